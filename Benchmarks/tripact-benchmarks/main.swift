@@ -1,0 +1,2 @@
+import TripactCore
+print("placeholder")

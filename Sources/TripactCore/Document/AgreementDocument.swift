@@ -1,0 +1,229 @@
+/// An Article 28 agreement as negotiated: everything a version holds (format `tripact/1`, see `docs/format.md`).
+public struct AgreementDocument: Codable, Sendable, Hashable {
+    public static let currentFormat = "tripact/1"
+
+    public var format: String
+    public var id: String
+    public var title: String
+    public var effectiveDate: String?
+    /// The services contract this agreement belongs to ("Main Agreement").
+    public var mainAgreement: String
+    public var parties: Parties
+    public var processing: Processing
+    public var clauses: [ClauseSelection]
+    /// Annex III: technical and organisational measures.
+    public var measures: [MeasureEntry]
+    /// Annex III, second part: how the processor assists the controller.
+    public var assistanceMeasures: [AssistanceMeasure]
+    /// Annex IV.
+    public var subprocessors: [Subprocessor]
+    /// Annex V: what the consumer is owed and who provides it.
+    public var consumerObligations: ConsumerObligations
+    public var commercial: CommercialTerms
+
+    public init(
+        format: String = AgreementDocument.currentFormat, id: String, title: String, effectiveDate: String? = nil, mainAgreement: String,
+        parties: Parties, processing: Processing, clauses: [ClauseSelection], measures: [MeasureEntry],
+        assistanceMeasures: [AssistanceMeasure], subprocessors: [Subprocessor], consumerObligations: ConsumerObligations,
+        commercial: CommercialTerms
+    ) {
+        self.format = format
+        self.id = id
+        self.title = title
+        self.effectiveDate = effectiveDate
+        self.mainAgreement = mainAgreement
+        self.parties = parties
+        self.processing = processing
+        self.clauses = clauses
+        self.measures = measures
+        self.assistanceMeasures = assistanceMeasures
+        self.subprocessors = subprocessors
+        self.consumerObligations = consumerObligations
+        self.commercial = commercial
+    }
+}
+
+/// Annex I: the two parties.
+public struct Parties: Codable, Sendable, Hashable {
+    public var controller: Party
+    public var processor: Party
+
+    public init(controller: Party, processor: Party) {
+        self.controller = controller
+        self.processor = processor
+    }
+
+    public subscript(role: PartyRole) -> Party {
+        get { role == .controller ? controller : processor }
+        set { if role == .controller { controller = newValue } else { processor = newValue } }
+    }
+}
+
+/// A party's identity, contacts and signatory.
+public struct Party: Codable, Sendable, Hashable {
+    public var name: String
+    public var registration: String?
+    public var address: String
+    /// ISO 3166-1 alpha-2 code.
+    public var country: String
+    public var contact: Contact
+    public var dpo: Contact?
+    /// Art. 27 representative, for a party established outside the EU.
+    public var euRepresentative: Contact?
+    public var signatory: Signatory?
+
+    public init(
+        name: String, registration: String? = nil, address: String, country: String, contact: Contact, dpo: Contact? = nil,
+        euRepresentative: Contact? = nil, signatory: Signatory? = nil
+    ) {
+        self.name = name
+        self.registration = registration
+        self.address = address
+        self.country = country
+        self.contact = contact
+        self.dpo = dpo
+        self.euRepresentative = euRepresentative
+        self.signatory = signatory
+    }
+}
+
+/// A person to contact.
+public struct Contact: Codable, Sendable, Hashable {
+    public var name: String
+    public var position: String?
+    public var email: String?
+    public var phone: String?
+
+    public init(name: String, position: String? = nil, email: String? = nil, phone: String? = nil) {
+        self.name = name
+        self.position = position
+        self.email = email
+        self.phone = phone
+    }
+}
+
+/// The person who signs for a party.
+public struct Signatory: Codable, Sendable, Hashable {
+    public var name: String
+    public var position: String
+
+    public init(name: String, position: String) {
+        self.name = name
+        self.position = position
+    }
+}
+
+/// The clause chosen from the library, its variant and the parameter values agreed.
+public struct ClauseSelection: Codable, Sendable, Hashable {
+    public var clause: ClauseID
+    public var variant: String
+    public var parameters: [String: ParameterValue]
+
+    public init(clause: ClauseID, variant: String, parameters: [String: ParameterValue] = [:]) {
+        self.clause = clause
+        self.variant = variant
+        self.parameters = parameters
+    }
+}
+
+/// A measure of Annex III: a catalogue key, or a custom measure with its heading and title.
+public struct MeasureEntry: Codable, Sendable, Hashable {
+    public var id: String
+    /// Required for a custom measure; taken from the catalogue otherwise.
+    public var heading: Int?
+    public var title: String?
+    /// What exactly is done; the catalogue's description when absent.
+    public var description: String?
+
+    public init(id: String, heading: Int? = nil, title: String? = nil, description: String? = nil) {
+        self.id = id
+        self.heading = heading
+        self.title = title
+        self.description = description
+    }
+}
+
+/// How the processor helps the controller meet one of its duties (Art. 28(3)(e) and (f)).
+public struct AssistanceMeasure: Codable, Sendable, Hashable {
+    public var area: AssistanceArea
+    public var description: String
+
+    public init(area: AssistanceArea, description: String) {
+        self.area = area
+        self.description = description
+    }
+}
+
+/// The duties the processor assists with.
+public enum AssistanceArea: String, Codable, Sendable, CaseIterable, Hashable {
+    case rightsRequests = "rights-requests"
+    case security
+    case breaches
+    case impactAssessments = "impact-assessments"
+    case priorConsultation = "prior-consultation"
+    case accuracy
+
+    public var label: String {
+        switch self {
+        case .rightsRequests: "Data subjects' requests (Art. 12–22)"
+        case .security: "Security of processing (Art. 32)"
+        case .breaches: "Personal data breaches (Art. 33–34)"
+        case .impactAssessments: "Data protection impact assessments (Art. 35)"
+        case .priorConsultation: "Prior consultation (Art. 36)"
+        case .accuracy: "Accuracy and rectification (Art. 5(1)(d), 16)"
+        }
+    }
+}
+
+/// An entry of Annex IV.
+public struct Subprocessor: Codable, Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var address: String
+    /// Where the entity is established (ISO code).
+    public var country: String
+    public var service: String
+    public var dataCategories: [String]
+    /// Every country where it processes the data (ISO codes).
+    public var locations: [String]
+    /// A key of the transfer-mechanism catalogue (`eea` when no transfer takes place).
+    public var transferMechanism: String
+    /// Reference of the transfer impact assessment, where the mechanism needs one.
+    public var tiaReference: String?
+    public var contact: Contact?
+
+    public init(
+        id: String, name: String, address: String, country: String, service: String, dataCategories: [String], locations: [String],
+        transferMechanism: String, tiaReference: String? = nil, contact: Contact? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.address = address
+        self.country = country
+        self.service = service
+        self.dataCategories = dataCategories
+        self.locations = locations
+        self.transferMechanism = transferMechanism
+        self.tiaReference = tiaReference
+        self.contact = contact
+    }
+
+    /// The establishment country first, then every other processing location.
+    public var allCountries: [String] {
+        var result = [country]
+        for location in locations where !result.contains(location) { result.append(location) }
+        return result
+    }
+}
+
+/// Commercial terms that the clauses refer to.
+public struct CommercialTerms: Codable, Sendable, Hashable {
+    /// How the processor's assistance is charged.
+    public var assistanceFees: String?
+    public var notes: String?
+
+    public init(assistanceFees: String? = nil, notes: String? = nil) {
+        self.assistanceFees = assistanceFees
+        self.notes = notes
+    }
+}

@@ -1,0 +1,120 @@
+/// What follows from a document read against the library: which conditions hold, which clauses are included
+/// and with what numbers and parameter values. Validation and rendering share it, so they never disagree.
+public struct AgreementFacts: Sendable {
+    public let document: AgreementDocument
+    public let library: ClauseLibrary
+    /// The clauses to print, in library order, with their computed numbers.
+    public let included: [IncludedClause]
+    private let conditions: Set<Condition>
+    private let numbers: [ClauseID: Int]
+
+    /// A clause selection that names a known clause and variant.
+    public struct IncludedClause: Sendable {
+        public let number: Int
+        public let clause: Clause
+        public let variant: Variant
+        /// The position of the selection in `document.clauses`, for paths.
+        public let selectionIndex: Int
+        /// The document's values over the parameters' defaults.
+        public let parameters: [String: ParameterValue]
+    }
+
+    public init(document: AgreementDocument, library: ClauseLibrary) {
+        self.document = document
+        self.library = library
+        var conditions: Set<Condition> = [.always]
+        let processing = document.processing
+        let specialKeys = processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)
+        if !processing.specialCategories.isEmpty || specialKeys.contains(where: { (library.dataCategory($0)?.special ?? .no) != .no }) {
+            conditions.insert(.specialCategories)
+        }
+        let countries = document.subprocessors.flatMap(\.allCountries) + processing.deliveryLocations.map(\.country)
+        if countries.contains(where: { library.country($0)?.status != .eea }) { conditions.insert(.transfers) }
+        if !document.subprocessors.isEmpty { conditions.insert(.subprocessors) }
+        if processing.callRecording { conditions.insert(.callRecording) }
+        if processing.cardPayments { conditions.insert(.cardPayments) }
+        self.conditions = conditions
+
+        var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []
+        var seen: Set<ClauseID> = []
+        for (index, selection) in document.clauses.enumerated() {
+            guard let clause = library.clause(selection.clause), let variant = clause.variant(selection.variant), seen.insert(clause.id).inserted else {
+                continue
+            }
+            var parameters: [String: ParameterValue] = [:]
+            for spec in clause.parameters {
+                if let value = selection.parameters[spec.name] ?? spec.defaultValue { parameters[spec.name] = value }
+            }
+            candidates.append((clause, variant, index, parameters))
+        }
+        candidates.sort { ($0.clause.order, $0.clause.id) < ($1.clause.order, $1.clause.id) }
+        included = candidates.enumerated().map {
+            IncludedClause(number: $0.offset + 1, clause: $0.element.clause, variant: $0.element.variant, selectionIndex: $0.element.index, parameters: $0.element.parameters)
+        }
+        var numbers: [ClauseID: Int] = [:]
+        for item in included { numbers[item.clause.id] = item.number }
+        self.numbers = numbers
+    }
+
+    public func holds(_ condition: Condition) -> Bool { conditions.contains(condition) }
+
+    /// Whether a clause belongs in this agreement: all its conditions hold (`selected` holds when it is selected).
+    public func applies(_ clause: Clause) -> Bool {
+        clause.applies.allSatisfy { $0 == .selected ? number(of: clause.id) != nil : holds($0) }
+    }
+
+    /// The first condition of a clause that holds, for messages about why it is required.
+    public func reason(for clause: Clause) -> String {
+        clause.applies.first { $0 != .always }.map(\.reason) ?? Condition.always.reason
+    }
+
+    public func number(of clause: ClauseID) -> Int? { numbers[clause] }
+
+    public func included(_ clause: ClauseID) -> IncludedClause? { numbers[clause].map { included[$0 - 1] } }
+
+    /// Whether a paragraph is printed.
+    public func paragraphApplies(_ paragraph: Paragraph, in item: IncludedClause) -> Bool {
+        guard let condition = paragraph.condition else { return true }
+        let value: Bool
+        switch condition.subject {
+        case .agreement(let condition): value = holds(condition)
+        case .parameter(let name, equals: let option?): value = item.parameters[name] == .string(option)
+        case .parameter(let name, equals: nil): value = item.parameters[name] == .boolean(true)
+        }
+        return value != condition.negated
+    }
+
+    /// The text a placeholder stands for, or nil when the agreement leaves it unfilled.
+    public func resolve(_ placeholder: Placeholder, in item: IncludedClause) -> String? {
+        switch placeholder {
+        case .parameter(let name):
+            guard let value = item.parameters[name], let spec = item.clause.parameter(name) else { return nil }
+            if case .string(let text) = value, text.trimmingWhitespace().isEmpty { return nil }
+            if case .date = spec.kind, case .string(let text) = value { return CalendarDate(text)?.longForm ?? text }
+            return spec.rendered(value)
+        case .field(let field):
+            let text: String?
+            switch field {
+            case .controllerName: text = document.parties.controller.name
+            case .processorName: text = document.parties.processor.name
+            case .title: text = document.title
+            case .mainAgreement: text = document.mainAgreement
+            case .effectiveDate: text = document.effectiveDate.map { CalendarDate($0)?.longForm ?? $0 }
+            }
+            guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+            return text
+        case .clauseReference(let id):
+            return number(of: id).map { "Clause \($0)" }
+        case .unknown:
+            return nil
+        }
+    }
+
+    /// Whether the country is outside the EEA and not fully covered by an adequacy decision.
+    public func needsSafeguards(_ countryCode: String) -> Bool {
+        switch library.country(countryCode)?.status {
+        case .eea, .adequate: false
+        case .partial, .third, nil: true
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Crypto
+public import Foundation
+
+/// Reads and writes agreement documents: strict decoding (unknown keys are errors), pretty and canonical encoding, content hash.
+public enum DocumentCodec {
+    /// Decodes a `tripact/1` document; every problem is a `DocumentError` that names its path and line.
+    public static func decode(_ data: Data) throws(DocumentError) -> AgreementDocument {
+        let bytes = [UInt8](data)
+        let tree: JSONNode
+        do {
+            tree = try JSONParser.parse(bytes)
+        } catch {
+            throw .malformedJSON(line: error.line, column: error.column, message: error.message)
+        }
+        if case .object(let members) = tree.value, let format = members.first(where: { $0.key == "format" }), case .string(let value) = format.node.value,
+            value != AgreementDocument.currentFormat
+        {
+            throw .unsupportedFormat(found: value)
+        }
+        let document: AgreementDocument
+        do {
+            document = try JSONDecoder().decode(AgreementDocument.self, from: data)
+        } catch let error as DecodingError {
+            throw documentError(error, tree: tree)
+        } catch {
+            throw .invalidValue(path: "(document)", message: "could not be read: \(error)", line: nil)
+        }
+        if let unknown = firstUnknownKey(input: tree, known: try reencoded(document), path: []) {
+            let node = tree.node(at: unknown)
+            throw .unknownKey(path: formatPath(unknown), line: node?.line ?? 1, column: node?.column ?? 1)
+        }
+        return document
+    }
+
+    /// Human-friendly JSON: sorted keys, indented.
+    public static func prettyJSON(_ document: AgreementDocument) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document)) ?? Data()
+    }
+
+    /// The canonical encoding: sorted keys, no insignificant white space. Its SHA-256 is the content hash.
+    public static func canonicalJSON<T: Encodable>(_ value: T) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data()
+    }
+
+    /// SHA-256 of the canonical encoding, as lower-case hex.
+    public static func contentHash(_ document: AgreementDocument) -> String {
+        sha256Hex(canonicalJSON(document))
+    }
+
+    /// SHA-256 of bytes, as lower-case hex.
+    public static func sha256Hex(_ data: Data) -> String {
+        let digest = SHA256.hash(data: data)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func reencoded(_ document: AgreementDocument) throws(DocumentError) -> JSONNode {
+        do {
+            return try JSONParser.parse([UInt8](canonicalJSON(document)))
+        } catch {
+            throw .invalidValue(path: "(document)", message: "could not be re-encoded", line: nil)
+        }
+    }
+
+    /// The first key in `input` that the decoded document does not hold, i.e. a key the format does not know.
+    private static func firstUnknownKey(input: JSONNode, known: JSONNode, path: [PathComponent]) -> [PathComponent]? {
+        switch (input.value, known.value) {
+        case (.object(let inputMembers), .object(let knownMembers)):
+            for member in inputMembers {
+                if case .null = member.node.value { continue }
+                guard let match = knownMembers.first(where: { $0.key == member.key }) else { return path + [.key(member.key)] }
+                if let found = firstUnknownKey(input: member.node, known: match.node, path: path + [.key(member.key)]) { return found }
+            }
+        case (.array(let inputElements), .array(let knownElements)):
+            for (index, element) in inputElements.enumerated() where index < knownElements.count {
+                if let found = firstUnknownKey(input: element, known: knownElements[index], path: path + [.index(index)]) { return found }
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    private static func documentError(_ error: DecodingError, tree: JSONNode) -> DocumentError {
+        func components(_ codingPath: [any CodingKey]) -> [PathComponent] {
+            codingPath.map { key in key.intValue.map(PathComponent.index) ?? .key(key.stringValue) }
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = components(context.codingPath)
+            return .missingKey(path: formatPath(parent + [.key(key.stringValue)]), line: tree.node(at: parent)?.line)
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let path = components(context.codingPath)
+            return .wrongType(path: formatPath(path), expected: typeDescription(type, context: context), line: tree.node(at: path)?.line)
+        case .dataCorrupted(let context):
+            let path = components(context.codingPath)
+            let node = tree.node(at: path)
+            var found = ""
+            if let node, case .string(let value) = node.value { found = " '\(value)'" }
+            return .invalidValue(path: formatPath(path), message: "has an invalid value\(found)\(allowedValues(path))", line: node?.line)
+        @unknown default:
+            return .invalidValue(path: "(document)", message: "could not be read", line: nil)
+        }
+    }
+
+    private static func typeDescription(_ type: Any.Type, context: DecodingError.Context) -> String {
+        if context.debugDescription.contains("a whole number, true/false or a string") { return "a whole number, true/false or a string" }
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "a whole number"
+        case is Bool.Type: return "true or false"
+        case is [Any].Type: return "a list"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            if name.hasPrefix("Dictionary") { return "an object" }
+            return "an object"
+        }
+    }
+
+    private static func allowedValues(_ path: [PathComponent]) -> String {
+        guard case .key(let last)? = path.last else { return "" }
+        let options: [String]
+        switch last {
+        case "answeredBy": options = PartyRole.allCases.map(\.rawValue)
+        case "right": options = DataSubjectRight.allCases.map(\.rawValue)
+        case "area": options = AssistanceArea.allCases.map(\.rawValue)
+        default: return ""
+        }
+        return "; allowed: " + options.joined(separator: ", ")
+    }
+}

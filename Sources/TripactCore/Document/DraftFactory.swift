@@ -1,0 +1,54 @@
+/// Starting documents for a new agreement.
+public enum DraftFactory {
+    /// A balanced first draft: every clause that always applies in its balanced variant with every parameter at its default,
+    /// one catalogue measure under each heading, and every right answered by the controller. The drafter fills in the rest;
+    /// the validator says what is still missing.
+    public static func balanced(controller: String, processor: String, id: String? = nil, library: ClauseLibrary) -> AgreementDocument {
+        let clauses = library.clauses.filter { $0.applies == [.always] }.map { clause in
+            var parameters: [String: ParameterValue] = [:]
+            for spec in clause.parameters {
+                if let value = spec.defaultValue { parameters[spec.name] = value }
+            }
+            return ClauseSelection(clause: clause.id, variant: clause.defaultVariant.key, parameters: parameters)
+        }
+        var measures: [MeasureEntry] = []
+        for heading in 1...17 {
+            if let first = library.measures.first(where: { $0.heading == heading }) { measures.append(MeasureEntry(id: first.key)) }
+        }
+        func party(_ name: String) -> Party {
+            Party(name: name, address: "", country: "", contact: Contact(name: ""))
+        }
+        return AgreementDocument(
+            id: id ?? slug(controller) + "-" + slug(processor) + "-dpa",
+            title: "Data Processing Agreement between \(controller) and \(processor)",
+            mainAgreement: "",
+            parties: Parties(controller: party(controller), processor: party(processor)),
+            processing: Processing(
+                subjectMatter: "", duration: "", nature: "", operations: [], purposes: [], dataSubjects: [], dataCategories: [],
+                specialCategories: [], channels: [], callRecording: false, cardPayments: false, frequency: "", retention: "", deliveryLocations: []
+            ),
+            clauses: clauses,
+            measures: measures,
+            assistanceMeasures: [],
+            subprocessors: [],
+            consumerObligations: ConsumerObligations(
+                rights: DataSubjectRight.allCases.map { RightAssignment(right: $0, answeredBy: .controller) },
+                identityVerification: "", privacyNotice: "", complaintRoute: ""
+            ),
+            commercial: CommercialTerms()
+        )
+    }
+
+    static func slug(_ name: String) -> String {
+        var out = ""
+        for character in name.lowercased() {
+            if character.isLetter && character.isASCII || character.isNumber && character.isASCII {
+                out.append(character)
+            } else if !out.isEmpty, out.last != "-" {
+                out.append("-")
+            }
+        }
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "agreement" : out
+    }
+}

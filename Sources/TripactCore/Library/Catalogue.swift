@@ -1,0 +1,51 @@
+/// A security measure of the catalogue, filed under one of the 17 Annex III headings.
+public struct MeasureDefinition: Sendable, Hashable {
+    public let key: String
+    public let heading: Int
+    public let title: String
+    public let description: String
+    public let contactCentre: Bool
+}
+
+/// A catalogue entry with a label and a description: data category, data subject, purpose, operation or channel.
+public struct CatalogueItem: Sendable, Hashable {
+    public let key: String
+    public let label: String
+    public let description: String
+    /// Data categories only: whether Art. 9 or Art. 10 applies.
+    public let special: SpecialCategoryKind
+}
+
+/// Whether a data category is special-category data (Art. 9) or criminal-offence data (Art. 10).
+public enum SpecialCategoryKind: String, Sendable, Hashable {
+    case no, art9, art10
+}
+
+/// A way of transferring personal data outside the EEA lawfully (Chapter V).
+public struct TransferMechanism: Sendable, Hashable {
+    public let key: String
+    public let label: String
+    public let articles: String
+    public let description: String
+    /// Whether the mechanism needs a transfer impact assessment.
+    public let needsTIA: Bool
+}
+
+/// A country and where it stands under Chapter V.
+public struct Country: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let status: Status
+    public let note: String
+
+    public enum Status: String, Sendable, Hashable {
+        /// In the European Economic Area: no transfer.
+        case eea
+        /// Covered by an adequacy decision (Art. 45).
+        case adequate
+        /// Covered for some recipients only (e.g. certified under a framework).
+        case partial
+        /// Neither: a transfer needs appropriate safeguards (Art. 46) or a derogation (Art. 49).
+        case third
+    }
+}

@@ -1,0 +1,123 @@
+/// The clause library and its catalogues, parsed from text and checked by the lint.
+///
+/// Build it with `ClauseLibrary.load(_:)`; it refuses a library with any problem, so everything downstream
+/// may trust the library's text and keys.
+public struct ClauseLibrary: Sendable {
+    /// Clauses in printing order (by `order`, then id).
+    public let clauses: [Clause]
+    public let headings: [Int: String]
+    public let measures: [MeasureDefinition]
+    public let dataCategories: [CatalogueItem]
+    public let dataSubjects: [CatalogueItem]
+    public let purposes: [CatalogueItem]
+    public let operations: [CatalogueItem]
+    public let channels: [CatalogueItem]
+    public let transferMechanisms: [TransferMechanism]
+    public let countries: [Country]
+
+    private let clauseIndex: [ClauseID: Int]
+    private let measureIndex: [String: Int]
+    private let categoryIndex: [String: Int]
+    private let countryIndex: [String: Int]
+    private let mechanismIndex: [String: Int]
+    private let subjectKeys: Set<String>
+    private let purposeIndex: [String: Int]
+    private let operationKeys: Set<String>
+    private let channelIndex: [String: Int]
+
+    public func clause(_ id: ClauseID) -> Clause? { clauseIndex[id].map { clauses[$0] } }
+    public func measure(_ key: String) -> MeasureDefinition? { measureIndex[key].map { measures[$0] } }
+    public func dataCategory(_ key: String) -> CatalogueItem? { categoryIndex[key].map { dataCategories[$0] } }
+    public func purpose(_ key: String) -> CatalogueItem? { purposeIndex[key].map { purposes[$0] } }
+    public func channel(_ key: String) -> CatalogueItem? { channelIndex[key].map { channels[$0] } }
+    public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
+    public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
+    public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
+    public func hasOperation(_ key: String) -> Bool { operationKeys.contains(key) }
+    public func dataSubjectLabel(_ key: String) -> String { dataSubjects.first { $0.key == key }?.label ?? key }
+    public func operationLabel(_ key: String) -> String { operations.first { $0.key == key }?.label ?? key }
+
+    /// The catalogue files, by their name under `clauses/`.
+    public static let catalogueFiles = [
+        "catalogues/headings.txt", "catalogues/measures.txt", "catalogues/data-categories.txt", "catalogues/data-subjects.txt",
+        "catalogues/purposes.txt", "catalogues/operations.txt", "catalogues/channels.txt", "catalogues/transfer-mechanisms.txt",
+        "catalogues/countries.txt",
+    ]
+
+    /// Parses and lints the library files: every `*.clause` file and the catalogue files named in `catalogueFiles`.
+    public static func load(_ files: [LibraryFile]) throws(LibraryLoadError) -> ClauseLibrary {
+        var problems: [LibraryProblem] = []
+        var clauses: [Clause] = []
+        var byName: [String: String] = [:]
+        for file in files {
+            if file.name.hasSuffix(".clause") {
+                var parser = ClauseFileParser(file: file.name)
+                if let clause = parser.parse(file.contents) { clauses.append(clause) }
+                problems += parser.problems
+            } else {
+                byName[file.name] = file.contents
+            }
+        }
+        func catalogue<T>(_ name: String, _ parse: (inout CatalogueParser, String) -> T) -> T? {
+            guard let contents = byName[name] else {
+                problems.append(LibraryProblem(file: name, line: nil, message: "catalogue file is missing"))
+                return nil
+            }
+            var parser = CatalogueParser(file: name)
+            let result = parse(&parser, contents)
+            problems += parser.problems
+            return result
+        }
+        let headings = catalogue("catalogues/headings.txt") { $0.headings($1) } ?? [:]
+        let measures = catalogue("catalogues/measures.txt") { $0.measures($1) } ?? []
+        let categories = catalogue("catalogues/data-categories.txt") { $0.items($1, kind: "category", hasSpecial: true) } ?? []
+        let subjects = catalogue("catalogues/data-subjects.txt") { $0.items($1, kind: "subject") } ?? []
+        let purposes = catalogue("catalogues/purposes.txt") { $0.items($1, kind: "purpose") } ?? []
+        let operations = catalogue("catalogues/operations.txt") { $0.items($1, kind: "operation") } ?? []
+        let channels = catalogue("catalogues/channels.txt") { $0.items($1, kind: "channel") } ?? []
+        let mechanisms = catalogue("catalogues/transfer-mechanisms.txt") { $0.mechanisms($1) } ?? []
+        let countries = catalogue("catalogues/countries.txt") { $0.countries($1) } ?? []
+
+        clauses.sort { ($0.order, $0.id) < ($1.order, $1.id) }
+        let library = ClauseLibrary(
+            clauses: clauses, headings: headings, measures: measures, dataCategories: categories, dataSubjects: subjects,
+            purposes: purposes, operations: operations, channels: channels, transferMechanisms: mechanisms, countries: countries
+        )
+        problems += LibraryLint.check(library)
+        guard problems.isEmpty else { throw LibraryLoadError(problems: problems) }
+        return library
+    }
+
+    init(
+        clauses: [Clause], headings: [Int: String], measures: [MeasureDefinition], dataCategories: [CatalogueItem],
+        dataSubjects: [CatalogueItem], purposes: [CatalogueItem], operations: [CatalogueItem], channels: [CatalogueItem],
+        transferMechanisms: [TransferMechanism], countries: [Country]
+    ) {
+        self.clauses = clauses
+        self.headings = headings
+        self.measures = measures
+        self.dataCategories = dataCategories
+        self.dataSubjects = dataSubjects
+        self.purposes = purposes
+        self.operations = operations
+        self.channels = channels
+        self.transferMechanisms = transferMechanisms
+        self.countries = countries
+        func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (offset, item) in items.enumerated() where result[key(item)] == nil { result[key(item)] = offset }
+            return result
+        }
+        var clauseIndex: [ClauseID: Int] = [:]
+        for (offset, clause) in clauses.enumerated() where clauseIndex[clause.id] == nil { clauseIndex[clause.id] = offset }
+        self.clauseIndex = clauseIndex
+        measureIndex = index(measures) { $0.key }
+        categoryIndex = index(dataCategories) { $0.key }
+        countryIndex = index(countries) { $0.code }
+        mechanismIndex = index(transferMechanisms) { $0.key }
+        purposeIndex = index(purposes) { $0.key }
+        channelIndex = index(channels) { $0.key }
+        subjectKeys = Set(dataSubjects.map(\.key))
+        operationKeys = Set(operations.map(\.key))
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Parses the text of a variant into paragraphs, conditions and placeholders.
+struct ClauseTextParser {
+    let file: String
+    let parameters: [ParameterSpec]
+    private(set) var problems: [LibraryProblem] = []
+
+    init(file: String, parameters: [ParameterSpec]) {
+        self.file = file
+        self.parameters = parameters
+    }
+
+    mutating func parse(_ lines: [(number: Int, text: Substring)]) -> ClauseText {
+        var paragraphs: [Paragraph] = []
+        var block: [(number: Int, text: Substring)] = []
+        for line in lines + [(number: 0, text: Substring(""))] {
+            if line.text.trimmingWhitespace().isEmpty {
+                if !block.isEmpty, let paragraph = paragraph(from: block) { paragraphs.append(paragraph) }
+                block.removeAll()
+            } else {
+                block.append(line)
+            }
+        }
+        return ClauseText(paragraphs: paragraphs)
+    }
+
+    private mutating func paragraph(from block: [(number: Int, text: Substring)]) -> Paragraph? {
+        let startLine = block[0].number
+        var first = block[0].text.trimmingWhitespace()
+        var condition: ParagraphCondition?
+        if first.hasPrefix("[if ") || first.hasPrefix("[unless ") {
+            guard let close = first.firstIndex(of: "]") else {
+                problems.append(LibraryProblem(file: file, line: startLine, message: "a paragraph condition is written '[if NAME]' and needs its ']'"))
+                return nil
+            }
+            let inside = first[first.index(after: first.startIndex)..<close]
+            let negated = inside.hasPrefix("unless ")
+            let subject = String(inside.dropFirst(negated ? "unless ".count : "if ".count).trimmingWhitespace())
+            condition = parseCondition(subject, negated: negated, line: startLine)
+            first = first[first.index(after: close)...].trimmingWhitespace()
+        }
+        var texts = [first] + block.dropFirst().map { $0.text.trimmingWhitespace() }
+        texts.removeAll { $0.isEmpty }
+        guard !texts.isEmpty else {
+            problems.append(LibraryProblem(file: file, line: startLine, message: "a condition needs text after it"))
+            return nil
+        }
+        let isList = texts.allSatisfy { $0.hasPrefix("- ") }
+        if !isList, texts.contains(where: { $0.hasPrefix("- ") }), texts.first?.hasPrefix("- ") == true {
+            problems.append(LibraryProblem(file: file, line: startLine, message: "a list paragraph has every line starting with '- '"))
+        }
+        let lines: [[Segment]]
+        if isList {
+            lines = texts.enumerated().map { segments(String($0.element.dropFirst(2)), line: startLine + $0.offset) }
+        } else {
+            lines = [segments(texts.joined(separator: " "), line: startLine)]
+        }
+        return Paragraph(condition: condition, lines: lines, isList: isList, line: startLine)
+    }
+
+    private mutating func parseCondition(_ subject: String, negated: Bool, line: Int) -> ParagraphCondition? {
+        if let equals = subject.firstIndex(of: "=") {
+            let name = String(subject[..<equals])
+            let value = String(subject[subject.index(after: equals)...])
+            guard let parameter = parameters.first(where: { $0.name == name }), case .enumeration(let options) = parameter.kind else {
+                problems.append(LibraryProblem(file: file, line: line, message: "'[if \(subject)]' needs an enum parameter named '\(name)'"))
+                return nil
+            }
+            if !options.contains(where: { $0.key == value }) {
+                problems.append(LibraryProblem(file: file, line: line, message: "'\(value)' is not an option of parameter '\(name)'"))
+            }
+            return ParagraphCondition(negated: negated, subject: .parameter(name, equals: value))
+        }
+        if let parameter = parameters.first(where: { $0.name == subject }) {
+            guard case .boolean = parameter.kind else {
+                problems.append(LibraryProblem(file: file, line: line, message: "'[if \(subject)]' needs a boolean parameter; for an enum write '[if \(subject)=KEY]'"))
+                return nil
+            }
+            return ParagraphCondition(negated: negated, subject: .parameter(subject, equals: nil))
+        }
+        if let condition = Condition(rawValue: subject) {
+            return ParagraphCondition(negated: negated, subject: .agreement(condition))
+        }
+        problems.append(LibraryProblem(file: file, line: line, message: "'\(subject)' in a paragraph condition is neither a parameter of this clause nor a condition"))
+        return nil
+    }
+
+    private mutating func segments(_ text: String, line: Int) -> [Segment] {
+        var result: [Segment] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{") {
+            if open.lowerBound > rest.startIndex { result.append(literal(rest[..<open.lowerBound])) }
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                problems.append(LibraryProblem(file: file, line: line, message: "'{{' without its closing '}}'"))
+                rest = rest[open.lowerBound...]
+                break
+            }
+            let inside = String(rest[open.upperBound..<close.lowerBound].trimmingWhitespace())
+            result.append(.placeholder(placeholder(inside, line: line)))
+            rest = rest[close.upperBound...]
+        }
+        if !rest.isEmpty { result.append(literal(rest)) }
+        return result
+    }
+
+    private func literal(_ text: Substring) -> Segment {
+        let string = String(text)
+        return .literal(text: string, html: HTMLEscaping.escape(string))
+    }
+
+    private mutating func placeholder(_ inside: String, line: Int) -> Placeholder {
+        if inside.hasPrefix("clause:") { return .clauseReference(ClauseID(String(inside.dropFirst("clause:".count)))) }
+        if let field = AgreementField(rawValue: inside) { return .field(field) }
+        if parameters.contains(where: { $0.name == inside }) { return .parameter(inside) }
+        problems.append(
+            LibraryProblem(
+                file: file, line: line,
+                message: "placeholder '{{\(inside)}}' is neither a parameter of this clause, an agreement field (\(AgreementField.allCases.map(\.rawValue).joined(separator: ", "))) nor 'clause:ID'"
+            )
+        )
+        return .unknown(inside)
+    }
+}

@@ -1,0 +1,76 @@
+/// When a clause belongs in an agreement (the `applies` line of a clause file).
+public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
+    case always
+    case specialCategories = "special-categories"
+    case transfers
+    case subprocessors
+    case callRecording = "call-recording"
+    case cardPayments = "card-payments"
+    case selected
+
+    /// Plain words for messages: "Annex II lists special-category data".
+    public var reason: String {
+        switch self {
+        case .always: "every agreement needs it"
+        case .specialCategories: "Annex II lists special-category or criminal-offence data"
+        case .transfers: "a subprocessor or delivery location lies outside the EEA"
+        case .subprocessors: "Annex IV lists subprocessors"
+        case .callRecording: "Annex II says calls are recorded"
+        case .cardPayments: "Annex II says payment cards are taken"
+        case .selected: "the parties selected it"
+        }
+    }
+}
+
+/// The Article 28 elements a clause can satisfy (the `covers` line); the lint requires each to be covered.
+public enum Article28Element: String, Sendable, Hashable, CaseIterable, Codable {
+    case subjectMatter = "28(3)-subject-matter"
+    case duration = "28(3)-duration"
+    case naturePurpose = "28(3)-nature-purpose"
+    case dataTypes = "28(3)-data-types"
+    case dataSubjects = "28(3)-data-subjects"
+    case controllerRights = "28(3)-controller-rights"
+    case instructions = "28(3)(a)"
+    case confidentiality = "28(3)(b)"
+    case security = "28(3)(c)"
+    case subprocessingConditions = "28(3)(d)"
+    case rightsAssistance = "28(3)(e)"
+    case complianceAssistance = "28(3)(f)"
+    case deletionOrReturn = "28(3)(g)"
+    case auditsAndInformation = "28(3)(h)"
+    case infringingInstruction = "28(3)-infringing-instruction"
+    case subprocessorAuthorisation = "28(2)"
+    case subprocessorFlowDown = "28(4)"
+
+    /// What the element requires, in a few words.
+    public var requirement: String {
+        switch self {
+        case .subjectMatter: "the subject matter of the processing"
+        case .duration: "the duration of the processing"
+        case .naturePurpose: "the nature and purpose of the processing"
+        case .dataTypes: "the types of personal data"
+        case .dataSubjects: "the categories of data subjects"
+        case .controllerRights: "the obligations and rights of the controller"
+        case .instructions: "processing only on documented instructions"
+        case .confidentiality: "confidentiality of authorised persons"
+        case .security: "the security measures of Article 32"
+        case .subprocessingConditions: "the conditions for engaging subprocessors"
+        case .rightsAssistance: "assistance with data subjects' requests"
+        case .complianceAssistance: "assistance with Articles 32 to 36"
+        case .deletionOrReturn: "deletion or return at the end of the services"
+        case .auditsAndInformation: "information and audits"
+        case .infringingInstruction: "notice of an instruction that infringes the law"
+        case .subprocessorAuthorisation: "prior authorisation of subprocessors"
+        case .subprocessorFlowDown: "the same obligations for subprocessors"
+        }
+    }
+
+    /// The article citation: "Art. 28(3)(c)".
+    public var article: String {
+        switch self {
+        case .subjectMatter, .duration, .naturePurpose, .dataTypes, .dataSubjects, .controllerRights: "Art. 28(3)"
+        case .infringingInstruction: "Art. 28(3), last subparagraph"
+        default: "Art. " + rawValue
+        }
+    }
+}

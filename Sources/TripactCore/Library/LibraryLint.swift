@@ -1,0 +1,41 @@
+/// Checks across library files that no single file can check alone.
+enum LibraryLint {
+    static func check(_ library: ClauseLibrary) -> [LibraryProblem] {
+        var problems: [LibraryProblem] = []
+        var seenIDs: [ClauseID: String] = [:]
+        var seenOrders: [Int: ClauseID] = [:]
+        for clause in library.clauses {
+            if let other = seenIDs[clause.id] {
+                problems.append(LibraryProblem(file: clause.file, line: nil, message: "clause id '\(clause.id)' is also used by \(other)"))
+            }
+            seenIDs[clause.id] = clause.file
+            if let other = seenOrders[clause.order] {
+                problems.append(LibraryProblem(file: clause.file, line: nil, message: "order \(clause.order) is also used by clause '\(other)'"))
+            }
+            seenOrders[clause.order] = clause.id
+            for variant in clause.variants {
+                for case .clauseReference(let target) in variant.text.placeholders where library.clause(target) == nil {
+                    problems.append(LibraryProblem(file: clause.file, line: nil, message: "variant '\(variant.key)' refers to clause '\(target)', which the library does not have"))
+                }
+            }
+            if clause.mandatory, clause.applies.contains(.selected) {
+                problems.append(LibraryProblem(file: clause.file, line: nil, message: "a mandatory clause cannot apply only when 'selected'"))
+            }
+        }
+        for element in Article28Element.allCases {
+            let covered = library.clauses.contains { $0.mandatory && $0.applies == [.always] && $0.covers.contains(element) }
+            if !covered {
+                problems.append(
+                    LibraryProblem(file: "", line: nil, message: "no mandatory clause that always applies covers \(element.rawValue) (\(element.requirement))")
+                )
+            }
+        }
+        for number in 1...17 where library.headings[number] == nil {
+            problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
+        }
+        for measure in library.measures where measure.description == measure.title || measure.description == library.headings[measure.heading] {
+            problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description"))
+        }
+        return problems
+    }
+}

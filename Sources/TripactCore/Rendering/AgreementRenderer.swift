@@ -1,0 +1,173 @@
+/// Renders an agreement as one self-contained, print-ready HTML file (A4, running footer, annexes I–V, signature blocks).
+///
+/// Library text is copied pre-escaped; every value from the document goes through `HTMLWriter.text`.
+public enum AgreementRenderer {
+    public static func render(_ facts: AgreementFacts, context: RenderContext = RenderContext(), contentHash: String? = nil) -> String {
+        let document = facts.document
+        let hash = contentHash ?? DocumentCodec.contentHash(document)
+        var html = HTMLWriter(capacity: 64 * 1024 + facts.included.count * 2_048 + document.measures.count * 400 + document.subprocessors.count * 500)
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.element("<title>", document.title, "</title>\n")
+        html.raw("<meta name=\"tripact-agreement\" content=\"")
+        html.text(document.id)
+        html.raw("\">\n<meta name=\"tripact-content-hash\" content=\"")
+        html.text(hash)
+        html.raw("\">\n<style>\n")
+        html.trusted(PrintStyle.css)
+        writePageRules(&html, document: document, context: context, hash: hash)
+        html.raw("</style>\n</head>\n")
+        html.raw(context.status == .signed ? "<body class=\"signed\">\n" : "<body class=\"draft\">\n<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n")
+        writeCover(&html, facts: facts, context: context, hash: hash)
+        writeContents(&html, facts: facts)
+        html.raw("<main>\n")
+        for item in facts.included { writeClause(&html, item, facts: facts) }
+        AnnexRenderer.writeAnnexes(&html, facts: facts)
+        writeSignatures(&html, document: document, context: context)
+        html.raw("</main>\n</body>\n</html>\n")
+        return html.string
+    }
+
+    private static func writePageRules(_ html: inout HTMLWriter, document: AgreementDocument, context: RenderContext, hash: String) {
+        var footer = document.id
+        if let version = context.version { footer += " · version \(version)" }
+        footer += " · sha256 " + String(hash.prefix(12)) + " · " + context.status.label
+        html.raw("@page {\n  @bottom-left { content: ")
+        html.trusted(cssString(footer))
+        html.raw("; }\n  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); }\n")
+        if context.status != .signed {
+            html.raw("  @top-center { content: ")
+            html.trusted(cssString(context.status.label + " · not signed"))
+            html.raw("; }\n")
+        }
+        html.raw("}\n")
+    }
+
+    private static func writeCover(_ html: inout HTMLWriter, facts: AgreementFacts, context: RenderContext, hash: String) {
+        let document = facts.document
+        html.raw("<header class=\"cover\">\n")
+        html.element("<h1>", document.title, "</h1>\n")
+        html.raw("<p class=\"between\">between <strong>")
+        html.text(document.parties.controller.name)
+        html.raw("</strong> (the &#8220;Controller&#8221;) and <strong>")
+        html.text(document.parties.processor.name)
+        html.raw("</strong> (the &#8220;Processor&#8221;)</p>\n<dl class=\"facts\">\n")
+        html.element("<dt>Agreement</dt><dd>", document.id, "</dd>\n")
+        html.raw("<dt>Version</dt><dd>")
+        if let version = context.version { html.number(version) } else { html.raw("unnumbered (file)") }
+        html.raw("</dd>\n")
+        html.element("<dt>Status</dt><dd class=\"status\">", context.status.label, "</dd>\n")
+        html.element("<dt>Content hash</dt><dd class=\"hash\">sha256:", hash, "</dd>\n")
+        html.element("<dt>Main Agreement</dt><dd>", document.mainAgreement, "</dd>\n")
+        if let date = document.effectiveDate {
+            html.element("<dt>Effective date</dt><dd>", CalendarDate(date)?.longForm ?? date, "</dd>\n")
+        }
+        html.raw("</dl>\n</header>\n")
+    }
+
+    private static func writeContents(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        html.raw("<nav class=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n")
+        for item in facts.included {
+            html.raw("<li><a href=\"#clause-")
+            html.text(item.clause.id.rawValue)
+            html.raw("\">")
+            html.number(item.number)
+            html.raw(". ")
+            html.text(item.clause.title)
+            html.raw("</a></li>\n")
+        }
+        for annex in AnnexRenderer.titles {
+            html.raw("<li class=\"annex-entry\"><a href=\"#")
+            html.trusted(annex.anchor)
+            html.raw("\">")
+            html.trusted(annex.title)
+            html.raw("</a></li>\n")
+        }
+        html.raw("<li class=\"annex-entry\"><a href=\"#signatures\">Signatures</a></li>\n</ol>\n</nav>\n")
+    }
+
+    private static func writeClause(_ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
+        html.raw("<section class=\"clause\" id=\"clause-")
+        html.text(item.clause.id.rawValue)
+        html.raw("\" data-variant=\"")
+        html.text(item.variant.key)
+        html.raw("\">\n<h2><span class=\"number\">")
+        html.number(item.number)
+        html.raw(".</span> ")
+        html.text(item.clause.title)
+        html.raw("</h2>\n<p class=\"articles\">")
+        html.text(item.clause.articleLine)
+        html.raw("</p>\n<ol class=\"paragraphs\">\n")
+        var paragraphNumber = 0
+        for paragraph in item.variant.text.paragraphs where facts.paragraphApplies(paragraph, in: item) {
+            paragraphNumber += 1
+            html.raw("<li><span class=\"number\">")
+            html.number(item.number)
+            html.raw(".")
+            html.number(paragraphNumber)
+            html.raw("</span> ")
+            if paragraph.isList {
+                html.raw("<ul>")
+                for line in paragraph.lines {
+                    html.raw("<li>")
+                    writeSegments(&html, line, item: item, facts: facts)
+                    html.raw("</li>")
+                }
+                html.raw("</ul>")
+            } else {
+                writeSegments(&html, paragraph.lines[0], item: item, facts: facts)
+            }
+            html.raw("</li>\n")
+        }
+        html.raw("</ol>\n</section>\n")
+    }
+
+    private static func writeSegments(_ html: inout HTMLWriter, _ segments: [Segment], item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
+        for segment in segments {
+            switch segment {
+            case .literal(_, let escaped):
+                html.trusted(escaped)
+            case .placeholder(let placeholder):
+                if let value = facts.resolve(placeholder, in: item) {
+                    if case .clauseReference(let id) = placeholder {
+                        html.raw("<a class=\"ref\" href=\"#clause-")
+                        html.text(id.rawValue)
+                        html.raw("\">")
+                        html.text(value)
+                        html.raw("</a>")
+                    } else {
+                        html.raw("<span class=\"value\">")
+                        html.text(value)
+                        html.raw("</span>")
+                    }
+                } else {
+                    html.raw("<mark class=\"unfilled\">")
+                    html.text(placeholder.written)
+                    html.raw("</mark>")
+                }
+            }
+        }
+    }
+
+    private static func writeSignatures(_ html: inout HTMLWriter, document: AgreementDocument, context: RenderContext) {
+        html.raw("<section class=\"signatures\" id=\"signatures\">\n<h2>Signatures</h2>\n")
+        html.raw("<p>Each party signs this agreement in writing, which includes electronic form [Art. 28(9)].</p>\n<div class=\"signature-row\">\n")
+        for role in PartyRole.allCases {
+            let party = document.parties[role]
+            html.raw("<div class=\"signature-block\">\n<h3>For the ")
+            html.raw(role == .controller ? "Controller" : "Processor")
+            html.raw("</h3>\n")
+            html.element("<p class=\"party\">", party.name, "</p>\n")
+            html.raw("<dl>\n")
+            html.element("<dt>Name</dt><dd>", party.signatory?.name ?? "", "</dd>\n")
+            html.element("<dt>Position</dt><dd>", party.signatory?.position ?? "", "</dd>\n")
+            if let signature = context.signatures[role] {
+                html.element("<dt>Signed</dt><dd class=\"signed-at\">", signature.signedAt, "</dd>\n")
+                html.element("<dt>Signed by</dt><dd>", signature.name, "</dd>\n")
+            } else {
+                html.raw("<dt>Signature</dt><dd class=\"line\"></dd>\n<dt>Date</dt><dd class=\"line\"></dd>\n")
+            }
+            html.raw("</dl>\n</div>\n")
+        }
+        html.raw("</div>\n</section>\n")
+    }
+}

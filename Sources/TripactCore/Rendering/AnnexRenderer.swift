@@ -1,0 +1,217 @@
+/// Annexes I–V of the rendered agreement.
+enum AnnexRenderer {
+    static let titles: [(anchor: String, title: String)] = [
+        ("annex-1", "Annex I — List of parties"),
+        ("annex-2", "Annex II — Description of the processing"),
+        ("annex-3", "Annex III — Technical and organisational measures"),
+        ("annex-4", "Annex IV — Subprocessors"),
+        ("annex-5", "Annex V — Obligations towards data subjects"),
+    ]
+
+    static func writeAnnexes(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        writeParties(&html, facts.document.parties, library: facts.library)
+        writeProcessing(&html, facts: facts)
+        writeMeasures(&html, facts: facts)
+        writeSubprocessors(&html, facts: facts)
+        ConsumerAnnexRenderer.write(&html, facts: facts)
+    }
+
+    static func open(_ html: inout HTMLWriter, _ index: Int, wide: Bool = false) {
+        html.raw(wide ? "<section class=\"annex wide\" id=\"" : "<section class=\"annex\" id=\"")
+        html.trusted(titles[index].anchor)
+        html.raw("\">\n<h2>")
+        html.trusted(titles[index].title)
+        html.raw("</h2>\n")
+    }
+
+    static func row(_ html: inout HTMLWriter, _ label: StaticString, _ value: String?) {
+        guard let value, !value.isBlank else { return }
+        html.raw("<tr><th scope=\"row\">")
+        html.raw(label)
+        html.raw("</th><td>")
+        html.text(value)
+        html.raw("</td></tr>\n")
+    }
+
+    static func countryName(_ code: String, _ library: ClauseLibrary) -> String {
+        library.country(code).map { "\($0.name) (\(code))" } ?? code
+    }
+
+    private static func contactLine(_ contact: Contact?) -> String? {
+        guard let contact, !contact.name.isBlank else { return nil }
+        return [contact.name, contact.position, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isBlank }.joined(separator: ", ")
+    }
+
+    private static func writeParties(_ html: inout HTMLWriter, _ parties: Parties, library: ClauseLibrary) {
+        open(&html, 0)
+        for role in PartyRole.allCases {
+            let party = parties[role]
+            html.raw("<table class=\"party\">\n<caption>")
+            html.raw(role == .controller ? "Controller" : "Processor")
+            html.raw("</caption>\n<tbody>\n")
+            row(&html, "Name", party.name)
+            row(&html, "Registration", party.registration)
+            row(&html, "Address", party.address)
+            row(&html, "Country", countryName(party.country, library))
+            row(&html, "Contact person", contactLine(party.contact))
+            row(&html, "Data protection officer", contactLine(party.dpo))
+            row(&html, "EU representative", contactLine(party.euRepresentative))
+            row(&html, "Signatory", party.signatory.map { "\($0.name), \($0.position)" })
+            html.raw("</tbody>\n</table>\n")
+        }
+        html.raw("</section>\n")
+    }
+
+    private static func writeProcessing(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let processing = facts.document.processing
+        let library = facts.library
+        open(&html, 1)
+        html.raw("<table class=\"facts\">\n<tbody>\n")
+        row(&html, "Subject matter", processing.subjectMatter)
+        row(&html, "Duration", processing.duration)
+        row(&html, "Nature", processing.nature)
+        row(&html, "Operations", processing.operations.map { library.operationLabel($0) }.joined(separator: "; "))
+        row(&html, "Data subjects", processing.dataSubjects.map { library.dataSubjectLabel($0) }.joined(separator: "; "))
+        row(&html, "Channels", processing.channels.map { library.channel($0)?.label ?? $0 }.joined(separator: "; "))
+        row(&html, "Calls recorded", processing.callRecording ? "Yes" : "No")
+        row(&html, "Payment cards taken", processing.cardPayments ? "Yes" : "No")
+        row(&html, "Frequency", processing.frequency)
+        row(&html, "Retention", processing.retention)
+        html.raw("</tbody>\n</table>\n")
+
+        html.raw("<h3>Purposes and the data each needs</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Description</th><th scope=\"col\">Data categories</th></tr></thead>\n<tbody>\n")
+        for entry in processing.purposes {
+            html.raw("<tr><td>")
+            html.text(library.purpose(entry.purpose)?.label ?? entry.purpose)
+            html.raw("</td><td>")
+            html.text(entry.description ?? library.purpose(entry.purpose)?.description ?? "")
+            html.raw("</td><td>")
+            html.text(entry.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; "))
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n")
+
+        html.raw("<h3>Personal data</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Key</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
+        for entry in processing.dataCategories {
+            html.raw("<tr><td>")
+            html.text(library.dataCategory(entry.category)?.label ?? entry.category)
+            html.raw("</td><td><code>")
+            html.text(entry.category)
+            html.raw("</code></td><td>")
+            html.text(entry.note ?? "")
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n")
+
+        html.raw("<h3>Sensitive data and the safeguards applied</h3>\n")
+        if processing.specialCategories.isEmpty {
+            html.raw("<p>No special-category (Art. 9) or criminal-offence (Art. 10) data is processed.</p>\n")
+        } else {
+            html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Safeguards</th></tr></thead>\n<tbody>\n")
+            for entry in processing.specialCategories {
+                html.raw("<tr><td>")
+                html.text(library.dataCategory(entry.category)?.label ?? entry.category)
+                html.raw("</td><td>")
+                html.text(entry.safeguards)
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+
+        html.raw("<h3>Delivery locations</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Site</th><th scope=\"col\">Country</th><th scope=\"col\">Entity</th><th scope=\"col\">Home working</th><th scope=\"col\">Transfer mechanism</th></tr></thead>\n<tbody>\n")
+        for location in processing.deliveryLocations {
+            html.raw("<tr><td>")
+            html.text(location.site)
+            html.raw("</td><td>")
+            html.text(countryName(location.country, library))
+            html.raw("</td><td>")
+            html.text(location.entity ?? "the Processor")
+            html.raw(location.homeWorking ? "</td><td>Yes</td><td>" : "</td><td>No</td><td>")
+            html.text(mechanismLabel(location.transferMechanism, library: library, tia: location.tiaReference))
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    static func mechanismLabel(_ key: String?, library: ClauseLibrary, tia: String?) -> String {
+        guard let key, !key.isBlank else { return "None (no transfer)" }
+        var label = library.transferMechanism(key)?.label ?? key
+        if let tia, !tia.isBlank { label += " (TIA: \(tia))" }
+        return label
+    }
+
+    private static func writeMeasures(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let library = facts.library
+        open(&html, 2)
+        html.raw("<p>The Processor takes the following measures [Art. 28(3)(c), Art. 32]. They are grouped under the headings of security measures.</p>\n")
+        var byHeading: [Int: [(Int, MeasureEntry)]] = [:]
+        for (index, entry) in facts.document.measures.enumerated() {
+            let heading = entry.heading ?? library.measure(entry.id)?.heading ?? 0
+            byHeading[heading, default: []].append((index, entry))
+        }
+        var counter = 0
+        for heading in byHeading.keys.sorted() {
+            html.raw("<h3>")
+            if heading > 0 {
+                html.number(heading)
+                html.raw(". ")
+            }
+            html.text(library.headings[heading] ?? "Other measures")
+            html.raw("</h3>\n<table class=\"grid measures\">\n<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Measure</th><th scope=\"col\">What is done</th></tr></thead>\n<tbody>\n")
+            for (_, entry) in byHeading[heading] ?? [] {
+                counter += 1
+                let catalogue = library.measure(entry.id)
+                html.raw("<tr id=\"measure-")
+                html.text(entry.id)
+                html.raw("\"><td>M")
+                html.number(counter)
+                html.raw("</td><td>")
+                html.text(entry.title ?? catalogue?.title ?? entry.id)
+                html.raw("</td><td>")
+                html.text(entry.description ?? catalogue?.description ?? "")
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        html.raw("<h3>Measures by which the Processor assists the Controller</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Duty</th><th scope=\"col\">How the Processor assists</th></tr></thead>\n<tbody>\n")
+        for measure in facts.document.assistanceMeasures {
+            html.raw("<tr><td>")
+            html.text(measure.area.label)
+            html.raw("</td><td>")
+            html.text(measure.description)
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n</section>\n")
+    }
+
+    private static func writeSubprocessors(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let library = facts.library
+        open(&html, 3, wide: true)
+        if facts.document.subprocessors.isEmpty {
+            html.raw("<p>The Processor engages no subprocessor.</p>\n</section>\n")
+            return
+        }
+        html.raw("<p>The Controller authorises the following subprocessors [Art. 28(2), 28(4)].</p>\n")
+        html.raw("<table class=\"grid subprocessors\">\n<thead><tr><th scope=\"col\">Subprocessor</th><th scope=\"col\">Address</th><th scope=\"col\">Service</th><th scope=\"col\">Personal data</th><th scope=\"col\">Processing locations</th><th scope=\"col\">Transfer mechanism</th><th scope=\"col\">Contact</th></tr></thead>\n<tbody>\n")
+        for sub in facts.document.subprocessors {
+            html.raw("<tr id=\"subprocessor-")
+            html.text(sub.id)
+            html.raw("\"><td>")
+            html.text(sub.name)
+            html.raw("</td><td>")
+            html.text(sub.address + ", " + countryName(sub.country, library))
+            html.raw("</td><td>")
+            html.text(sub.service)
+            html.raw("</td><td>")
+            html.text(sub.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; "))
+            html.raw("</td><td>")
+            html.text(sub.allCountries.map { countryName($0, library) }.joined(separator: "; "))
+            html.raw("</td><td>")
+            html.text(mechanismLabel(sub.transferMechanism, library: library, tia: sub.tiaReference))
+            html.raw("</td><td>")
+            html.text(sub.contact.map { [$0.name, $0.email ?? ""].filter { !$0.isBlank }.joined(separator: ", ") } ?? "")
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n</section>\n")
+    }
+}

@@ -1,0 +1,110 @@
+/// The consumer-facing outputs: the recipients-and-transfers text for the controller's privacy notice,
+/// and the agent script for a rights request received on a call. Both come from the same agreed terms.
+public enum ConsumerSummaryRenderer {
+    public static func render(_ facts: AgreementFacts, contentHash: String? = nil) -> String {
+        let document = facts.document
+        let library = facts.library
+        let controller = document.parties.controller.name
+        let processor = document.parties.processor.name
+        let hash = contentHash ?? DocumentCodec.contentHash(document)
+        var html = HTMLWriter(capacity: 16 * 1024)
+        html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        html.element("<title>Consumer summary — ", document.title, "</title>\n")
+        html.raw("<style>\n")
+        html.trusted(PrintStyle.summaryCSS)
+        html.raw("</style>\n</head>\n<body>\n<header>\n")
+        html.element("<h1>Consumer summary: ", document.title, "</h1>\n")
+        html.raw("<p class=\"source\">From agreement ")
+        html.text(document.id)
+        html.raw(", content hash sha256:")
+        html.text(String(hash.prefix(12)))
+        html.raw("</p>\n</header>\n")
+
+        html.raw("<section id=\"privacy-notice\">\n<h2>Recipients and transfers — text for the privacy notice</h2>\n<div class=\"paste\">\n<p>")
+        html.text("\(controller) uses \(processor) to handle customer contacts")
+        let channels = document.processing.channels.map { library.channel($0)?.label.lowercased() ?? $0 }
+        if !channels.isEmpty { html.text(" (" + channels.joined(separator: ", ") + ")") }
+        html.text(". \(processor) processes your personal data on our behalf and only on our documented instructions.")
+        html.raw("</p>\n")
+        let sites = document.processing.deliveryLocations.map { AnnexRenderer.countryName($0.country, library) }
+        if !sites.isEmpty {
+            html.element("<p>", "Our customer service agents work from: " + unique(sites).joined(separator: ", ") + ".", "</p>\n")
+        }
+        if !document.subprocessors.isEmpty {
+            html.raw("<p>It relies on the following service providers:</p>\n<table>\n<thead><tr><th scope=\"col\">Recipient</th><th scope=\"col\">What it does</th><th scope=\"col\">Where</th><th scope=\"col\">How your data is protected there</th></tr></thead>\n<tbody>\n")
+            for sub in document.subprocessors {
+                html.raw("<tr><td>")
+                html.text(sub.name)
+                html.raw("</td><td>")
+                html.text(sub.service)
+                html.raw("</td><td>")
+                html.text(sub.allCountries.map { library.country($0)?.name ?? $0 }.joined(separator: ", "))
+                html.raw("</td><td>")
+                html.text(protection(sub.allCountries, mechanism: sub.transferMechanism, facts: facts))
+                html.raw("</td></tr>\n")
+            }
+            html.raw("</tbody>\n</table>\n")
+        }
+        let transfers = facts.transferCountries
+        if transfers.isEmpty {
+            html.raw("<p>Your personal data stays within the European Economic Area.</p>\n")
+        } else {
+            html.raw("<p>Some of your personal data is handled outside the European Economic Area:</p>\n<ul>\n")
+            for transfer in transfers {
+                html.raw("<li>")
+                html.text((library.country(transfer.country)?.name ?? transfer.country) + ": " + transfer.mechanisms.joined(separator: "; "))
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+            html.element("<p>", "You can ask \(controller) for a copy of the safeguards used.", "</p>\n")
+        }
+        html.raw("</div>\n</section>\n")
+
+        writeAgentScript(&html, facts: facts)
+        html.raw("</body>\n</html>\n")
+        return html.string
+    }
+
+    private static func unique(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
+    }
+
+    private static func protection(_ countries: [String], mechanism: String, facts: AgreementFacts) -> String {
+        if countries.allSatisfy({ facts.library.country($0)?.status == .eea }) { return "Within the EEA" }
+        if countries.allSatisfy({ !facts.needsSafeguards($0) }) { return "Adequacy decision of the European Commission" }
+        return facts.library.transferMechanism(mechanism)?.label ?? mechanism
+    }
+
+    private static func writeAgentScript(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let document = facts.document
+        let obligations = document.consumerObligations
+        let controller = document.parties.controller.name
+        let deadline = facts.forwardingDeadline ?? "without undue delay"
+        html.raw("<section id=\"agent-script\">\n<h2>Agent script — a rights request received on a call</h2>\n<ol class=\"steps\">\n")
+        html.raw("<li><h3>Recognise the request</h3><p>The caller asks to see, correct, delete, restrict, move or stop the use of their personal data, or objects to a decision made about them automatically. No special words are needed.</p></li>\n")
+        html.raw("<li><h3>Check the caller's identity</h3>")
+        html.element("<p>", obligations.identityVerification, "</p>")
+        html.raw("<p>Disclose no account data until the check has passed. If it fails, say that you cannot discuss the account, and record the request all the same.</p></li>\n")
+        html.raw("<li><h3>What to say</h3><blockquote>")
+        html.text("Thank you. I have recorded your request. \(controller) will answer you within one month of today. If the request is complex, they may need up to two more months and will tell you why.")
+        html.raw("</blockquote></li>\n")
+        html.raw("<li><h3>What to do for each right</h3>\n<table>\n<thead><tr><th scope=\"col\">Right</th><th scope=\"col\">Answered by</th><th scope=\"col\">What you do</th></tr></thead>\n<tbody>\n")
+        for assignment in obligations.rights {
+            html.raw("<tr><td>")
+            html.trusted(assignment.right.label)
+            html.raw(assignment.answeredBy == .controller ? "</td><td>Controller</td><td>" : "</td><td>Processor</td><td>")
+            html.text(facts.handling(of: assignment))
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table></li>\n")
+        html.raw("<li><h3>Where to forward</h3>")
+        html.element("<p>", "Send the request, the date and time of the call, the channel and the outcome of the identity check to \(facts.rightsRequestAddress).", "</p></li>\n")
+        html.raw("<li><h3>By when</h3>")
+        html.element("<p>", "Forward it \(deadline) of the call. The one-month clock of \(controller) started when the caller asked.", "</p></li>\n")
+        html.raw("<li><h3>If the caller wants to complain</h3>")
+        html.element("<p>", obligations.complaintRoute, "</p>")
+        html.raw("<p>Never discourage a complaint to a supervisory authority.</p></li>\n")
+        html.raw("</ol>\n</section>\n")
+    }
+}

@@ -1,0 +1,56 @@
+/// A processor breach notice of 72 hours or more leaves the controller no time for its own 72 hours (Art. 33(1), 33(2)).
+struct BreachNoticeHoursRule: ValidationRule {
+    let code = "breach.notice-too-late"
+    let article = "Art. 33(2)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.breachNotification), let hours = item.parameters[LibraryKeys.breachHours]?.integerValue, hours >= 72 else {
+            return []
+        }
+        return [
+            warning(
+                "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.breachHours)",
+                "the processor may take \(hours) hours to report a breach; the controller must notify the authority within 72 hours of becoming aware (Art. 33(1)), so this leaves it no time"
+            )
+        ]
+    }
+}
+
+/// The processor forwards rights requests early enough to leave the controller two thirds of its month (Art. 12(3)).
+struct ForwardingDeadlineRule: ValidationRule {
+    let code = "rights.forwarding-too-slow"
+    let article = "Art. 12(3)"
+
+    /// The one-month clock, counted as 30 days.
+    static let monthDays = 30
+    /// The controller keeps at least two thirds of it.
+    static let longestForwarding = monthDays / 3
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.rightsRequests), let value = item.parameters[LibraryKeys.forwardDays]?.integerValue,
+            let spec = item.clause.parameter(LibraryKeys.forwardDays), case .integer(let unit, _, _) = spec.kind
+        else { return [] }
+        let calendarDays = Self.longestCalendarSpan(value, unit: unit)
+        guard calendarDays > Self.longestForwarding else { return [] }
+        return [
+            warning(
+                "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.forwardDays)",
+                "forwarding within \(unit.format(value)) can take up to \(calendarDays) calendar days, leaving the controller less than two thirds of its one-month deadline (Art. 12(3)); keep it within \(Self.longestForwarding) calendar days"
+            )
+        ]
+    }
+
+    /// The most calendar days a deadline can take: business days may start on a Friday and straddle weekends.
+    static func longestCalendarSpan(_ value: Int, unit: ParameterSpec.Unit) -> Int {
+        switch unit {
+        case .businessDays:
+            let weeks = value / 5
+            let rest = value % 5
+            return weeks * 7 + rest + (rest > 0 ? 2 : 0)
+        case .hours: return (value + 23) / 24
+        case .months: return value * 31
+        case .years: return value * 366
+        default: return value
+        }
+    }
+}

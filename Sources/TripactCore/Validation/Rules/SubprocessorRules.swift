@@ -1,0 +1,70 @@
+/// Annex IV identifies each subprocessor: name, address, country, service and data (2021/915 Annex IV).
+struct SubprocessorCompletenessRule: ValidationRule {
+    let code = "subprocessor.incomplete"
+    let article = "Art. 28(2), 28(4)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        var findings: [Finding] = []
+        var ids: Set<String> = []
+        for (index, sub) in facts.document.subprocessors.enumerated() {
+            for (field, value) in [("id", sub.id), ("name", sub.name), ("address", sub.address), ("country", sub.country), ("service", sub.service)] where value.isBlank {
+                findings.append(error("subprocessors[\(index)].\(field)", "subprocessor \(index + 1) has no \(field)"))
+            }
+            if sub.dataCategories.isEmpty {
+                findings.append(error("subprocessors[\(index)].dataCategories", "subprocessor '\(sub.name)' does not say which personal data it processes"))
+            }
+            if !sub.id.isBlank, !ids.insert(sub.id).inserted {
+                findings.append(error("subprocessors[\(index)].id", "subprocessor id '\(sub.id)' is used twice"))
+            }
+        }
+        return findings
+    }
+}
+
+/// A subprocessor processes only data that Annex II describes.
+struct SubprocessorDataRule: ValidationRule {
+    let code = "subprocessor.data-outside-annex2"
+    let article = "Art. 28(4)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        let processing = facts.document.processing
+        let described = Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
+        return facts.document.subprocessors.enumerated().flatMap { index, sub in
+            sub.dataCategories.enumerated().compactMap { position, key in
+                guard !described.contains(key), facts.library.dataCategory(key) != nil else { return nil }
+                return warning("subprocessors[\(index)].dataCategories[\(position)]", "subprocessor '\(sub.name)' processes '\(key)', which Annex II does not list")
+            }
+        }
+    }
+}
+
+/// Under specific authorisation the agreement lists the subprocessors authorised (Art. 28(2)).
+struct SpecificAuthorisationListRule: ValidationRule {
+    let code = "subprocessor.specific-without-list"
+    let article = "Art. 28(2)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.subprocessors), item.variant.key == LibraryKeys.specificAuthorisation,
+            facts.document.subprocessors.isEmpty
+        else { return [] }
+        return [warning("subprocessors", "specific authorisation is chosen but Annex IV lists no subprocessor, so none is authorised")]
+    }
+}
+
+/// Under general authorisation the parties agree how long in advance a change is announced (Art. 28(2)).
+struct GeneralAuthorisationNoticeRule: ValidationRule {
+    let code = "subprocessor.general-without-notice"
+    let article = "Art. 28(2)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.subprocessors), item.variant.key != LibraryKeys.specificAuthorisation else { return [] }
+        let selection = facts.document.clauses[item.selectionIndex]
+        guard selection.parameters[LibraryKeys.noticeDays] == nil else { return [] }
+        return [
+            error(
+                "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.noticeDays)",
+                "general authorisation needs an agreed advance notice period for subprocessor changes; set '\(LibraryKeys.noticeDays)'"
+            )
+        ]
+    }
+}

@@ -1,0 +1,70 @@
+/// What a transfer to `country` with `mechanism` lacks, or nil when it is lawful on its face (Chapter V).
+func transferProblem(country code: String, mechanism: String?, facts: AgreementFacts) -> String? {
+    guard let country = facts.library.country(code) else { return nil }
+    let key = mechanism ?? ""
+    switch country.status {
+    case .eea, .adequate:
+        return nil
+    case .partial:
+        if key.isEmpty || key == "eea" || key == "adequacy" {
+            return "\(country.name) is covered by an adequacy decision only in part (\(country.note.isEmpty ? "for some recipients" : country.note)); name the mechanism that covers this recipient"
+        }
+        return nil
+    case .third:
+        if key.isEmpty || key == "eea" || key == "adequacy" || key == "adequacy-dpf" {
+            return "\(country.name) is outside the EEA without an adequacy decision; a transfer there needs appropriate safeguards (Art. 46) such as standard contractual clauses or binding corporate rules"
+        }
+        return nil
+    }
+}
+
+/// A subprocessor outside the EEA without adequacy has a transfer mechanism.
+struct SubprocessorTransferRule: ValidationRule {
+    let code = "transfer.mechanism-missing"
+    let article = "Art. 44–46"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.subprocessors.enumerated().flatMap { index, sub in
+            sub.allCountries.compactMap { country in
+                transferProblem(country: country, mechanism: sub.transferMechanism, facts: facts).map {
+                    error("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)': \($0)")
+                }
+            }
+        }
+    }
+}
+
+/// A delivery location outside the EEA without adequacy has a transfer mechanism.
+struct DeliveryLocationTransferRule: ValidationRule {
+    let code = "transfer.location-mechanism-missing"
+    let article = "Art. 44–46"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.deliveryLocations.enumerated().compactMap { index, location in
+            transferProblem(country: location.country, mechanism: location.transferMechanism, facts: facts).map {
+                error("processing.deliveryLocations[\(index)].transferMechanism", "delivery location '\(location.site)': \($0)")
+            }
+        }
+    }
+}
+
+/// A mechanism that needs a transfer impact assessment names one.
+struct TransferImpactAssessmentRule: ValidationRule {
+    let code = "transfer.tia-missing"
+    let article = "Art. 46"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, sub) in facts.document.subprocessors.enumerated() {
+            guard facts.library.transferMechanism(sub.transferMechanism)?.needsTIA == true, sub.tiaReference.isBlank else { continue }
+            findings.append(warning("subprocessors[\(index)].tiaReference", "subprocessor '\(sub.name)' relies on \(sub.transferMechanism); reference its transfer impact assessment"))
+        }
+        for (index, location) in facts.document.processing.deliveryLocations.enumerated() {
+            guard let key = location.transferMechanism, facts.library.transferMechanism(key)?.needsTIA == true, location.tiaReference.isBlank else { continue }
+            findings.append(
+                warning("processing.deliveryLocations[\(index)].tiaReference", "delivery location '\(location.site)' relies on \(key); reference its transfer impact assessment")
+            )
+        }
+        return findings
+    }
+}

@@ -1,0 +1,67 @@
+/// Checks an agreement against Art. 28(3)(a)–(h), 28(2) and (4), 32, 33(2), Chapter V and Art. 12(3).
+public enum Validator {
+    /// Every rule, in the order their findings are reported.
+    public static let rules: [any ValidationRule] = [
+        SignatoryRule(),
+        PartyIdentityRule(),
+        PartyContactRule(),
+        EffectiveDateRule(),
+    ] + ProcessingDescriptionRule.all + [
+        CatalogueKeyRule(),
+        UnknownClauseRule(),
+        UnknownVariantRule(),
+        DuplicateClauseRule(),
+        UnknownParameterRule(),
+        ParameterValueRule(),
+        MandatoryClauseRule(),
+        Article28CoverageRule(),
+        InapplicableClauseRule(),
+        UnfilledPlaceholderRule(),
+        SpecialCategorySafeguardsRule(),
+        UndeclaredSpecialCategoryRule(),
+        SubprocessorTransferRule(),
+        DeliveryLocationTransferRule(),
+        TransferImpactAssessmentRule(),
+        SubprocessorCompletenessRule(),
+        SubprocessorDataRule(),
+        SpecificAuthorisationListRule(),
+        GeneralAuthorisationNoticeRule(),
+        BreachNoticeHoursRule(),
+        ForwardingDeadlineRule(),
+        NoMeasuresRule(),
+        UnknownMeasureRule(),
+        GenericMeasureRule(),
+        CategoryWithoutPurposeRule(),
+        PurposeCategoryRule(),
+        RetentionRule(),
+        RightsAssignmentRule(),
+        IdentityVerificationRule(),
+        CallRecordingAnnouncementRule(),
+        ComplaintRouteRule(),
+        AssistanceMeasuresRule(),
+    ]
+
+    /// Every finding of every rule, errors first, then in rule order.
+    public static func validate(_ document: AgreementDocument, library: ClauseLibrary) -> [Finding] {
+        validate(AgreementFacts(document: document, library: library))
+    }
+
+    public static func validate(_ facts: AgreementFacts) -> [Finding] {
+        var errors: [Finding] = []
+        var warnings: [Finding] = []
+        for rule in rules {
+            for finding in rule.check(facts) {
+                if finding.severity == .error { errors.append(finding) } else { warnings.append(finding) }
+            }
+        }
+        return errors + warnings
+    }
+}
+
+extension String {
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}
+
+extension Optional where Wrapped == String {
+    var isBlank: Bool { self?.isBlank ?? true }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TripactCore
+
+/// `tripact clauses`: read and check the clause library.
+struct ClausesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clauses",
+        abstract: "List, show and lint the clause library.",
+        subcommands: [List.self, Show.self, Lint.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the clauses in printing order.")
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let library = try library.loadLibrary()
+                var out = ""
+                for clause in library.clauses {
+                    let flags = (clause.mandatory ? "mandatory" : "optional") + (clause.negotiable ? ", negotiable" : "")
+                    let applies = clause.applies == [.always] ? "" : " [applies: \(clause.applies.map(\.rawValue).joined(separator: " and "))]"
+                    out += "\(clause.id.rawValue.padding(toLength: 34, withPad: " ", startingAt: 0)) \(clause.title) (\(flags))\(applies)\n"
+                }
+                try FileInput.write(Data(out.utf8), to: nil)
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one clause: articles, parameters, playbook and each variant's text.")
+        @Argument(help: "The clause id, as 'tripact clauses list' prints it.") var id: String
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let library = try library.loadLibrary()
+                guard let clause = library.clause(ClauseID(id)) else {
+                    throw .unusableInput("unknown clause '\(id)'; 'tripact clauses list' shows the library")
+                }
+                try FileInput.write(Data(ClauseDescription.text(clause).utf8), to: nil)
+            }
+        }
+    }
+
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check every file of the library; exit 2 with file:line messages when anything is wrong.")
+        @OptionGroup var library: LibraryOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let library = try library.loadLibrary()
+                let contactCentre = library.measures.filter(\.contactCentre).count
+                let summary = "ok: \(library.clauses.count) clauses, \(library.measures.count) measures (\(contactCentre) for contact centres), "
+                    + "\(library.dataCategories.count) data categories, \(library.dataSubjects.count) data subjects, \(library.purposes.count) purposes, "
+                    + "\(library.operations.count) operations, \(library.channels.count) channels, \(library.transferMechanisms.count) transfer mechanisms, "
+                    + "\(library.countries.count) countries\n"
+                try FileInput.write(Data(summary.utf8), to: nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import TripactCore
+
+/// Everything that ends a command with a message. `report` prints it in one format and picks the exit code.
+enum CLIFailure: Error {
+    /// The input cannot be used at all: exit 2.
+    case unusableInput(String)
+    /// The input was read but found wanting (validation errors): exit 1. Its report is already printed.
+    case findings
+
+    static func report(_ body: () throws(CLIFailure) -> Void) throws(ExitCode) {
+        do {
+            try body()
+        } catch {
+            switch error {
+            case .unusableInput(let message):
+                FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+                throw ExitCode(2)
+            case .findings:
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+/// Reading and writing files with messages that name the file.
+enum FileInput {
+    static func readData(_ path: String) throws(CLIFailure) -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard FileManager.default.fileExists(atPath: path) else { throw .unusableInput("cannot read '\(path)': no such file") }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unusableInput("cannot read '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    static func readText(_ path: String) throws(CLIFailure) -> String {
+        let data = try readData(path)
+        guard let text = String(data: data, encoding: .utf8) else { throw .unusableInput("'\(path)' is not UTF-8 text") }
+        return text
+    }
+
+    /// Writes to `path`, or to standard output when `path` is nil or `-`.
+    static func write(_ data: Data, to path: String?) throws(CLIFailure) {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .unusableInput("cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Reads an agreement document; every problem becomes a message that names the file, line and field.
+enum DocumentInput {
+    static func read(_ path: String) throws(CLIFailure) -> AgreementDocumentRead {
+        let data = try FileInput.readData(path)
+        do {
+            return AgreementDocumentRead(document: try DocumentCodec.decode(data), path: path)
+        } catch {
+            throw .unusableInput(error.message(file: path == "-" ? "(stdin)" : path))
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import TripactCore
+
+/// A change to the valid fixture that must make exactly one rule speak.
+struct RuleCase: CustomTestStringConvertible, Sendable {
+    let code: String
+    let severity: Finding.Severity
+    let change: @Sendable (inout AgreementDocument) -> Void
+    var testDescription: String { code }
+}
+
+@Suite struct ValidatorTests {
+    @Test func theValidFixtureHasNoFindingAtAll() {
+        let findings = Fixtures.findings(Fixtures.document())
+        #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
+    }
+
+    @Test func theValidatorHasAtLeastTwentyFiveRulesWithDistinctCodes() {
+        let codes = Validator.rules.map(\.code)
+        #expect(codes.count >= 25)
+        #expect(Set(codes).count == codes.count)
+    }
+
+    static let cases: [RuleCase] = [
+        RuleCase(code: "party.signatory-missing", severity: .error) { $0.parties.processor.signatory = nil },
+        RuleCase(code: "party.identity-incomplete", severity: .error) { $0.parties.controller.address = " " },
+        RuleCase(code: "party.contact-incomplete", severity: .warning) { $0.parties.controller.contact.email = nil },
+        RuleCase(code: "document.effective-date", severity: .error) { $0.effectiveDate = "2026-02-30" },
+        RuleCase(code: "annex2.subject-matter", severity: .error) { $0.processing.subjectMatter = "" },
+        RuleCase(code: "annex2.duration", severity: .error) { $0.processing.duration = "" },
+        RuleCase(code: "annex2.nature", severity: .error) {
+            $0.processing.nature = ""
+            $0.processing.operations = []
+        },
+        RuleCase(code: "annex2.purposes", severity: .error) { $0.processing.purposes = [] },
+        RuleCase(code: "annex2.data-subjects", severity: .error) { $0.processing.dataSubjects = [] },
+        RuleCase(code: "catalogue.unknown-key", severity: .error) { $0.processing.channels.append("telepathy") },
+        RuleCase(code: "clause.unknown", severity: .error) { $0.clauses.append(ClauseSelection(clause: "breach-notice", variant: "balanced")) },
+        RuleCase(code: "clause.unknown-variant", severity: .error) {
+            $0.clauses[Fixtures.selectionIndex("audits", in: $0)].variant = "lenient"
+        },
+        RuleCase(code: "clause.duplicate", severity: .error) { $0.clauses.append($0.clauses[0]) },
+        RuleCase(code: "clause.unknown-parameter", severity: .error) { Fixtures.set("audits", "colour", .string("red"), in: &$0) },
+        RuleCase(code: "clause.parameter-out-of-bounds", severity: .error) { Fixtures.set("breach-notification", "hours", .integer(97), in: &$0) },
+        RuleCase(code: "clause.mandatory-missing", severity: .error) {
+            $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health", safeguards: "Only the two supervisors of the care team see it; encrypted field.")]
+            $0.processing.purposes[0].dataCategories.append("user.health")
+        },
+        RuleCase(code: "art28.element-missing", severity: .error) { $0.clauses.removeAll { $0.clause == "confidentiality" } },
+        RuleCase(code: "clause.not-applicable", severity: .warning) {
+            $0.clauses.append(ClauseSelection(clause: "card-payments", variant: Fixtures.library.clause("card-payments")!.defaultVariant.key))
+        },
+        RuleCase(code: "text.unfilled-placeholder", severity: .error) { $0.mainAgreement = "" },
+        RuleCase(code: "special-categories.safeguards-missing", severity: .error) {
+            $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health", safeguards: "Access control")]
+            $0.processing.purposes[0].dataCategories.append("user.health")
+            $0.clauses.append(ClauseSelection(clause: "sensitive-data", variant: "standard"))
+        },
+        RuleCase(code: "special-categories.undeclared", severity: .error) {
+            $0.processing.dataCategories.append(DataCategoryEntry(category: "user.biometrics.voice"))
+            $0.processing.purposes[0].dataCategories.append("user.biometrics.voice")
+            $0.clauses.append(ClauseSelection(clause: "sensitive-data", variant: "standard"))
+            $0.processing.specialCategories = []
+        },
+        RuleCase(code: "transfer.mechanism-missing", severity: .error) { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "eea")] },
+        RuleCase(code: "transfer.location-mechanism-missing", severity: .error) {
+            $0.processing.deliveryLocations.append(DeliveryLocation(id: "rabat", site: "Rabat", country: "MA"))
+        },
+        RuleCase(code: "transfer.tia-missing", severity: .warning) { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "scc-module-3")] },
+        RuleCase(code: "subprocessor.incomplete", severity: .error) {
+            var sub = Fixtures.subprocessor()
+            sub.service = ""
+            $0.subprocessors = [sub]
+        },
+        RuleCase(code: "subprocessor.data-outside-annex2", severity: .warning) {
+            var sub = Fixtures.subprocessor()
+            sub.dataCategories.append("user.location")
+            $0.subprocessors = [sub]
+        },
+        RuleCase(code: "subprocessor.specific-without-list", severity: .warning) {
+            $0.clauses[Fixtures.selectionIndex("subprocessors", in: $0)].variant = "specific"
+        },
+        RuleCase(code: "subprocessor.general-without-notice", severity: .error) {
+            let index = Fixtures.selectionIndex("subprocessors", in: $0)
+            $0.clauses[index].variant = "general"
+            $0.clauses[index].parameters["notice-days"] = nil
+        },
+        RuleCase(code: "breach.notice-too-late", severity: .warning) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
+        RuleCase(code: "rights.forwarding-too-slow", severity: .warning) { Fixtures.set("rights-requests", "forward-days", .integer(7), in: &$0) },
+        RuleCase(code: "measures.none", severity: .error) { $0.measures = [] },
+        RuleCase(code: "measures.unknown", severity: .error) { $0.measures.append(MeasureEntry(id: "quantum-shield")) },
+        RuleCase(code: "measures.generic", severity: .warning) {
+            $0.measures.append(MeasureEntry(id: "custom-encryption", heading: 1, title: "Encryption", description: "Pseudonymisation and encryption of personal data"))
+            $0.measures[0].description = ""
+        },
+        RuleCase(code: "minimisation.category-without-purpose", severity: .warning) {
+            $0.processing.dataCategories.append(DataCategoryEntry(category: "user.location"))
+        },
+        RuleCase(code: "minimisation.purpose-unlisted-category", severity: .warning) {
+            $0.processing.purposes[0].dataCategories.append("user.device.ip_address")
+        },
+        RuleCase(code: "retention.missing", severity: .warning) { $0.processing.retention = "" },
+        RuleCase(code: "consumer.right-unassigned", severity: .warning) { $0.consumerObligations.rights.removeLast() },
+        RuleCase(code: "consumer.identity-check-missing", severity: .warning) { $0.consumerObligations.identityVerification = "" },
+        RuleCase(code: "consumer.recording-announcement-missing", severity: .error) {
+            $0.processing.callRecording = true
+            $0.clauses.append(ClauseSelection(clause: "call-recording", variant: Fixtures.library.clause("call-recording")!.defaultVariant.key))
+        },
+        RuleCase(code: "consumer.complaint-route-missing", severity: .warning) { $0.consumerObligations.complaintRoute = "" },
+        RuleCase(code: "assistance.missing", severity: .warning) { $0.assistanceMeasures.removeAll { $0.area == .breaches } },
+    ]
+
+    @Test(arguments: cases)
+    func eachRuleSpeaksOnItsCaseAndNotOnTheValidFixture(_ rule: RuleCase) {
+        #expect(!Fixtures.codes(Fixtures.document()).contains(rule.code))
+        let findings = Fixtures.findings(Fixtures.document(rule.change)).filter { $0.code == rule.code }
+        #expect(!findings.isEmpty, "rule \(rule.code) did not speak")
+        for finding in findings {
+            #expect(finding.severity == rule.severity)
+            #expect(!finding.article.isEmpty && !finding.path.isEmpty && !finding.message.isEmpty)
+        }
+    }
+
+    @Test func everyRuleHasACase() {
+        let covered = Set(Self.cases.map(\.code))
+        for rule in Validator.rules where rule.code != "annex2.data-categories" {
+            #expect(covered.contains(rule.code), "rule \(rule.code) has no test case")
+        }
+
+    }
+
+    @Test func removingAllDataCategoriesIsAnAnnexTwoError() {
+        let findings = Fixtures.findings(Fixtures.document { $0.processing.dataCategories = [] })
+        #expect(findings.contains { $0.code == "annex2.data-categories" && $0.severity == .error })
+    }
+
+    @Test func breachNoticeOf72HoursOrMoreWarnsAnd71DoesNot() {
+        let at71 = Fixtures.codes(Fixtures.document { Fixtures.set("breach-notification", "hours", .integer(71), in: &$0) })
+        let at96 = Fixtures.codes(Fixtures.document { Fixtures.set("breach-notification", "hours", .integer(96), in: &$0) })
+        #expect(!at71.contains("breach.notice-too-late"))
+        #expect(at96.contains("breach.notice-too-late"))
+    }
+
+    @Test func forwardingWithinSixBusinessDaysKeepsTwoThirdsOfTheMonth() {
+        #expect(!Fixtures.codes(Fixtures.document { Fixtures.set("rights-requests", "forward-days", .integer(6), in: &$0) }).contains("rights.forwarding-too-slow"))
+    }
+
+    @Test func anAdequateCountryNeedsNoMechanismButTheUnitedStatesNeedsTheFramework() {
+        #expect(!Fixtures.codes(Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(country: "CH", mechanism: "adequacy")] }).contains("transfer.mechanism-missing"))
+        #expect(Fixtures.codes(Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(country: "US", mechanism: "adequacy")] }).contains("transfer.mechanism-missing"))
+        #expect(!Fixtures.codes(Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(country: "US", mechanism: "adequacy-dpf")] }).contains("transfer.mechanism-missing"))
+    }
+
+    @Test func aParameterOutOfBoundsNamesClauseParameterAndPath() throws {
+        let document = Fixtures.document { Fixtures.set("breach-notification", "hours", .integer(97), in: &$0) }
+        let finding = try #require(Fixtures.findings(document).first { $0.code == "clause.parameter-out-of-bounds" })
+        let index = Fixtures.selectionIndex("breach-notification", in: document)
+        #expect(finding.path == "clauses[\(index)].parameters.hours")
+        #expect(finding.message == "clause 'breach-notification' parameter 'hours' is 97 hours, above its maximum 96 hours")
+    }
+
+    @Test func aWrongParameterTypeIsAnError() {
+        let findings = Fixtures.findings(Fixtures.document { Fixtures.set("breach-notification", "hours", .string("soon"), in: &$0) })
+        #expect(findings.contains { $0.code == "clause.parameter-out-of-bounds" && $0.message.contains("must be a whole number") })
+    }
+
+    @Test func errorsComeBeforeWarnings() {
+        let findings = Fixtures.findings(Fixtures.document {
+            $0.processing.retention = ""
+            $0.processing.subjectMatter = ""
+        })
+        #expect(findings.map(\.severity) == findings.map(\.severity).sorted())
+    }
+}
