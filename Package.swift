@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "tripactTests",
-            dependencies: ["TripactCore"],
+            dependencies: ["TripactCore", "tripact"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Parses one `.clause` file (format in `clauses/README.md`), collecting every problem with its line.
 struct ClauseFileParser {
     let file: String
@@ -33,8 +31,8 @@ struct ClauseFileParser {
             fields.problem("unknown Article 28 element '\(code)' in 'covers'", at: fields.line(of: "covers"))
             return nil
         }
-        let applies: [Condition] = (fields.required("applies") ?? "always").components(separatedBy: " and ").compactMap { word in
-            let name = String(word.trimmingWhitespace())
+        let applies: [Condition] = (fields.required("applies") ?? "always").split(separator: " ").filter { $0 != "and" }.compactMap { word in
+            let name = String(word)
             if let condition = Condition(rawValue: name) { return condition }
             fields.problem("unknown condition '\(name)' in 'applies' (known: \(Condition.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields.line(of: "applies"))
             return nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Parses the text of a variant into paragraphs, conditions and placeholders.
 struct ClauseTextParser {
     let file: String
@@ -88,19 +86,31 @@ struct ClauseTextParser {
 
     private mutating func segments(_ text: String, line: Int) -> [Segment] {
         var result: [Segment] = []
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            if open.lowerBound > rest.startIndex { result.append(literal(rest[..<open.lowerBound])) }
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
+        let bytes = text.utf8
+        var literalStart = bytes.startIndex
+        var index = bytes.startIndex
+        func isPair(_ at: String.UTF8View.Index, _ byte: UInt8) -> Bool {
+            bytes[at] == byte && bytes.index(after: at) < bytes.endIndex && bytes[bytes.index(after: at)] == byte
+        }
+        while index < bytes.endIndex {
+            guard isPair(index, 0x7B) else {
+                index = bytes.index(after: index)
+                continue
+            }
+            let open = index
+            var close = bytes.index(open, offsetBy: 2)
+            while close < bytes.endIndex, !isPair(close, 0x7D) { close = bytes.index(after: close) }
+            guard close < bytes.endIndex else {
                 problems.append(LibraryProblem(file: file, line: line, message: "'{{' without its closing '}}'"))
-                rest = rest[open.lowerBound...]
                 break
             }
-            let inside = String(rest[open.upperBound..<close.lowerBound].trimmingWhitespace())
+            if open > literalStart { result.append(literal(Substring(bytes[literalStart..<open]))) }
+            let inside = String(Substring(bytes[bytes.index(open, offsetBy: 2)..<close]).trimmingWhitespace())
             result.append(.placeholder(placeholder(inside, line: line)))
-            rest = rest[close.upperBound...]
+            index = bytes.index(close, offsetBy: 2)
+            literalStart = index
         }
-        if !rest.isEmpty { result.append(literal(rest)) }
+        if literalStart < bytes.endIndex { result.append(literal(Substring(bytes[literalStart...]))) }
         return result
     }
 

@@ -3,6 +3,11 @@
 /// Library text is copied pre-escaped; every value from the document goes through `HTMLWriter.text`.
 public enum AgreementRenderer {
     public static func render(_ facts: AgreementFacts, context: RenderContext = RenderContext(), contentHash: String? = nil) -> String {
+        String(decoding: renderUTF8(facts, context: context, contentHash: contentHash), as: UTF8.self)
+    }
+
+    /// The same HTML as UTF-8 bytes, ready to write to a file or a response without re-validating it as a `String`.
+    public static func renderUTF8(_ facts: AgreementFacts, context: RenderContext = RenderContext(), contentHash: String? = nil) -> [UInt8] {
         let document = facts.document
         let hash = contentHash ?? DocumentCodec.contentHash(document)
         var html = HTMLWriter(capacity: 64 * 1024 + facts.included.count * 2_048 + document.measures.count * 400 + document.subprocessors.count * 500)
@@ -24,7 +29,7 @@ public enum AgreementRenderer {
         AnnexRenderer.writeAnnexes(&html, facts: facts)
         writeSignatures(&html, document: document, context: context)
         html.raw("</main>\n</body>\n</html>\n")
-        return html.string
+        return html.bytes
     }
 
     private static func writePageRules(_ html: inout HTMLWriter, document: AgreementDocument, context: RenderContext, hash: String) {

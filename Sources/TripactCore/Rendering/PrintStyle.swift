@@ -24,7 +24,8 @@ enum PrintStyle {
         .contents ol { list-style: none; padding: 0; columns: 2; column-gap: 2em; }
         .contents li { break-inside: avoid; }
         .contents .annex-entry { font-style: italic; }
-        .clause { break-inside: avoid; page-break-inside: avoid; }
+        .clause h2, .clause .articles { break-after: avoid; page-break-after: avoid; }
+        .clause > h2 { margin-top: 1.2em; }
         .clause h2 .number { display: inline-block; min-width: 2em; }
         .articles { margin: 0 0 0.4em; font-size: 0.85em; color: #444; }
         ol.paragraphs { list-style: none; padding: 0; margin: 0; }
@@ -38,7 +39,11 @@ enum PrintStyle {
         table { border-collapse: collapse; width: 100%; margin: 0.4em 0 0.9em; font-size: 0.9em; }
         thead { display: table-header-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
-        th, td { border: 1px solid #999; padding: 0.25em 0.4em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+        th, td { border: 1px solid #999; padding: 0.25em 0.4em; vertical-align: top; text-align: left; overflow-wrap: break-word; hyphens: auto; }
+        td:first-child, th:first-child { min-width: 7em; }
+        table.measures td:first-child, table.measures th:first-child { min-width: 0; width: 2.6em; white-space: nowrap; }
+        table.measures td:nth-child(2) { width: 28%; }
+        code { font-size: 0.85em; }
         thead th { background: #eee; }
         table.party, table.facts { width: 100%; }
         table.party th, table.facts th { width: 14em; background: #f6f6f6; }

@@ -25,8 +25,8 @@ struct RenderCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let read = try DocumentInput.read(file)
             let facts = AgreementFacts(document: read.document, library: try library.loadLibrary())
-            let html = consumerSummary ? ConsumerSummaryRenderer.render(facts) : AgreementRenderer.render(facts)
-            try FileInput.write(Data(html.utf8), to: output)
+            let html = consumerSummary ? Data(ConsumerSummaryRenderer.render(facts).utf8) : Data(AgreementRenderer.renderUTF8(facts))
+            try FileInput.write(html, to: output)
         }
     }
 }

@@ -1,2 +1,0 @@
-import TripactCore
-print("placeholder")

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TripactCore
+
+@Suite struct CLITests {
+    @Test func newWritesABalancedDraftThatValidatesWithErrorsStillToFill() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("draft.json").path
+        let created = try CLIRunner.run(["new", "--controller", "Lumen Télécom SA", "--processor", "Atlantis SAS", "-o", file], in: directory)
+        #expect(created.status == 0, "\(created.stderr)")
+        let document = try DocumentCodec.decode(Data(contentsOf: URL(fileURLWithPath: file)))
+        #expect(document.parties.controller.name == "Lumen Télécom SA")
+        #expect(document.id == "lumen-t-l-com-sa-atlantis-sas-dpa")
+        #expect(document.clauses.contains { $0.clause == "breach-notification" && $0.variant == "balanced" && $0.parameters["hours"] == .integer(48) })
+        let checked = try CLIRunner.run(["validate", file], in: directory)
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("parties.controller.signatory: error: the controller has no signatory"))
+    }
+
+    @Test func theFullExampleValidatesWithoutErrors() throws {
+        let result = try CLIRunner.run(["validate", CLIRunner.example("full-scenario.json")])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("0 errors, 0 warnings"))
+        let minimal = try CLIRunner.run(["validate", CLIRunner.example("minimal.json")])
+        #expect(minimal.status == 0, "\(minimal.stdout)\(minimal.stderr)")
+    }
+
+    @Test func malformedJSONExitsTwoWithLineAndColumn() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let file = directory.appendingPathComponent("broken.json")
+        try Data("{\n  \"format\": \"tripact/1\",\n  \"id\": \"x\",,\n}".utf8).write(to: file)
+        let result = try CLIRunner.run(["validate", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: \(file.path):3:13: malformed JSON: expected a key in double quotes\n")
+    }
+
+    @Test func anUnknownKeyExitsTwoNamingItsPath() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        var text = try String(contentsOfFile: CLIRunner.example("minimal.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"subjectMatter\"", with: "\"subjectMater\" : \"typo\", \"subjectMatter\"")
+        let file = directory.appendingPathComponent("typo.json")
+        try Data(text.utf8).write(to: file)
+        let result = try CLIRunner.run(["render", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("unknown key 'processing.subjectMater'"))
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func aParameterOutOfBoundsExitsOneNamingClauseParameterAndPath() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        var document = try DocumentCodec.decode(Data(contentsOf: URL(fileURLWithPath: CLIRunner.example("minimal.json"))))
+        let index = try #require(document.clauses.firstIndex { $0.clause == "breach-notification" })
+        document.clauses[index].parameters["hours"] = .integer(500)
+        let file = directory.appendingPathComponent("late.json")
+        try DocumentCodec.prettyJSON(document).write(to: file)
+        let result = try CLIRunner.run(["validate", file.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 96 hours"))
+        let json = try CLIRunner.run(["validate", file.path, "--format", "json"])
+        #expect(json.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((report["errors"] as? Int ?? 0) >= 1)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["code"] as? String == "clause.parameter-out-of-bounds" && $0["path"] as? String == "clauses[\(index)].parameters.hours" })
+    }
+
+    @Test func aMissingFileExitsTwo() throws {
+        let result = try CLIRunner.run(["render", "/nonexistent/agreement.json"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: cannot read '/nonexistent/agreement.json': no such file\n")
+    }
+
+    @Test func renderWritesTheAgreementAndTheConsumerSummary() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let agreement = directory.appendingPathComponent("a.html").path
+        let summary = directory.appendingPathComponent("s.html").path
+        #expect(try CLIRunner.run(["render", CLIRunner.example("full-scenario.json"), "-o", agreement]).status == 0)
+        #expect(try CLIRunner.run(["render", CLIRunner.example("full-scenario.json"), "--consumer-summary", "-o", summary]).status == 0)
+        let html = try String(contentsOfFile: agreement, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("id=\"annex-5\""))
+        #expect(try String(contentsOfFile: summary, encoding: .utf8).contains("id=\"agent-script\""))
+        let piped = try CLIRunner.run(["render", "-"], stdin: try Data(contentsOf: URL(fileURLWithPath: CLIRunner.example("minimal.json"))))
+        #expect(piped.status == 0 && piped.stdout.contains("</html>"))
+    }
+
+    @Test func theLibraryIsFoundFromAnyWorkingDirectory() throws {
+        let elsewhere = try CLIRunner.temporaryDirectory()
+        let list = try CLIRunner.run(["clauses", "list"], in: elsewhere)
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("breach-notification"))
+        let show = try CLIRunner.run(["clauses", "show", "breach-notification"], in: elsewhere)
+        #expect(show.stdout.contains("parameter hours:"))
+        #expect(show.stdout.contains("variant balanced (balanced)"))
+        let lint = try CLIRunner.run(["clauses", "lint"], in: elsewhere)
+        #expect(lint.status == 0 && lint.stdout.hasPrefix("ok: "))
+    }
+
+    @Test func anUnknownClauseIdExitsTwo() throws {
+        let result = try CLIRunner.run(["clauses", "show", "breach-notice"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: unknown clause 'breach-notice'; 'tripact clauses list' shows the library\n")
+    }
+
+    @Test func aBrokenLibraryGivenByFlagOrEnvironmentIsReportedWithFileAndLine() throws {
+        let copy = try CLIRunner.temporaryDirectory().appendingPathComponent("clauses")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("clauses"), to: copy)
+        let audits = copy.appendingPathComponent("audits.clause")
+        let text = try String(contentsOf: audits, encoding: .utf8).replacingOccurrences(of: "negotiable: yes", with: "negotiable: perhaps")
+        try Data(text.utf8).write(to: audits)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("negotiable:") }! + 1
+        let byFlag = try CLIRunner.run(["clauses", "lint", "--clauses", copy.path])
+        #expect(byFlag.status == 2)
+        #expect(byFlag.stderr.contains("\(copy.path)/audits.clause:\(line): 'negotiable' must be yes or no, found 'perhaps'"))
+        let byEnvironment = try CLIRunner.run(["validate", CLIRunner.example("minimal.json")], environment: ["TRIPACT_CLAUSES": copy.path])
+        #expect(byEnvironment.status == 2)
+        #expect(byEnvironment.stderr.contains("audits.clause:\(line)"))
+        let missing = try CLIRunner.run(["clauses", "list", "--clauses", "/nonexistent"])
+        #expect(missing.status == 2 && missing.stderr.contains("'/nonexistent' (from --clauses) does not exist"))
+    }
+
+    @Test func helpDocumentsTheExitCodes() throws {
+        let result = try CLIRunner.run(["validate", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("1 errors found; 2 unusable input"))
+        #expect(try CLIRunner.run(["frobnicate"]).status == 64)
+    }
+}
