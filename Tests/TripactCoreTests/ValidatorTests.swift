@@ -109,6 +109,17 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         },
         RuleCase(code: "consumer.complaint-route-missing", severity: .warning) { $0.consumerObligations.complaintRoute = "" },
         RuleCase(code: "assistance.missing", severity: .warning) { $0.assistanceMeasures.removeAll { $0.area == .breaches } },
+        RuleCase(code: "consumer.privacy-notice-missing", severity: .warning) { $0.consumerObligations.privacyNotice = " " },
+        RuleCase(code: "consumer.processor-answers-without-authority", severity: .error) {
+            Fixtures.set("rights-requests", "authority", .string("controller-only"), in: &$0)
+            $0.consumerObligations.rights[1].answeredBy = .processor
+        },
+        RuleCase(code: "transfer.derogation-for-regular-transfers", severity: .warning) {
+            $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "derogation")]
+        },
+        RuleCase(code: "annex2.delivery-location-incomplete", severity: .error) {
+            $0.processing.deliveryLocations.append(DeliveryLocation(id: "nantes", site: "Nantes 2", country: "FR"))
+        },
     ]
 
     @Test(arguments: cases)
@@ -133,6 +144,19 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     @Test func removingAllDataCategoriesIsAnAnnexTwoError() {
         let findings = Fixtures.findings(Fixtures.document { $0.processing.dataCategories = [] })
         #expect(findings.contains { $0.code == "annex2.data-categories" && $0.severity == .error })
+    }
+
+    @Test func aProcessorMayAnswerListedRightsWhenTheClauseGivesItAuthority() {
+        let document = Fixtures.document {
+            Fixtures.set("rights-requests", "authority", .string("processor-listed"), in: &$0)
+            $0.consumerObligations.rights[1].answeredBy = .processor
+        }
+        #expect(!Fixtures.codes(document).contains("consumer.processor-answers-without-authority"))
+    }
+
+    @Test func aCustomMeasureWithoutDescriptionIsAnError() {
+        let findings = Fixtures.findings(Fixtures.document { $0.measures.append(MeasureEntry(id: "custom-vault", heading: 7, title: "Vault")) })
+        #expect(findings.contains { $0.code == "measures.unknown" && $0.severity == .error && $0.path.hasSuffix(".id") })
     }
 
     @Test func breachNoticeOf72HoursOrMoreWarnsAnd71DoesNot() {

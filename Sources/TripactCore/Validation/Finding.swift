@@ -49,6 +49,8 @@ enum LibraryKeys {
     static let breachHours = "hours"
     static let rightsRequests: ClauseID = "rights-requests"
     static let forwardDays = "forward-days"
+    static let answerAuthority = "authority"
+    static let controllerOnly = "controller-only"
     static let subprocessors: ClauseID = "subprocessors"
     static let specificAuthorisation = "specific"
     static let noticeDays = "notice-days"

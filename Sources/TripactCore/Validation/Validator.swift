@@ -21,6 +21,8 @@ public enum Validator {
         UndeclaredSpecialCategoryRule(),
         SubprocessorTransferRule(),
         DeliveryLocationTransferRule(),
+        DerogationRule(),
+        DeliveryLocationRule(),
         TransferImpactAssessmentRule(),
         SubprocessorCompletenessRule(),
         SubprocessorDataRule(),
@@ -38,6 +40,8 @@ public enum Validator {
         IdentityVerificationRule(),
         CallRecordingAnnouncementRule(),
         ComplaintRouteRule(),
+        PrivacyNoticeRule(),
+        ProcessorAnswerAuthorityRule(),
         AssistanceMeasuresRule(),
     ]
 

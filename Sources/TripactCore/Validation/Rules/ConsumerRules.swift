@@ -59,3 +59,34 @@ struct AssistanceMeasuresRule: ValidationRule {
         }
     }
 }
+
+/// A right the processor answers itself needs the authority of the rights-requests clause (Art. 28(3)(e), Art. 29).
+struct ProcessorAnswerAuthorityRule: ValidationRule {
+    let code = "consumer.processor-answers-without-authority"
+    let article = "Art. 28(3)(e), Art. 29"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.rightsRequests), item.parameters[LibraryKeys.answerAuthority] == .string(LibraryKeys.controllerOnly) else {
+            return []
+        }
+        return facts.document.consumerObligations.rights.enumerated().compactMap { index, assignment in
+            guard assignment.answeredBy == .processor else { return nil }
+            return error(
+                "consumerObligations.rights[\(index)].answeredBy",
+                "Annex V lets the processor answer \(assignment.right.label.lowercased()) itself, but clause 'rights-requests' gives it no authority to answer ('\(LibraryKeys.answerAuthority)' is '\(LibraryKeys.controllerOnly)')"
+            )
+        }
+    }
+}
+
+/// Agents give consumers the controller's privacy information (Art. 13, 14).
+struct PrivacyNoticeRule: ValidationRule {
+    let code = "consumer.privacy-notice-missing"
+    let article = "Art. 13, 14"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.consumerObligations.privacyNotice.isBlank
+            ? [warning("consumerObligations.privacyNotice", "Annex V does not say what agents tell consumers about the processing")]
+            : []
+    }
+}

@@ -22,7 +22,7 @@ struct UnknownMeasureRule: ValidationRule {
                 findings.append(error("measures[\(index)].heading", "heading \(heading) does not exist; headings run from 1 to 17"))
             }
             guard facts.library.measure(entry.id) == nil else { continue }
-            if entry.heading == nil || entry.title.isBlank {
+            if entry.heading == nil || entry.title.isBlank || entry.description.isBlank {
                 findings.append(
                     error("measures[\(index)].id", "'\(entry.id)' is not a catalogue measure; a custom measure needs 'heading' (1–17), 'title' and 'description'")
                 )

@@ -68,3 +68,22 @@ struct CatalogueKeyRule: ValidationRule {
         return findings
     }
 }
+
+/// Each delivery location has a unique id and a site name (Annex II).
+struct DeliveryLocationRule: ValidationRule {
+    let code = "annex2.delivery-location-incomplete"
+    let article = "Art. 28(3)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        var seen: Set<String> = []
+        var findings: [Finding] = []
+        for (index, location) in facts.document.processing.deliveryLocations.enumerated() {
+            if location.id.isBlank { findings.append(error("processing.deliveryLocations[\(index)].id", "delivery location \(index + 1) has no id")) }
+            if location.site.isBlank { findings.append(error("processing.deliveryLocations[\(index)].site", "delivery location \(index + 1) has no site name")) }
+            if !location.id.isBlank, !seen.insert(location.id).inserted {
+                findings.append(error("processing.deliveryLocations[\(index)].id", "delivery location id '\(location.id)' is used twice"))
+            }
+        }
+        return findings
+    }
+}

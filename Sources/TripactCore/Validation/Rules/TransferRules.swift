@@ -68,3 +68,19 @@ struct TransferImpactAssessmentRule: ValidationRule {
         return findings
     }
 }
+
+/// Art. 49 derogations cover occasional transfers, not a subprocessor or a delivery centre that receives data every day.
+struct DerogationRule: ValidationRule {
+    let code = "transfer.derogation-for-regular-transfers"
+    let article = "Art. 49"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        let message = "relies on an Art. 49 derogation, which covers only occasional transfers; a regular flow needs an adequacy decision or Art. 46 safeguards"
+        return facts.document.subprocessors.enumerated().compactMap { index, sub in
+            sub.transferMechanism == "derogation" ? warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' \(message)") : nil
+        } + facts.document.processing.deliveryLocations.enumerated().compactMap { index, location in
+            location.transferMechanism == "derogation"
+                ? warning("processing.deliveryLocations[\(index)].transferMechanism", "delivery location '\(location.site)' \(message)") : nil
+        }
+    }
+}
