@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "TripactCore", targets: ["TripactCore"]),
+        .library(name: "TripactStore", targets: ["TripactStore"]),
         .executable(name: "tripact", targets: ["tripact"]),
     ],
     dependencies: [
@@ -24,28 +25,46 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .target(
+            name: "TripactStore",
+            dependencies: ["TripactCore", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "tripact",
             dependencies: [
                 "TripactCore",
+                "TripactStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "tripact-benchmarks",
-            dependencies: ["TripactCore"],
+            dependencies: ["TripactCore", "TripactStore"],
             path: "Benchmarks/tripact-benchmarks",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TripactTestSupport",
+            dependencies: ["TripactCore"],
+            path: "Tests/TripactTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "TripactCoreTests",
-            dependencies: ["TripactCore"],
+            dependencies: ["TripactCore", "TripactTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TripactStoreTests",
+            dependencies: ["TripactCore", "TripactStore", "TripactTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "tripactTests",
-            dependencies: ["TripactCore", "tripact"],
+            dependencies: ["TripactCore", "TripactStore", "TripactTestSupport", "tripact"],
             swiftSettings: swiftSettings
         ),
     ]

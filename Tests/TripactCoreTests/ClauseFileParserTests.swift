@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TripactCore
+import TripactTestSupport
 
 @Suite struct ClauseFileParserTests {
     /// The shipped catalogues with one clause file replaced or added.

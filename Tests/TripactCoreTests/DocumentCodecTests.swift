@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TripactCore
+import TripactTestSupport
 
 @Suite struct DocumentCodecTests {
     func encoded(_ document: AgreementDocument = Fixtures.document()) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TripactCore
+import TripactTestSupport
 
 @Suite struct ShippedLibraryTests {
     let library = Fixtures.library

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TripactCore
+import TripactTestSupport
 
 @Suite struct RendererTests {
     func render(_ document: AgreementDocument, context: RenderContext = RenderContext()) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TripactCore
+import TripactTestSupport
 
 /// A change to the valid fixture that must make exactly one rule speak.
 struct RuleCase: CustomTestStringConvertible, Sendable {

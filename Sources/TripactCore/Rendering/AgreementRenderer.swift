@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders an agreement as one self-contained, print-ready HTML file (A4, running footer, annexes I–V, signature blocks).
 ///
 /// Library text is copied pre-escaped; every value from the document goes through `HTMLWriter.text`.
@@ -17,7 +19,15 @@ public enum AgreementRenderer {
         html.text(document.id)
         html.raw("\">\n<meta name=\"tripact-content-hash\" content=\"")
         html.text(hash)
-        html.raw("\">\n<style>\n")
+        html.raw("\">\n")
+        if context.embedForVerification {
+            html.raw("<meta name=\"tripact-document\" content=\"")
+            html.trusted(DocumentCodec.canonicalJSON(document).base64EncodedString())
+            html.raw("\">\n<meta name=\"tripact-render-context\" content=\"")
+            html.trusted(DocumentCodec.canonicalJSON(context).base64EncodedString())
+            html.raw("\">\n")
+        }
+        html.raw("<style>\n")
         html.trusted(PrintStyle.css)
         writePageRules(&html, document: document, context: context, hash: hash)
         html.raw("</style>\n</head>\n")

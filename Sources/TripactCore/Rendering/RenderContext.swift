@@ -1,15 +1,18 @@
 /// What the renderer needs to know beyond the document: which version it is and where it stands.
-public struct RenderContext: Sendable {
+public struct RenderContext: Sendable, Codable, Equatable {
     /// The version number in the store; nil for a document rendered from a file.
     public var version: Int?
     public var status: AgreementStatus
     /// Signatures on this version, by party.
     public var signatures: [PartyRole: SignatureRecord]
+    /// Whether to embed the document and this context in the file, so `tripact verify` can check it later.
+    public var embedForVerification: Bool
 
-    public init(version: Int? = nil, status: AgreementStatus = .draft, signatures: [PartyRole: SignatureRecord] = [:]) {
+    public init(version: Int? = nil, status: AgreementStatus = .draft, signatures: [PartyRole: SignatureRecord] = [:], embedForVerification: Bool = false) {
         self.version = version
         self.status = status
         self.signatures = signatures
+        self.embedForVerification = embedForVerification
     }
 }
 

@@ -1,13 +1,24 @@
 import ArgumentParser
 import Foundation
 import TripactCore
+import TripactStore
 
 /// Everything that ends a command with a message. `report` prints it in one format and picks the exit code.
 enum CLIFailure: Error {
     /// The input cannot be used at all: exit 2.
     case unusableInput(String)
-    /// The input was read but found wanting (validation errors): exit 1. Its report is already printed.
+    /// The input was read but found wanting (validation errors, a failed verification): exit 1. Its report is already printed.
     case findings
+    /// The store refused or failed; the exit code tells why (see `Tripact.configuration`).
+    case store(StoreError)
+
+    static func wrap<T>(_ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .store(error)
+        }
+    }
 
     static func report(_ body: () throws(CLIFailure) -> Void) throws(ExitCode) {
         do {
@@ -19,8 +30,21 @@ enum CLIFailure: Error {
                 throw ExitCode(2)
             case .findings:
                 throw ExitCode(1)
+            case .store(let error):
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(exitCode(error))
             }
         }
+    }
+}
+
+/// 3: something named does not exist; 4: conflict or duplicate; 5: refused; 2: anything else.
+func exitCode(_ error: StoreError) -> Int32 {
+    switch error {
+    case .unknownOrganisation, .unknownUser, .unknownAgreement, .unknownVersion, .unknownItem: 3
+    case .staleBase, .duplicate: 4
+    case .notAParty, .notPermitted, .signingRefused: 5
+    case .database, .constraint, .busy, .invalid: 2
     }
 }
 

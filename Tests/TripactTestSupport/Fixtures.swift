@@ -1,12 +1,12 @@
-import Foundation
-import TripactCore
+public import Foundation
+public import TripactCore
 
 /// The shipped library and small factories for documents, so each test states only what it changes.
-enum Fixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+public enum Fixtures {
+    public static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
-    static let libraryFiles: [LibraryFile] = {
+    public static let libraryFiles: [LibraryFile] = {
         let directory = repositoryRoot.appendingPathComponent("clauses")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".clause") }.sorted()
         return (names + ClauseLibrary.catalogueFiles).compactMap { name in
@@ -14,7 +14,7 @@ enum Fixtures {
         }
     }()
 
-    static let library: ClauseLibrary = {
+    public static let library: ClauseLibrary = {
         do {
             return try ClauseLibrary.load(libraryFiles)
         } catch {
@@ -23,7 +23,7 @@ enum Fixtures {
     }()
 
     /// A complete agreement inside the EEA that validates without any finding; `change` alters it for one test.
-    static func document(_ change: (inout AgreementDocument) -> Void = { _ in }) -> AgreementDocument {
+    public static func document(_ change: (inout AgreementDocument) -> Void = { _ in }) -> AgreementDocument {
         var document = DraftFactory.balanced(controller: "Lumen Telecom SA", processor: "Atlantis Contact SAS", id: "lumen-atlantis-dpa", library: library)
         document.mainAgreement = "Customer Service Outsourcing Agreement of 2 March 2026"
         document.effectiveDate = "2026-04-01"
@@ -72,29 +72,47 @@ enum Fixtures {
     }
 
     /// The index of a clause selection in the document.
-    static func selectionIndex(_ id: ClauseID, in document: AgreementDocument) -> Int {
+    public static func selectionIndex(_ id: ClauseID, in document: AgreementDocument) -> Int {
         guard let index = document.clauses.firstIndex(where: { $0.clause == id }) else { fatalError("no clause \(id) in the fixture") }
         return index
     }
 
     /// Sets a parameter of a selected clause.
-    static func set(_ clause: ClauseID, _ parameter: String, _ value: ParameterValue, in document: inout AgreementDocument) {
+    public static func set(_ clause: ClauseID, _ parameter: String, _ value: ParameterValue, in document: inout AgreementDocument) {
         document.clauses[selectionIndex(clause, in: document)].parameters[parameter] = value
     }
 
     /// A subprocessor inside the EEA.
-    static func subprocessor(id: String = "crm", country: String = "IE", mechanism: String = "eea", tia: String? = nil) -> Subprocessor {
+    public static func subprocessor(id: String = "crm", country: String = "IE", mechanism: String = "eea", tia: String? = nil) -> Subprocessor {
         Subprocessor(
             id: id, name: "Cloud CRM Ltd", address: "1 Dock Road, Dublin", country: country, service: "Hosted CRM",
             dataCategories: ["user.name", "user.contact.email"], locations: [country], transferMechanism: mechanism, tiaReference: tia
         )
     }
 
-    static func findings(_ document: AgreementDocument) -> [Finding] {
+    public static func findings(_ document: AgreementDocument) -> [Finding] {
         Validator.validate(document, library: library)
     }
 
-    static func codes(_ document: AgreementDocument) -> Set<String> {
+    public static func codes(_ document: AgreementDocument) -> Set<String> {
         Set(findings(document).map(\.code))
+    }
+}
+
+extension Fixtures {
+    /// An example file of `examples/`, decoded.
+    public static func example(_ name: String) -> AgreementDocument {
+        do {
+            return try DocumentCodec.decode(Data(contentsOf: repositoryRoot.appendingPathComponent("examples/\(name)")))
+        } catch {
+            fatalError("examples/\(name) does not decode: \(error)")
+        }
+    }
+
+    /// A fresh temporary folder for one test.
+    public static func temporaryDirectory() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 }

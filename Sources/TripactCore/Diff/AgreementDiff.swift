@@ -1,0 +1,71 @@
+/// The structured difference between two versions of an agreement: items matched by key, never by position.
+public struct AgreementDiff: Sendable, Codable {
+    public let from: Side
+    public let to: Side
+    /// Changed, added, removed and moved items, in the order of the newer version (removed ones where they stood).
+    public let changes: [ItemChange]
+    /// Clause numbers that shifted because a clause was inserted or removed before them: reported once per run.
+    public let renumbering: [Renumbering]
+    /// Every item of both versions with its word-level redline, unchanged ones included, for the full redline.
+    public let redline: [ItemRedline]
+
+    public struct Side: Sendable, Codable {
+        public let label: String
+        public let contentHash: String
+    }
+
+    public var isEmpty: Bool { changes.isEmpty && renumbering.isEmpty }
+}
+
+/// What happened to one item.
+public struct ItemChange: Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case added, removed, changed, moved }
+
+    public let key: ItemKey
+    public let kind: Kind
+    public let title: String
+    /// Moved relative to the items around it (also set for a changed item that moved).
+    public let moved: Bool
+    public let fields: [FieldChange]
+}
+
+/// One value that changed inside an item.
+public struct FieldChange: Sendable, Codable {
+    public let field: String
+    public let old: String?
+    public let new: String?
+    /// For a clause's variant or parameter: whom it favours by the playbook.
+    public let assessment: StanceAssessment?
+
+    /// "hours: 72 hours → 24 hours (favours controller; outside processor's fallback)".
+    public var summary: String {
+        var text = "\(field): \(old ?? "(none)") → \(new ?? "(none)")"
+        if let assessment { text += " (\(assessment.summary))" }
+        return text
+    }
+}
+
+/// A run of clauses whose numbers shifted by the same amount.
+public struct Renumbering: Sendable, Codable {
+    public let firstOld: Int
+    public let lastOld: Int
+    public let shift: Int
+    public let clauses: [ClauseID]
+
+    /// "clauses 5–29 become 6–30".
+    public var summary: String {
+        let range = firstOld == lastOld ? "clause \(firstOld) becomes \(firstOld + shift)" : "clauses \(firstOld)–\(lastOld) become \(firstOld + shift)–\(lastOld + shift)"
+        return "renumbered: \(range)"
+    }
+}
+
+/// The word-level redline of one item.
+public struct ItemRedline: Sendable, Codable {
+    public enum Status: String, Sendable, Codable { case same, added, removed, changed }
+    public let key: ItemKey
+    public let title: String
+    public let status: Status
+    /// The clause number in the newer version (older for a removed clause).
+    public let number: Int?
+    public let tokens: [WordDiff.Token]
+}

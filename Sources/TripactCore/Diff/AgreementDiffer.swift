@@ -1,0 +1,183 @@
+/// Computes `AgreementDiff`s. Pure: both documents are read against the same library.
+public enum AgreementDiffer {
+    public static func diff(
+        _ old: AgreementDocument, _ new: AgreementDocument, library: ClauseLibrary, oldLabel: String = "old", newLabel: String = "new"
+    ) -> AgreementDiff {
+        let oldFacts = AgreementFacts(document: old, library: library)
+        let newFacts = AgreementFacts(document: new, library: library)
+        let oldItems = AgreementItems.items(of: old)
+        let newItems = AgreementItems.items(of: new)
+        var oldByKey: [ItemKey: AgreementItem] = [:]
+        for item in oldItems { oldByKey[item.key] = item }
+        var newByKey: [ItemKey: AgreementItem] = [:]
+        for item in newItems { newByKey[item.key] = item }
+        let oldOrder = printedOrder(oldFacts, items: oldItems)
+        let newOrder = printedOrder(newFacts, items: newItems)
+        let moved = movedKeys(old: oldOrder, new: newOrder)
+        let oldTexts = oldFacts.itemTexts { newFacts.number(of: $0) ?? oldFacts.number(of: $0) }
+        let newTexts = newFacts.itemTexts()
+
+        var changes: [ItemChange] = []
+        var redline: [ItemRedline] = []
+        for key in mergedOrder(old: oldOrder, new: newOrder) {
+            let before = oldByKey[key]
+            let after = newByKey[key]
+            let title = key.kind == "clause" ? (library.clause(ClauseID(key.name)).map { "Clause: \($0.title)" } ?? key.rawValue) : (after ?? before)?.title ?? key.rawValue
+            let tokens = WordDiff.diff(old: oldTexts[key] ?? [], new: newTexts[key] ?? [])
+            let status: ItemRedline.Status
+            switch (before, after) {
+            case (nil, .some):
+                status = .added
+                changes.append(ItemChange(key: key, kind: .added, title: title, moved: false, fields: []))
+            case (.some, nil):
+                status = .removed
+                changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
+            case (let before?, let after?):
+                let textChanged = tokens.contains { $0.change != .same }
+                let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library)
+                if !fields.isEmpty || textChanged {
+                    status = .changed
+                    changes.append(ItemChange(key: key, kind: .changed, title: title, moved: moved.contains(key), fields: fields))
+                } else {
+                    status = .same
+                    if moved.contains(key) { changes.append(ItemChange(key: key, kind: .moved, title: title, moved: true, fields: [])) }
+                }
+            case (nil, nil):
+                continue
+            }
+            let number = key.kind == "clause" ? (newFacts.number(of: ClauseID(key.name)) ?? oldFacts.number(of: ClauseID(key.name))) : nil
+            redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
+        }
+        return AgreementDiff(
+            from: .init(label: oldLabel, contentHash: DocumentCodec.contentHash(old)),
+            to: .init(label: newLabel, contentHash: DocumentCodec.contentHash(new)),
+            changes: changes,
+            renumbering: renumbering(old: oldFacts, new: newFacts),
+            redline: redline
+        )
+    }
+
+    /// Items in the order the agreement prints them: terms, parties, clauses by number, then the annexes.
+    static func printedOrder(_ facts: AgreementFacts, items: [AgreementItem]) -> [ItemKey] {
+        let clauses = facts.included.map { ItemKey(rawValue: "clause:\($0.clause.id)") }
+        let clauseSet = Set(clauses)
+        let unknownClauses = items.filter { $0.key.kind == "clause" && !clauseSet.contains($0.key) }.map(\.key)
+        let others = items.filter { $0.key.kind != "clause" }.map(\.key)
+        let head = others.filter { $0.kind == "agreement" || $0.kind == "party" }
+        let tail = others.filter { $0.kind != "agreement" && $0.kind != "party" }
+        return head + clauses + unknownClauses + tail
+    }
+
+    /// Keys present in both versions whose order relative to the others changed: those outside the longest common order.
+    static func movedKeys(old: [ItemKey], new: [ItemKey]) -> Set<ItemKey> {
+        let newSet = Set(new)
+        let oldSet = Set(old)
+        let commonOld = old.filter { newSet.contains($0) }
+        let commonNew = new.filter { oldSet.contains($0) }
+        var moved: Set<ItemKey> = []
+        for change in commonNew.difference(from: commonOld) {
+            if case .insert(_, let key, _) = change { moved.insert(key) }
+        }
+        return moved
+    }
+
+    /// The newer order, with removed keys placed after the item that preceded them in the older version.
+    static func mergedOrder(old: [ItemKey], new: [ItemKey]) -> [ItemKey] {
+        let newSet = Set(new)
+        var result = new
+        var lastKept: ItemKey?
+        var pendingAtStart: [ItemKey] = []
+        var insertions: [ItemKey: [ItemKey]] = [:]
+        for key in old {
+            if newSet.contains(key) {
+                lastKept = key
+            } else if let anchor = lastKept {
+                insertions[anchor, default: []].append(key)
+            } else {
+                pendingAtStart.append(key)
+            }
+        }
+        if !insertions.isEmpty {
+            result = []
+            for key in new {
+                result.append(key)
+                result += insertions[key] ?? []
+            }
+        }
+        return pendingAtStart + result
+    }
+
+    static func fieldChanges(key: ItemKey, before: AgreementItem, after: AgreementItem, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary)
+        -> [FieldChange]
+    {
+        if key.kind == "clause",
+            let oldSelection = old.clauses.first(where: { "clause:\($0.clause)" == key.rawValue }),
+            let newSelection = new.clauses.first(where: { "clause:\($0.clause)" == key.rawValue })
+        {
+            let clause = library.clause(newSelection.clause)
+            var fields: [FieldChange] = []
+            if oldSelection.variant != newSelection.variant {
+                fields.append(FieldChange(
+                    field: "variant", old: oldSelection.variant, new: newSelection.variant,
+                    assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant) }
+                ))
+            }
+            let names = Set(oldSelection.parameters.keys).union(newSelection.parameters.keys).sorted()
+            for name in names {
+                let before = oldSelection.parameters[name] ?? clause?.parameter(name)?.defaultValue
+                let after = newSelection.parameters[name] ?? clause?.parameter(name)?.defaultValue
+                guard before.map(normalised) != after.map(normalised) else { continue }
+                let spec = clause?.parameter(name)
+                fields.append(FieldChange(
+                    field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
+                    assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, from: before, to: $0) } }
+                ))
+            }
+            return fields
+        }
+        let oldLeaves = FlatJSON.leaves(before.canonical)
+        let newLeaves = FlatJSON.leaves(after.canonical)
+        var oldMap: [String: String] = [:]
+        for leaf in oldLeaves { oldMap[leaf.path] = leaf.value }
+        var newMap: [String: String] = [:]
+        for leaf in newLeaves { newMap[leaf.path] = leaf.value }
+        var paths = newLeaves.map(\.path)
+        for leaf in oldLeaves where newMap[leaf.path] == nil { paths.append(leaf.path) }
+        return paths.compactMap { path in
+            oldMap[path].map(normalisedWhitespace) == newMap[path].map(normalisedWhitespace) ? nil : FieldChange(field: path.isEmpty ? "value" : path, old: oldMap[path], new: newMap[path], assessment: nil)
+        }
+    }
+
+    /// Text compared word by word: runs of white space (non-breaking spaces included) count as one space.
+    static func normalisedWhitespace(_ text: String) -> String {
+        WordDiff.words(text).joined(separator: " ")
+    }
+
+    static func normalised(_ value: ParameterValue) -> ParameterValue {
+        if case .string(let text) = value { return .string(normalisedWhitespace(text)) }
+        return value
+    }
+
+    static func renumbering(old: AgreementFacts, new: AgreementFacts) -> [Renumbering] {
+        var runs: [Renumbering] = []
+        var current: (first: Int, last: Int, shift: Int, clauses: [ClauseID])?
+        for item in old.included {
+            guard let newNumber = new.number(of: item.clause.id), newNumber != item.number else {
+                if let run = current { runs.append(Renumbering(firstOld: run.first, lastOld: run.last, shift: run.shift, clauses: run.clauses)) }
+                current = nil
+                continue
+            }
+            let shift = newNumber - item.number
+            if var run = current, run.shift == shift, run.last == item.number - 1 {
+                run.last = item.number
+                run.clauses.append(item.clause.id)
+                current = run
+            } else {
+                if let run = current { runs.append(Renumbering(firstOld: run.first, lastOld: run.last, shift: run.shift, clauses: run.clauses)) }
+                current = (item.number, item.number, shift, [item.clause.id])
+            }
+        }
+        if let run = current { runs.append(Renumbering(firstOld: run.first, lastOld: run.last, shift: run.shift, clauses: run.clauses)) }
+        return runs
+    }
+}

@@ -1,0 +1,86 @@
+/// Plain text of what the agreement prints, for word-level comparison.
+extension AgreementFacts {
+    /// The printed paragraphs of a clause with every placeholder resolved (unfilled ones as written); list items become
+    /// paragraphs of their own.
+    ///
+    /// `numbering` overrides clause numbers in cross-references, so that two versions compared with one numbering show
+    /// no change when only the numbers moved.
+    public func plainParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
+        var result: [String] = []
+        for paragraph in item.variant.text.paragraphs where paragraphApplies(paragraph, in: item) {
+            for line in paragraph.lines {
+                var text = ""
+                for segment in line {
+                    switch segment {
+                    case .literal(let literal, _): text += literal
+                    case .placeholder(.clauseReference(let id)) where numbering != nil:
+                        text += numbering?(id).map { "Clause \($0)" } ?? resolve(.clauseReference(id), in: item) ?? "{{clause:\(id)}}"
+                    case .placeholder(let placeholder): text += resolve(placeholder, in: item) ?? placeholder.written
+                    }
+                }
+                result.append(text)
+            }
+        }
+        return result
+    }
+
+    /// The printed text of each item, keyed like `AgreementItems`: clauses as paragraphs, annex rows as cells,
+    /// other items as `field: value` lines.
+    public func itemTexts(numbering: ((ClauseID) -> Int?)? = nil) -> [ItemKey: [String]] {
+        var texts: [ItemKey: [String]] = [:]
+        for item in included {
+            texts[ItemKey(rawValue: "clause:\(item.clause.id)")] = [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
+        }
+        for measure in document.measures {
+            let catalogue = library.measure(measure.id)
+            texts[ItemKey(rawValue: "measure:\(measure.id)")] = [measure.title ?? catalogue?.title ?? measure.id, measure.description ?? catalogue?.description ?? ""]
+        }
+        for sub in document.subprocessors {
+            texts[ItemKey(rawValue: "subprocessor:\(sub.id)")] = [
+                sub.name, sub.address, sub.country, sub.service, sub.dataCategories.joined(separator: ", "), sub.allCountries.joined(separator: ", "),
+                sub.transferMechanism, sub.tiaReference ?? "",
+            ]
+        }
+        for item in AgreementItems.items(of: document) where texts[item.key] == nil {
+            texts[item.key] = FlatJSON.lines(item.canonical)
+        }
+        return texts
+    }
+}
+
+/// `path: value` lines of a JSON value, for items that are records rather than prose.
+enum FlatJSON {
+    static func lines(_ canonical: some Collection<UInt8>) -> [String] {
+        guard let node = try? JSONParser.parse(Array(canonical)) else { return [] }
+        var out: [String] = []
+        walk(node, path: "", into: &out)
+        return out
+    }
+
+    /// Every leaf with its path, in document order.
+    static func leaves(_ canonical: some Collection<UInt8>) -> [(path: String, value: String)] {
+        guard let node = try? JSONParser.parse(Array(canonical)) else { return [] }
+        var out: [(String, String)] = []
+        collect(node, path: "", into: &out)
+        return out
+    }
+
+    private static func walk(_ node: JSONNode, path: String, into out: inout [String]) {
+        var leaves: [(String, String)] = []
+        collect(node, path: path, into: &leaves)
+        out += leaves.map { $0.0.isEmpty ? $0.1 : "\($0.0): \($0.1)" }
+    }
+
+    private static func collect(_ node: JSONNode, path: String, into out: inout [(String, String)]) {
+        switch node.value {
+        case .object(let members):
+            for member in members { collect(member.node, path: path.isEmpty ? member.key : path + "." + member.key, into: &out) }
+        case .array(let elements):
+            for (index, element) in elements.enumerated() { collect(element, path: "\(path)[\(index)]", into: &out) }
+        case .string(let text): out.append((path, text))
+        case .number(let text): out.append((path, text))
+        case .bool(let value): out.append((path, value ? "yes" : "no"))
+        case .null: out.append((path, "none"))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+public import Foundation
+public import TripactCore
+
+/// What a user may do in their organisation.
+public enum Role: String, Sendable, Codable, CaseIterable {
+    /// Manages users; negotiates and signs.
+    case admin
+    /// Negotiates and signs.
+    case legal
+    /// Reads, comments, exports.
+    case accountManager = "account-manager"
+    /// Reads.
+    case viewer
+
+    public var maySign: Bool { self == .admin || self == .legal }
+    public var mayPropose: Bool { self == .admin || self == .legal }
+}
+
+public struct Organisation: Sendable, Hashable, Codable {
+    public let id: Int
+    public let name: String
+}
+
+public struct User: Sendable, Hashable, Codable {
+    public let id: Int
+    public let organisationID: Int
+    public let email: String
+    public let name: String
+    public let role: Role
+}
+
+/// An agreement as listed: its reference (the document id), parties, head version and status.
+public struct AgreementSummary: Sendable, Hashable, Codable {
+    public let reference: String
+    public let title: String
+    public let controller: String
+    public let processor: String
+    public let head: Int
+    public let status: AgreementStatus
+    public let updatedAt: String
+    /// Items of the head version not yet accepted by the controller, and by the processor.
+    public let openForController: Int
+    public let openForProcessor: Int
+}
+
+/// An immutable version.
+public struct Version: Sendable, Hashable {
+    public let agreement: String
+    public let number: Int
+    public let parent: Int?
+    public let author: String
+    public let party: PartyRole
+    public let createdAt: String
+    public let message: String
+    public let contentHash: String
+    public let document: AgreementDocument
+}
+
+/// A version's line in the log (without its document).
+public struct VersionEntry: Sendable, Hashable, Codable {
+    public let number: Int
+    public let parent: Int?
+    public let author: String
+    public let party: PartyRole
+    public let createdAt: String
+    public let message: String
+    public let contentHash: String
+    public let signedBy: [PartyRole]
+}
+
+/// A signature on a version.
+public struct SignatureEntry: Sendable, Hashable, Codable {
+    public let party: PartyRole
+    public let user: String
+    public let name: String
+    public let contentHash: String
+    public let signedAt: String
+}
+
+/// One event of the audit log.
+public struct AuditEvent: Sendable, Hashable, Codable {
+    public let id: Int
+    public let at: String
+    public let actor: String
+    public let agreement: String?
+    public let action: String
+    public let detail: String
+    public let previousHash: String
+    public let hash: String
+}
+
+/// The outcome of checking the audit chain.
+public struct AuditVerification: Sendable, Hashable {
+    public let events: Int
+    /// Problems, each naming the row (empty when the chain is intact).
+    public let problems: [String]
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+/// Where time comes from: injected so tests and golden files are deterministic.
+public struct StoreClock: Sendable {
+    public let now: @Sendable () -> Date
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+    public static let system = StoreClock { Date() }
+
+    func timestamp() -> String {
+        var formatter = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        formatter.timeZone = TimeZone(identifier: "UTC")!
+        return now().formatted(formatter)
+    }
+}

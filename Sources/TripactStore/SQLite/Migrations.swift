@@ -1,0 +1,129 @@
+import Foundation
+
+/// The schema, as numbered migrations. Append only: a migration that has landed is never edited.
+enum Migrations {
+    static let all: [String] = [
+        // 1: organisations, users, agreements, versions, item states, comments, signatures, audit log.
+        """
+        CREATE TABLE organisations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL CHECK (role IN ('admin', 'legal', 'account-manager', 'viewer')),
+            password_hash TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE agreements (
+            id INTEGER PRIMARY KEY,
+            reference TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            controller_id INTEGER NOT NULL REFERENCES organisations(id),
+            processor_id INTEGER NOT NULL REFERENCES organisations(id),
+            head INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('draft', 'agreed', 'signed')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX agreements_by_status ON agreements(status);
+        CREATE INDEX agreements_by_controller ON agreements(controller_id);
+        CREATE INDEX agreements_by_processor ON agreements(processor_id);
+        CREATE TABLE versions (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            number INTEGER NOT NULL,
+            parent INTEGER,
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            party TEXT NOT NULL CHECK (party IN ('controller', 'processor')),
+            created_at TEXT NOT NULL,
+            message TEXT NOT NULL,
+            document BLOB NOT NULL,
+            content_hash TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, number)
+        );
+        CREATE INDEX versions_by_hash ON versions(content_hash);
+        CREATE TRIGGER versions_are_immutable BEFORE UPDATE ON versions
+            BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+        CREATE TRIGGER versions_are_kept BEFORE DELETE ON versions
+            BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+        CREATE TABLE item_states (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            key TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            controller_accepted INTEGER NOT NULL,
+            processor_accepted INTEGER NOT NULL,
+            PRIMARY KEY (agreement_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            version INTEGER NOT NULL,
+            item_key TEXT,
+            author_id INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX comments_by_agreement ON comments(agreement_id, item_key);
+        CREATE TABLE signatures (
+            agreement_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            party TEXT NOT NULL CHECK (party IN ('controller', 'processor')),
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            content_hash TEXT NOT NULL,
+            signed_at TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, version, party),
+            FOREIGN KEY (agreement_id, version) REFERENCES versions(agreement_id, number)
+        );
+        CREATE TABLE audit_events (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            agreement TEXT,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+    ]
+
+    /// Brings the file to the latest schema; each migration and its version bump commit together.
+    static func run(on database: Database) throws(StoreError) {
+        let current = try database.query("PRAGMA user_version") { $0.integer(0) }.first ?? 0
+        guard current <= all.count else {
+            throw .database("the database file has schema version \(current), newer than this tripact (\(all.count)); upgrade tripact")
+        }
+        for (index, sql) in all.enumerated() where index + 1 > current {
+            try database.transaction { connection throws(StoreError) in
+                for statement in split(sql) { try Database.run(connection, statement, []) { _ in } }
+                try Database.run(connection, "PRAGMA user_version = \(index + 1)", []) { _ in }
+            }
+        }
+    }
+
+    /// Splits a migration into statements; triggers keep their inner semicolons.
+    static func split(_ sql: String) -> [String] {
+        var statements: [String] = []
+        var current = ""
+        for line in sql.split(separator: "\n", omittingEmptySubsequences: false) {
+            current += line + "\n"
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let inTrigger = current.contains("CREATE TRIGGER") && !trimmed.hasSuffix("END;")
+            if trimmed.hasSuffix(";"), !inTrigger {
+                statements.append(current)
+                current = ""
+            }
+        }
+        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { statements.append(current) }
+        return statements
+    }
+}

@@ -1,0 +1,39 @@
+/// Why the store refused or failed; each case names what the user typed, so the CLI and the web can say it back.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case database(String)
+    case constraint(String)
+    case busy(String)
+    case unknownOrganisation(String)
+    case unknownUser(String)
+    case unknownAgreement(String)
+    case unknownVersion(agreement: String, version: Int)
+    case unknownItem(agreement: String, item: String)
+    case duplicate(String)
+    /// A proposal based on a version that is no longer the head.
+    case staleBase(agreement: String, base: Int, head: Int)
+    case notAParty(user: String, agreement: String)
+    case notPermitted(String)
+    case signingRefused(agreement: String, reasons: [String])
+    case invalid(String)
+
+    public var description: String {
+        switch self {
+        case .database(let message): "database error: \(message)"
+        case .constraint(let message): "the database refused the change: \(message)"
+        case .busy(let message): "the database stayed busy: \(message); try again"
+        case .unknownOrganisation(let name): "unknown organisation '\(name)'; 'tripact org add NAME' creates it"
+        case .unknownUser(let email): "unknown user '\(email)'; 'tripact user add' creates it"
+        case .unknownAgreement(let reference): "unknown agreement '\(reference)'; 'tripact agreements' lists them"
+        case .unknownVersion(let agreement, let version): "agreement '\(agreement)' has no version \(version); 'tripact log \(agreement)' lists them"
+        case .unknownItem(let agreement, let item): "agreement '\(agreement)' has no item '\(item)' in its head version; 'tripact show \(agreement) --items' lists them"
+        case .duplicate(let what): "\(what) already exists"
+        case .staleBase(let agreement, let base, let head):
+            "conflict: your proposal is based on version \(base) of '\(agreement)', but the head is now version \(head); "
+                + "compare with 'tripact diff \(agreement) \(base) \(head)', merge, and propose again with --base \(head)"
+        case .notAParty(let user, let agreement): "user '\(user)' belongs to neither party of agreement '\(agreement)'"
+        case .notPermitted(let message): "not permitted: \(message)"
+        case .signingRefused(let agreement, let reasons): "cannot sign '\(agreement)': " + reasons.joined(separator: "; ")
+        case .invalid(let message): message
+        }
+    }
+}

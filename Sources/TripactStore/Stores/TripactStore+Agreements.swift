@@ -1,0 +1,366 @@
+public import Foundation
+public import TripactCore
+
+/// Agreements, versions and the negotiation of their items.
+extension TripactStore {
+    /// The stored row of an agreement, read inside a transaction.
+    struct AgreementRow {
+        let id: Int
+        let reference: String
+        let controllerID: Int
+        let processorID: Int
+        let head: Int
+        let status: AgreementStatus
+
+        func party(of user: User) throws(StoreError) -> PartyRole {
+            if user.organisationID == controllerID { return .controller }
+            if user.organisationID == processorID { return .processor }
+            throw .notAParty(user: user.email, agreement: reference)
+        }
+    }
+
+    static func agreementRow(_ connection: Database.Connection, _ reference: String) throws(StoreError) -> AgreementRow {
+        let rows = try Database.query(
+            connection, "SELECT id, reference, controller_id, processor_id, head, status FROM agreements WHERE reference = ?", [.text(reference)]
+        ) { row in
+            AgreementRow(
+                id: row.integer(0), reference: row.text(1) ?? "", controllerID: row.integer(2), processorID: row.integer(3), head: row.integer(4),
+                status: AgreementStatus(rawValue: row.text(5) ?? "") ?? .draft
+            )
+        }
+        guard let row = rows.first else { throw .unknownAgreement(reference) }
+        return row
+    }
+
+    /// Creates an agreement from a document: version 1, proposed by the importing user's side.
+    @discardableResult
+    public func importAgreement(_ document: AgreementDocument, controller: String, processor: String, by email: String, message: String = "imported")
+        throws(StoreError) -> Version
+    {
+        let user = try self.user(email: email)
+        let controllerOrg = try organisation(named: controller)
+        let processorOrg = try organisation(named: processor)
+        guard controllerOrg.id != processorOrg.id else { throw .invalid("the controller and the processor must be different organisations") }
+        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users create agreements") }
+        let party: PartyRole
+        if user.organisationID == controllerOrg.id {
+            party = .controller
+        } else if user.organisationID == processorOrg.id {
+            party = .processor
+        } else {
+            throw .notAParty(user: email, agreement: document.id)
+        }
+        guard !document.id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("the document has an empty 'id'; it names the agreement") }
+        let items = AgreementItems.items(of: document)
+        let states = Negotiation.initialStates(items: items, proposer: party)
+        let now = clock.timestamp()
+        let hash = DocumentCodec.contentHash(document)
+        return try database.transaction { connection throws(StoreError) in
+            if try !Database.query(connection, "SELECT id FROM agreements WHERE reference = ?", [.text(document.id)], { $0.integer(0) }).isEmpty {
+                throw StoreError.duplicate("agreement '\(document.id)'")
+            }
+            try Database.run(
+                connection,
+                "INSERT INTO agreements (reference, title, controller_id, processor_id, head, status, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
+                [.text(document.id), .text(document.title), .int(controllerOrg.id), .int(processorOrg.id), .text(AgreementStatus.draft.rawValue), .text(now), .text(now)]
+            ) { _ in }
+            let agreementID = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+            try insertVersion(connection, agreementID: agreementID, number: 1, parent: nil, user: user, party: party, now: now, message: message, document: document, hash: hash)
+            try replaceStates(connection, agreementID: agreementID, states: states)
+            try appendAudit(connection, actor: email, agreement: document.id, action: "agreement.import", detail: "version 1 by \(party.rawValue), sha256 \(hash)")
+            return Version(agreement: document.id, number: 1, parent: nil, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
+        }
+    }
+
+    /// Proposes a new version on top of `base`. Refused with `staleBase` when the head has moved: nothing is written then.
+    @discardableResult
+    public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
+        let user = try self.user(email: email)
+        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users propose versions") }
+        guard document.id == reference else { throw .invalid("the document's id is '\(document.id)', not '\(reference)'; a version keeps its agreement's id") }
+        let items = AgreementItems.items(of: document)
+        let hash = DocumentCodec.contentHash(document)
+        let now = clock.timestamp()
+        return try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let party = try agreement.party(of: user)
+            guard base == agreement.head else { throw StoreError.staleBase(agreement: reference, base: base, head: agreement.head) }
+            let headHash = try Database.query(
+                connection, "SELECT content_hash FROM versions WHERE agreement_id = ? AND number = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
+            ).first
+            guard headHash != hash else { throw StoreError.invalid("the document is identical to version \(agreement.head); there is nothing to propose") }
+            let previous = try Self.states(connection, agreementID: agreement.id)
+            let states = Negotiation.statesAfterProposal(previous: previous, items: items, proposer: party)
+            let number = agreement.head + 1
+            try insertVersion(connection, agreementID: agreement.id, number: number, parent: base, user: user, party: party, now: now, message: message, document: document, hash: hash)
+            try replaceStates(connection, agreementID: agreement.id, states: states)
+            let status: AgreementStatus = Negotiation.isAgreed(states) ? .agreed : .draft
+            try Database.run(
+                connection, "UPDATE agreements SET head = ?, status = ?, title = ?, updated_at = ? WHERE id = ?",
+                [.int(number), .text(status.rawValue), .text(document.title), .text(now), .int(agreement.id)]
+            ) { _ in }
+            try appendAudit(connection, actor: email, agreement: reference, action: "version.propose", detail: "version \(number) on \(base) by \(party.rawValue), sha256 \(hash): \(message)")
+            return Version(agreement: reference, number: number, parent: base, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
+        }
+    }
+
+    /// Accepts items of the head version for the user's party (all of them when `keys` is nil). Returns the new states.
+    @discardableResult
+    public func accept(_ keys: [ItemKey]?, on reference: String, by email: String, expectedHead: Int? = nil) throws(StoreError) -> [ItemState] {
+        let user = try self.user(email: email)
+        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users accept items") }
+        return try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let party = try agreement.party(of: user)
+            if let expectedHead, expectedHead != agreement.head {
+                throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head)
+            }
+            guard agreement.status != .signed else { throw StoreError.notPermitted("version \(agreement.head) of '\(reference)' is signed; propose an amendment instead") }
+            var states = try Self.states(connection, agreementID: agreement.id)
+            let wanted = keys.map(Set.init) ?? Set(states.map(\.key))
+            for key in wanted where !states.contains(where: { $0.key == key }) {
+                throw StoreError.unknownItem(agreement: reference, item: key.rawValue)
+            }
+            let column = party == .controller ? "controller_accepted" : "processor_accepted"
+            var accepted: [String] = []
+            for index in states.indices where wanted.contains(states[index].key) && !states[index].acceptedBy.contains(party) {
+                states[index].acceptedBy.insert(party)
+                accepted.append(states[index].key.rawValue)
+                try Database.run(connection, "UPDATE item_states SET \(column) = 1 WHERE agreement_id = ? AND key = ?", [.int(agreement.id), .text(states[index].key.rawValue)]) { _ in }
+            }
+            if Negotiation.isAgreed(states), agreement.status == .draft {
+                try Database.run(connection, "UPDATE agreements SET status = 'agreed', updated_at = ? WHERE id = ?", [.text(clock.timestamp()), .int(agreement.id)]) { _ in }
+            }
+            if !accepted.isEmpty {
+                let detail = "\(party.rawValue) accepted \(accepted.count) item\(accepted.count == 1 ? "" : "s") of version \(agreement.head): " + accepted.prefix(20).joined(separator: ", ")
+                try appendAudit(connection, actor: email, agreement: reference, action: "items.accept", detail: detail)
+            }
+            return states
+        }
+    }
+
+    /// Signs the head version for the user's party. Refused while any item is open or any validation error stands.
+    @discardableResult
+    public func sign(_ reference: String, by email: String, library: ClauseLibrary) throws(StoreError) -> AgreementStatus {
+        let user = try self.user(email: email)
+        guard user.role.maySign else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users sign") }
+        let now = clock.timestamp()
+        return try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let party = try agreement.party(of: user)
+            let version = try Self.version(connection, agreement: agreement, number: agreement.head)
+            let states = try Self.states(connection, agreementID: agreement.id)
+            let obstacles = Negotiation.signingObstacles(states: states, findings: Validator.validate(version.document, library: library))
+            guard obstacles.isEmpty else { throw StoreError.signingRefused(agreement: reference, reasons: obstacles) }
+            let signed = try Database.query(
+                connection, "SELECT party FROM signatures WHERE agreement_id = ? AND version = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
+            )
+            guard !signed.contains(party.rawValue) else { throw StoreError.duplicate("the \(party.rawValue)'s signature on version \(agreement.head)") }
+            try Database.run(
+                connection, "INSERT INTO signatures (agreement_id, version, party, user_id, content_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [.int(agreement.id), .int(agreement.head), .text(party.rawValue), .int(user.id), .text(version.contentHash), .text(now)]
+            ) { _ in }
+            let status: AgreementStatus = signed.count + 1 == PartyRole.allCases.count ? .signed : .agreed
+            try Database.run(connection, "UPDATE agreements SET status = ?, updated_at = ? WHERE id = ?", [.text(status.rawValue), .text(now), .int(agreement.id)]) { _ in }
+            try appendAudit(connection, actor: email, agreement: reference, action: "version.sign", detail: "\(party.rawValue) signed version \(agreement.head), sha256 \(version.contentHash)")
+            return status
+        }
+    }
+
+    /// Adds a comment on an item (or on the agreement when `item` is nil), on the head version.
+    public func comment(on reference: String, item: ItemKey?, body: String, by email: String) throws(StoreError) {
+        let user = try self.user(email: email)
+        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalid("a comment needs text") }
+        try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            _ = try agreement.party(of: user)
+            if let item, try Database.query(connection, "SELECT 1 FROM item_states WHERE agreement_id = ? AND key = ?", [.int(agreement.id), .text(item.rawValue)], { $0.integer(0) }).isEmpty {
+                throw StoreError.unknownItem(agreement: reference, item: item.rawValue)
+            }
+            try Database.run(
+                connection, "INSERT INTO comments (agreement_id, version, item_key, author_id, created_at, body) VALUES (?, ?, ?, ?, ?, ?)",
+                [.int(agreement.id), .int(agreement.head), .optionalText(item?.rawValue), .int(user.id), .text(clock.timestamp()), .text(text)]
+            ) { _ in }
+            try appendAudit(connection, actor: email, agreement: reference, action: "comment.add", detail: "on \(item?.rawValue ?? "the agreement"), version \(agreement.head)")
+        }
+    }
+
+    // MARK: reading
+
+    public func agreements(status: AgreementStatus? = nil) throws(StoreError) -> [AgreementSummary] {
+        var sql = """
+            SELECT a.reference, a.title, c.name, p.name, a.head, a.status, a.updated_at,
+                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.controller_accepted = 0),
+                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.processor_accepted = 0)
+            FROM agreements a JOIN organisations c ON c.id = a.controller_id JOIN organisations p ON p.id = a.processor_id
+            """
+        var bindings: [SQLValue] = []
+        if let status {
+            sql += " WHERE a.status = ?"
+            bindings.append(.text(status.rawValue))
+        }
+        sql += " ORDER BY a.reference"
+        return try database.query(sql, bindings) { row in
+            AgreementSummary(
+                reference: row.text(0) ?? "", title: row.text(1) ?? "", controller: row.text(2) ?? "", processor: row.text(3) ?? "", head: row.integer(4),
+                status: AgreementStatus(rawValue: row.text(5) ?? "") ?? .draft, updatedAt: row.text(6) ?? "", openForController: row.integer(7),
+                openForProcessor: row.integer(8)
+            )
+        }
+    }
+
+    public func agreement(_ reference: String) throws(StoreError) -> AgreementSummary {
+        guard let summary = try agreements().first(where: { $0.reference == reference }) else { throw .unknownAgreement(reference) }
+        return summary
+    }
+
+    /// The log: every version, newest first, with who signed it.
+    public func log(_ reference: String) throws(StoreError) -> [VersionEntry] {
+        try database.withConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let signatures = try Database.query(connection, "SELECT version, party FROM signatures WHERE agreement_id = ?", [.int(agreement.id)]) { row in
+                (row.integer(0), PartyRole(rawValue: row.text(1) ?? "") ?? .controller)
+            }
+            return try Database.query(
+                connection,
+                """
+                SELECT v.number, v.parent, u.email, v.party, v.created_at, v.message, v.content_hash
+                FROM versions v JOIN users u ON u.id = v.author_id WHERE v.agreement_id = ? ORDER BY v.number DESC
+                """,
+                [.int(agreement.id)]
+            ) { row in
+                let number = row.integer(0)
+                return VersionEntry(
+                    number: number, parent: row.isNull(1) ? nil : row.integer(1), author: row.text(2) ?? "", party: PartyRole(rawValue: row.text(3) ?? "") ?? .processor,
+                    createdAt: row.text(4) ?? "", message: row.text(5) ?? "", contentHash: row.text(6) ?? "",
+                    signedBy: signatures.filter { $0.0 == number }.map(\.1).sorted { $0.rawValue < $1.rawValue }
+                )
+            }
+        }
+    }
+
+    /// A version with its document; the head when `number` is nil.
+    public func version(_ reference: String, number: Int? = nil) throws(StoreError) -> Version {
+        try database.withConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            return try Self.version(connection, agreement: agreement, number: number ?? agreement.head)
+        }
+    }
+
+    /// The item states of the head version, in item order.
+    public func itemStates(_ reference: String) throws(StoreError) -> [ItemState] {
+        try database.withConnection { connection throws(StoreError) in
+            try Self.states(connection, agreementID: try Self.agreementRow(connection, reference).id)
+        }
+    }
+
+    public func signatures(_ reference: String, version: Int) throws(StoreError) -> [SignatureEntry] {
+        try database.withConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            return try Database.query(
+                connection,
+                "SELECT s.party, u.email, u.name, s.content_hash, s.signed_at FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.agreement_id = ? AND s.version = ? ORDER BY s.party",
+                [.int(agreement.id), .int(version)]
+            ) { row in
+                SignatureEntry(party: PartyRole(rawValue: row.text(0) ?? "") ?? .controller, user: row.text(1) ?? "", name: row.text(2) ?? "", contentHash: row.text(3) ?? "", signedAt: row.text(4) ?? "")
+            }
+        }
+    }
+
+    /// Versions of any agreement whose content hash is `hash`, with the parties that signed each.
+    public func versions(withHash hash: String) throws(StoreError) -> [(agreement: String, number: Int, signedBy: [PartyRole])] {
+        try database.query(
+            """
+            SELECT a.reference, v.number, (SELECT group_concat(s.party) FROM signatures s WHERE s.agreement_id = v.agreement_id AND s.version = v.number AND s.content_hash = v.content_hash)
+            FROM versions v JOIN agreements a ON a.id = v.agreement_id WHERE v.content_hash = ? ORDER BY a.reference, v.number
+            """,
+            [.text(hash)]
+        ) { row in
+            (row.text(0) ?? "", row.integer(1), (row.text(2) ?? "").split(separator: ",").compactMap { PartyRole(rawValue: String($0)) })
+        }
+    }
+
+    /// How to render a version: its number, status and signatures.
+    public func renderContext(_ reference: String, version number: Int) throws(StoreError) -> RenderContext {
+        let signatures = try self.signatures(reference, version: number)
+        let summary = try agreement(reference)
+        var records: [PartyRole: SignatureRecord] = [:]
+        for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }
+        let status: AgreementStatus
+        if records.count == PartyRole.allCases.count {
+            status = .signed
+        } else if number == summary.head, summary.status == .agreed {
+            status = .agreed
+        } else {
+            status = .draft
+        }
+        return RenderContext(version: number, status: status, signatures: records)
+    }
+
+    // MARK: rows
+
+    static func version(_ connection: Database.Connection, agreement: AgreementRow, number: Int) throws(StoreError) -> Version {
+        let rows = try Database.query(
+            connection,
+            """
+            SELECT v.number, v.parent, u.email, v.party, v.created_at, v.message, v.content_hash, v.document
+            FROM versions v JOIN users u ON u.id = v.author_id WHERE v.agreement_id = ? AND v.number = ?
+            """,
+            [.int(agreement.id), .int(number)]
+        ) { row throws(StoreError) -> Version in
+            let document: AgreementDocument
+            do {
+                document = try DocumentCodec.decode(row.blob(7))
+            } catch {
+                throw StoreError.database("version \(number) of '\(agreement.reference)' holds an unreadable document: \(error)")
+            }
+            return Version(
+                agreement: agreement.reference, number: row.integer(0), parent: row.isNull(1) ? nil : row.integer(1), author: row.text(2) ?? "",
+                party: PartyRole(rawValue: row.text(3) ?? "") ?? .processor, createdAt: row.text(4) ?? "", message: row.text(5) ?? "",
+                contentHash: row.text(6) ?? "", document: document
+            )
+        }
+        guard let version = rows.first else { throw .unknownVersion(agreement: agreement.reference, version: number) }
+        return version
+    }
+
+    static func states(_ connection: Database.Connection, agreementID: Int) throws(StoreError) -> [ItemState] {
+        try Database.query(
+            connection, "SELECT key, hash, controller_accepted, processor_accepted FROM item_states WHERE agreement_id = ? ORDER BY position",
+            [.int(agreementID)]
+        ) { row in
+            var accepted: Set<PartyRole> = []
+            if row.integer(2) != 0 { accepted.insert(.controller) }
+            if row.integer(3) != 0 { accepted.insert(.processor) }
+            return ItemState(key: ItemKey(rawValue: row.text(0) ?? ""), hash: row.text(1) ?? "", acceptedBy: accepted)
+        }
+    }
+
+    func insertVersion(
+        _ connection: Database.Connection, agreementID: Int, number: Int, parent: Int?, user: User, party: PartyRole, now: String, message: String,
+        document: AgreementDocument, hash: String
+    ) throws(StoreError) {
+        try Database.run(
+            connection,
+            "INSERT INTO versions (agreement_id, number, parent, author_id, party, created_at, message, document, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                .int(agreementID), .int(number), parent.map { .int($0) } ?? .null, .int(user.id), .text(party.rawValue), .text(now), .text(message),
+                .blob(DocumentCodec.canonicalJSON(document)), .text(hash),
+            ]
+        ) { _ in }
+    }
+
+    func replaceStates(_ connection: Database.Connection, agreementID: Int, states: [ItemState]) throws(StoreError) {
+        try Database.run(connection, "DELETE FROM item_states WHERE agreement_id = ?", [.int(agreementID)]) { _ in }
+        for (position, state) in states.enumerated() {
+            try Database.run(
+                connection, "INSERT INTO item_states (agreement_id, key, position, hash, controller_accepted, processor_accepted) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    .int(agreementID), .text(state.key.rawValue), .int(position), .text(state.hash), .int(state.acceptedBy.contains(.controller) ? 1 : 0),
+                    .int(state.acceptedBy.contains(.processor) ? 1 : 0),
+                ]
+            ) { _ in }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+public import Foundation
+public import TripactCore
+
+/// Persistence for organisations, users, agreements, versions, item states, comments, signatures and the audit log,
+/// on one SQLite file. Speaks in domain types; all SQL lives here and in `Migrations`.
+public final class TripactStore: Sendable {
+    let database: Database
+    let clock: StoreClock
+
+    /// Opens (creating if needed) the database and brings its schema up to date.
+    public init(path: String, clock: StoreClock = .system) throws(StoreError) {
+        database = try Database(path: path)
+        self.clock = clock
+        try Migrations.run(on: database)
+    }
+
+    public var path: String { database.path }
+
+    /// The schema version of the file (`PRAGMA user_version`).
+    public func schemaVersion() throws(StoreError) -> Int {
+        try database.query("PRAGMA user_version") { $0.integer(0) }.first ?? 0
+    }
+
+    public func integrityCheck() throws(StoreError) -> String { try database.integrityCheck() }
+
+    /// A consistent copy of the whole database, taken with SQLite's online backup API.
+    public func backup(to destination: String) throws(StoreError) {
+        try database.backup(to: destination)
+    }
+
+    // MARK: organisations and users
+
+    @discardableResult
+    public func addOrganisation(name: String, actor: String = "cli") throws(StoreError) -> Organisation {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw .invalid("an organisation needs a name") }
+        return try database.transaction { connection throws(StoreError) in
+            if try !Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(trimmed)], { $0.integer(0) }).isEmpty {
+                throw StoreError.duplicate("organisation '\(trimmed)'")
+            }
+            try Database.run(connection, "INSERT INTO organisations (name, created_at) VALUES (?, ?)", [.text(trimmed), .text(clock.timestamp())]) { _ in }
+            let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+            try appendAudit(connection, actor: actor, agreement: nil, action: "org.add", detail: trimmed)
+            return Organisation(id: id, name: trimmed)
+        }
+    }
+
+    public func organisation(named name: String) throws(StoreError) -> Organisation {
+        guard let organisation = try database.query("SELECT id, name FROM organisations WHERE name = ?", [.text(name)], { row in
+            Organisation(id: row.integer(0), name: row.text(1) ?? "")
+        }).first else { throw .unknownOrganisation(name) }
+        return organisation
+    }
+
+    public func organisations() throws(StoreError) -> [Organisation] {
+        try database.query("SELECT id, name FROM organisations ORDER BY name") { Organisation(id: $0.integer(0), name: $0.text(1) ?? "") }
+    }
+
+    @discardableResult
+    public func addUser(email: String, name: String, organisation: String, role: Role, passwordHash: String? = nil, actor: String = "cli")
+        throws(StoreError) -> User
+    {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        guard email.contains("@"), email.count <= 254 else { throw .invalid("'\(email)' is not an e-mail address") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("a user needs a name") }
+        let org = try self.organisation(named: organisation)
+        return try database.transaction { connection throws(StoreError) in
+            if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
+                throw StoreError.duplicate("user '\(email)'")
+            }
+            try Database.run(
+                connection, "INSERT INTO users (organisation_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [.int(org.id), .text(email), .text(name), .text(role.rawValue), .optionalText(passwordHash), .text(clock.timestamp())]
+            ) { _ in }
+            let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+            try appendAudit(connection, actor: actor, agreement: nil, action: "user.add", detail: "\(email) (\(role.rawValue)) in \(org.name)")
+            return User(id: id, organisationID: org.id, email: email, name: name, role: role)
+        }
+    }
+
+    public func user(email: String) throws(StoreError) -> User {
+        guard let user = try database.query(
+            "SELECT id, organisation_id, email, name, role FROM users WHERE email = ?", [.text(email)], Self.userRow
+        ).first else { throw .unknownUser(email) }
+        return user
+    }
+
+    /// The stored password hash of a user, for log-in.
+    public func passwordHash(email: String) throws(StoreError) -> String? {
+        try database.query("SELECT password_hash FROM users WHERE email = ?", [.text(email)]) { $0.text(0) }.first ?? nil
+    }
+
+    public func users(in organisation: String) throws(StoreError) -> [User] {
+        let org = try self.organisation(named: organisation)
+        return try database.query("SELECT id, organisation_id, email, name, role FROM users WHERE organisation_id = ? ORDER BY email", [.int(org.id)], Self.userRow)
+    }
+
+    static func userRow(_ row: Row) -> User {
+        User(id: row.integer(0), organisationID: row.integer(1), email: row.text(2) ?? "", name: row.text(3) ?? "", role: Role(rawValue: row.text(4) ?? "") ?? .viewer)
+    }
+}

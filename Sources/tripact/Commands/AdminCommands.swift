@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import TripactCore
+import TripactStore
+
+/// `tripact org add NAME`.
+struct OrganisationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "org", abstract: "Manage organisations.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add an organisation (a brand or an outsourcer). Exit 4 if it exists.")
+        @Argument(help: "The organisation's name, e.g. \"Lumen Télécom SA\".") var name: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.open()
+                let organisation = try CLIFailure.wrap { () throws(StoreError) in try store.addOrganisation(name: name) }
+                try FileInput.write(Data("added organisation '\(organisation.name)'\n".utf8), to: nil)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List organisations.")
+        @OptionGroup var store: StoreOptions
+        @Option(help: "text or json") var format: OutputFormat = .text
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.open()
+                let organisations = try CLIFailure.wrap { () throws(StoreError) in try store.organisations() }
+                let out = format == .json ? JSONOutput.data(organisations) : Data(organisations.map { $0.name + "\n" }.joined().utf8)
+                try FileInput.write(out, to: nil)
+            }
+        }
+    }
+}
+
+/// `tripact user add EMAIL --name NAME --org ORG --role ROLE`.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user to an organisation. Exit 3 if the organisation is unknown, 4 if the user exists.")
+        @Argument(help: "The user's e-mail address; it is how commands name the user (--as).") var email: String
+        @Option(help: "The user's full name.") var name: String
+        @Option(help: "The user's organisation.") var org: String
+        @Option(help: "admin, legal, account-manager or viewer.") var role: String = "legal"
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            guard Role(rawValue: role) != nil else { throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")); found '\(role)'") }
+        }
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.open()
+                let user = try CLIFailure.wrap { () throws(StoreError) in
+                    try store.addUser(email: email, name: name, organisation: org, role: Role(rawValue: role) ?? .viewer)
+                }
+                try FileInput.write(Data("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\n".utf8), to: nil)
+            }
+        }
+    }
+}
+
+/// `tripact backup --to FILE`.
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: "Copy the database with SQLite's online backup API (safe while others write).")
+    @Option(help: "The backup file to write.") var to: String
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if FileManager.default.fileExists(atPath: to) { throw ValidationError("'\(to)' exists; choose a new file for the backup") }
+    }
+
+    func run() throws {
+        try CLIFailure.report { () throws(CLIFailure) in
+            let store = try store.open()
+            try CLIFailure.wrap { () throws(StoreError) in try store.backup(to: to) }
+            try FileInput.write(Data("backed up '\(store.path)' to '\(to)'\n".utf8), to: nil)
+        }
+    }
+}
+
+/// `tripact audit verify | log`.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Read and check the hash-chained audit log.", subcommands: [Verify.self, Log.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check that no audit row was edited, deleted or inserted. Exit 1 naming the rows if the chain is broken.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.open()
+                let (result, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.verifyAudit(), try store.auditHead()) }
+                if result.isIntact {
+                    try FileInput.write(Data("ok: \(result.events) audit events, chain intact; head sha256 \(head)\n".utf8), to: nil)
+                } else {
+                    let message = "audit chain broken (\(result.events) events):\n" + result.problems.map { "  \($0)\n" }.joined()
+                    FileHandle.standardError.write(Data(("error: " + message).utf8))
+                    throw .findings
+                }
+            }
+        }
+    }
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the audit log, optionally for one agreement.")
+        @Option(help: "Only events of this agreement.") var agreement: String?
+        @Option(help: "text or json") var format: OutputFormat = .text
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.open()
+                let events = try CLIFailure.wrap { () throws(StoreError) in try store.auditEvents(agreement: agreement) }
+                if format == .json { return try FileInput.write(JSONOutput.data(events), to: nil) }
+                let lines = events.map { "\($0.id)\t\($0.at)\t\($0.actor)\t\($0.agreement ?? "-")\t\($0.action)\t\($0.detail)\n" }.joined()
+                try FileInput.write(Data(lines.utf8), to: nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TripactCore
+import TripactStore
+
+/// `tripact diff AGREEMENT N M` or `tripact diff FILE FILE`.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "diff", 
+        abstract: "Compare two versions of an agreement, or two document files (no database needed).",
+        discussion: """
+            Items are matched by key: a changed parameter shows old → new with whom the change favours by the playbook; \
+            an inserted clause shows once, with one renumbering note. Colour only on a terminal; NO_COLOR or --no-color turn it off.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, html }
+
+    @Argument(help: "AGREEMENT N M, or FILE FILE.") var arguments: [String]
+    @Option(help: "text, json or html (a full redline).") var format: Format = .text
+    @Flag(help: "No colour, even on a terminal.") var noColor = false
+    @Option(name: .shortAndLong, help: "Write here instead of standard output.") var output: String?
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        guard arguments.count == 2 || arguments.count == 3 else {
+            throw ValidationError("give AGREEMENT N M (two versions in the database) or FILE FILE (two documents)")
+        }
+        if arguments.count == 3, Int(arguments[1]) == nil || Int(arguments[2]) == nil {
+            throw ValidationError("versions are numbers: tripact diff \(arguments[0]) 1 2")
+        }
+    }
+
+    func run() throws {
+        try CLIFailure.report { () throws(CLIFailure) in
+            let library = try library.loadLibrary()
+            let old: AgreementDocument
+            let new: AgreementDocument
+            let oldLabel: String
+            let newLabel: String
+            if arguments.count == 3 {
+                let store = try store.open()
+                let reference = arguments[0]
+                let (first, second) = try CLIFailure.wrap { () throws(StoreError) in
+                    (try store.version(reference, number: Int(arguments[1])!), try store.version(reference, number: Int(arguments[2])!))
+                }
+                (old, new) = (first.document, second.document)
+                (oldLabel, newLabel) = ("\(reference) v\(first.number)", "\(reference) v\(second.number)")
+            } else {
+                old = try DocumentInput.read(arguments[0]).document
+                new = try DocumentInput.read(arguments[1]).document
+                (oldLabel, newLabel) = (arguments[0], arguments[1])
+            }
+            let diff = AgreementDiffer.diff(old, new, library: library, oldLabel: oldLabel, newLabel: newLabel)
+            let data: Data
+            switch format {
+            case .json: data = JSONOutput.data(diff)
+            case .html: data = Data(DiffHTMLRenderer.render(diff, title: new.title).utf8)
+            case .text:
+                let environment = ProcessInfo.processInfo.environment
+                let color = !noColor && output == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"].map(\.isEmpty) ?? true && environment["TERM"] != "dumb"
+                data = Data(DiffTextFormatter.format(diff, color: color).utf8)
+            }
+            try FileInput.write(data, to: output)
+        }
+    }
+}
