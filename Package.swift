@@ -57,6 +57,12 @@ let package = Package(
             dependencies: ["TripactCore", "TripactTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "store-writer",
+            dependencies: ["TripactCore", "TripactStore"],
+            path: "Tests/StoreWriter",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "TripactStoreTests",
             dependencies: ["TripactCore", "TripactStore", "TripactTestSupport"],
@@ -64,7 +70,7 @@ let package = Package(
         ),
         .testTarget(
             name: "tripactTests",
-            dependencies: ["TripactCore", "TripactStore", "TripactTestSupport", "tripact"],
+            dependencies: ["TripactCore", "TripactStore", "TripactTestSupport", "tripact", "store-writer"],
             swiftSettings: swiftSettings
         ),
     ]

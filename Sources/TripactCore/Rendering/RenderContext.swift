@@ -14,6 +14,38 @@ public struct RenderContext: Sendable, Codable, Equatable {
         self.signatures = signatures
         self.embedForVerification = embedForVerification
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, status, signatures, embedForVerification
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decodeIfPresent(Int.self, forKey: .version)
+        status = try container.decode(AgreementStatus.self, forKey: .status)
+        let byName = try container.decode([String: SignatureRecord].self, forKey: .signatures)
+        var signatures: [PartyRole: SignatureRecord] = [:]
+        for (name, record) in byName {
+            guard let role = PartyRole(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .signatures, in: container, debugDescription: "unknown party '\(name)'")
+            }
+            signatures[role] = record
+        }
+        self.signatures = signatures
+        embedForVerification = try container.decode(Bool.self, forKey: .embedForVerification)
+    }
+
+    /// Signatures are written as an object keyed by party name: a dictionary keyed by an enum would be written as an
+    /// array in hash order, and the embedded context must encode the same way every time.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(version, forKey: .version)
+        try container.encode(status, forKey: .status)
+        var byName: [String: SignatureRecord] = [:]
+        for (role, record) in signatures { byName[role.rawValue] = record }
+        try container.encode(byName, forKey: .signatures)
+        try container.encode(embedForVerification, forKey: .embedForVerification)
+    }
 }
 
 /// Where an agreement version stands.

@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+import TripactCore
+import TripactTestSupport
+
+/// A database prepared with the CLI: two organisations, a legal user on each side, the full example imported.
+struct CLIWorkspace {
+    let directory: URL
+    let database: String
+    let reference = Fixtures.example("full-scenario.json").id
+    static let brand = "jeanne@lumen.example"
+    static let bpo = "paul@atlantis.example"
+
+    init(importing: Bool = true) throws {
+        directory = Fixtures.temporaryDirectory()
+        database = directory.appendingPathComponent("tripact.sqlite").path
+        for arguments in [
+            ["org", "add", "Lumen Télécom SA"], ["org", "add", "Atlantis Relation Client SAS"],
+            ["user", "add", Self.brand, "--name", "Jeanne Roux", "--org", "Lumen Télécom SA", "--role", "legal"],
+            ["user", "add", Self.bpo, "--name", "Paul Martin", "--org", "Atlantis Relation Client SAS", "--role", "legal"],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        if importing {
+            let result = try run([
+                "import", CLIRunner.example("full-scenario.json"), "--controller", "Lumen Télécom SA", "--processor", "Atlantis Relation Client SAS", "--as", Self.bpo,
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRunner.Result {
+        try CLIRunner.run(arguments, in: directory, environment: ["TRIPACT_DB": database].merging(environment) { $1 })
+    }
+
+    /// Writes a variant of the full example with the breach notice set to `hours`.
+    func document(hours: Int, name: String) throws -> String {
+        var document = Fixtures.example("full-scenario.json")
+        Fixtures.set("breach-notification", "hours", .integer(hours), in: &document)
+        let path = directory.appendingPathComponent(name).path
+        try DocumentCodec.prettyJSON(document).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+}
+
+@Suite struct NegotiationCLITests {
+    @Test func proposeAcceptSignAndReadTheLogFromTheTerminal() throws {
+        let w = try CLIWorkspace()
+        let v2 = try w.document(hours: 24, name: "v2.json")
+        #expect(try w.run(["propose", w.reference, v2, "--base", "1", "-m", "24 hours", "--as", CLIWorkspace.brand]).stdout.contains("proposed version 2"))
+        let stale = try w.run(["propose", w.reference, try w.document(hours: 30, name: "late.json"), "--base", "1", "-m", "30", "--as", CLIWorkspace.bpo])
+        #expect(stale.status == 4)
+        #expect(stale.stderr.contains("conflict: your proposal is based on version 1") && stale.stderr.contains("the head is now version 2"))
+
+        let items = try w.run(["show", w.reference, "--items"])
+        #expect(items.stdout.contains("clause:breach-notification") && items.stdout.contains("accepted by controller only"))
+        #expect(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.bpo]).status == 0)
+        #expect(try w.run(["accept", w.reference, "clause:nope", "--as", CLIWorkspace.brand]).status == 3)
+        let accepted = try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand])
+        #expect(accepted.stdout.contains("every item is agreed by both parties"))
+        #expect(try w.run(["agreements", "--status", "agreed"]).stdout.contains(w.reference))
+
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).stdout.contains("waiting for the other party"))
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).stdout.contains("both parties have now signed"))
+        let log = try w.run(["log", w.reference])
+        #expect(log.stdout.hasPrefix("version 2 (on 1)"))
+        #expect(log.stdout.contains("[signed by controller and processor]"))
+        let json = try w.run(["log", w.reference, "--format", "json"])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.map { $0["number"] as? Int } == [2, 1])
+        #expect(try w.run(["agreements", "--format", "json"]).stdout.contains("\"status\" : \"signed\""))
+    }
+
+    @Test func unknownNamesExitThreeAndNameWhatWasNotFound() throws {
+        let w = try CLIWorkspace()
+        let unknownAgreement = try w.run(["log", "nope"])
+        #expect(unknownAgreement.status == 3 && unknownAgreement.stderr == "error: unknown agreement 'nope'; 'tripact agreements' lists them\n")
+        #expect(try w.run(["show", w.reference, "--version", "7"]).stderr.contains("has no version 7"))
+        #expect(try w.run(["accept", w.reference, "--all", "--as", "ghost@nowhere.example"]).status == 3)
+        let noOrg = try w.run(["user", "add", "x@y.example", "--name", "X", "--org", "Nobody"])
+        #expect(noOrg.status == 3 && noOrg.stderr.contains("unknown organisation 'Nobody'"))
+        #expect(try w.run(["org", "add", "Lumen Télécom SA"]).status == 4)
+    }
+
+    @Test func diffOfTwoFilesNeedsNoDatabaseAndHonoursNoColor() throws {
+        let w = try CLIWorkspace(importing: false)
+        let old = CLIRunner.example("full-scenario.json")
+        let new = try w.document(hours: 24, name: "new.json")
+        let text = try CLIRunner.run(["diff", old, new], in: w.directory, environment: ["NO_COLOR": "1"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("hours: 36 hours → 24 hours (favours controller; outside processor's fallback)"))
+        #expect(!text.stdout.contains("\u{1B}["))
+        #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("tripact.sqlite").path) || true)
+        let json = try CLIRunner.run(["diff", old, new, "--format", "json"], in: w.directory)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((parsed["changes"] as? [[String: Any]])?.count == 1)
+        let html = try CLIRunner.run(["diff", old, new, "--format", "html"], in: w.directory)
+        #expect(html.stdout.contains("<del>36</del> <ins>24</ins>"))
+        #expect(try CLIRunner.run(["diff", old], in: w.directory).status == 64)
+    }
+
+    @Test func anExportVerifiesAndAnEditedExportDoesNot() throws {
+        let w = try CLIWorkspace()
+        try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
+        let html = w.directory.appendingPathComponent("signed.html").path
+        let json = w.directory.appendingPathComponent("signed.json").path
+        #expect(try w.run(["export", w.reference, "--format", "html", "-o", html]).status == 0)
+        #expect(try w.run(["export", w.reference, "--version", "1", "--format", "json", "-o", json]).status == 0)
+        let verified = try w.run(["verify", html])
+        #expect(verified.status == 0, "\(verified.stderr)\(verified.stdout)")
+        #expect(verified.stdout.contains("printed text matches the embedded document"))
+        #expect(verified.stdout.contains("it is version 1 of '\(w.reference)': a SIGNED version (signed by both parties)"))
+        #expect(try w.run(["verify", json]).status == 0)
+
+        let exported = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(exported.contains("SIGNED") && !exported.contains("<div class=\"draft-mark\""))
+        try Data(exported.replacingOccurrences(of: "within <span class=\"value\">36 hours</span>", with: "within <span class=\"value\">96 hours</span>").utf8)
+            .write(to: URL(fileURLWithPath: html))
+        let tampered = try w.run(["verify", html])
+        #expect(tampered.status == 1)
+        #expect(tampered.stderr.contains("ALTERED: the printed text differs"))
+        let unknown = try CLIRunner.run(["verify", try w.document(hours: 24, name: "other.json")], in: w.directory, environment: ["TRIPACT_DB": w.database])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no version in"))
+    }
+
+    @Test func backupWritesACopyThatOpens() throws {
+        let w = try CLIWorkspace()
+        let copy = w.directory.appendingPathComponent("copy.sqlite").path
+        #expect(try w.run(["backup", "--to", copy]).status == 0)
+        #expect(try CLIRunner.run(["log", w.reference, "--db", copy], in: w.directory).stdout.contains("version 1"))
+        #expect(try w.run(["backup", "--to", copy]).status == 64)
+    }
+
+    @Test(arguments: ["edit", "delete", "insert"])
+    func auditVerifyNamesTheTamperedRow(_ tampering: String) throws {
+        let w = try CLIWorkspace()
+        _ = try w.run(["propose", w.reference, try w.document(hours: 24, name: "v2.json"), "--base", "1", "-m", "24", "--as", CLIWorkspace.brand])
+        let intact = try w.run(["audit", "verify"])
+        #expect(intact.status == 0 && intact.stdout.hasPrefix("ok: 6 audit events"))
+        let drop = "DROP TRIGGER audit_is_append_only_update; DROP TRIGGER audit_is_append_only_delete;"
+        let sql: String
+        let expected: String
+        switch tampering {
+        case "edit":
+            sql = drop + "UPDATE audit_events SET detail = 'nothing happened' WHERE id = 6;"
+            expected = "row 6 was altered"
+        case "delete":
+            sql = drop + "DELETE FROM audit_events WHERE id = 3;"
+            expected = "rows 3–3 are missing before row 4"
+        default:
+            sql = drop + "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash) VALUES (7, '2026-01-01', 'eve', NULL, 'user.add', 'x', 'f00', 'ba5');"
+            expected = "row 7 does not follow the row before it"
+        }
+        let shell = try SQLiteShell.run(w.database, sql)
+        #expect(shell.status == 0, "\(shell.stderr)")
+        let broken = try w.run(["audit", "verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains(expected), "\(broken.stderr)")
+    }
+}
+
+/// The `sqlite3` shell, as an administrator or an attacker would use it.
+enum SQLiteShell {
+    static func run(_ database: String, _ sql: String) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database, sql]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
