@@ -8,6 +8,12 @@ struct TripactBenchmarks {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func main() throws {
+        let arguments = CommandLine.arguments
+        let only = arguments.count > 1 ? arguments[1] : "all"
+        guard ["all", "render", "store", "diff"].contains(only) else {
+            print("usage: tripact-benchmarks [all|render|store|diff] [AGREEMENTS VERSIONS]")
+            exit(64)
+        }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-bench-\(getpid())")
         let libraryFolder = workspace.appendingPathComponent("clauses")
         try FileManager.default.createDirectory(at: libraryFolder.appendingPathComponent("catalogues"), withIntermediateDirectories: true)
@@ -18,6 +24,15 @@ struct TripactBenchmarks {
         let documentFile = workspace.appendingPathComponent("large.json")
         try DocumentCodec.prettyJSON(document).write(to: documentFile)
 
+        if only == "all" || only == "diff" {
+            try DiffBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, library: library, document: document)
+        }
+        if only == "all" || only == "store" {
+            let agreements = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000
+            let versions = arguments.count > 3 ? Int(arguments[3]) ?? 10 : 10
+            try StoreBenchmark.run(root: root, agreements: agreements, versions: versions)
+        }
+        guard only == "all" || only == "render" else { return }
         let facts = AgreementFacts(document: document, library: library)
         let html = AgreementRenderer.render(facts)
         let findings = Validator.validate(facts)

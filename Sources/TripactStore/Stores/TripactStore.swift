@@ -23,6 +23,11 @@ public final class TripactStore: Sendable {
 
     public func integrityCheck() throws(StoreError) -> String { try database.integrityCheck() }
 
+    /// For seeding benchmark databases only: commits without waiting for the disk. Never used for real agreements.
+    package func disableDurabilityForBulkLoad() throws(StoreError) {
+        try database.execute("PRAGMA synchronous = OFF")
+    }
+
     /// A consistent copy of the whole database, taken with SQLite's online backup API.
     public func backup(to destination: String) throws(StoreError) {
         try database.backup(to: destination)

@@ -1,0 +1,48 @@
+import Foundation
+import TripactCore
+
+/// `tripact diff` of two versions of the large agreement against `git diff --no-index --word-diff` on the two texts (issue #3).
+enum DiffBenchmark {
+    static func run(workspace: URL, libraryFolder: URL, library: ClauseLibrary, document: AgreementDocument) throws {
+        var changed = document
+        if let index = changed.clauses.firstIndex(where: { $0.clause == "breach-notification" }) {
+            changed.clauses[index].parameters["hours"] = .integer(24)
+        }
+        if let index = changed.clauses.firstIndex(where: { $0.clause == "subprocessors" }) { changed.clauses[index].variant = "specific" }
+        changed.clauses.append(ClauseSelection(clause: "docking", variant: "standard"))
+        changed.subprocessors.remove(at: 7)
+        changed.measures.removeLast(3)
+        changed.processing.retention += " Reviewed every year."
+        let old = workspace.appendingPathComponent("old.json")
+        let new = workspace.appendingPathComponent("new.json")
+        try DocumentCodec.prettyJSON(document).write(to: old)
+        try DocumentCodec.prettyJSON(changed).write(to: new)
+        func text(_ document: AgreementDocument) -> String {
+            let facts = AgreementFacts(document: document, library: library)
+            let texts = facts.itemTexts()
+            return AgreementItems.items(of: document).map { (texts[$0.key] ?? []).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+        }
+        let oldText = workspace.appendingPathComponent("old.txt")
+        let newText = workspace.appendingPathComponent("new.txt")
+        try Data(text(document).utf8).write(to: oldText)
+        try Data(text(changed).utf8).write(to: newText)
+
+        let inProcess = TripactBenchmarks.measure(iterations: 50) { _ = AgreementDiffer.diff(document, changed, library: library) }
+        TripactBenchmarks.report("diff (in-process, structured + redline)", target: nil, inProcess)
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tripact")
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: executable.path), FileManager.default.isExecutableFile(atPath: git.path) else {
+            print("diff whole process: skipped (needs tripact beside this benchmark and /usr/bin/git)")
+            return
+        }
+        let ours = TripactBenchmarks.measure(iterations: 30) {
+            TripactBenchmarks.runProcess(executable, ["diff", old.path, new.path, "--clauses", libraryFolder.path, "--no-color"])
+        }
+        let theirs = TripactBenchmarks.measure(iterations: 30) {
+            TripactBenchmarks.runProcess(git, ["diff", "--no-index", "--word-diff", oldText.path, newText.path])
+        }
+        TripactBenchmarks.report("tripact diff FILE FILE (whole process)", target: nil, ours)
+        TripactBenchmarks.report("git diff --no-index --word-diff (texts)", target: nil, theirs)
+        print(String(format: "ratio tripact / git: %.2f (target ≤ 1)", ours.median / theirs.median))
+    }
+}
