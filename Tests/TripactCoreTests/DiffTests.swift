@@ -159,3 +159,13 @@ enum VersionMutator {
         return document
     }
 }
+
+@Suite struct WordSplittingTests {
+    @Test func wordsSplitOnEveryKindOfSpace() {
+        let text = "a\u{00A0}b\u{2009}c\u{3000}d\u{2029}e\u{202F}f\tg\r\nh  \u{1680}i\u{0085}j é"
+        #expect(WordDiff.words(text) == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "é"])
+        #expect(WordDiff.words(text) == text.split(whereSeparator: \.isWhitespace).map(String.init))
+        #expect(WordDiff.words("  ") == [])
+        #expect(WordDiff.words("€uro") == ["€uro"])
+    }
+}

@@ -94,3 +94,4 @@ import TripactTestSupport
         #expect(!canonical.contains("\n") && !canonical.contains("\": "))
     }
 }
+

@@ -5,8 +5,8 @@ public enum AgreementDiffer {
     ) -> AgreementDiff {
         let oldFacts = AgreementFacts(document: old, library: library)
         let newFacts = AgreementFacts(document: new, library: library)
-        let oldItems = AgreementItems.items(of: old)
-        let newItems = AgreementItems.items(of: new)
+        let (oldHash, oldItems) = AgreementItems.analyse(old)
+        let (newHash, newItems) = AgreementItems.analyse(new)
         var oldByKey: [ItemKey: AgreementItem] = [:]
         for item in oldItems { oldByKey[item.key] = item }
         var newByKey: [ItemKey: AgreementItem] = [:]
@@ -49,8 +49,8 @@ public enum AgreementDiffer {
             redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
         }
         return AgreementDiff(
-            from: .init(label: oldLabel, contentHash: DocumentCodec.contentHash(old)),
-            to: .init(label: newLabel, contentHash: DocumentCodec.contentHash(new)),
+            from: .init(label: oldLabel, contentHash: oldHash),
+            to: .init(label: newLabel, contentHash: newHash),
             changes: changes,
             renumbering: renumbering(old: oldFacts, new: newFacts),
             redline: redline

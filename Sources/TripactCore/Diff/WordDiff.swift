@@ -28,12 +28,65 @@ public enum WordDiff {
         return result
     }
 
+    /// The words of a text: split on ASCII white space and on the Unicode spaces (no-break, thin, ideographic, line and
+    /// paragraph separators…). Scans UTF-8 bytes: asking `Character.isWhitespace` of every character was most of the
+    /// diff's time.
     public static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var result: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = -1
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let width = spaceWidth(bytes, at: index)
+                if width > 0 {
+                    if start >= 0 {
+                        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                        start = -1
+                    }
+                    index += width
+                } else {
+                    if start < 0 { start = index }
+                    index += 1
+                }
+            }
+            if start >= 0 { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<count]), as: UTF8.self)) }
+        }
+        return result
+    }
+
+    /// The byte length of a white-space character starting at `index`, or 0.
+    @inline(__always)
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return 1
+        case 0xC2:
+            guard index + 1 < bytes.count else { return 0 }
+            return bytes[index + 1] == 0xA0 || bytes[index + 1] == 0x85 ? 2 : 0
+        case 0xE1:
+            guard index + 2 < bytes.count else { return 0 }
+            return bytes[index + 1] == 0x9A && bytes[index + 2] == 0x80 ? 3 : 0
+        case 0xE2:
+            guard index + 2 < bytes.count else { return 0 }
+            let second = bytes[index + 1]
+            let third = bytes[index + 2]
+            if second == 0x80, (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF { return 3 }
+            if second == 0x81, third == 0x9F { return 3 }
+            return 0
+        case 0xE3:
+            guard index + 2 < bytes.count else { return 0 }
+            return bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 
     public static func diff(old: [String], new: [String]) -> [Token] {
-        align(old: tokens(old), new: tokens(new))
+        let before = tokens(old)
+        let after = tokens(new)
+        if before == after { return after.map { Token(word: $0, change: .same) } }
+        return align(old: before, new: after)
     }
 
     /// Merges two token sequences into one: deletions before insertions at the same place, unchanged words once.

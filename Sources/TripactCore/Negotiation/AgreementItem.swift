@@ -24,54 +24,55 @@ public struct AgreementItem: Sendable, Hashable {
 
 /// Splits a document into its negotiable items. Every part of the document belongs to exactly one item, so
 /// "every item accepted" means "the whole document accepted".
+///
+/// The document is encoded once; each item's canonical bytes are the matching subtree of that encoding.
 public enum AgreementItems {
     public static func items(of document: AgreementDocument) -> [AgreementItem] {
+        analyse(document).items
+    }
+
+    /// The content hash and the items from a single canonical encoding.
+    public static func analyse(_ document: AgreementDocument) -> (contentHash: String, items: [AgreementItem]) {
+        let canonical = DocumentCodec.canonicalJSON(document)
+        guard let root = try? JSONParser.parse([UInt8](canonical)) else { return (DocumentCodec.sha256Hex(canonical), []) }
         var items: [AgreementItem] = []
-        func add<T: Encodable>(_ key: String, _ title: String, _ value: T) {
-            let canonical = DocumentCodec.canonicalJSON(value)
-            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: canonical, hash: DocumentCodec.sha256Hex(canonical)))
+        func add(_ key: String, _ title: String, _ write: (inout [UInt8]) -> Void) {
+            var bytes: [UInt8] = []
+            write(&bytes)
+            let data = Data(bytes)
+            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: data, hash: DocumentCodec.sha256Hex(data)))
         }
-        struct Terms: Encodable {
-            let format: String
-            let id: String
-            let title: String
-            let effectiveDate: String?
-            let mainAgreement: String
-            let commercial: CommercialTerms
+        func add(_ key: String, _ title: String, node: JSONNode?) {
+            add(key, title) { (node ?? JSONNode(value: .null, line: 0, column: 0)).writeCanonical(to: &$0) }
         }
-        add("agreement:terms", "Title, dates and main agreement", Terms(
-            format: document.format, id: document.id, title: document.title, effectiveDate: document.effectiveDate,
-            mainAgreement: document.mainAgreement, commercial: document.commercial
-        ))
-        add("party:controller", "Annex I: the controller", document.parties.controller)
-        add("party:processor", "Annex I: the processor", document.parties.processor)
-        let processing = document.processing
-        struct Description: Encodable {
-            let subjectMatter: String
-            let duration: String
-            let nature: String
-            let operations: [String]
-            let channels: [String]
-            let callRecording: Bool
-            let cardPayments: Bool
-            let frequency: String
-            let retention: String
+        func object(_ source: JSONNode?, keys: Set<String>, extra: [(key: String, node: JSONNode)] = []) -> (inout [UInt8]) -> Void {
+            let members = (source?.members ?? []).filter { keys.contains($0.key) } + extra
+            return { JSONNode.writeObject(members, to: &$0) }
         }
-        add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention", Description(
-            subjectMatter: processing.subjectMatter, duration: processing.duration, nature: processing.nature, operations: processing.operations,
-            channels: processing.channels, callRecording: processing.callRecording, cardPayments: processing.cardPayments,
-            frequency: processing.frequency, retention: processing.retention
-        ))
-        add("annex2:purposes", "Annex II: purposes", processing.purposes)
-        add("annex2:data-subjects", "Annex II: data subjects", processing.dataSubjects)
-        add("annex2:data-categories", "Annex II: personal data", processing.dataCategories)
-        add("annex2:special-categories", "Annex II: sensitive data and safeguards", processing.specialCategories)
-        add("annex2:delivery-locations", "Annex II: delivery locations", processing.deliveryLocations)
-        for selection in document.clauses { add("clause:\(selection.clause)", "Clause \(selection.clause)", selection) }
-        for measure in document.measures { add("measure:\(measure.id)", "Annex III: measure \(measure.id)", measure) }
-        add("annex3:assistance", "Annex III: assistance measures", document.assistanceMeasures)
-        for sub in document.subprocessors { add("subprocessor:\(sub.id)", "Annex IV: \(sub.name)", sub) }
-        add("annex5:obligations", "Annex V: obligations towards data subjects", document.consumerObligations)
-        return items
+        add("agreement:terms", "Title, dates and main agreement", object(root, keys: ["format", "id", "title", "effectiveDate", "mainAgreement", "commercial"]))
+        let parties = root.member("parties")
+        add("party:controller", "Annex I: the controller", node: parties?.member("controller"))
+        add("party:processor", "Annex I: the processor", node: parties?.member("processor"))
+        let processing = root.member("processing")
+        add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention", object(processing, keys: [
+            "subjectMatter", "duration", "nature", "operations", "channels", "callRecording", "cardPayments", "frequency", "retention",
+        ]))
+        add("annex2:purposes", "Annex II: purposes", node: processing?.member("purposes"))
+        add("annex2:data-subjects", "Annex II: data subjects", node: processing?.member("dataSubjects"))
+        add("annex2:data-categories", "Annex II: personal data", node: processing?.member("dataCategories"))
+        add("annex2:special-categories", "Annex II: sensitive data and safeguards", node: processing?.member("specialCategories"))
+        add("annex2:delivery-locations", "Annex II: delivery locations", node: processing?.member("deliveryLocations"))
+        for (selection, node) in zip(document.clauses, root.member("clauses")?.elements ?? []) {
+            add("clause:\(selection.clause)", "Clause \(selection.clause)", node: node)
+        }
+        for (measure, node) in zip(document.measures, root.member("measures")?.elements ?? []) {
+            add("measure:\(measure.id)", "Annex III: measure \(measure.id)", node: node)
+        }
+        add("annex3:assistance", "Annex III: assistance measures", node: root.member("assistanceMeasures"))
+        for (sub, node) in zip(document.subprocessors, root.member("subprocessors")?.elements ?? []) {
+            add("subprocessor:\(sub.id)", "Annex IV: \(sub.name)", node: node)
+        }
+        add("annex5:obligations", "Annex V: obligations towards data subjects", node: root.member("consumerObligations"))
+        return (DocumentCodec.sha256Hex(canonical), items)
     }
 }

@@ -1,0 +1,67 @@
+/// Writing a parsed node back as canonical JSON. Used on subtrees of a canonical document, whose object members are
+/// already in sorted order, so an item's bytes come from one encoding of the whole document.
+extension JSONNode {
+    func writeCanonical(to out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let flag): out.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .string(let text): Self.writeString(text, to: &out)
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                element.writeCanonical(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            Self.writeObject(members, to: &out)
+        }
+    }
+
+    /// An object whose members are written sorted by the UTF-8 bytes of their keys.
+    static func writeObject(_ members: [(key: String, node: JSONNode)], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (index, member) in sorted.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(member.key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            member.node.writeCanonical(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Escapes as Foundation's `JSONEncoder` does with `.withoutEscapingSlashes`.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])
+            case 0x00..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// The members of an object, or none.
+    var members: [(key: String, node: JSONNode)] {
+        if case .object(let members) = value { return members }
+        return []
+    }
+
+    var elements: [JSONNode] {
+        if case .array(let elements) = value { return elements }
+        return []
+    }
+
+    func member(_ key: String) -> JSONNode? { members.first { $0.key == key }?.node }
+}
