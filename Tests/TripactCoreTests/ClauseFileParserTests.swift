@@ -102,6 +102,19 @@ import TripactTestSupport
         #expect(problems.contains { $0.message.contains("no-such-clause") })
     }
 
+    @Test func aClauseEveryAgreementHasMayNotReferToAnOptionalOne() {
+        let mandatory = Self.valid.replacingOccurrences(of: "mandatory: no", with: "mandatory: yes")
+            .replacingOccurrences(of: "Only when", with: "See {{clause:docking}}. Only when")
+        let problems = load("test-clause.clause", mandatory)
+        #expect(problems.contains { $0.message.contains("refers to 'docking', which an agreement may leave out") })
+    }
+
+    @Test func aBrokenClauseDoesNotEchoInEveryReferenceToIt() {
+        let broken = Fixtures.libraryFiles.first { $0.name == "audits.clause" }!.contents.replacingOccurrences(of: "negotiable: yes", with: "negotiable: maybe")
+        let problems = load("audits.clause", broken)
+        #expect(problems.count == 1, "\(problems)")
+    }
+
     @Test func aBrokenCatalogueEntryNamesItsFileAndLine() {
         let files = Fixtures.libraryFiles.map { file in
             file.name == "catalogues/channels.txt" ? LibraryFile(name: file.name, contents: "channel: voice\nlabel Voice\ndescription: Calls\n") : file

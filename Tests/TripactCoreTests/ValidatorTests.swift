@@ -82,10 +82,14 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "subprocessor.specific-without-list", severity: .warning) {
             $0.clauses[Fixtures.selectionIndex("subprocessors", in: $0)].variant = "specific"
         },
-        RuleCase(code: "subprocessor.general-without-notice", severity: .error) {
+        RuleCase(code: "subprocessor.notice-shorter-than-objection", severity: .error) {
             let index = Fixtures.selectionIndex("subprocessors", in: $0)
             $0.clauses[index].variant = "general"
-            $0.clauses[index].parameters["notice-days"] = nil
+            $0.clauses[index].parameters["notice-days"] = .integer(10)
+            $0.clauses[index].parameters["objection-days"] = .integer(14)
+        },
+        RuleCase(code: "transfer.wrong-module", severity: .warning) {
+            $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "scc-module-2", tia: "TIA-1")]
         },
         RuleCase(code: "breach.notice-too-late", severity: .warning) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
         RuleCase(code: "rights.forwarding-too-slow", severity: .warning) { Fixtures.set("rights-requests", "forward-days", .integer(7), in: &$0) },
@@ -158,6 +162,43 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     @Test func aCustomMeasureWithoutDescriptionIsAnError() {
         let findings = Fixtures.findings(Fixtures.document { $0.measures.append(MeasureEntry(id: "custom-vault", heading: 7, title: "Vault")) })
         #expect(findings.contains { $0.code == "measures.unknown" && $0.severity == .error && $0.path.hasSuffix(".id") })
+    }
+
+    @Test func hugeNumbersAreOutOfBoundsAndCrashNothing() {
+        for value in [Int.max, Int.min, 1_000_000_000] {
+            let findings = Fixtures.findings(Fixtures.document {
+                Fixtures.set("rights-requests", "forward-days", .integer(value), in: &$0)
+                Fixtures.set("breach-notification", "hours", .integer(value), in: &$0)
+            })
+            #expect(findings.filter { $0.code == "clause.parameter-out-of-bounds" }.count == 2)
+        }
+    }
+
+    @Test(arguments: [
+        "Pseudonymisation and encryption.", "Encryption is used.", "Appropriate measures are taken.", "We comply with Article 32 of the GDPR.",
+        "Industry standard security measures are implemented and maintained.",
+    ])
+    func genericMeasureDescriptionsWarn(_ description: String) {
+        let findings = Fixtures.findings(Fixtures.document {
+            $0.measures.append(MeasureEntry(id: "custom-x", heading: 1, title: "Encryption", description: description))
+        })
+        #expect(findings.contains { $0.code == "measures.generic" && $0.path == "measures[\(Fixtures.document().measures.count)].description" })
+    }
+
+    @Test func aConcreteCustomMeasureDoesNotWarn() {
+        let concrete = "Recordings are encrypted with AES-256 keys held in the Lyon HSM; keys rotate every 90 days and two officers approve each export."
+        let findings = Fixtures.findings(Fixtures.document { $0.measures.append(MeasureEntry(id: "custom-x", heading: 1, title: "Encryption", description: concrete)) })
+        #expect(!findings.contains { $0.code == "measures.generic" })
+    }
+
+    @Test func aNoticeAsLongAsTheObjectionWindowIsFine() {
+        let document = Fixtures.document {
+            let index = Fixtures.selectionIndex("subprocessors", in: $0)
+            $0.clauses[index].variant = "general"
+            $0.clauses[index].parameters["notice-days"] = .integer(14)
+            $0.clauses[index].parameters["objection-days"] = .integer(14)
+        }
+        #expect(!Fixtures.codes(document).contains("subprocessor.notice-shorter-than-objection"))
     }
 
     @Test func breachNoticeOf72HoursOrMoreWarnsAnd71DoesNot() {

@@ -10,7 +10,7 @@ import TripactCore
         #expect(created.status == 0, "\(created.stderr)")
         let document = try DocumentCodec.decode(Data(contentsOf: URL(fileURLWithPath: file)))
         #expect(document.parties.controller.name == "Lumen Télécom SA")
-        #expect(document.id == "lumen-t-l-com-sa-atlantis-sas-dpa")
+        #expect(document.id == "lumen-telecom-sa-atlantis-sas-dpa")
         #expect(document.clauses.contains { $0.clause == "breach-notification" && $0.variant == "balanced" && $0.parameters["hours"] == .integer(48) })
         let checked = try CLIRunner.run(["validate", file], in: directory)
         #expect(checked.status == 1)
@@ -62,6 +62,20 @@ import TripactCore
         #expect((report["errors"] as? Int ?? 0) >= 1)
         let findings = try #require(report["findings"] as? [[String: Any]])
         #expect(findings.contains { $0["code"] as? String == "clause.parameter-out-of-bounds" && $0["path"] as? String == "clauses[\(index)].parameters.hours" })
+    }
+
+    @Test func aDirectoryUTF16OrEmptyFileExitsTwoWithAPlainMessage() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let folder = try CLIRunner.run(["validate", directory.path])
+        #expect(folder.status == 2 && folder.stderr == "error: cannot read '\(directory.path)': it is a directory; give a file\n")
+        let utf16 = directory.appendingPathComponent("utf16.json")
+        try Data([0xFF, 0xFE] + Array("{}".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).write(to: utf16)
+        #expect(try CLIRunner.run(["validate", utf16.path]).stderr.contains("the file is UTF-16 text; save it as UTF-8"))
+        let empty = directory.appendingPathComponent("empty.json")
+        try Data().write(to: empty)
+        #expect(try CLIRunner.run(["validate", empty.path]).stderr.contains("the file is empty"))
+        let intoFolder = try CLIRunner.run(["render", CLIRunner.example("minimal.json"), "-o", directory.path])
+        #expect(intoFolder.status == 2 && intoFolder.stderr.contains("it is a directory"))
     }
 
     @Test func aMissingFileExitsTwo() throws {

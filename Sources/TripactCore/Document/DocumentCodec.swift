@@ -6,6 +6,12 @@ public enum DocumentCodec {
     /// Decodes a `tripact/1` document; every problem is a `DocumentError` that names its path and line.
     public static func decode(_ data: Data) throws(DocumentError) -> AgreementDocument {
         let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw .malformedJSON(line: 1, column: 1, message: "the file is UTF-16 text; save it as UTF-8")
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .malformedJSON(line: 1, column: 1, message: "the file is empty; a tripact/1 document is a JSON object")
+        }
         let tree: JSONNode
         do {
             tree = try JSONParser.parse(bytes)

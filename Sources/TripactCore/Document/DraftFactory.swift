@@ -1,3 +1,5 @@
+import Foundation
+
 /// Starting documents for a new agreement.
 public enum DraftFactory {
     /// A balanced first draft: every clause that always applies in its balanced variant with every parameter at its default,
@@ -41,7 +43,7 @@ public enum DraftFactory {
 
     static func slug(_ name: String) -> String {
         var out = ""
-        for character in name.lowercased() {
+        for character in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             if character.isLetter && character.isASCII || character.isNumber && character.isASCII {
                 out.append(character)
             } else if !out.isEmpty, out.last != "-" {

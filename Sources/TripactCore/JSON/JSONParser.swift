@@ -55,6 +55,8 @@ struct JSONParser {
         case UInt8(ascii: "f"): try literal("false"); return node(.bool(false))
         case UInt8(ascii: "n"): try literal("null"); return node(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return node(.number(try number()))
+        case let byte where byte >= 0x80:
+            throw error("unexpected byte 0x\(String(byte, radix: 16, uppercase: true)) where a value was expected; is this UTF-8 JSON?")
         case let byte:
             throw error("unexpected character '\(Character(Unicode.Scalar(byte)))'; a value was expected")
         }

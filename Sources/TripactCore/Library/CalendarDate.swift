@@ -8,7 +8,7 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), day >= 1, day <= CalendarDate.days(in: month, of: year)
+            (1900...2999).contains(year), (1...12).contains(month), day >= 1, day <= CalendarDate.days(in: month, of: year)
         else { return nil }
         self.year = year
         self.month = month

@@ -83,7 +83,8 @@ public struct ClauseLibrary: Sendable {
             clauses: clauses, headings: headings, measures: measures, dataCategories: categories, dataSubjects: subjects,
             purposes: purposes, operations: operations, channels: channels, transferMechanisms: mechanisms, countries: countries
         )
-        problems += LibraryLint.check(library)
+        // Checks across files only on files that parsed: otherwise one broken clause echoes in every reference to it.
+        if problems.isEmpty { problems += LibraryLint.check(library) }
         guard problems.isEmpty else { throw LibraryLoadError(problems: problems) }
         return library
     }

@@ -14,8 +14,19 @@ enum LibraryLint {
             }
             seenOrders[clause.order] = clause.id
             for variant in clause.variants {
-                for case .clauseReference(let target) in variant.text.placeholders where library.clause(target) == nil {
-                    problems.append(LibraryProblem(file: clause.file, line: nil, message: "variant '\(variant.key)' refers to clause '\(target)', which the library does not have"))
+                for case .clauseReference(let target) in variant.text.placeholders {
+                    guard let referenced = library.clause(target) else {
+                        problems.append(LibraryProblem(file: clause.file, line: nil, message: "variant '\(variant.key)' refers to clause '\(target)', which the library does not have"))
+                        continue
+                    }
+                    if clause.mandatory, clause.applies == [.always], !(referenced.mandatory && referenced.applies == [.always]) {
+                        problems.append(
+                            LibraryProblem(
+                                file: clause.file, line: nil,
+                                message: "variant '\(variant.key)' of a clause every agreement has refers to '\(target)', which an agreement may leave out; the reference would print unfilled"
+                            )
+                        )
+                    }
                 }
             }
             if clause.mandatory, clause.applies.contains(.selected) {
@@ -33,8 +44,11 @@ enum LibraryLint {
         for number in 1...17 where library.headings[number] == nil {
             problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
         }
-        for measure in library.measures where measure.description == measure.title || measure.description == library.headings[measure.heading] {
-            problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description"))
+        for measure in library.measures {
+            let excluded = Set(WordDiff.words((measure.title + " " + (library.headings[measure.heading] ?? "")).lowercased()))
+            if GenericMeasureRule.concreteWords(measure.description, excluding: excluded) < GenericMeasureRule.minimumConcreteWords {
+                problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description; say what is done, how and how often"))
+            }
         }
         return problems
     }

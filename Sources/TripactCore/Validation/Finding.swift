@@ -54,4 +54,5 @@ enum LibraryKeys {
     static let subprocessors: ClauseID = "subprocessors"
     static let specificAuthorisation = "specific"
     static let noticeDays = "notice-days"
+    static let objectionDays = "objection-days"
 }

@@ -28,6 +28,7 @@ public enum Validator {
         SubprocessorDataRule(),
         SpecificAuthorisationListRule(),
         GeneralAuthorisationNoticeRule(),
+        SubprocessorModuleRule(),
         BreachNoticeHoursRule(),
         ForwardingDeadlineRule(),
         NoMeasuresRule(),

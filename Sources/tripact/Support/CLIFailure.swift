@@ -52,11 +52,13 @@ func exitCode(_ error: StoreError) -> Int32 {
 enum FileInput {
     static func readData(_ path: String) throws(CLIFailure) -> Data {
         if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        guard FileManager.default.fileExists(atPath: path) else { throw .unusableInput("cannot read '\(path)': no such file") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .unusableInput("cannot read '\(path)': no such file") }
+        guard !isDirectory.boolValue else { throw .unusableInput("cannot read '\(path)': it is a directory; give a file") }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .unusableInput("cannot read '\(path)': \(error.localizedDescription)")
+            throw .unusableInput("cannot read '\(path)': permission denied or unreadable")
         }
     }
 
@@ -72,10 +74,14 @@ enum FileInput {
             FileHandle.standardOutput.write(data)
             return
         }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unusableInput("cannot write '\(path)': it is a directory; give a file name")
+        }
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw .unusableInput("cannot write '\(path)': \(error.localizedDescription)")
+            throw .unusableInput("cannot write '\(path)': the folder does not exist or is not writable")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Annex III lists the security measures the processor takes (Art. 28(3)(c), Art. 32).
 struct NoMeasuresRule: ValidationRule {
     let code = "measures.none"
@@ -32,18 +34,46 @@ struct UnknownMeasureRule: ValidationRule {
     }
 }
 
-/// A measure says concretely what is done, not just its heading (2021/915 Annex III).
+/// A measure says concretely what is done, not just its heading (2021/915 Annex III asks for measures "described in
+/// concrete and not generic terms").
+///
+/// Generic means: after removing filler words and the words of its own title and heading, fewer than six words remain.
+/// "Encryption is used", "Appropriate measures are taken" and "We comply with Article 32 of the GDPR" all fail.
 struct GenericMeasureRule: ValidationRule {
     let code = "measures.generic"
     let article = "Art. 32"
+    static let minimumConcreteWords = 6
+
+    static let filler: Set<String> = [
+        "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is", "are", "be", "been", "being", "was", "were",
+        "we", "our", "us", "it", "its", "this", "that", "these", "those", "all", "any", "each", "such", "other", "where", "when", "which",
+        "appropriate", "adequate", "suitable", "relevant", "necessary", "required", "reasonable", "industry", "standard", "standards", "best",
+        "practice", "practices", "measure", "measures", "technical", "organisational", "organizational", "security", "data", "personal",
+        "processor", "controller", "comply", "complies", "compliance", "compliant", "accordance", "article", "gdpr", "regulation", "law",
+        "laws", "applicable", "ensure", "ensures", "ensured", "used", "use", "uses", "taken", "take", "takes", "place", "implemented",
+        "implement", "implements", "maintained", "maintain", "maintains", "protection", "protect", "protects", "ensure", "policy", "policies",
+    ]
+
+    static func concreteWords(_ text: String, excluding: Set<String>) -> Int {
+        var count = 0
+        for word in WordDiff.words(text.lowercased()) {
+            let bare = String(word.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+            guard !bare.isEmpty, !filler.contains(bare), !excluding.contains(bare), !bare.allSatisfy(\.isNumber) || bare.count > 2 else { continue }
+            count += 1
+        }
+        return count
+    }
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.measures.enumerated().compactMap { index, entry in
             let catalogue = facts.library.measure(entry.id)
-            let description = (entry.description ?? catalogue?.description ?? "").trimmingWhitespace().lowercased()
-            let heading = (entry.heading ?? catalogue?.heading).flatMap { facts.library.headings[$0] }?.lowercased()
-            let title = (entry.title ?? catalogue?.title)?.lowercased()
-            guard description.isEmpty || description == heading || description == title || description.count < 15 else { return nil }
+            let description = entry.description ?? catalogue?.description ?? ""
+            let heading = (entry.heading ?? catalogue?.heading).flatMap { facts.library.headings[$0] } ?? ""
+            let title = entry.title ?? catalogue?.title ?? ""
+            let excluded = Set((WordDiff.words(heading.lowercased()) + WordDiff.words(title.lowercased())).map { word in
+                String(word.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
+            })
+            guard Self.concreteWords(description, excluding: excluded) < Self.minimumConcreteWords else { return nil }
             return warning("measures[\(index)].description", "measure '\(entry.id)' is described only generically; say what is done, how and how often")
         }
     }

@@ -28,7 +28,8 @@ struct ForwardingDeadlineRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         guard let item = facts.included(LibraryKeys.rightsRequests), let value = item.parameters[LibraryKeys.forwardDays]?.integerValue,
-            let spec = item.clause.parameter(LibraryKeys.forwardDays), case .integer(let unit, _, _) = spec.kind
+            let spec = item.clause.parameter(LibraryKeys.forwardDays), case .integer(let unit, _, _) = spec.kind,
+            spec.problem(with: .integer(value)) == nil
         else { return [] }
         let calendarDays = Self.longestCalendarSpan(value, unit: unit)
         guard calendarDays > Self.longestForwarding else { return [] }
@@ -41,7 +42,9 @@ struct ForwardingDeadlineRule: ValidationRule {
     }
 
     /// The most calendar days a deadline can take: business days may start on a Friday and straddle weekends.
+    /// Saturates instead of overflowing, whatever the value.
     static func longestCalendarSpan(_ value: Int, unit: ParameterSpec.Unit) -> Int {
+        let value = max(0, min(value, 1_000_000))
         switch unit {
         case .businessDays:
             let weeks = value / 5

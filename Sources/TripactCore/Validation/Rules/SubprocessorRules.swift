@@ -51,20 +51,42 @@ struct SpecificAuthorisationListRule: ValidationRule {
     }
 }
 
-/// Under general authorisation the parties agree how long in advance a change is announced (Art. 28(2)).
+/// Under general authorisation the controller must be able to object before a change takes effect: the advance notice
+/// is at least as long as the objection window (Art. 28(2): "giving the controller the opportunity to object").
 struct GeneralAuthorisationNoticeRule: ValidationRule {
-    let code = "subprocessor.general-without-notice"
+    let code = "subprocessor.notice-shorter-than-objection"
     let article = "Art. 28(2)"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         guard let item = facts.included(LibraryKeys.subprocessors), item.variant.key != LibraryKeys.specificAuthorisation else { return [] }
-        let selection = facts.document.clauses[item.selectionIndex]
-        guard selection.parameters[LibraryKeys.noticeDays] == nil else { return [] }
+        guard let notice = item.parameters[LibraryKeys.noticeDays]?.integerValue else {
+            return [error("clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.noticeDays)", "general authorisation needs an advance notice period for subprocessor changes")]
+        }
+        guard let objection = item.parameters[LibraryKeys.objectionDays]?.integerValue, objection > notice else { return [] }
         return [
             error(
                 "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.noticeDays)",
-                "general authorisation needs an agreed advance notice period for subprocessor changes; set '\(LibraryKeys.noticeDays)'"
+                "a subprocessor change may take effect after \(notice) days' notice, before the controller's \(objection)-day objection window closes; make the notice at least as long"
             )
         ]
+    }
+}
+
+/// A subprocessor receives data from a processor: the SCC module for that is module 3, and processor BCRs, not controller ones.
+struct SubprocessorModuleRule: ValidationRule {
+    let code = "transfer.wrong-module"
+    let article = "Art. 46(2)(c), Art. 47"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.subprocessors.enumerated().compactMap { index, sub in
+            switch sub.transferMechanism {
+            case "scc-module-2":
+                return warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' receives data from the processor: that transfer uses SCC module 3 (processor to processor), not module 2")
+            case "bcr-controller":
+                return warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' acts as a processor: controller BCRs do not cover it; processor BCRs do")
+            default:
+                return nil
+            }
+        }
     }
 }
