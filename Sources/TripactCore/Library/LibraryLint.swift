@@ -45,7 +45,7 @@ enum LibraryLint {
             problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
         }
         for measure in library.measures {
-            let excluded = Set(WordDiff.words((measure.title + " " + (library.headings[measure.heading] ?? "")).lowercased()))
+            let excluded = Set(GenericMeasureRule.bareWords(measure.title + " " + (library.headings[measure.heading] ?? "")))
             if GenericMeasureRule.concreteWords(measure.description, excluding: excluded) < GenericMeasureRule.minimumConcreteWords {
                 problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description; say what is done, how and how often"))
             }

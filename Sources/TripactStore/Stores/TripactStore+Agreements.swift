@@ -189,6 +189,15 @@ extension TripactStore {
     // MARK: reading
 
     public func agreements(status: AgreementStatus? = nil) throws(StoreError) -> [AgreementSummary] {
+        try summaries(status: status, reference: nil)
+    }
+
+    public func agreement(_ reference: String) throws(StoreError) -> AgreementSummary {
+        guard let summary = try summaries(status: nil, reference: reference).first else { throw .unknownAgreement(reference) }
+        return summary
+    }
+
+    private func summaries(status: AgreementStatus?, reference: String?) throws(StoreError) -> [AgreementSummary] {
         var sql = """
             SELECT a.reference, a.title, c.name, p.name, a.head, a.status, a.updated_at,
                 (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.controller_accepted = 0),
@@ -199,6 +208,9 @@ extension TripactStore {
         if let status {
             sql += " WHERE a.status = ?"
             bindings.append(.text(status.rawValue))
+        } else if let reference {
+            sql += " WHERE a.reference = ?"
+            bindings.append(.text(reference))
         }
         sql += " ORDER BY a.reference"
         return try database.query(sql, bindings) { row in
@@ -208,11 +220,6 @@ extension TripactStore {
                 openForProcessor: row.integer(8)
             )
         }
-    }
-
-    public func agreement(_ reference: String) throws(StoreError) -> AgreementSummary {
-        guard let summary = try agreements().first(where: { $0.reference == reference }) else { throw .unknownAgreement(reference) }
-        return summary
     }
 
     /// The log: every version, newest first, with who signed it.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Annex III lists the security measures the processor takes (Art. 28(3)(c), Art. 32).
 struct NoMeasuresRule: ValidationRule {
     let code = "measures.none"
@@ -54,25 +52,44 @@ struct GenericMeasureRule: ValidationRule {
         "implement", "implements", "maintained", "maintain", "maintains", "protection", "protect", "protects", "ensure", "policy", "policies",
     ]
 
+    /// The number of words left after removing filler and `excluding`; letters and digits only, case-folded for ASCII.
     static func concreteWords(_ text: String, excluding: Set<String>) -> Int {
         var count = 0
-        for word in WordDiff.words(text.lowercased()) {
-            let bare = String(word.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
-            guard !bare.isEmpty, !filler.contains(bare), !excluding.contains(bare), !bare.allSatisfy(\.isNumber) || bare.count > 2 else { continue }
+        for word in bareWords(text) where !filler.contains(word) && !excluding.contains(word) && !(word.count <= 2 && word.allSatisfy(\.isNumber)) {
             count += 1
         }
         return count
     }
 
+    /// Lower-cased runs of letters and digits (any non-ASCII byte counts as a letter), scanned as UTF-8 bytes.
+    static func bareWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), 0x80...: current.append(byte)
+            case UInt8(ascii: "-"), UInt8(ascii: "'"): continue
+            default: flush()
+            }
+        }
+        flush()
+        return words
+    }
+
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.measures.enumerated().compactMap { index, entry in
             let catalogue = facts.library.measure(entry.id)
-            let description = entry.description ?? catalogue?.description ?? ""
+            // A catalogue description passed the same check in the library lint.
+            guard entry.description != nil || catalogue == nil else { return nil }
+            let description = entry.description ?? ""
             let heading = (entry.heading ?? catalogue?.heading).flatMap { facts.library.headings[$0] } ?? ""
             let title = entry.title ?? catalogue?.title ?? ""
-            let excluded = Set((WordDiff.words(heading.lowercased()) + WordDiff.words(title.lowercased())).map { word in
-                String(word.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) })
-            })
+            let excluded = Set(Self.bareWords(heading + " " + title))
             guard Self.concreteWords(description, excluding: excluded) < Self.minimumConcreteWords else { return nil }
             return warning("measures[\(index)].description", "measure '\(entry.id)' is described only generically; say what is done, how and how often")
         }
