@@ -103,19 +103,3 @@ func refusal(_ body: () throws -> Void) -> [String] {
     }
     return []
 }
-
-/// The `sqlite3` command-line shell, as an attacker or an administrator would use it.
-enum SQLiteShell {
-    static func run(_ database: String, _ sql: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TripactTestSupport
 
 /// Runs the built `tripact` executable as a user would, and captures what it prints.
 struct CLIRunner {
@@ -41,11 +42,7 @@ struct CLIRunner {
     }
 
     /// A fresh temporary folder for one test.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { Fixtures.temporaryDirectory() }
 
     static func example(_ name: String) -> String { repositoryRoot.appendingPathComponent("examples/\(name)").path }
 }

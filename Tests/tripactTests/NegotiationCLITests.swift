@@ -161,19 +161,3 @@ struct CLIWorkspace {
         #expect(broken.stderr.contains(expected), "\(broken.stderr)")
     }
 }
-
-/// The `sqlite3` shell, as an administrator or an attacker would use it.
-enum SQLiteShell {
-    static func run(_ database: String, _ sql: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TripactTestSupport
 
 /// Prints the rendered full example with headless Chromium, as a user's browser would, and reads the PDF back.
 @Suite struct PrintCheckTests {
@@ -35,16 +36,8 @@ import Testing
 
     @discardableResult
     private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(executable) failed")
-        return String(decoding: data, as: UTF8.self)
+        let result = try Shell.run(executable, arguments)
+        #expect(result.status == 0, "\(executable) failed: \(result.stderr.suffix(500))")
+        return result.stdout
     }
 }

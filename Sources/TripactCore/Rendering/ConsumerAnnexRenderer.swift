@@ -1,5 +1,22 @@
 /// Annex V: what each data subject is owed and who provides it.
 enum ConsumerAnnexRenderer {
+    /// Who answers each right and what the processor does: in Annex V and in the agent script.
+    static func writeRightsTable(_ html: inout HTMLWriter, facts: AgreementFacts, tableClass: StaticString, lastColumn: StaticString) {
+        html.raw("<table class=\"")
+        html.raw(tableClass)
+        html.raw("\">\n<thead><tr><th scope=\"col\">Right</th><th scope=\"col\">Answered by</th><th scope=\"col\">")
+        html.raw(lastColumn)
+        html.raw("</th></tr></thead>\n<tbody>\n")
+        for assignment in facts.document.consumerObligations.rights {
+            html.raw("<tr><td>")
+            html.trusted(assignment.right.label)
+            html.raw(assignment.answeredBy == .controller ? "</td><td>Controller</td><td>" : "</td><td>Processor</td><td>")
+            html.text(facts.handling(of: assignment))
+            html.raw("</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n")
+    }
+
     static func write(_ html: inout HTMLWriter, facts: AgreementFacts) {
         let obligations = facts.document.consumerObligations
         AnnexRenderer.open(&html, 4)
@@ -9,15 +26,8 @@ enum ConsumerAnnexRenderer {
             html.text(deadline)
             html.raw(" of receipt.")
         }
-        html.raw("</p>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Right</th><th scope=\"col\">Answered by</th><th scope=\"col\">What the Processor does</th></tr></thead>\n<tbody>\n")
-        for assignment in obligations.rights {
-            html.raw("<tr><td>")
-            html.trusted(assignment.right.label)
-            html.raw(assignment.answeredBy == .controller ? "</td><td>Controller</td><td>" : "</td><td>Processor</td><td>")
-            html.text(facts.handling(of: assignment))
-            html.raw("</td></tr>\n")
-        }
-        html.raw("</tbody>\n</table>\n")
+        html.raw("</p>\n")
+        writeRightsTable(&html, facts: facts, tableClass: "grid", lastColumn: "What the Processor does")
         html.raw("<h3>Identity verification before disclosure [Art. 12(6)]</h3>\n")
         html.element("<p>", obligations.identityVerification, "</p>\n")
         html.raw("<h3>Information given to consumers [Art. 13, 14]</h3>\n")

@@ -89,15 +89,9 @@ public enum ConsumerSummaryRenderer {
         html.raw("<li><h3>What to say</h3><blockquote>")
         html.text("Thank you. I have recorded your request. \(controller) will answer you within one month of today. If the request is complex, they may need up to two more months and will tell you why.")
         html.raw("</blockquote></li>\n")
-        html.raw("<li><h3>What to do for each right</h3>\n<table>\n<thead><tr><th scope=\"col\">Right</th><th scope=\"col\">Answered by</th><th scope=\"col\">What you do</th></tr></thead>\n<tbody>\n")
-        for assignment in obligations.rights {
-            html.raw("<tr><td>")
-            html.trusted(assignment.right.label)
-            html.raw(assignment.answeredBy == .controller ? "</td><td>Controller</td><td>" : "</td><td>Processor</td><td>")
-            html.text(facts.handling(of: assignment))
-            html.raw("</td></tr>\n")
-        }
-        html.raw("</tbody>\n</table></li>\n")
+        html.raw("<li><h3>What to do for each right</h3>\n")
+        ConsumerAnnexRenderer.writeRightsTable(&html, facts: facts, tableClass: "rights", lastColumn: "What you do")
+        html.raw("</li>\n")
         html.raw("<li><h3>Where to forward</h3>")
         html.element("<p>", "Send the request, the date and time of the call, the channel and the outcome of the identity check to \(facts.rightsRequestAddress).", "</p></li>\n")
         html.raw("<li><h3>By when</h3>")
