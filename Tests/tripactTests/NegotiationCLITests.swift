@@ -91,7 +91,9 @@ struct CLIWorkspace {
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("hours: 36 hours → 24 hours (favours controller; outside processor's fallback)"))
         #expect(!text.stdout.contains("\u{1B}["))
-        #expect(!FileManager.default.fileExists(atPath: w.directory.appendingPathComponent("tripact.sqlite").path) || true)
+        let elsewhere = try CLIRunner.temporaryDirectory()
+        #expect(try CLIRunner.run(["diff", old, new], in: elsewhere).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("tripact.sqlite").path), "a file diff created a database")
         let json = try CLIRunner.run(["diff", old, new, "--format", "json"], in: w.directory)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((parsed["changes"] as? [[String: Any]])?.count == 1)
@@ -107,7 +109,8 @@ struct CLIWorkspace {
         #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
         let html = w.directory.appendingPathComponent("signed.html").path
         let json = w.directory.appendingPathComponent("signed.json").path
-        #expect(try w.run(["export", w.reference, "--format", "html", "-o", html]).status == 0)
+        let exported = try w.run(["export", w.reference, "--format", "html", "-o", html])
+        #expect(exported.status == 0 && exported.stderr.hasPrefix("exported version 1 of '\(w.reference)'"))
         #expect(try w.run(["export", w.reference, "--version", "1", "--format", "json", "-o", json]).status == 0)
         let verified = try w.run(["verify", html])
         #expect(verified.status == 0, "\(verified.stderr)\(verified.stdout)")
@@ -115,9 +118,9 @@ struct CLIWorkspace {
         #expect(verified.stdout.contains("it is version 1 of '\(w.reference)': a SIGNED version (signed by both parties)"))
         #expect(try w.run(["verify", json]).status == 0)
 
-        let exported = try String(contentsOfFile: html, encoding: .utf8)
-        #expect(exported.contains("SIGNED") && !exported.contains("<div class=\"draft-mark\""))
-        try Data(exported.replacingOccurrences(of: "within <span class=\"value\">36 hours</span>", with: "within <span class=\"value\">96 hours</span>").utf8)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("SIGNED") && !page.contains("<div class=\"draft-mark\""))
+        try Data(page.replacingOccurrences(of: "within <span class=\"value\">36 hours</span>", with: "within <span class=\"value\">96 hours</span>").utf8)
             .write(to: URL(fileURLWithPath: html))
         let tampered = try w.run(["verify", html])
         #expect(tampered.status == 1)
@@ -126,12 +129,75 @@ struct CLIWorkspace {
         #expect(unknown.status == 1 && unknown.stderr.contains("no version in"))
     }
 
+    @Test func acceptingAVersionYouDidNotReviewIsRefused() throws {
+        let w = try CLIWorkspace()
+        #expect(try w.run(["propose", w.reference, try w.document(hours: 30, name: "v2.json"), "--base", "1", "-m", "30", "--as", CLIWorkspace.bpo]).status == 0)
+        let stale = try w.run(["accept", w.reference, "--all", "--version", "1", "--as", CLIWorkspace.brand])
+        #expect(stale.status == 4 && stale.stderr.contains("the head is now version 2"))
+        #expect(try w.run(["show", w.reference, "--items"]).stdout.contains("accepted by controller") == false)
+        let fresh = try w.run(["accept", w.reference, "--all", "--version", "2", "--as", CLIWorkspace.brand])
+        #expect(fresh.status == 0 && fresh.stdout.hasPrefix("accepted 126 items"))
+        #expect(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).stdout.hasPrefix("accepted 0 items"))
+    }
+
+    @Test func proposalsNameWhatIsWrong() throws {
+        let w = try CLIWorkspace()
+        let v2 = try w.document(hours: 30, name: "v2.json")
+        let unknown = try w.run(["propose", "nope", v2, "--base", "1", "-m", "x", "--as", CLIWorkspace.bpo])
+        #expect(unknown.status == 3 && unknown.stderr.contains("unknown agreement 'nope'"))
+        let future = try w.run(["propose", w.reference, v2, "--base", "9", "-m", "x", "--as", CLIWorkspace.bpo])
+        #expect(future.status == 3 && future.stderr.contains("has no version 9"))
+        var twice = Fixtures.example("full-scenario.json")
+        twice.subprocessors.append(twice.subprocessors[0])
+        let duplicate = w.directory.appendingPathComponent("twice.json")
+        try DocumentCodec.prettyJSON(twice).write(to: duplicate)
+        let refused = try w.run(["propose", w.reference, duplicate.path, "--base", "1", "-m", "x", "--as", CLIWorkspace.bpo])
+        #expect(refused.status == 2 && refused.stderr.contains("lists 'subprocessor:\(twice.subprocessors[0].id)' twice"))
+        #expect(try w.run(["log", w.reference]).stdout.components(separatedBy: "version ").count == 2, "nothing was written")
+    }
+
+    @Test func readingCommandsNeverCreateADatabase() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let missing = directory.appendingPathComponent("typo.sqlite").path
+        for arguments in [["agreements"], ["log", "x"], ["show", "x"], ["diff", "x", "1", "2"], ["audit", "verify"], ["export", "x", "--format", "json", "-o", "/tmp/x.json"]] {
+            let result = try CLIRunner.run(arguments + ["--db", missing], in: directory)
+            #expect(result.status == 2 && result.stderr.contains("database '\(missing)' does not exist"), "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
+    @Test func manyProcessesOpeningANewDatabaseAtOnceAllSucceed() throws {
+        let directory = try CLIRunner.temporaryDirectory()
+        let database = directory.appendingPathComponent("new.sqlite").path
+        let processes = try (0..<6).map { index -> Process in
+            let process = Process()
+            process.executableURL = CLIRunner.executable
+            process.arguments = ["org", "add", "Organisation \(index)", "--db", database]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        #expect(try SQLiteShell.query(database, "SELECT count(*) FROM organisations;") == "6")
+    }
+
     @Test func backupWritesACopyThatOpens() throws {
         let w = try CLIWorkspace()
         let copy = w.directory.appendingPathComponent("copy.sqlite").path
         #expect(try w.run(["backup", "--to", copy]).status == 0)
         #expect(try CLIRunner.run(["log", w.reference, "--db", copy], in: w.directory).stdout.contains("version 1"))
         #expect(try w.run(["backup", "--to", copy]).status == 64)
+    }
+
+    @Test func deletingTheLastAuditRowIsDetected() throws {
+        let w = try CLIWorkspace()
+        let shell = try SQLiteShell.run(w.database, "DROP TRIGGER audit_is_append_only_delete; DELETE FROM audit_events WHERE id = (SELECT max(id) FROM audit_events);")
+        #expect(shell.status == 0)
+        let broken = try w.run(["audit", "verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("has 1 versions but the log records 0"))
     }
 
     @Test(arguments: ["edit", "delete", "insert"])

@@ -97,13 +97,18 @@ enum Migrations {
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.
+    ///
+    /// The version is read inside the write transaction, so two processes opening a new file at once cannot both apply
+    /// the same migration: the second waits, then finds nothing left to do.
     static func run(on database: Database) throws(StoreError) {
         let current = try database.query("PRAGMA user_version") { $0.integer(0) }.first ?? 0
         guard current <= all.count else {
             throw .database("the database file has schema version \(current), newer than this tripact (\(all.count)); upgrade tripact")
         }
-        for (index, sql) in all.enumerated() where index + 1 > current {
-            try database.transaction { connection throws(StoreError) in
+        guard current < all.count else { return }
+        try database.transaction { connection throws(StoreError) in
+            let applied = try Database.query(connection, "PRAGMA user_version", []) { $0.integer(0) }.first ?? 0
+            for (index, sql) in all.enumerated() where index + 1 > applied {
                 for statement in split(sql) { try Database.run(connection, statement, []) { _ in } }
                 try Database.run(connection, "PRAGMA user_version = \(index + 1)", []) { _ in }
             }

@@ -52,6 +52,7 @@ extension TripactStore {
         }
         guard !document.id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("the document has an empty 'id'; it names the agreement") }
         let items = AgreementItems.items(of: document)
+        try Self.checkDistinctItems(items)
         let states = Negotiation.initialStates(items: items, proposer: party)
         let now = clock.timestamp()
         let hash = DocumentCodec.contentHash(document)
@@ -77,13 +78,17 @@ extension TripactStore {
     public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
         let user = try self.user(email: email)
         guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users propose versions") }
-        guard document.id == reference else { throw .invalid("the document's id is '\(document.id)', not '\(reference)'; a version keeps its agreement's id") }
         let items = AgreementItems.items(of: document)
+        try Self.checkDistinctItems(items)
         let hash = DocumentCodec.contentHash(document)
         let now = clock.timestamp()
         return try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             let party = try agreement.party(of: user)
+            guard document.id == reference else {
+                throw StoreError.invalid("the document's id is '\(document.id)', not '\(reference)'; a version keeps its agreement's id")
+            }
+            guard base >= 1, base <= agreement.head else { throw StoreError.unknownVersion(agreement: reference, version: base) }
             guard base == agreement.head else { throw StoreError.staleBase(agreement: reference, base: base, head: agreement.head) }
             let headHash = try Database.query(
                 connection, "SELECT content_hash FROM versions WHERE agreement_id = ? AND number = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
@@ -183,6 +188,14 @@ extension TripactStore {
                 [.int(agreement.id), .int(agreement.head), .optionalText(item?.rawValue), .int(user.id), .text(clock.timestamp()), .text(text)]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "comment.add", detail: "on \(item?.rawValue ?? "the agreement"), version \(agreement.head)")
+        }
+    }
+
+    /// Two items with one key (a clause selected twice, a subprocessor id used twice) cannot be negotiated apart.
+    static func checkDistinctItems(_ items: [AgreementItem]) throws(StoreError) {
+        var seen: Set<ItemKey> = []
+        for item in items where !seen.insert(item.key).inserted {
+            throw .invalid("the document lists '\(item.key)' twice; each clause, measure and subprocessor appears once ('tripact validate' shows where)")
         }
     }
 

@@ -7,18 +7,20 @@ public import TripactCore
 extension TripactStore {
     static let genesisHash = String(repeating: "0", count: 64)
 
-    static func eventHash(previous: String, at: String, actor: String, agreement: String?, action: String, detail: String) -> String {
-        let fields = [previous, at, actor, agreement ?? "", action, detail].map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }
+    static func eventHash(id: Int, previous: String, at: String, actor: String, agreement: String?, action: String, detail: String) -> String {
+        let fields = [String(id), previous, at, actor, agreement ?? "", action, detail].map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }
         return DocumentCodec.sha256Hex(Data(fields.joined(separator: "\u{1F}").utf8))
     }
 
     func appendAudit(_ connection: Database.Connection, actor: String, agreement: String?, action: String, detail: String) throws(StoreError) {
-        let previous = try Database.query(connection, "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1", []) { $0.text(0) ?? "" }.first ?? Self.genesisHash
+        let last = try Database.query(connection, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1", []) { ($0.integer(0), $0.text(1) ?? "") }.first
+        let id = (last?.0 ?? 0) + 1
+        let previous = last?.1 ?? Self.genesisHash
         let at = clock.timestamp()
-        let hash = Self.eventHash(previous: previous, at: at, actor: actor, agreement: agreement, action: action, detail: detail)
+        let hash = Self.eventHash(id: id, previous: previous, at: at, actor: actor, agreement: agreement, action: action, detail: detail)
         try Database.run(
-            connection, "INSERT INTO audit_events (at, actor, agreement, action, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [.text(at), .text(actor), .optionalText(agreement), .text(action), .text(detail), .text(previous), .text(hash)]
+            connection, "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [.int(id), .text(at), .text(actor), .optionalText(agreement), .text(action), .text(detail), .text(previous), .text(hash)]
         ) { _ in }
     }
 
@@ -56,13 +58,42 @@ extension TripactStore {
                 problems.append("row \(event.id) does not follow the row before it: its previous hash does not match (a row was deleted or inserted before it)")
             }
             let recomputed = Self.eventHash(
-                previous: event.previousHash, at: event.at, actor: event.actor, agreement: event.agreement, action: event.action, detail: event.detail
+                id: event.id, previous: event.previousHash, at: event.at, actor: event.actor, agreement: event.agreement, action: event.action, detail: event.detail
             )
             if recomputed != event.hash { problems.append("row \(event.id) was altered: its content does not match its hash") }
             expectedPrevious = event.hash
             previousID = event.id
         }
+        problems += try missingEvents(events)
         return AuditVerification(events: events.count, problems: problems)
+    }
+
+    /// Every stored version and signature must have its audit event: this catches a deleted last row, which the chain
+    /// alone cannot.
+    private func missingEvents(_ events: [AuditEvent]) throws(StoreError) -> [String] {
+        var recorded: [String: (versions: Int, signatures: Int)] = [:]
+        for event in events {
+            guard let agreement = event.agreement else { continue }
+            if event.action == "agreement.import" || event.action == "version.propose" { recorded[agreement, default: (0, 0)].versions += 1 }
+            if event.action == "version.sign" { recorded[agreement, default: (0, 0)].signatures += 1 }
+        }
+        let stored = try database.query(
+            """
+            SELECT a.reference, (SELECT count(*) FROM versions v WHERE v.agreement_id = a.id), (SELECT count(*) FROM signatures s WHERE s.agreement_id = a.id)
+            FROM agreements a ORDER BY a.reference
+            """
+        ) { ($0.text(0) ?? "", $0.integer(1), $0.integer(2)) }
+        var problems: [String] = []
+        for (reference, versions, signatures) in stored {
+            let logged = recorded[reference] ?? (0, 0)
+            if logged.versions != versions {
+                problems.append("agreement '\(reference)' has \(versions) versions but the log records \(logged.versions): audit rows are missing (deleted)")
+            }
+            if logged.signatures != signatures {
+                problems.append("agreement '\(reference)' has \(signatures) signatures but the log records \(logged.signatures): audit rows are missing (deleted)")
+            }
+        }
+        return problems
     }
 
     /// The hash of the newest event: keep a copy elsewhere to detect a rewritten chain.

@@ -28,7 +28,7 @@ struct OrganisationCommand: ParsableCommand {
 
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
-                let store = try store.open()
+                let store = try store.openExisting()
                 let organisations = try CLIFailure.wrap { () throws(StoreError) in try store.organisations() }
                 let out = format == .json ? JSONOutput.data(organisations) : Data(organisations.map { $0.name + "\n" }.joined().utf8)
                 try FileInput.write(out, to: nil)
@@ -77,7 +77,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             try CLIFailure.wrap { () throws(StoreError) in try store.backup(to: to) }
             try FileInput.write(Data("backed up '\(store.path)' to '\(to)'\n".utf8), to: nil)
         }
@@ -94,7 +94,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
-                let store = try store.open()
+                let store = try store.openExisting()
                 let (result, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.verifyAudit(), try store.auditHead()) }
                 if result.isIntact {
                     try FileInput.write(Data("ok: \(result.events) audit events, chain intact; head sha256 \(head)\n".utf8), to: nil)
@@ -115,7 +115,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
-                let store = try store.open()
+                let store = try store.openExisting()
                 let events = try CLIFailure.wrap { () throws(StoreError) in try store.auditEvents(agreement: agreement) }
                 if format == .json { return try FileInput.write(JSONOutput.data(events), to: nil) }
                 let lines = events.map { "\($0.id)\t\($0.at)\t\($0.actor)\t\($0.agreement ?? "-")\t\($0.action)\t\($0.detail)\n" }.joined()

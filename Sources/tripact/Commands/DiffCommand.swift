@@ -39,7 +39,7 @@ struct DiffCommand: ParsableCommand {
             let oldLabel: String
             let newLabel: String
             if arguments.count == 3 {
-                let store = try store.open()
+                let store = try store.openExisting()
                 let reference = arguments[0]
                 let (first, second) = try CLIFailure.wrap { () throws(StoreError) in
                     (try store.version(reference, number: Int(arguments[1])!), try store.version(reference, number: Int(arguments[2])!))

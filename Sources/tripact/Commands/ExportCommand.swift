@@ -19,7 +19,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             let selected = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: version) }
             switch format {
             case .json:
@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
                 let facts = AgreementFacts(document: selected.document, library: library)
                 try FileInput.write(Data(AgreementRenderer.renderUTF8(facts, context: context, contentHash: selected.contentHash)), to: output)
             }
-            try FileInput.write(Data("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n".utf8), to: "/dev/stderr")
+            FileHandle.standardError.write(Data("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n".utf8))
         }
     }
 }
@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify", 
         abstract: "Check an exported HTML or JSON file: recompute its content hash and, with a database, say whether it is a signed version.",
-        discussion: "Exit 0: the file is intact (and, with a database, is a stored version); 1: altered, or unknown to the database; 2: unusable input."
+        discussion: "The database is consulted only when named with --db or TRIPACT_DB. Exit 0: the file is intact (and, with a database, is a stored version); 1: altered, or unknown to the database; 2: unusable input."
     )
     @Argument(help: "The exported file.") var file: String
     @OptionGroup var store: StoreOptions
@@ -65,7 +65,7 @@ struct VerifyCommand: ParsableCommand {
             } else if result.printedTextMatches == true {
                 out += "printed text matches the embedded document\n"
             }
-            if let store = try store.openIfPresent() {
+            if let store = try store.openIfNamed() {
                 let matches = try CLIFailure.wrap { () throws(StoreError) in try store.versions(withHash: result.contentHash) }
                 if matches.isEmpty {
                     out += "no version in '\(store.path)' has this content hash\n"

@@ -42,7 +42,7 @@ struct ProposeCommand: ParsableCommand {
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
             let read = try DocumentInput.read(file)
-            let store = try store.open()
+            let store = try store.openExisting()
             let version = try CLIFailure.wrap { () throws(StoreError) in
                 try store.propose(read.document, on: agreement, basedOn: base, by: user, message: message)
             }
@@ -57,6 +57,8 @@ struct AcceptCommand: ParsableCommand {
     @Argument(help: "The agreement's reference.") var agreement: String
     @Argument(help: "Item keys, e.g. clause:breach-notification subprocessor:crm.") var items: [String] = []
     @Flag(help: "Accept every item of the head version.") var all = false
+    @Option(help: "The version you reviewed; refused (exit 4) if the head has moved since, so you never accept what you did not see.")
+    var version: Int?
     @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
     @OptionGroup var store: StoreOptions
 
@@ -66,12 +68,14 @@ struct AcceptCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             let keys = all ? nil : items.map { ItemKey(rawValue: $0) }
-            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(keys, on: agreement, by: user) }
+            let before = try CLIFailure.wrap { () throws(StoreError) in try store.itemStates(agreement) }
+            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(keys, on: agreement, by: user, expectedHead: version) }
+            let newlyAccepted = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.count
             let open = states.filter { !$0.isAgreed }.count
             let status = open == 0 ? "every item is agreed by both parties" : "\(open) item\(open == 1 ? "" : "s") still open"
-            try FileInput.write(Data("accepted \(keys?.count ?? states.count) item\((keys?.count ?? states.count) == 1 ? "" : "s"); \(status)\n".utf8), to: nil)
+            try FileInput.write(Data("accepted \(newlyAccepted) item\(newlyAccepted == 1 ? "" : "s"); \(status)\n".utf8), to: nil)
         }
     }
 }
@@ -89,7 +93,7 @@ struct SignCommand: ParsableCommand {
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
             let library = try library.loadLibrary()
-            let store = try store.open()
+            let store = try store.openExisting()
             let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library) }
             let message = status == .signed ? "signed; both parties have now signed '\(agreement)'" : "signed; waiting for the other party's signature"
             try FileInput.write(Data("\(message)\n".utf8), to: nil)

@@ -16,7 +16,7 @@ struct AgreementsCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             let list = try CLIFailure.wrap { () throws(StoreError) in try store.agreements(status: status.flatMap(AgreementStatus.init(rawValue:))) }
             if format == .json { return try FileInput.write(JSONOutput.data(list), to: nil) }
             var rows = [["AGREEMENT", "STATUS", "HEAD", "OPEN (C/P)", "CONTROLLER", "PROCESSOR"]]
@@ -35,7 +35,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             let entries = try CLIFailure.wrap { () throws(StoreError) in try store.log(agreement) }
             if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
             var out = ""
@@ -70,7 +70,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.open()
+            let store = try store.openExisting()
             let (summary, selected, states) = try CLIFailure.wrap { () throws(StoreError) in
                 (try store.agreement(agreement), try store.version(agreement, number: version), items ? try store.itemStates(agreement) : nil)
             }

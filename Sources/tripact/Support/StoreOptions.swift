@@ -21,13 +21,18 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database only if the file exists (for commands where it is optional).
-    func openIfPresent() throws(CLIFailure) -> TripactStore? {
-        guard databasePath != nil || ProcessInfo.processInfo.environment["TRIPACT_DB"] != nil || FileManager.default.fileExists(atPath: resolvedPath) else {
-            return nil
+    /// Opens a database that must already exist: reading commands never create an empty file.
+    func openExisting() throws(CLIFailure) -> TripactStore {
+        guard FileManager.default.fileExists(atPath: resolvedPath) else {
+            throw .unusableInput("database '\(resolvedPath)' does not exist; pass --db PATH or set TRIPACT_DB (commands that add organisations, users or agreements create it)")
         }
-        guard FileManager.default.fileExists(atPath: resolvedPath) else { throw .unusableInput("database '\(resolvedPath)' does not exist") }
         return try open()
+    }
+
+    /// Opens the database only when one was named (`--db` or `TRIPACT_DB`), for commands where it is optional.
+    func openIfNamed() throws(CLIFailure) -> TripactStore? {
+        guard databasePath != nil || !(ProcessInfo.processInfo.environment["TRIPACT_DB"] ?? "").isEmpty else { return nil }
+        return try openExisting()
     }
 }
 
