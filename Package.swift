@@ -13,11 +13,15 @@ let package = Package(
     products: [
         .library(name: "TripactCore", targets: ["TripactCore"]),
         .library(name: "TripactStore", targets: ["TripactStore"]),
+        .library(name: "TripactWeb", targets: ["TripactWeb"]),
         .executable(name: "tripact", targets: ["tripact"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .target(
@@ -31,11 +35,23 @@ let package = Package(
             dependencies: ["TripactCore", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "TripactWeb",
+            dependencies: [
+                "TripactCore",
+                "TripactStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "tripact",
             dependencies: [
                 "TripactCore",
                 "TripactStore",
+                "TripactWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -66,6 +82,14 @@ let package = Package(
         .testTarget(
             name: "TripactStoreTests",
             dependencies: ["TripactCore", "TripactStore", "TripactTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TripactWebTests",
+            dependencies: [
+                "TripactCore", "TripactStore", "TripactWeb", "TripactTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

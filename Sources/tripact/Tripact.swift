@@ -16,7 +16,7 @@ struct Tripact: AsyncParsableCommand {
             NewCommand.self, RenderCommand.self, ValidateCommand.self, ClausesCommand.self,
             OrganisationCommand.self, UserCommand.self, AgreementsCommand.self, ImportCommand.self, ProposeCommand.self, AcceptCommand.self,
             LogCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, SignCommand.self, VerifyCommand.self, BackupCommand.self,
-            AuditCommand.self,
+            AuditCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -93,7 +93,24 @@ enum Migrations {
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit_events
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
+        // 2: log-in sessions (only the SHA-256 of each token is stored) and failed log-ins, for throttling.
         """
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at INTEGER NOT NULL
+        );
+        CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+        CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL COLLATE NOCASE,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX login_failures_by_email ON login_failures(email, at);
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

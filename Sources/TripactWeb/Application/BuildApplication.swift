@@ -1,0 +1,28 @@
+public import Hummingbird
+import Logging
+import TripactCore
+public import TripactStore
+
+/// Builds the whole web application. `tripact serve` and the tests call this one function, so what is tested is what runs.
+public func buildApplication(configuration: WebConfiguration) throws -> some ApplicationProtocol {
+    let store = try TripactStore(path: configuration.databasePath, clock: configuration.clock)
+    var logger = Logger(label: "tripact")
+    logger.logLevel = .info
+    return Application(
+        router: buildRouter(store: store, configuration: configuration),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tripact"),
+        logger: logger
+    )
+}
+
+/// The router with every route and middleware; the tests drive it through `HummingbirdTesting`.
+public func buildRouter(store: TripactStore, configuration: WebConfiguration) -> Router<TripactRequestContext> {
+    let router = Router(context: TripactRequestContext.self)
+    router.add(middleware: ErrorPageMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SessionMiddleware(store: store))
+    router.get("health") { _, _ in "ok" }
+    AuthController(store: store, configuration: configuration).register(on: router)
+    AgreementController(store: store, configuration: configuration).register(on: router)
+    return router
+}

@@ -1,0 +1,75 @@
+public import Foundation
+import HummingbirdBcrypt
+public import TripactCore
+public import TripactStore
+
+/// The scenario of PRODUCT.md for `tripact serve --demo`: the BPO, the telecom brand, two users on each side, and one
+/// agreement three versions into its negotiation.
+public enum DemoData {
+    public struct Credential: Sendable {
+        public let email: String
+        public let password: String
+        public let organisation: String
+        public let role: Role
+    }
+
+    public static let controller = "Lumen Télécom SA"
+    public static let processor = "Atlantis Relation Client SAS"
+
+    /// Seeds an empty database and returns the credentials (passwords are random and shown only now).
+    /// Returns nil when the database already holds organisations.
+    public static func seedIfEmpty(store: TripactStore, signedScenario: AgreementDocument, bcryptCost: UInt8 = 12) throws -> [Credential]? {
+        guard try store.organisations().isEmpty else { return nil }
+        try store.addOrganisation(name: controller, actor: "demo")
+        try store.addOrganisation(name: processor, actor: "demo")
+        let people: [(String, String, String, Role)] = [
+            ("jeanne.roux@lumen.example", "Jeanne Roux", controller, .legal),
+            ("marc.petit@lumen.example", "Marc Petit", controller, .accountManager),
+            ("paul.martin@atlantis.example", "Paul Martin", processor, .legal),
+            ("sofia.costa@atlantis.example", "Sofia Costa", processor, .admin),
+        ]
+        var credentials: [Credential] = []
+        for (email, name, organisation, role) in people {
+            let password = readablePassword()
+            try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: Bcrypt.hash(password, cost: bcryptCost), actor: "demo")
+            credentials.append(Credential(email: email, password: password, organisation: organisation, role: role))
+        }
+        let (v1, v2, v3) = versions(from: signedScenario)
+        let reference = signedScenario.id
+        let bpo = "paul.martin@atlantis.example"
+        let brand = "jeanne.roux@lumen.example"
+        try store.importAgreement(v1, controller: controller, processor: processor, by: bpo, message: "First draft: general authorisation, 48-hour breach notice, audits by report")
+        try store.propose(v2, on: reference, basedOn: 1, by: brand, message: "Specific authorisation of subprocessors, 24-hour breach notice, annual on-site audit")
+        try store.accept(nil, on: reference, by: brand, expectedHead: 2)
+        try store.propose(v3, on: reference, basedOn: 2, by: bpo, message: "General authorisation with 30 days' notice and objection, 36 hours, report plus one on-site audit")
+        return credentials
+    }
+
+    /// The three versions: the processor's draft, the controller's counter, the processor's middle ground (the scenario).
+    static func versions(from scenario: AgreementDocument) -> (AgreementDocument, AgreementDocument, AgreementDocument) {
+        func with(_ document: AgreementDocument, subprocessors: String, hours: Int, audits: String) -> AgreementDocument {
+            var document = document
+            for index in document.clauses.indices {
+                switch document.clauses[index].clause.rawValue {
+                case "subprocessors": document.clauses[index].variant = subprocessors
+                case "breach-notification": document.clauses[index].parameters["hours"] = .integer(hours)
+                case "audits": document.clauses[index].variant = audits
+                default: break
+                }
+            }
+            return document
+        }
+        return (
+            with(scenario, subprocessors: "general", hours: 48, audits: "processor"),
+            with(scenario, subprocessors: "specific", hours: 24, audits: "controller"),
+            scenario
+        )
+    }
+
+    /// Twelve characters from an alphabet without look-alikes, from the system's cryptographic generator.
+    static func readablePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<12).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}

@@ -1,0 +1,37 @@
+import HTTPTypes
+import Hummingbird
+import TripactStore
+
+/// Reads the session cookie and puts the live session, if any, in the context.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = TripactRequestContext
+    static let cookieName = "tripact_session"
+    let store: TripactStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookieName]?.value, token.count == 64, token.allSatisfy(\.isHexDigit) {
+            context.session = try store.session(token: token)
+            context.sessionToken = context.session == nil ? nil : token
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Headers every page carries: no framing, no sniffing, no external scripts, no referrer leaks.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = TripactRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.referrerPolicy] = "same-origin"
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    static let xContentTypeOptions = Self("X-Content-Type-Options")!
+    static let referrerPolicy = Self("Referrer-Policy")!
+}

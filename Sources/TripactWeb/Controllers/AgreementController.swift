@@ -1,0 +1,233 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The dashboard and everything done on one agreement: overview, item acceptance, signing, comparison, print preview.
+/// Every route checks that the user's organisation is a party; otherwise it answers 404.
+struct AgreementController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+
+    struct AcceptForm: Decodable {
+        let _csrf: String?
+        let version: Int?
+        let item: String?
+        let all: String?
+    }
+
+    struct SignForm: Decodable {
+        let _csrf: String?
+        let version: Int?
+    }
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("/") { _, context in try dashboard(context: context) }
+        let agreements = router.group("agreements")
+        agreements.get(":reference") { request, context in try overview(request: request, context: context) }
+        agreements.get(":reference/compare") { request, context in try compare(request: request, context: context) }
+        agreements.get(":reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
+        agreements.post(":reference/accept") { request, context in try await accept(request: request, context: context) }
+        agreements.post(":reference/sign") { request, context in try await sign(request: request, context: context) }
+    }
+
+    /// The signed-in session, or nil (the caller redirects to the log-in page).
+    private func session(_ context: TripactRequestContext) -> TripactStore.Session? { context.session }
+
+    /// The agreement's reference from the path, after checking the user may see it.
+    private func visibleAgreement(_ context: TripactRequestContext, session: TripactStore.Session) throws -> (String, PartyRole) {
+        let reference = try context.parameters.require("reference")
+        guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (reference, party)
+    }
+
+    private func dashboard(context: TripactRequestContext) throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let agreements = try store.agreements(visibleTo: session.user.organisationID)
+        var page = Page(title: "Agreements")
+        if agreements.isEmpty {
+            page.raw("<p>Your organisation is not a party to any agreement yet.</p>")
+        } else {
+            page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
+            for agreement in agreements {
+                page.raw("<tr><td><a href=\"/agreements/\(Self.path(agreement.reference))\">")
+                page.text(agreement.title)
+                page.raw("</a></td><td>")
+                page.text(agreement.status.rawValue)
+                page.raw("</td><td>\(agreement.head)</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
+                page.text(agreement.controller)
+                page.raw("</td><td>")
+                page.text(agreement.processor)
+                page.raw("</td></tr>")
+            }
+            page.raw("</tbody></table></div>")
+        }
+        return page.response(session: session)
+    }
+
+    private func overview(request: Request, context: TripactRequestContext) throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let (reference, party) = try visibleAgreement(context, session: session)
+        let summary = try store.agreement(reference)
+        let head = try store.version(reference)
+        let states = try store.itemStates(reference)
+        let log = try store.log(reference)
+        let findings = Validator.validate(head.document, library: configuration.library)
+        let signatures = try store.signatures(reference, version: head.number)
+        let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
+        var page = Page(title: summary.title)
+        page.raw("<p>Controller: <strong>")
+        page.text(summary.controller)
+        page.raw("</strong>; processor: <strong>")
+        page.text(summary.processor)
+        page.raw("</strong>. You act for the \(party.rawValue).</p>")
+        page.raw("<p>Status: <strong id=\"status\">\(summary.status.rawValue)</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
+        page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
+
+        page.raw("<h2>Validation against Article 28</h2>")
+        if findings.isEmpty {
+            page.raw("<p class=\"ok\">No findings.</p>")
+        } else {
+            page.raw("<ul class=\"findings\">")
+            for finding in findings {
+                page.raw("<li class=\"\(finding.severity.rawValue)\">\(finding.severity.rawValue): ")
+                page.text(finding.message)
+                page.raw(" <small>[")
+                page.text("\(finding.code); \(finding.article); \(finding.path)")
+                page.raw("]</small></li>")
+            }
+            page.raw("</ul>")
+        }
+
+        page.raw("<h2>Items of version \(head.number)</h2>")
+        if mayNegotiate {
+            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
+            page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
+        }
+        page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
+        for state in states {
+            page.raw("<tr><td><code>")
+            page.text(state.key.rawValue)
+            page.raw(state.isRemoval ? "</code> (removed)</td><td>" : "</code></td><td>")
+            page.text(state.label)
+            page.raw("</td><td>")
+            if mayNegotiate, !state.acceptedBy.contains(party) {
+                page.raw("<form class=\"inline\" method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
+                page.csrf(session)
+                page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"item\" value=\"")
+                page.text(state.key.rawValue)
+                page.raw("\"><button type=\"submit\" aria-label=\"Accept ")
+                page.text(state.key.rawValue)
+                page.raw("\">Accept</button></form>")
+            }
+            page.raw("</td></tr>")
+        }
+        page.raw("</tbody></table></div>")
+
+        page.raw("<h2>Signatures</h2>")
+        for signature in signatures {
+            page.raw("<p>Signed for the \(signature.party.rawValue) by ")
+            page.text("\(signature.name) (\(signature.user)) at \(signature.signedAt)")
+            page.raw("</p>")
+        }
+        if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
+            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/sign\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)</button></form>")
+        } else if signatures.isEmpty {
+            page.raw("<p>Both parties sign once every item is accepted by both and no validation error stands.</p>")
+        }
+
+        page.raw("<h2>Versions</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">By</th><th scope=\"col\">When</th><th scope=\"col\">Message</th><th scope=\"col\">Signed</th><th scope=\"col\">Print</th></tr></thead><tbody>")
+        for entry in log {
+            page.raw("<tr><td>\(entry.number)</td><td>")
+            page.text("\(entry.author) (\(entry.party.rawValue))")
+            page.raw("</td><td>")
+            page.text(entry.createdAt)
+            page.raw("</td><td>")
+            page.text(entry.message)
+            page.raw("</td><td>\(entry.signedBy.map(\.rawValue).joined(separator: ", "))</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a></td></tr>")
+        }
+        page.raw("</tbody></table></div>")
+        if log.count > 1 {
+            page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/compare\" class=\"actions\"><div><label for=\"from\">Compare version</label><select id=\"from\" name=\"from\">")
+            for entry in log { page.raw("<option value=\"\(entry.number)\"\(entry.number == head.number - 1 ? " selected" : "")>\(entry.number)</option>") }
+            page.raw("</select></div><div><label for=\"to\">with version</label><select id=\"to\" name=\"to\">")
+            for entry in log { page.raw("<option value=\"\(entry.number)\"\(entry.number == head.number ? " selected" : "")>\(entry.number)</option>") }
+            page.raw("</select></div><button type=\"submit\">Show the redline</button></form>")
+        }
+        return page.response(session: session)
+    }
+
+    private func compare(request: Request, context: TripactRequestContext) throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let (reference, _) = try visibleAgreement(context, session: session)
+        guard let from = request.uri.queryParameters.get("from", as: Int.self), let to = request.uri.queryParameters.get("to", as: Int.self) else {
+            throw HTTPError(.badRequest, message: "choose two versions to compare (from and to)")
+        }
+        let old = try store.version(reference, number: from)
+        let new = try store.version(reference, number: to)
+        let diff = AgreementDiffer.diff(old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)")
+        var page = Page(title: "Version \(from) compared with version \(to)")
+        page.raw("<p><a href=\"/agreements/\(Self.path(reference))\">Back to the agreement</a></p>")
+        page.raw(DiffHTMLRenderer.fragment(diff, title: new.document.title))
+        return page.response(session: session)
+    }
+
+    private func printPreview(request: Request, context: TripactRequestContext) throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let (reference, _) = try visibleAgreement(context, session: session)
+        guard let number = Int(try context.parameters.require("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
+        let version = try store.version(reference, number: number)
+        var renderContext = try store.renderContext(reference, version: number)
+        renderContext.embedForVerification = true
+        let bytes = AgreementRenderer.renderUTF8(AgreementFacts(document: version.document, library: configuration.library), context: renderContext, contentHash: version.contentHash)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        if request.uri.queryParameters.get("download") != nil {
+            headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(reference))-v\(number).html\""
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    private func accept(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(AcceptForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        let (reference, _) = try visibleAgreement(context, session: session)
+        guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
+        let keys: [ItemKey]?
+        if form.all == "yes" {
+            keys = nil
+        } else if let item = form.item, !item.isEmpty {
+            keys = [ItemKey(rawValue: item)]
+        } else {
+            throw HTTPError(.badRequest, message: "choose an item to accept")
+        }
+        try store.accept(keys, on: reference, by: session.user.email, expectedHead: version)
+        return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
+    }
+
+    private func sign(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(SignForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        let (reference, _) = try visibleAgreement(context, session: session)
+        let head = try store.agreement(reference).head
+        if let version = form.version, version != head { throw StoreError.staleBase(agreement: reference, base: version, head: head) }
+        try store.sign(reference, by: session.user.email, library: configuration.library)
+        return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
+    }
+
+    /// A reference as a path segment: everything but letters, digits, '-', '_' and '.' percent-encoded.
+    static func path(_ reference: String) -> String {
+        reference.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")) ?? reference
+    }
+
+    static func fileName(_ reference: String) -> String {
+        String(reference.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
+    }
+}

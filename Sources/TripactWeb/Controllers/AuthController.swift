@@ -1,0 +1,142 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import NIOPosix
+import TripactCore
+import TripactStore
+
+/// Log-in and log-out. The log-in form is protected by a double-submit token (cookie and field must match), since there
+/// is no session yet; every later form carries the session's CSRF token.
+struct AuthController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+    /// Checked against when the address is unknown, so a wrong address costs as long as a wrong password.
+    let decoyHash: String
+    static let loginCookie = "tripact_login"
+
+    init(store: TripactStore, configuration: WebConfiguration) {
+        self.store = store
+        self.configuration = configuration
+        decoyHash = Bcrypt.hash(Tokens.random(), cost: configuration.bcryptCost)
+    }
+
+    struct LoginForm: Decodable {
+        let email: String?
+        let password: String?
+        let _csrf: String?
+    }
+
+    struct CSRFForm: Decodable {
+        let _csrf: String?
+    }
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("login") { request, context in try loginPage(request: request, context: context, message: nil, email: "", status: .ok) }
+        router.post("login") { request, context in try await logIn(request: request, context: context) }
+        router.post("logout") { request, context in try await logOut(request: request, context: context) }
+    }
+
+    private func loginPage(request: Request, context: TripactRequestContext, message: String?, email: String, status: HTTPResponse.Status) throws -> Response {
+        if context.session != nil, status == .ok { return .redirect(to: "/", type: .normal) }
+        let token = request.cookies[Self.loginCookie]?.value ?? Tokens.random()
+        var page = Page(title: "Log in")
+        if let message { page.raw("<p class=\"error\" role=\"alert\" id=\"login-error\">"); page.text(message); page.raw("</p>") }
+        page.raw("<form method=\"post\" action=\"/login\">")
+        page.raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(token))\">")
+        page.raw("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required maxlength=\"254\" value=\"")
+        page.text(email)
+        page.raw("\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\">")
+        page.raw("<p><button type=\"submit\">Log in</button></p></form>")
+        var response = page.response(status: status, session: nil)
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    private func logIn(request: Request, context: TripactRequestContext) async throws -> Response {
+        let form = try await FormDecoding.decode(LoginForm.self, request: request, context: context)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        guard let expected = request.cookies[Self.loginCookie]?.value, let sent = form._csrf, Tokens.equal(expected, sent) else {
+            throw HTTPError(.forbidden, message: "the log-in form expired or did not come from this site; reload it and try again")
+        }
+        guard !email.isEmpty, let password = form.password, !password.isEmpty else {
+            return try loginPage(request: request, context: context, message: "enter your e-mail address and password", email: email, status: .unprocessableContent)
+        }
+        if try store.recentLoginFailures(email: email, within: configuration.loginWindow) >= configuration.loginAttempts {
+            return try loginPage(
+                request: request, context: context, message: "too many failed attempts for this address; wait \(Int(configuration.loginWindow / 60)) minutes",
+                email: email, status: .tooManyRequests
+            )
+        }
+        let hash = (try? store.passwordHash(email: email)) ?? nil
+        // bcrypt blocks its thread for ~0.2 s: run it off the event loop. An unknown user still costs one hash, so
+        // timing does not tell which addresses exist.
+        let verified = try await NIOThreadPool.singleton.runIfActive {
+            Bcrypt.verify(password, hash: hash ?? decoyHash)
+        }
+        guard verified, hash != nil else {
+            try store.recordLoginFailure(email: email)
+            return try loginPage(request: request, context: context, message: "the e-mail address or the password is wrong", email: email, status: .unauthorized)
+        }
+        try store.clearLoginFailures(email: email)
+        let (token, _) = try store.createSession(for: email, lifetime: configuration.sessionLifetime)
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime)))
+        return response
+    }
+
+    private func logOut(request: Request, context: TripactRequestContext) async throws -> Response {
+        let form = try await FormDecoding.decode(CSRFForm.self, request: request, context: context)
+        if let session = context.session, let token = context.sessionToken {
+            try FormDecoding.requireCSRF(form._csrf, session: session)
+            try store.endSession(token: token)
+        }
+        var response = Response.redirect(to: "/login", type: .normal)
+        response.setCookie(sessionCookie("", maxAge: 0))
+        return response
+    }
+
+    private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
+    }
+}
+
+/// Random tokens and their comparison.
+enum Tokens {
+    static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in
+            let hex = String(generator.next(), radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+
+    /// Compares without stopping at the first difference.
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for index in x.indices { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}
+
+/// Form decoding with the body cap and the CSRF check.
+enum FormDecoding {
+    static func decode<T: Decodable>(_ type: T.Type, request: Request, context: TripactRequestContext) async throws -> T {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        do {
+            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+        } catch {
+            throw HTTPError(.badRequest, message: "the form could not be read: \(error)")
+        }
+    }
+
+    static func requireCSRF(_ sent: String?, session: TripactStore.Session) throws {
+        guard let sent, Tokens.equal(sent, session.csrfToken) else {
+            throw HTTPError(.forbidden, message: "the form expired or did not come from this site (CSRF check failed); reload the page and try again")
+        }
+    }
+}

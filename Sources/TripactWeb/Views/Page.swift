@@ -1,0 +1,51 @@
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// Builds an HTML page. `text` escapes; `raw` is only for markup written in this module or produced by our renderers.
+struct Page {
+    private var body = ""
+    let title: String
+
+    init(title: String) { self.title = title }
+
+    mutating func raw(_ markup: String) { body += markup }
+    mutating func text(_ value: String) { body += HTMLEscaping.escape(value) }
+
+    /// A hidden CSRF field for a state-changing form.
+    mutating func csrf(_ session: TripactStore.Session) {
+        raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(session.csrfToken))\">")
+    }
+
+    /// The page with the site's header, navigation (with a log-out form when signed in) and styles.
+    func response(status: HTTPResponse.Status = .ok, session: TripactStore.Session?) -> Response {
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n"
+        html += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
+        if let session {
+            html += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
+            html += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(session.csrfToken))\"><button type=\"submit\">Log out</button></form>"
+        }
+        html += "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n" + body + "\n</main>\n</body>\n</html>\n"
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static let style = """
+        html { font: 16px/1.5 "DejaVu Sans", Arial, sans-serif; color: #111; }
+        body { margin: 0; }
+        .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .3rem; }
+        header.site { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .6rem 1rem; background: #17324d; color: #fff; }
+        header.site a.brand { color: #fff; font-weight: bold; text-decoration: none; } header.site .who { margin-left: auto; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+        .table-wrap { overflow-x: auto; }
+        .error { color: #900; } .ok { color: #060; } .warning { color: #850; }
+        label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
+        button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+        .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } form.inline { display: inline; }
+        ins { background: #dfd; } del { background: #fdd; }
+        """
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import TripactCore
+import TripactStore
+import TripactWeb
+
+/// `tripact serve`: the web-form server for legal teams.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the web server (log in, dashboard, agreements, item acceptance, signing, redlines, print preview).",
+        discussion: "With --demo on an empty database it first seeds the scenario of PRODUCT.md and prints the demo users' passwords."
+    )
+
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Seed the demo scenario when the database is empty.") var demo = false
+    @Flag(help: "Mark cookies Secure: set when users reach the server over HTTPS (directly or through a proxy).") var secureCookies = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535; found \(port)") }
+    }
+
+    func run() async throws {
+        let clauseLibrary: ClauseLibrary
+        do {
+            clauseLibrary = try library.loadLibrary()
+        } catch {
+            try CLIFailure.report { () throws(CLIFailure) in throw error }
+            return
+        }
+        let path = store.resolvedPath
+        if demo {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try self.store.open()
+                let scenario = try DocumentInput.read(URL(fileURLWithPath: library.resolvedDirectory().path).deletingLastPathComponent()
+                    .appendingPathComponent("examples/full-scenario.json").path).document
+                let credentials: [DemoData.Credential]?
+                do {
+                    credentials = try DemoData.seedIfEmpty(store: store, signedScenario: scenario)
+                } catch let error as StoreError {
+                    throw .store(error)
+                } catch {
+                    throw .unusableInput("cannot seed the demo data: \(error)")
+                }
+                if let credentials {
+                    var out = "demo data seeded in '\(path)'. Log in with:\n"
+                    for credential in credentials {
+                        out += "  \(credential.email)  \(credential.password)  (\(credential.role.rawValue), \(credential.organisation))\n"
+                    }
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                } else {
+                    FileHandle.standardOutput.write(Data("'\(path)' already holds data; the demo passwords were printed when it was seeded.\n".utf8))
+                }
+            }
+        }
+        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies)
+        let app = try buildApplication(configuration: configuration)
+        FileHandle.standardOutput.write(Data("tripact serving http://\(host):\(port)/ (database '\(path)')\n".utf8))
+        try await app.runService()
+    }
+}

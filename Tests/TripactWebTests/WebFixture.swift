@@ -1,0 +1,86 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import HummingbirdTesting
+import Synchronization
+import TripactCore
+import TripactStore
+import TripactTestSupport
+import TripactWeb
+
+/// A clock the test moves by hand.
+final class ManualClock: Sendable {
+    private let current = Mutex(Date(timeIntervalSince1970: 1_790_000_000))
+    var now: Date { current.withLock { $0 } }
+    func advance(_ seconds: TimeInterval) { current.withLock { $0 = $0.addingTimeInterval(seconds) } }
+    var storeClock: StoreClock { StoreClock { [self] in self.now } }
+}
+
+/// Three organisations (the two parties and an outsider), a user of each role, and the full example imported.
+struct WebFixture {
+    static let password = "correct horse battery"
+    static let controller = "Lumen Télécom SA"
+    static let processor = "Atlantis Relation Client SAS"
+    static let outsider = "Other Brand SA"
+    let store: TripactStore
+    let configuration: WebConfiguration
+    let clock = ManualClock()
+    let reference: String
+
+    /// `role@side.example`, e.g. `legal@controller.example`, `viewer@outsider.example`.
+    static func email(_ role: Role, _ side: String) -> String { "\(role.rawValue)@\(side).example" }
+
+    init(document: AgreementDocument = Fixtures.example("full-scenario.json")) throws {
+        let path = Fixtures.temporaryDirectory().appendingPathComponent("web.sqlite").path
+        store = try TripactStore(path: path, clock: clock.storeClock)
+        let hash = Bcrypt.hash(Self.password, cost: 4)
+        for (side, organisation) in [("controller", Self.controller), ("processor", Self.processor), ("outsider", Self.outsider)] {
+            try store.addOrganisation(name: organisation)
+            for role in Role.allCases {
+                try store.addUser(email: Self.email(role, side), name: "\(role.rawValue) of \(side)", organisation: organisation, role: role, passwordHash: hash)
+            }
+        }
+        try store.importAgreement(document, controller: Self.controller, processor: Self.processor, by: Self.email(.legal, "processor"))
+        reference = document.id
+        configuration = WebConfiguration(
+            databasePath: path, library: Fixtures.library, bcryptCost: 4, loginAttempts: 3, loginWindow: 600, clock: clock.storeClock
+        )
+    }
+
+    var application: some ApplicationProtocol {
+        Application(router: buildRouter(store: store, configuration: configuration))
+    }
+
+    /// A signed-in browser's session cookie and CSRF token, made through the store as the log-in route would.
+    func session(_ role: Role, _ side: String) throws -> (cookie: String, csrf: String) {
+        let (token, session) = try store.createSession(for: Self.email(role, side), lifetime: configuration.sessionLifetime)
+        return ("tripact_session=\(token)", session.csrfToken)
+    }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, cookie: String? = nil) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if let cookie { headers[.cookie] = cookie }
+        return try await executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+    }
+
+    func post(_ uri: String, form: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        if let cookie { headers[.cookie] = cookie }
+        let body = form.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")) ?? text
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+    var location: String? { headers[.location] }
+    var setCookies: [String] { headers[values: .setCookie] }
+}
