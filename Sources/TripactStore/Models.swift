@@ -109,3 +109,13 @@ public struct StoreClock: Sendable {
         return now().formatted(formatter)
     }
 }
+
+/// A comment on an item (or on the whole agreement).
+public struct CommentEntry: Sendable, Hashable, Codable {
+    public let item: String?
+    public let version: Int
+    public let author: String
+    public let authorName: String
+    public let createdAt: String
+    public let body: String
+}

@@ -201,6 +201,22 @@ extension TripactStore {
 
     // MARK: reading
 
+    /// The comments of an agreement, oldest first; only those on `item` when given.
+    public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
+        try database.withConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
+            var bindings: [SQLValue] = [.int(agreement.id)]
+            if let item {
+                sql += " AND c.item_key = ?"
+                bindings.append(.text(item.rawValue))
+            }
+            return try Database.query(connection, sql + " ORDER BY c.id", bindings) { row in
+                CommentEntry(item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "")
+            }
+        }
+    }
+
     public func agreements(status: AgreementStatus? = nil) throws(StoreError) -> [AgreementSummary] {
         try summaries(status: status, reference: nil)
     }

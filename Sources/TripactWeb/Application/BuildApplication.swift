@@ -24,5 +24,6 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     router.get("health") { _, _ in "ok" }
     AuthController(store: store, configuration: configuration).register(on: router)
     AgreementController(store: store, configuration: configuration).register(on: router)
+    ClauseController(store: store, configuration: configuration).register(on: router)
     return router
 }

@@ -109,9 +109,16 @@ struct AgreementController {
         }
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
         for state in states {
-            page.raw("<tr><td><code>")
-            page.text(state.key.rawValue)
-            page.raw(state.isRemoval ? "</code> (removed)</td><td>" : "</code></td><td>")
+            page.raw("<tr><td>")
+            if state.key.kind == "clause", !state.isRemoval {
+                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\"><code>")
+                page.text(state.key.rawValue)
+                page.raw("</code></a></td><td>")
+            } else {
+                page.raw("<code>")
+                page.text(state.key.rawValue)
+                page.raw(state.isRemoval ? "</code> (removed)</td><td>" : "</code></td><td>")
+            }
             page.text(state.label)
             page.raw("</td><td>")
             if mayNegotiate, !state.acceptedBy.contains(party) {

@@ -1,0 +1,286 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The form for one clause: variant and parameters, each with its bounds and both sides' playbook positions. Saving
+/// proposes a new version on top of the version the form was loaded from; if the head moved meanwhile, the answer is 409
+/// with the changes since and the user's edits kept.
+struct ClauseController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+    static let maximumTextLength = 2_000
+    static let maximumMessageLength = 500
+
+    struct ClauseForm: Decodable {
+        let _csrf: String?
+        let base: Int?
+        let variant: String?
+        let message: String?
+        let parameters: [String: String]?
+        let clear: [String: String]?
+    }
+
+    struct CommentForm: Decodable {
+        let _csrf: String?
+        let body: String?
+    }
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("agreements/:reference/clauses/:clause") { _, context in try show(context: context) }
+        router.post("agreements/:reference/clauses/:clause") { request, context in try await save(request: request, context: context) }
+        router.post("agreements/:reference/clauses/:clause/comments") { request, context in try await comment(request: request, context: context) }
+    }
+
+    /// Any user of either party may comment, account managers and viewers included; the thread stays with the item.
+    private func comment(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let (session, reference, _, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(CommentForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty, body.count <= Self.maximumTextLength else {
+            throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(Self.maximumTextLength) characters; nothing was saved")
+        }
+        try store.comment(on: reference, item: ItemKey(rawValue: "clause:\(clause.id)"), body: body, by: session.user.email)
+        return .redirect(to: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))#comments", type: .normal)
+    }
+
+    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, Clause)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.parameters.require("reference")
+        guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        let id = try context.parameters.require("clause")
+        guard let clause = configuration.library.clause(ClauseID(id)) else { throw HTTPError(.notFound, message: "the library has no clause '\(id)'") }
+        return (session, reference, party, clause)
+    }
+
+    private func show(context: TripactRequestContext) throws -> Response {
+        guard let (session, reference, party, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let head = try store.version(reference)
+        let selection = head.document.clauses.first { $0.clause == clause.id }
+        let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
+            (spec.name, (selection?.parameters[spec.name] ?? spec.defaultValue).map(Self.formValue) ?? "")
+        })
+        let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
+        return form(
+            session: session, reference: reference, party: party, clause: clause, base: head.number, variant: selection?.variant ?? clause.defaultVariant.key,
+            values: values, message: "", errors: [:], state: state, note: nil, status: .ok
+        )
+    }
+
+    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let (session, reference, party, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(ClauseForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
+        guard let base = form.base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
+        let baseVersion = try store.version(reference, number: base)
+        let stored = baseVersion.document.clauses.first { $0.clause == clause.id }
+        var errors: [String: String] = [:]
+        var entered: [String: String] = [:]
+        var parameters: [String: ParameterValue] = [:]
+        let variant = form.variant ?? ""
+        if clause.variant(variant) == nil { errors["variant"] = "choose one of the variants" }
+        for spec in clause.parameters {
+            let raw = (form.parameters?[spec.name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            entered[spec.name] = raw
+            if raw.isEmpty, form.clear?[spec.name] != "yes", let kept = stored?.parameters[spec.name] ?? spec.defaultValue {
+                // A blank field keeps what is stored; only the explicit "clear" box empties a value.
+                parameters[spec.name] = kept
+                entered[spec.name] = Self.formValue(kept)
+                continue
+            }
+            if raw.count > Self.maximumTextLength {
+                errors[spec.name] = "at most \(Self.maximumTextLength) characters"
+                continue
+            }
+            guard let value = Self.parse(raw, as: spec) else {
+                errors[spec.name] = "enter \(Self.expectation(spec))"
+                continue
+            }
+            if let problem = spec.problem(with: value) {
+                errors[spec.name] = "\(spec.name) \(problem)"
+                continue
+            }
+            if case .string(let text) = value, text.isEmpty { continue }
+            parameters[spec.name] = value
+        }
+        let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if message.isEmpty { errors["message"] = "say what you changed and why" }
+        if message.count > Self.maximumMessageLength { errors["message"] = "at most \(Self.maximumMessageLength) characters" }
+        let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
+        guard errors.isEmpty else {
+            return self.form(
+                session: session, reference: reference, party: party, clause: clause, base: base, variant: variant, values: entered, message: message,
+                errors: errors, state: state, note: nil, status: .unprocessableContent
+            )
+        }
+        var document = baseVersion.document
+        let selection = ClauseSelection(clause: clause.id, variant: variant, parameters: parameters)
+        if let index = document.clauses.firstIndex(where: { $0.clause == clause.id }) {
+            document.clauses[index] = selection
+        } else {
+            document.clauses.append(selection)
+        }
+        if let head = try proposeOrFindHead(document, reference: reference, base: base, email: session.user.email, message: message) {
+            let current = try store.version(reference, number: head)
+            let diff = AgreementDiffer.diff(baseVersion.document, current.document, library: configuration.library, oldLabel: "version \(base)", newLabel: "version \(head)")
+            var note = "<p class=\"error\" role=\"alert\">Version \(head) was proposed after you opened this form (on version \(base)). Nothing was saved. "
+            note += "Your edits are kept below; check the changes made since, then save again on version \(head).</p>"
+            note += DiffHTMLRenderer.fragment(diff, title: current.document.title)
+            return self.form(
+                session: session, reference: reference, party: party, clause: clause, base: head, variant: variant, values: entered, message: message,
+                errors: [:], state: state, note: note, status: .conflict
+            )
+        }
+        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    /// Proposes; returns the head's number instead when the base is stale (every other refusal is thrown).
+    private func proposeOrFindHead(_ document: AgreementDocument, reference: String, base: Int, email: String, message: String) throws(StoreError) -> Int? {
+        do {
+            try store.propose(document, on: reference, basedOn: base, by: email, message: message)
+            return nil
+        } catch {
+            if case .staleBase(_, _, let head) = error { return head }
+            throw error
+        }
+    }
+
+    private func form(
+        session: TripactStore.Session, reference: String, party: PartyRole, clause: Clause, base: Int, variant: String, values: [String: String],
+        message: String, errors: [String: String], state: ItemState?, note: String?, status: HTTPResponse.Status
+    ) -> Response {
+        var page = Page(title: "Clause: \(clause.title)")
+        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
+        if let note { page.raw(note) }
+        page.raw("<p>")
+        page.text(clause.summary)
+        page.raw(" <small>[")
+        page.text(clause.articleLine)
+        page.raw("]</small></p><p>State: ")
+        page.text(state?.label ?? "not in this version")
+        page.raw("</p>")
+        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
+        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
+        page.raw("<label for=\"variant\">Variant</label><select id=\"variant\" name=\"variant\"\(errors["variant"] != nil ? " aria-invalid=\"true\" aria-describedby=\"variant-error\"" : "")>")
+        for option in clause.variants {
+            page.raw("<option value=\"")
+            page.text(option.key)
+            page.raw(option.key == variant ? "\" selected>" : "\">")
+            page.text("\(option.label) (leans \(option.stance.rawValue))")
+            page.raw("</option>")
+        }
+        page.raw("</select>")
+        Self.error(&page, errors["variant"], id: "variant-error")
+        if let playbook = clause.playbook[party] {
+            page.raw("<p><small>Your playbook: ")
+            page.text("preferred \(playbook.preferred), fallback \(playbook.fallback), walk-away \(playbook.walkAway)")
+            page.raw("</small></p>")
+        }
+        for spec in clause.parameters {
+            let id = "parameter-\(spec.name)"
+            page.raw("<label for=\"\(HTMLEscaping.escape(id))\">")
+            page.text(spec.label + Self.bounds(spec))
+            page.raw("</label>")
+            let invalid = errors[spec.name] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(HTMLEscaping.escape(id))-error\"" : ""
+            let value = values[spec.name] ?? ""
+            switch spec.kind {
+            case .integer(_, let min, let max):
+                page.raw("<input id=\"\(HTMLEscaping.escape(id))\" name=\"parameters[\(HTMLEscaping.escape(spec.name))]\" type=\"number\" min=\"\(min)\" max=\"\(max)\" step=\"1\" value=\"")
+                page.text(value)
+                page.raw("\"\(invalid)>")
+            case .enumeration(let options):
+                page.raw("<select id=\"\(HTMLEscaping.escape(id))\" name=\"parameters[\(HTMLEscaping.escape(spec.name))]\"\(invalid)>")
+                for option in options {
+                    page.raw("<option value=\"")
+                    page.text(option.key)
+                    page.raw(option.key == value ? "\" selected>" : "\">")
+                    page.text(option.text)
+                    page.raw("</option>")
+                }
+                page.raw("</select>")
+            case .boolean:
+                page.raw("<select id=\"\(HTMLEscaping.escape(id))\" name=\"parameters[\(HTMLEscaping.escape(spec.name))]\"\(invalid)>")
+                for option in ["yes", "no"] { page.raw("<option value=\"\(option)\"\(option == value ? " selected" : "")>\(option)</option>") }
+                page.raw("</select>")
+            case .text, .date:
+                let type = spec.kind == .date ? "date" : "text"
+                page.raw("<input id=\"\(HTMLEscaping.escape(id))\" name=\"parameters[\(HTMLEscaping.escape(spec.name))]\" type=\"\(type)\" maxlength=\"\(Self.maximumTextLength)\" value=\"")
+                page.text(value)
+                page.raw("\"\(invalid)> <label class=\"inline\"><input type=\"checkbox\" name=\"clear[\(HTMLEscaping.escape(spec.name))]\" value=\"yes\"> clear this value</label>")
+            }
+            Self.error(&page, errors[spec.name], id: "\(id)-error")
+            page.raw("<p><small>")
+            for role in PartyRole.allCases {
+                if let positions = spec.playbook[role] {
+                    page.text("\(role.rawValue): preferred \(positions.preferred), fallback \(positions.fallback), walk-away \(positions.walkAway). ")
+                }
+            }
+            page.raw("</small></p>")
+        }
+        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumMessageLength)\" required\(errors["message"] != nil ? " aria-invalid=\"true\" aria-describedby=\"message-error\"" : "")>")
+        page.text(message)
+        page.raw("</textarea>")
+        Self.error(&page, errors["message"], id: "message-error")
+        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        let comments = (try? store.comments(reference, item: ItemKey(rawValue: "clause:\(clause.id)"))) ?? []
+        page.raw("<h2 id=\"comments\">Comments</h2>")
+        if comments.isEmpty { page.raw("<p>No comments yet.</p>") }
+        for comment in comments {
+            page.raw("<article class=\"comment\"><p><strong>")
+            page.text(comment.authorName)
+            page.raw("</strong> <small>")
+            page.text("on version \(comment.version), \(comment.createdAt)")
+            page.raw("</small></p><p>")
+            page.text(comment.body)
+            page.raw("</p></article>")
+        }
+        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/comments\">")
+        page.csrf(session)
+        page.raw("<label for=\"comment\">Add a comment</label><textarea id=\"comment\" name=\"body\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumTextLength)\" required></textarea>")
+        page.raw("<p><button type=\"submit\">Comment</button></p></form>")
+        return page.response(status: status, session: session)
+    }
+
+    private static func error(_ page: inout Page, _ message: String?, id: String) {
+        guard let message else { return }
+        page.raw("<p class=\"error\" id=\"\(HTMLEscaping.escape(id))\">")
+        page.text(message)
+        page.raw("</p>")
+    }
+
+    static func bounds(_ spec: ParameterSpec) -> String {
+        if case .integer(let unit, let min, let max) = spec.kind { return " (\(unit.format(min)) to \(unit.format(max)))" }
+        return ""
+    }
+
+    static func formValue(_ value: ParameterValue) -> String {
+        switch value {
+        case .integer(let number): String(number)
+        case .boolean(let flag): flag ? "yes" : "no"
+        case .string(let text): text
+        }
+    }
+
+    static func parse(_ raw: String, as spec: ParameterSpec) -> ParameterValue? {
+        switch spec.kind {
+        case .integer: Int(raw).map(ParameterValue.integer)
+        case .boolean: raw == "yes" ? .boolean(true) : raw == "no" ? .boolean(false) : nil
+        case .enumeration, .text, .date: .string(raw)
+        }
+    }
+
+    static func expectation(_ spec: ParameterSpec) -> String {
+        switch spec.kind {
+        case .integer: "a whole number"
+        case .boolean: "yes or no"
+        case .enumeration: "one of the options"
+        case .text: "text"
+        case .date: "a date"
+        }
+    }
+}
