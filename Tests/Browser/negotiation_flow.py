@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Browser suite: two legal teams negotiate the demo agreement to signature in real headless Chromium.
+
+Started by .ci/run against a real `tripact serve --demo` on loopback. On failure it saves a screenshot and the page
+source next to its log in .ci/artifacts/ and exits non-zero.
+"""
+import base64
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
+REFERENCE = "lumen-telecom-atlantis-dpa"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(workdir, port):
+    binary = os.path.join(ROOT, ".build", "debug", "tripact")
+    log = open(os.path.join(workdir, "serve.log"), "w+")
+    process = subprocess.Popen(
+        [binary, "serve", "--demo", "--port", str(port), "--db", os.path.join(workdir, "tripact.sqlite")],
+        stdout=log, stderr=subprocess.STDOUT, cwd=workdir)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        log.seek(0)
+        text = log.read()
+        if "tripact serving" in text:
+            credentials = dict(re.findall(r"^\s+(\S+@\S+)\s+(\S+)\s+\(", text, re.M))
+            return process, credentials
+        if process.poll() is not None:
+            raise RuntimeError("the server exited:\n" + text)
+        time.sleep(0.2)
+    raise RuntimeError("the server did not start within 60 s")
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+        options.add_argument(argument)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+class Flow:
+    def __init__(self, driver, base):
+        self.driver = driver
+        self.base = base
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+
+    def log_in(self, email, password):
+        self.driver.delete_all_cookies()
+        self.open("/login")
+        self.driver.find_element(By.ID, "email").send_keys(email)
+        self.driver.find_element(By.ID, "password").send_keys(password)
+        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        assert "Agreements" in self.driver.title, "log-in failed: " + self.driver.title
+
+    def status(self):
+        self.open("/agreements/" + REFERENCE)
+        return self.driver.find_element(By.ID, "status").text
+
+    def change_clause(self, clause, message, variant=None, parameters=None):
+        self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
+        if variant:
+            Select(self.driver.find_element(By.ID, "variant")).select_by_value(variant)
+        for name, value in (parameters or {}).items():
+            field = self.driver.find_element(By.ID, "parameter-" + name)
+            field.clear()
+            field.send_keys(value)
+        self.driver.find_element(By.ID, "message").send_keys(message)
+        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]").click()
+        assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "proposal refused: " + self.driver.page_source[:2000]
+
+    def comment(self, clause, text):
+        self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
+        self.driver.find_element(By.ID, "comment").send_keys(text)
+        self.driver.find_element(By.XPATH, "//button[.='Comment']").click()
+        assert text in self.driver.page_source
+
+    def accept_all(self):
+        self.open("/agreements/" + REFERENCE)
+        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept every item')]").click()
+
+    def sign(self):
+        self.open("/agreements/" + REFERENCE)
+        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Sign version')]").click()
+
+
+def main():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    workdir = tempfile.mkdtemp(prefix="tripact-browser-")
+    port = free_port()
+    server, credentials = start_server(workdir, port)
+    driver = browser()
+    flow = Flow(driver, "http://127.0.0.1:%d" % port)
+    step = "start"
+    try:
+        brand = "jeanne.roux@lumen.example"
+        bpo = "paul.martin@atlantis.example"
+
+        step = "the controller's legal user changes the breach hours and the subprocessor authorisation, comments"
+        flow.log_in(brand, credentials[brand])
+        flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
+        flow.change_clause("subprocessors", "Specific authorisation for each subprocessor", variant="specific")
+        flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
+        assert flow.status() == "draft"
+
+        step = "the processor sees the redline and accepts"
+        flow.log_in(bpo, credentials[bpo])
+        flow.open("/agreements/" + REFERENCE)
+        Select(driver.find_element(By.ID, "from")).select_by_value("3")
+        Select(driver.find_element(By.ID, "to")).select_by_value("5")
+        driver.find_element(By.XPATH, "//button[.='Show the redline']").click()
+        page = driver.page_source
+        assert "hours: 36 hours → 24 hours" in page, "the redline lacks the hours change"
+        assert "variant: general-objection → specific" in page, "the redline lacks the variant change"
+        assert driver.find_elements(By.CSS_SELECTOR, "ins"), "no insertion marked"
+        flow.accept_all()
+
+        step = "the controller accepts what it had not yet accepted; both sign"
+        flow.log_in(brand, credentials[brand])
+        flow.accept_all()
+        assert flow.status() == "agreed", "not agreed after both accepted"
+        flow.sign()
+        flow.log_in(bpo, credentials[bpo])
+        flow.sign()
+        assert flow.status() == "signed"
+
+        step = "the export prints to PDF with page numbers"
+        flow.open("/agreements/%s/versions/5" % REFERENCE)
+        pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
+        path = os.path.join(workdir, "signed.pdf")
+        with open(path, "wb") as handle:
+            handle.write(base64.b64decode(pdf["data"]))
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True, check=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert "Page 1 of %d" % len(pages) in text, "no page numbering in the PDF"
+        assert "SIGNED" in text and "DRAFT" not in text, "the signed export still says draft"
+        assert "Annex V" in text
+        print("browser suite: the negotiation went to signature and the export printed %d pages" % len(pages))
+    except Exception as error:  # noqa: BLE001 - report any failure with a screenshot
+        shot = os.path.join(ARTIFACTS, "browser-failure.png")
+        driver.save_screenshot(shot)
+        with open(os.path.join(ARTIFACTS, "browser-failure.html"), "w") as handle:
+            handle.write(driver.page_source)
+        print("browser suite FAILED at step: %s\n%s\nscreenshot: %s" % (step, error, shot), file=sys.stderr)
+        with open(os.path.join(workdir, "serve.log")) as log:
+            print(log.read()[-3000:], file=sys.stderr)
+        return 1
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
