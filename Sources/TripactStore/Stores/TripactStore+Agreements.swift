@@ -280,7 +280,11 @@ extension TripactStore {
     public func version(_ reference: String, number: Int? = nil) throws(StoreError) -> Version {
         try database.withConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
-            return try Self.version(connection, agreement: agreement, number: number ?? agreement.head)
+            let wanted = number ?? agreement.head
+            if let cached = versionCache.version(agreementID: agreement.id, number: wanted) { return cached }
+            let version = try Self.version(connection, agreement: agreement, number: wanted)
+            versionCache.store(version, agreementID: agreement.id)
+            return version
         }
     }
 

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 public import TripactCore
 
 /// Persistence for organisations, users, agreements, versions, item states, comments, signatures and the audit log,
@@ -6,6 +7,8 @@ public import TripactCore
 public final class TripactStore: Sendable {
     let database: Database
     let clock: StoreClock
+    /// Decoded versions by agreement row and number. Versions are immutable, so an entry never goes stale.
+    let versionCache = VersionCache(capacity: 512)
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     public init(path: String, clock: StoreClock = .system) throws(StoreError) {
@@ -102,5 +105,25 @@ public final class TripactStore: Sendable {
 
     static func userRow(_ row: Row) -> User {
         User(id: row.integer(0), organisationID: row.integer(1), email: row.text(2) ?? "", name: row.text(3) ?? "", role: Role(rawValue: row.text(4) ?? "") ?? .viewer)
+    }
+}
+
+/// A bounded cache of decoded versions: decoding a stored document strictly costs milliseconds, and every page of an
+/// agreement reads its head.
+final class VersionCache: Sendable {
+    private let entries = Mutex<[String: Version]>([:])
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func version(agreementID: Int, number: Int) -> Version? {
+        entries.withLock { $0["\(agreementID)#\(number)"] }
+    }
+
+    func store(_ version: Version, agreementID: Int) {
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries["\(agreementID)#\(version.number)"] = version
+        }
     }
 }

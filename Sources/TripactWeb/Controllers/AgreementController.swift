@@ -9,6 +9,10 @@ import TripactStore
 struct AgreementController {
     let store: TripactStore
     let configuration: WebConfiguration
+    /// Findings by content hash: validation is a pure function of the version and the library.
+    let findings = ResultCache<[Finding]>(capacity: 256)
+    /// Exports by content hash and render context (status and signatures change; the document does not).
+    let exports = ResultCache<[UInt8]>(capacity: 64)
 
     struct AcceptForm: Decodable {
         let _csrf: String?
@@ -73,7 +77,7 @@ struct AgreementController {
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
         let log = try store.log(reference)
-        let findings = Validator.validate(head.document, library: configuration.library)
+        let findings = self.findings.value(head.contentHash) { Validator.validate(head.document, library: configuration.library) }
         let signatures = try store.signatures(reference, version: head.number)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
@@ -191,7 +195,10 @@ struct AgreementController {
         let version = try store.version(reference, number: number)
         var renderContext = try store.renderContext(reference, version: number)
         renderContext.embedForVerification = true
-        let bytes = AgreementRenderer.renderUTF8(AgreementFacts(document: version.document, library: configuration.library), context: renderContext, contentHash: version.contentHash)
+        let key = version.contentHash + String(decoding: DocumentCodec.canonicalJSON(renderContext), as: UTF8.self)
+        let bytes = exports.value(key) {
+            AgreementRenderer.renderUTF8(AgreementFacts(document: version.document, library: configuration.library), context: renderContext, contentHash: version.contentHash)
+        }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         if request.uri.queryParameters.get("download") != nil {
@@ -231,8 +238,13 @@ struct AgreementController {
 
     /// A reference as a path segment: everything but letters, digits, '-', '_' and '.' percent-encoded.
     static func path(_ reference: String) -> String {
-        reference.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")) ?? reference
+        let plain = reference.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
+        }
+        return plain ? reference : reference.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? reference
     }
+
+    private static let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
 
     static func fileName(_ reference: String) -> String {
         String(reference.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
