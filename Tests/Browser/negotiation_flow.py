@@ -16,7 +16,8 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
@@ -56,6 +57,15 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+def submit_and_wait(driver, button, expected_suffix=None):
+    """Clicks a submit button and waits for the next page, so no check reads the old one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
+    if expected_suffix:
+        WebDriverWait(driver, 5).until(lambda d: d.current_url.split("#")[0].endswith(expected_suffix))
+
+
 class Flow:
     def __init__(self, driver, base):
         self.driver = driver
@@ -69,7 +79,7 @@ class Flow:
         self.open("/login")
         self.driver.find_element(By.ID, "email").send_keys(email)
         self.driver.find_element(By.ID, "password").send_keys(password)
-        self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button").click()
+        submit_and_wait(self.driver, self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
         assert "Agreements" in self.driver.title, "log-in failed: " + self.driver.title
 
     def status(self):
@@ -85,22 +95,22 @@ class Flow:
             field.clear()
             field.send_keys(value)
         self.driver.find_element(By.ID, "message").send_keys(message)
-        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]").click()
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]"))
         assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "proposal refused: " + self.driver.page_source[:2000]
 
     def comment(self, clause, text):
         self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
         self.driver.find_element(By.ID, "comment").send_keys(text)
-        self.driver.find_element(By.XPATH, "//button[.='Comment']").click()
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[.='Comment']"))
         assert text in self.driver.page_source
 
     def accept_all(self):
         self.open("/agreements/" + REFERENCE)
-        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept every item')]").click()
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept every item')]"))
 
     def sign(self):
         self.open("/agreements/" + REFERENCE)
-        self.driver.find_element(By.XPATH, "//button[starts-with(., 'Sign version')]").click()
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Sign version')]"))
 
 
 def main():
@@ -115,6 +125,28 @@ def main():
         brand = "jeanne.roux@lumen.example"
         bpo = "paul.martin@atlantis.example"
 
+        step = "the processor's legal user creates an agreement, fills Annex II and proposes"
+        flow.log_in(bpo, credentials[bpo])
+        driver.find_element(By.LINK_TEXT, "Start a new agreement").click()
+        driver.find_element(By.ID, "title").send_keys("DPA for the Lumen chat pilot")
+        driver.find_element(By.ID, "reference").send_keys("lumen-chat-pilot")
+        driver.find_element(By.ID, "mainAgreement").send_keys("Chat pilot order of 1 December 2026")
+        Select(driver.find_element(By.ID, "counterpart")).select_by_value("Lumen Télécom SA")
+        driver.find_element(By.ID, "side-processor").click()
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[.='Create the first draft']"))
+        assert driver.current_url.endswith("/agreements/lumen-chat-pilot"), "the agreement was not created"
+        submit_and_wait(driver, driver.find_element(By.PARTIAL_LINK_TEXT, "Edit Annex II"))
+        driver.find_element(By.ID, "subjectMatter").send_keys("Answering Lumen customers by web chat during the pilot")
+        driver.find_element(By.ID, "duration").send_keys("Three months from the start of the pilot")
+        driver.find_element(By.ID, "retention").send_keys("Chat transcripts are deleted 90 days after the conversation")
+        for checkbox in ["channels-chat", "dataSubjects-customer", "dataCategories-user.name", "dataCategories-user.content.chat_transcript",
+                         "purposes-essential.service.operations.support"]:
+            driver.find_element(By.ID, checkbox).click()
+        driver.find_element(By.ID, "message").send_keys("Annex II for the chat pilot")
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]"))
+        assert driver.current_url.endswith("/agreements/lumen-chat-pilot"), "Annex II was refused: " + driver.page_source[:1500]
+        assert "head version 2" in driver.page_source
+
         step = "the controller's legal user changes the breach hours and the subprocessor authorisation, comments"
         flow.log_in(brand, credentials[brand])
         flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
@@ -127,7 +159,7 @@ def main():
         flow.open("/agreements/" + REFERENCE)
         Select(driver.find_element(By.ID, "from")).select_by_value("3")
         Select(driver.find_element(By.ID, "to")).select_by_value("5")
-        driver.find_element(By.XPATH, "//button[.='Show the redline']").click()
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[.='Show the redline']"))
         page = driver.page_source
         assert "hours: 36 hours → 24 hours" in page, "the redline lacks the hours change"
         assert "variant: general-objection → specific" in page, "the redline lacks the variant change"

@@ -25,5 +25,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     AuthController(store: store, configuration: configuration).register(on: router)
     AgreementController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)
+    Annex2Controller(store: store, configuration: configuration).register(on: router)
+    NewAgreementController(store: store, configuration: configuration).register(on: router)
     return router
 }

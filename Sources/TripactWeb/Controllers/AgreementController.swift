@@ -50,6 +50,7 @@ struct AgreementController {
         guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
         let agreements = try store.agreements(visibleTo: session.user.organisationID)
         var page = Page(title: "Agreements")
+        if session.user.role.mayPropose { page.raw("<p><a href=\"/new-agreement\">Start a new agreement</a></p>") }
         if agreements.isEmpty {
             page.raw("<p>Your organisation is not a party to any agreement yet.</p>")
         } else {
@@ -89,6 +90,7 @@ struct AgreementController {
         page.raw("<p>Status: <strong id=\"status\">\(summary.status.rawValue)</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
+        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a></p>")
         page.raw("<h2>Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")

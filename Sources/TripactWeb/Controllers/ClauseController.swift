@@ -123,29 +123,14 @@ struct ClauseController {
         } else {
             document.clauses.append(selection)
         }
-        if let head = try proposeOrFindHead(document, reference: reference, base: base, email: session.user.email, message: message) {
-            let current = try store.version(reference, number: head)
-            let diff = AgreementDiffer.diff(baseVersion.document, current.document, library: configuration.library, oldLabel: "version \(base)", newLabel: "version \(head)")
-            var note = "<p class=\"error\" role=\"alert\">Version \(head) was proposed after you opened this form (on version \(base)). Nothing was saved. "
-            note += "Your edits are kept below; check the changes made since, then save again on version \(head).</p>"
-            note += DiffHTMLRenderer.fragment(diff, title: current.document.title)
+        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
             return self.form(
                 session: session, reference: reference, party: party, clause: clause, base: head, variant: variant, values: entered, message: message,
                 errors: [:], state: state, note: note, status: .conflict
             )
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
-    }
-
-    /// Proposes; returns the head's number instead when the base is stale (every other refusal is thrown).
-    private func proposeOrFindHead(_ document: AgreementDocument, reference: String, base: Int, email: String, message: String) throws(StoreError) -> Int? {
-        do {
-            try store.propose(document, on: reference, basedOn: base, by: email, message: message)
-            return nil
-        } catch {
-            if case .staleBase(_, _, let head) = error { return head }
-            throw error
-        }
     }
 
     private func form(

@@ -1,0 +1,199 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The form for Annex II, the description of the processing, with pickers from the catalogues. Saving proposes a new
+/// version on the version the form was loaded from; a stale base answers 409 with the changes since and the edits kept.
+struct Annex2Controller {
+    let store: TripactStore
+    let configuration: WebConfiguration
+    /// Key paths are immutable values; the array is never written after start-up.
+    nonisolated(unsafe) static let textFields: [(key: String, label: String, path: WritableKeyPath<Processing, String>)] = [
+        ("subjectMatter", "Subject matter", \.subjectMatter),
+        ("duration", "Duration", \.duration),
+        ("nature", "Nature of the processing", \.nature),
+        ("frequency", "Frequency", \.frequency),
+        ("retention", "Retention (periods or criteria)", \.retention),
+    ]
+    static let maximumTextLength = 4_000
+
+    struct Form: Decodable {
+        let _csrf: String?
+        let base: Int?
+        let message: String?
+        let subjectMatter: String?
+        let duration: String?
+        let nature: String?
+        let frequency: String?
+        let retention: String?
+        let clear: [String: String]?
+        let callRecording: String?
+        let cardPayments: String?
+        let operations: [String]?
+        let channels: [String]?
+        let dataSubjects: [String]?
+        let dataCategories: [String]?
+        let purposes: [String]?
+
+        func text(_ key: String) -> String? {
+            switch key {
+            case "subjectMatter": subjectMatter
+            case "duration": duration
+            case "nature": nature
+            case "frequency": frequency
+            case "retention": retention
+            default: nil
+            }
+        }
+    }
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("agreements/:reference/annex2") { _, context in try show(context: context) }
+        router.post("agreements/:reference/annex2") { request, context in try await save(request: request, context: context) }
+    }
+
+    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.parameters.require("reference")
+        guard try store.party(of: session.user, in: reference) != nil else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (session, reference)
+    }
+
+    private func show(context: TripactRequestContext) throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let head = try store.version(reference)
+        return page(session: session, reference: reference, base: head.number, processing: head.document.processing, message: "", errors: [:], note: nil, status: .ok)
+    }
+
+    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(Form.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
+        guard let base = form.base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
+        let baseVersion = try store.version(reference, number: base)
+        var processing = baseVersion.document.processing
+        var errors: [String: String] = [:]
+        for field in Self.textFields {
+            let entered = (form.text(field.key) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if entered.count > Self.maximumTextLength { errors[field.key] = "at most \(Self.maximumTextLength) characters" }
+            // A blank field keeps what is stored; only the "clear" box empties it.
+            if !entered.isEmpty || form.clear?[field.key] == "yes" { processing[keyPath: field.path] = entered }
+        }
+        processing.callRecording = form.callRecording == "yes"
+        processing.cardPayments = form.cardPayments == "yes"
+        let library = configuration.library
+        processing.operations = (form.operations ?? []).filter(library.hasOperation)
+        processing.channels = (form.channels ?? []).filter { library.channel($0) != nil }
+        processing.dataSubjects = (form.dataSubjects ?? []).filter(library.hasDataSubject)
+        let categories = (form.dataCategories ?? []).filter { library.dataCategory($0) != nil }
+        let ordinary = categories.filter { library.dataCategory($0)?.special == SpecialCategoryKind.no }
+        processing.dataCategories = ordinary.map { key in processing.dataCategories.first { $0.category == key } ?? DataCategoryEntry(category: key) }
+        let special = categories.filter { library.dataCategory($0)?.special != SpecialCategoryKind.no }
+        processing.specialCategories = special.map { key in
+            processing.specialCategories.first { $0.category == key } ?? SpecialCategoryEntry(category: key, safeguards: "")
+        }
+        let selectedPurposes = (form.purposes ?? []).filter { library.purpose($0) != nil }
+        processing.purposes = selectedPurposes.map { key in
+            // A purpose that stays keeps the categories it had (those still listed); a new one uses every category listed.
+            if let kept = processing.purposes.first(where: { $0.purpose == key }) {
+                return PurposeEntry(purpose: key, description: kept.description, dataCategories: kept.dataCategories.filter(categories.contains))
+            }
+            return PurposeEntry(purpose: key, dataCategories: categories)
+        }
+        let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if message.isEmpty { errors["message"] = "say what you changed and why" }
+        if message.count > 500 { errors["message"] = "at most 500 characters" }
+        guard errors.isEmpty else {
+            return page(session: session, reference: reference, base: base, processing: processing, message: message, errors: errors, note: nil, status: .unprocessableContent)
+        }
+        var document = baseVersion.document
+        document.processing = processing
+        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
+            let note = try Proposals.conflictNote(store: store, library: library, reference: reference, base: baseVersion, head: head)
+            return page(session: session, reference: reference, base: head, processing: processing, message: message, errors: [:], note: note, status: .conflict)
+        }
+        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    private func page(
+        session: TripactStore.Session, reference: String, base: Int, processing: Processing, message: String, errors: [String: String], note: String?,
+        status: HTTPResponse.Status
+    ) -> Response {
+        let library = configuration.library
+        var page = Page(title: "Annex II — Description of the processing")
+        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
+        if let note { page.raw(note) }
+        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
+        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/annex2\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
+        for field in Self.textFields {
+            page.raw("<label for=\"\(field.key)\">\(field.label)</label><textarea id=\"\(field.key)\" name=\"\(field.key)\" rows=\"3\" cols=\"70\" maxlength=\"\(Self.maximumTextLength)\"\(errors[field.key] != nil ? " aria-invalid=\"true\"" : "")>")
+            page.text(processing[keyPath: field.path])
+            page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"clear[\(field.key)]\" value=\"yes\"> clear this field</label>")
+            if let error = errors[field.key] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
+        }
+        for (key, label, value) in [("callRecording", "Calls are recorded", processing.callRecording), ("cardPayments", "Payment cards are taken", processing.cardPayments)] {
+            page.raw("<label for=\"\(key)\">\(label)</label><select id=\"\(key)\" name=\"\(key)\"><option value=\"yes\"\(value ? " selected" : "")>yes</option><option value=\"no\"\(value ? "" : " selected")>no</option></select>")
+        }
+        Self.picker(&page, name: "operations", legend: "Processing operations", items: library.operations, selected: Set(processing.operations))
+        Self.picker(&page, name: "channels", legend: "Channels", items: library.channels, selected: Set(processing.channels))
+        Self.picker(&page, name: "dataSubjects", legend: "Data subjects", items: library.dataSubjects, selected: Set(processing.dataSubjects))
+        Self.picker(
+            &page, name: "dataCategories", legend: "Personal data (Art. 9 and 10 categories are marked; they need safeguards)", items: library.dataCategories,
+            selected: Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
+        )
+        Self.picker(&page, name: "purposes", legend: "Purposes", items: library.purposes, selected: Set(processing.purposes.map(\.purpose)))
+        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
+        page.text(message)
+        page.raw("</textarea>")
+        if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
+        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        return page.response(status: status, session: session)
+    }
+
+    private static func picker(_ page: inout Page, name: String, legend: String, items: [CatalogueItem], selected: Set<String>) {
+        page.raw("<fieldset><legend>\(legend)</legend>")
+        for item in items {
+            let id = "\(name)-\(item.key)"
+            page.raw("<div><input type=\"checkbox\" id=\"")
+            page.text(id)
+            page.raw("\" name=\"\(name)[]\" value=\"")
+            page.text(item.key)
+            page.raw(selected.contains(item.key) ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
+            page.text(id)
+            page.raw("\">")
+            page.text(item.label + (item.special == .no ? "" : " (\(item.special.rawValue == "art9" ? "Art. 9" : "Art. 10"))"))
+            page.raw("</label></div>")
+        }
+        page.raw("</fieldset>")
+    }
+}
+
+/// Proposing from a web form: the conflict answer shared by every form.
+enum Proposals {
+    /// Proposes; returns the head's number instead when the base is stale (every other refusal is thrown).
+    static func proposeOrFindHead(_ store: TripactStore, _ document: AgreementDocument, reference: String, base: Int, email: String, message: String)
+        throws(StoreError) -> Int?
+    {
+        do {
+            try store.propose(document, on: reference, basedOn: base, by: email, message: message)
+            return nil
+        } catch {
+            if case .staleBase(_, _, let head) = error { return head }
+            throw error
+        }
+    }
+
+    /// The alert and the redline from the form's base to the head, shown above the form with the user's edits.
+    static func conflictNote(store: TripactStore, library: ClauseLibrary, reference: String, base: Version, head: Int) throws -> String {
+        let current = try store.version(reference, number: head)
+        let diff = AgreementDiffer.diff(base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)")
+        return "<p class=\"error\" role=\"alert\">Version \(head) was proposed after you opened this form (on version \(base.number)). Nothing was saved. "
+            + "Your edits are kept below; check the changes made since, then save again on version \(head).</p>"
+            + DiffHTMLRenderer.fragment(diff, title: current.document.title)
+    }
+}

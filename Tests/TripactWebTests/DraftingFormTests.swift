@@ -1,0 +1,91 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TripactCore
+import TripactStore
+import TripactTestSupport
+import TripactWeb
+
+@Suite struct DraftingFormTests {
+    @Test func aLegalUserStartsABalancedDraftWithTheOtherParty() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        try await fixture.application.test(.router) { client in
+            let form = try await client.get("/new-agreement", cookie: cookie)
+            #expect(form.text.contains("<option value=\"Other Brand SA\">") && !form.text.contains("<option value=\"Atlantis Relation Client SAS\""))
+            let invalid = try await client.post("/new-agreement", form: [("_csrf", csrf), ("title", ""), ("counterpart", "Nobody"), ("side", "processor")], cookie: cookie)
+            #expect(invalid.status == .unprocessableContent && invalid.text.contains("choose the other party"))
+            let created = try await client.post("/new-agreement", form: [
+                ("_csrf", csrf), ("title", "DPA for Other Brand's hotline"), ("reference", "other-hotline"), ("counterpart", "Other Brand SA"),
+                ("side", "processor"), ("mainAgreement", "Hotline services agreement of 1 May 2026"),
+            ], cookie: cookie)
+            #expect(created.status == .seeOther && created.location == "/agreements/other-hotline")
+            let (outsider, _) = try fixture.session(.viewer, "controller")
+            #expect(try await client.get("/agreements/other-hotline", cookie: outsider).status == .notFound)
+            let (brand, _) = try fixture.session(.viewer, "outsider")
+            #expect(try await client.get("/agreements/other-hotline", cookie: brand).status == .ok)
+        }
+        let version = try fixture.store.version("other-hotline")
+        #expect(version.document.parties.controller.name == WebFixture.outsider && version.document.parties.processor.name == WebFixture.processor)
+        #expect(version.document.clauses.contains { $0.clause == "breach-notification" && $0.variant == "balanced" })
+    }
+
+    @Test func annexTwoIsFilledFromTheCataloguesAndBlankTextKeepsWhatIsStored() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        let before = try fixture.store.version(fixture.reference).document.processing
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie)
+            #expect(page.text.contains("<input type=\"checkbox\" id=\"channels-voice\" name=\"channels[]\" value=\"voice\" checked>"))
+            #expect(page.text.contains("<label class=\"inline\" for=\"dataCategories-user.biometrics.voice\">"))
+            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+                ("_csrf", csrf), ("base", "1"), ("subjectMatter", ""), ("duration", "Until 31 December 2028"), ("callRecording", "yes"), ("cardPayments", "no"),
+                ("channels[]", "voice"), ("channels[]", "sms"), ("dataSubjects[]", "customer"), ("dataCategories[]", "user.name"),
+                ("dataCategories[]", "user.contact.phone_number"), ("purposes[]", "essential.service.operations.support"), ("message", "SMS added; no more cards"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+        }
+        let after = try fixture.store.version(fixture.reference).document.processing
+        #expect(after.subjectMatter == before.subjectMatter, "a blank field keeps the stored text")
+        #expect(after.duration == "Until 31 December 2028")
+        #expect(after.channels == ["voice", "sms"] && after.cardPayments == false && after.callRecording == true)
+        #expect(after.dataCategories.map(\.category) == ["user.name", "user.contact.phone_number"])
+        #expect(after.specialCategories.isEmpty)
+        #expect(after.purposes.map(\.purpose) == ["essential.service.operations.support"])
+        #expect(after.purposes[0].dataCategories.allSatisfy { ["user.name", "user.contact.phone_number"].contains($0) })
+    }
+
+    @Test func annexTwoOnAStaleVersionIs409AndKeepsTheEdits() async throws {
+        let fixture = try WebFixture()
+        var v2 = Fixtures.example("full-scenario.json")
+        v2.processing.frequency = "Office hours only"
+        try fixture.store.propose(v2, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "controller"), message: "hours")
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        try await fixture.application.test(.router) { client in
+            let response = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+                ("_csrf", csrf), ("base", "1"), ("duration", "Ten years"), ("message", "longer"), ("channels[]", "voice"),
+            ], cookie: cookie)
+            #expect(response.status == .conflict)
+            #expect(response.text.contains("Version 2 was proposed after you opened this form"))
+            #expect(response.text.contains(">Ten years</textarea>"))
+        }
+        #expect(try fixture.store.log(fixture.reference).count == 2)
+    }
+
+    @Test func draftingFormsRefuseViewersMissingTokensAndOutsiders() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application.test(.router) { client in
+            let (viewer, viewerCSRF) = try fixture.session(.viewer, "processor")
+            #expect(try await client.post("/new-agreement", form: [("_csrf", viewerCSRF), ("title", "x"), ("counterpart", WebFixture.outsider), ("side", "processor")], cookie: viewer).status == .forbidden)
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("_csrf", viewerCSRF), ("base", "1"), ("message", "x")], cookie: viewer).status == .forbidden)
+            let (legal, _) = try fixture.session(.legal, "processor")
+            #expect(try await client.post("/new-agreement", form: [("title", "x")], cookie: legal).status == .forbidden)
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("base", "1")], cookie: legal).status == .forbidden)
+            let (outsider, outsiderCSRF) = try fixture.session(.legal, "outsider")
+            #expect(try await client.get("/agreements/\(fixture.reference)/annex2", cookie: outsider).status == .notFound)
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("_csrf", outsiderCSRF), ("base", "1"), ("message", "x")], cookie: outsider).status == .notFound)
+        }
+    }
+}
