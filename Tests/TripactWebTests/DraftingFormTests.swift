@@ -89,3 +89,41 @@ import TripactWeb
         }
     }
 }
+
+@Suite struct PartFormTests {
+    @Test func annexOneChangesAPartyAndBlankFieldsKeepTheirValues() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "controller")
+        let before = try fixture.store.version(fixture.reference).document.parties
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/parties", cookie: cookie)
+            #expect(page.text.contains("<label for=\"field-controller-signatory-name\">Controller: signatory</label>"))
+            let saved = try await client.post("/agreements/\(fixture.reference)/parties", form: [
+                ("_csrf", csrf), ("base", "1"), ("field.controller.signatory.name", "Claire Dubois"), ("field.controller.address", ""),
+                ("field.processor.contact.phone", ""), ("clear.processor.contact.phone", "yes"), ("message", "new signatory"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+        }
+        let after = try fixture.store.version(fixture.reference).document.parties
+        #expect(after.controller.signatory?.name == "Claire Dubois" && after.controller.signatory?.position == before.controller.signatory?.position)
+        #expect(after.controller.address == before.controller.address, "a blank field keeps the stored address")
+        #expect(after.processor.contact.phone == nil, "the clear box removes the phone")
+    }
+
+    @Test func annexFiveIsEditedWithTheSameRules() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        try await fixture.application.test(.router) { client in
+            let long = String(repeating: "x", count: 4_001)
+            let refused = try await client.post("/agreements/\(fixture.reference)/consumer", form: [("_csrf", csrf), ("base", "1"), ("field.complaintRoute", long), ("message", "m")], cookie: cookie)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("at most 4000 characters"))
+            let saved = try await client.post("/agreements/\(fixture.reference)/consumer", form: [
+                ("_csrf", csrf), ("base", "1"), ("field.complaintRoute", "Complaints go to the Lumen ombudsman <b>desk</b>."), ("message", "ombudsman"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+            #expect(try await client.get("/agreements/\(fixture.reference)/consumer", cookie: cookie).text.contains("ombudsman &lt;b&gt;desk&lt;/b&gt;."))
+            #expect(try await client.post("/agreements/\(fixture.reference)/consumer", form: [("base", "2"), ("message", "m")], cookie: cookie).status == .forbidden)
+        }
+        #expect(try fixture.store.version(fixture.reference).document.consumerObligations.complaintRoute.hasPrefix("Complaints go to the Lumen ombudsman"))
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// One text field of a part of the agreement: how to read it from a document and write it back.
+struct TextField: Sendable {
+    let key: String
+    let label: String
+    let multiline: Bool
+    let get: @Sendable (AgreementDocument) -> String
+    let set: @Sendable (inout AgreementDocument, String) -> Void
+}
+
+/// Forms made of text fields (Annex I: the parties; Annex V: obligations towards data subjects). Saving proposes a new
+/// version on the version loaded; a blank field keeps what is stored unless its "clear" box is ticked; a stale base
+/// answers 409 with the changes since and the edits kept.
+struct FieldFormController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+    let slug: String
+    let title: String
+    let fields: [TextField]
+    static let maximumLength = 4_000
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("agreements/:reference/\(slug)") { _, context in try show(context: context) }
+        router.post("agreements/:reference/\(slug)") { request, context in try await save(request: request, context: context) }
+    }
+
+    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.parameters.require("reference")
+        guard try store.party(of: session.user, in: reference) != nil else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (session, reference)
+    }
+
+    private func show(context: TripactRequestContext) throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let head = try store.version(reference)
+        let values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.get(head.document)) })
+        return page(session: session, reference: reference, base: head.number, values: values, message: "", errors: [:], note: nil, status: .ok)
+    }
+
+    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
+        try FormDecoding.requireCSRF(form["_csrf"], session: session)
+        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
+        guard let base = form["base"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
+        let baseVersion = try store.version(reference, number: base)
+        var document = baseVersion.document
+        var values: [String: String] = [:]
+        var errors: [String: String] = [:]
+        for field in fields {
+            let entered = (form["field.\(field.key)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if entered.count > Self.maximumLength { errors[field.key] = "at most \(Self.maximumLength) characters" }
+            if !entered.isEmpty || form["clear.\(field.key)"] == "yes" {
+                field.set(&document, entered)
+                values[field.key] = entered
+            } else {
+                values[field.key] = field.get(document)
+            }
+        }
+        let message = (form["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if message.isEmpty { errors["message"] = "say what you changed and why" } else if message.count > 500 { errors["message"] = "at most 500 characters" }
+        guard errors.isEmpty else {
+            return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, note: nil, status: .unprocessableContent)
+        }
+        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            return page(session: session, reference: reference, base: head, values: values, message: message, errors: [:], note: note, status: .conflict)
+        }
+        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    private func page(
+        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String], note: String?,
+        status: HTTPResponse.Status
+    ) -> Response {
+        var page = Page(title: title)
+        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
+        if let note { page.raw(note) }
+        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
+        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(slug)\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
+        for field in fields {
+            let id = "field-" + field.key.replacingOccurrences(of: ".", with: "-")
+            page.raw("<label for=\"\(id)\">")
+            page.text(field.label)
+            page.raw("</label>")
+            let invalid = errors[field.key] != nil ? " aria-invalid=\"true\"" : ""
+            if field.multiline {
+                page.raw("<textarea id=\"\(id)\" name=\"field.\(field.key)\" rows=\"3\" cols=\"70\" maxlength=\"\(Self.maximumLength)\"\(invalid)>")
+                page.text(values[field.key] ?? "")
+                page.raw("</textarea>")
+            } else {
+                page.raw("<input id=\"\(id)\" name=\"field.\(field.key)\" type=\"text\" size=\"60\" maxlength=\"\(Self.maximumLength)\" value=\"")
+                page.text(values[field.key] ?? "")
+                page.raw("\"\(invalid)>")
+            }
+            page.raw(" <label class=\"inline\"><input type=\"checkbox\" name=\"clear.\(field.key)\" value=\"yes\"> clear</label>")
+            if let error = errors[field.key] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
+        }
+        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
+        page.text(message)
+        page.raw("</textarea>")
+        if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
+        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        return page.response(status: status, session: session)
+    }
+}
+
+/// The text fields of Annex I (both parties) and Annex V.
+enum PartForms {
+    static func parties() -> [TextField] {
+        PartyRole.allCases.flatMap { role -> [TextField] in
+            let side = role == .controller ? "Controller" : "Processor"
+            func party(_ key: String, _ label: String, _ get: @escaping @Sendable (Party) -> String, _ set: @escaping @Sendable (inout Party, String) -> Void) -> TextField {
+                TextField(
+                    key: "\(role.rawValue).\(key)", label: "\(side): \(label)", multiline: false,
+                    get: { get($0.parties[role]) }, set: { document, value in set(&document.parties[role], value) }
+                )
+            }
+            return [
+                party("name", "name", { $0.name }, { $0.name = $1 }),
+                party("registration", "registration number", { $0.registration ?? "" }, { $0.registration = $1.isEmpty ? nil : $1 }),
+                party("address", "address", { $0.address }, { $0.address = $1 }),
+                party("country", "country (ISO code, e.g. FR)", { $0.country }, { $0.country = $1.uppercased() }),
+                party("contact.name", "contact person", { $0.contact.name }, { $0.contact.name = $1 }),
+                party("contact.position", "contact's position", { $0.contact.position ?? "" }, { $0.contact.position = $1.isEmpty ? nil : $1 }),
+                party("contact.email", "contact's e-mail", { $0.contact.email ?? "" }, { $0.contact.email = $1.isEmpty ? nil : $1 }),
+                party("contact.phone", "contact's phone", { $0.contact.phone ?? "" }, { $0.contact.phone = $1.isEmpty ? nil : $1 }),
+                party("dpo.name", "data protection officer", { $0.dpo?.name ?? "" }, { party, value in
+                    party.dpo = value.isEmpty ? nil : Contact(name: value, position: party.dpo?.position, email: party.dpo?.email, phone: party.dpo?.phone)
+                }),
+                party("dpo.email", "DPO's e-mail", { $0.dpo?.email ?? "" }, { party, value in
+                    if party.dpo != nil { party.dpo?.email = value.isEmpty ? nil : value }
+                }),
+                party("signatory.name", "signatory", { $0.signatory?.name ?? "" }, { party, value in
+                    party.signatory = value.isEmpty ? nil : Signatory(name: value, position: party.signatory?.position ?? "")
+                }),
+                party("signatory.position", "signatory's position", { $0.signatory?.position ?? "" }, { party, value in
+                    if party.signatory != nil { party.signatory?.position = value }
+                }),
+            ]
+        }
+    }
+
+    static func consumer() -> [TextField] {
+        [
+            TextField(key: "identityVerification", label: "Identity check before disclosing account data (Art. 12(6))", multiline: true,
+                      get: { $0.consumerObligations.identityVerification }, set: { $0.consumerObligations.identityVerification = $1 }),
+            TextField(key: "privacyNotice", label: "What agents tell consumers about the processing (Art. 13, 14)", multiline: true,
+                      get: { $0.consumerObligations.privacyNotice }, set: { $0.consumerObligations.privacyNotice = $1 }),
+            TextField(key: "callRecordingAnnouncement", label: "Call-recording announcement", multiline: true,
+                      get: { $0.consumerObligations.callRecordingAnnouncement ?? "" }, set: { $0.consumerObligations.callRecordingAnnouncement = $1.isEmpty ? nil : $1 }),
+            TextField(key: "complaintRoute", label: "Complaint route", multiline: true,
+                      get: { $0.consumerObligations.complaintRoute }, set: { $0.consumerObligations.complaintRoute = $1 }),
+        ]
+    }
+}
