@@ -24,6 +24,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     router.get("health") { _, _ in "ok" }
     AuthController(store: store, configuration: configuration).register(on: router)
     AgreementController(store: store, configuration: configuration).register(on: router)
+    AdminController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)

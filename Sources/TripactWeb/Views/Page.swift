@@ -23,6 +23,7 @@ struct Page {
         html += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n"
         html += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
         if let session {
+            if session.user.role == .admin { html += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
             html += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
             html += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(session.csrfToken))\"><button type=\"submit\">Log out</button></form>"
         }
