@@ -127,3 +127,53 @@ import TripactWeb
         #expect(try fixture.store.version(fixture.reference).document.consumerObligations.complaintRoute.hasPrefix("Complaints go to the Lumen ombudsman"))
     }
 }
+
+@Suite struct ListFormTests {
+    @Test func measuresAreRemovedOnlyByTheirBoxAndAddedFromTheCatalogueOrCustom() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        let before = try fixture.store.version(fixture.reference).document.measures
+        let unused = try #require(Fixtures.library.measures.first { measure in !before.contains { $0.id == measure.key } })
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/measures", cookie: cookie)
+            #expect(page.text.contains("<legend>1. "))
+            let saved = try await client.post("/agreements/\(fixture.reference)/measures", form: [
+                ("_csrf", csrf), ("base", "1"), ("m.0.remove", "yes"), ("m.1.description", ""), ("new.catalogue", unused.key),
+                ("new.title", "Badge audit"), ("new.heading", "8"), ("new.customDescription", "Site security reviews the badge logs of every floor each week."),
+                ("message", "measures updated"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+            let generic = try await client.post("/agreements/\(fixture.reference)/measures", form: [
+                ("_csrf", csrf), ("base", "2"), ("new.title", "Vague"), ("new.heading", ""), ("message", "x"),
+            ], cookie: cookie)
+            #expect(generic.status == .unprocessableContent && generic.text.contains("choose the heading of the custom measure"))
+        }
+        let after = try fixture.store.version(fixture.reference).document.measures
+        #expect(after.count == before.count + 1)
+        #expect(!after.contains { $0.id == before[0].id })
+        #expect(after.first { $0.id == before[1].id } == before[1], "a blank description keeps the stored one")
+        #expect(after.contains { $0.id == unused.key } && after.contains { $0.id == "custom-badge-audit" && $0.heading == 8 })
+    }
+
+    @Test func subprocessorsAreEditedAddedAndRemovedExplicitly() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "controller")
+        let before = try fixture.store.version(fixture.reference).document.subprocessors
+        try await fixture.application.test(.router) { client in
+            let saved = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
+                ("_csrf", csrf), ("base", "1"), ("s.0.service", "Cloud telephony, EU only"), ("s.1.remove", "yes"),
+                ("new.name", "Nordic Chat Oy"), ("new.address", "Mannerheimintie 1, Helsinki"), ("new.country", "fi"), ("new.service", "Chat platform"),
+                ("new.dataCategories", "user.name, user.content.chat_transcript"), ("new.locations", "FI"), ("new.transferMechanism", "eea"),
+                ("message", "chat platform added"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+        }
+        let after = try fixture.store.version(fixture.reference).document.subprocessors
+        #expect(after.count == before.count)
+        #expect(after[0].service == "Cloud telephony, EU only" && after[0].name == before[0].name)
+        #expect(!after.contains { $0.id == before[1].id })
+        let added = try #require(after.last)
+        #expect(added.id == "nordic-chat-oy" && added.country == "FI" && added.dataCategories == ["user.name", "user.content.chat_transcript"])
+        #expect(try fixture.store.itemStates(fixture.reference).first { $0.key.rawValue == "subprocessor:\(before[1].id)" }?.isRemoval == true)
+    }
+}

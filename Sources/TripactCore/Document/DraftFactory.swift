@@ -41,7 +41,8 @@ public enum DraftFactory {
         )
     }
 
-    static func slug(_ name: String) -> String {
+    /// Lower-case ASCII letters and digits joined by '-', for ids made from names.
+    public static func slug(_ name: String) -> String {
         var out = ""
         for character in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() {
             if character.isLetter && character.isASCII || character.isNumber && character.isASCII {

@@ -28,6 +28,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     ClauseController(store: store, configuration: configuration).register(on: router)
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)
+    ListFormController(store: store, configuration: configuration).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())
         .register(on: router)

@@ -90,7 +90,7 @@ struct AgreementController {
         page.raw("<p>Status: <strong id=\"status\">\(summary.status.rawValue)</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
-        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">Edit Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">Edit Annex V (obligations towards data subjects)</a></p>")
+        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">Edit Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">Edit Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">Edit Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">Edit Annex V (obligations towards data subjects)</a></p>")
         page.raw("<h2>Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")

@@ -1,0 +1,204 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The list parts of an agreement: Annex III measures (by the 17 headings, from the catalogue or custom) and Annex IV
+/// subprocessors. Rows are removed only through their explicit "remove" box; blank fields keep what is stored; a row is
+/// added from the fields under "Add". Saving proposes a version on the version loaded; a stale base answers 409.
+struct ListFormController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+    static let maximumLength = 4_000
+    static let subprocessorFields: [(key: String, label: String)] = [
+        ("id", "Id"), ("name", "Legal entity"), ("address", "Address"), ("country", "Country (ISO code)"), ("service", "Service"),
+        ("dataCategories", "Personal data (catalogue keys, comma-separated)"), ("locations", "Processing locations (ISO codes, comma-separated)"),
+        ("transferMechanism", "Transfer mechanism (eea, adequacy, adequacy-dpf, scc-module-3, bcr-processor, …)"), ("tiaReference", "Transfer impact assessment"),
+    ]
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("agreements/:reference/measures") { _, context in try show(context: context, kind: .measures) }
+        router.post("agreements/:reference/measures") { request, context in try await save(request: request, context: context, kind: .measures) }
+        router.get("agreements/:reference/subprocessors") { _, context in try show(context: context, kind: .subprocessors) }
+        router.post("agreements/:reference/subprocessors") { request, context in try await save(request: request, context: context, kind: .subprocessors) }
+    }
+
+    enum Kind: String { case measures, subprocessors }
+
+    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.parameters.require("reference")
+        guard try store.party(of: session.user, in: reference) != nil else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (session, reference)
+    }
+
+    private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let head = try store.version(reference)
+        return page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
+    }
+
+    private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
+        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
+        try FormDecoding.requireCSRF(form["_csrf"], session: session)
+        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
+        guard let base = form["base"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
+        let baseVersion = try store.version(reference, number: base)
+        var document = baseVersion.document
+        var errors: [String] = []
+        func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+        if form.values.contains(where: { $0.count > Self.maximumLength }) { errors.append("a field is longer than \(Self.maximumLength) characters") }
+        switch kind {
+        case .measures:
+            var kept: [MeasureEntry] = []
+            for (index, var measure) in document.measures.enumerated() where form["m.\(index).remove"] != "yes" {
+                let description = value("m.\(index).description")
+                if !description.isEmpty { measure.description = description }
+                kept.append(measure)
+            }
+            let catalogue = value("new.catalogue")
+            if !catalogue.isEmpty {
+                if configuration.library.measure(catalogue) == nil { errors.append("'\(catalogue)' is not a catalogue measure") }
+                else if kept.contains(where: { $0.id == catalogue }) { errors.append("measure '\(catalogue)' is already listed") }
+                else { kept.append(MeasureEntry(id: catalogue, description: value("new.description").isEmpty ? nil : value("new.description"))) }
+            }
+            let title = value("new.title")
+            if !title.isEmpty {
+                let heading = Int(value("new.heading")) ?? 0
+                let description = value("new.customDescription")
+                if !(1...17).contains(heading) { errors.append("choose the heading of the custom measure") }
+                if description.isEmpty { errors.append("describe the custom measure concretely") }
+                let id = "custom-" + DraftFactory.slug(title)
+                if kept.contains(where: { $0.id == id }) { errors.append("a measure '\(id)' is already listed") }
+                kept.append(MeasureEntry(id: id, heading: heading, title: title, description: description))
+            }
+            document.measures = kept
+        case .subprocessors:
+            var kept: [Subprocessor] = []
+            for (index, var sub) in document.subprocessors.enumerated() where form["s.\(index).remove"] != "yes" {
+                Self.apply({ value("s.\(index).\($0)") }, to: &sub)
+                kept.append(sub)
+            }
+            if !value("new.name").isEmpty {
+                var sub = Subprocessor(id: "", name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
+                Self.apply({ value("new.\($0)") }, to: &sub)
+                if sub.id.isEmpty { sub.id = DraftFactory.slug(sub.name) }
+                if kept.contains(where: { $0.id == sub.id }) { errors.append("a subprocessor with id '\(sub.id)' is already listed") }
+                kept.append(sub)
+            }
+            document.subprocessors = kept
+        }
+        let message = value("message")
+        if message.isEmpty { errors.append("say what you changed and why") }
+        guard errors.isEmpty else {
+            return page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
+        }
+        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            return page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
+        }
+        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    /// Writes the non-blank fields into a subprocessor.
+    static func apply(_ field: (String) -> String, to sub: inout Subprocessor) {
+        func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        if !field("id").isEmpty { sub.id = field("id") }
+        if !field("name").isEmpty { sub.name = field("name") }
+        if !field("address").isEmpty { sub.address = field("address") }
+        if !field("country").isEmpty { sub.country = field("country").uppercased() }
+        if !field("service").isEmpty { sub.service = field("service") }
+        if !field("dataCategories").isEmpty { sub.dataCategories = list(field("dataCategories")) }
+        if !field("locations").isEmpty { sub.locations = list(field("locations")).map { $0.uppercased() } }
+        if !field("transferMechanism").isEmpty { sub.transferMechanism = field("transferMechanism") }
+        if !field("tiaReference").isEmpty { sub.tiaReference = field("tiaReference") }
+    }
+
+    private func page(
+        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String], note: String?,
+        status: HTTPResponse.Status
+    ) -> Response {
+        let library = configuration.library
+        var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
+        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
+        if let note { page.raw(note) }
+        for error in errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
+        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(kind.rawValue)\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
+        switch kind {
+        case .measures:
+            for heading in 1...17 {
+                let rows = document.measures.enumerated().filter { ($0.element.heading ?? library.measure($0.element.id)?.heading) == heading }
+                guard !rows.isEmpty else { continue }
+                page.raw("<fieldset><legend>\(heading). ")
+                page.text(library.headings[heading] ?? "")
+                page.raw("</legend>")
+                for (index, measure) in rows {
+                    let catalogue = library.measure(measure.id)
+                    page.raw("<label for=\"m-\(index)\">")
+                    page.text(measure.title ?? catalogue?.title ?? measure.id)
+                    page.raw("</label><textarea id=\"m-\(index)\" name=\"m.\(index).description\" rows=\"2\" cols=\"80\" maxlength=\"\(Self.maximumLength)\">")
+                    page.text(measure.description ?? catalogue?.description ?? "")
+                    page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"m.\(index).remove\" value=\"yes\"> remove this measure</label>")
+                }
+                page.raw("</fieldset>")
+            }
+            page.raw("<fieldset><legend>Add a measure</legend><label for=\"new-catalogue\">From the catalogue</label><select id=\"new-catalogue\" name=\"new.catalogue\"><option value=\"\">—</option>")
+            let listed = Set(document.measures.map(\.id))
+            for measure in library.measures where !listed.contains(measure.key) {
+                page.raw("<option value=\"")
+                page.text(measure.key)
+                page.raw("\">")
+                page.text("\(measure.heading). \(measure.title)")
+                page.raw("</option>")
+            }
+            page.raw("</select><label for=\"new-description\">Description for this agreement (optional)</label><textarea id=\"new-description\" name=\"new.description\" rows=\"2\" cols=\"80\"></textarea>")
+            page.raw("<label for=\"new-title\">Or a custom measure: title</label><input id=\"new-title\" name=\"new.title\" type=\"text\" size=\"60\">")
+            page.raw("<label for=\"new-heading\">Heading</label><select id=\"new-heading\" name=\"new.heading\"><option value=\"\">—</option>")
+            for heading in 1...17 {
+                page.raw("<option value=\"\(heading)\">\(heading). ")
+                page.text(library.headings[heading] ?? "")
+                page.raw("</option>")
+            }
+            page.raw("</select><label for=\"new-custom\">What is done, how and how often</label><textarea id=\"new-custom\" name=\"new.customDescription\" rows=\"2\" cols=\"80\"></textarea></fieldset>")
+        case .subprocessors:
+            for (index, sub) in document.subprocessors.enumerated() {
+                page.raw("<fieldset><legend>")
+                page.text(sub.name)
+                page.raw("</legend>")
+                Self.subprocessorInputs(&page, prefix: "s.\(index)", idPrefix: "s-\(index)", sub: sub)
+                page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"s.\(index).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
+            }
+            page.raw("<fieldset><legend>Add a subprocessor</legend>")
+            Self.subprocessorInputs(&page, prefix: "new", idPrefix: "new", sub: nil)
+            page.raw("</fieldset>")
+        }
+        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
+        page.text(message)
+        page.raw("</textarea><p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        return page.response(status: status, session: session)
+    }
+
+    private static func subprocessorInputs(_ page: inout Page, prefix: String, idPrefix: String, sub: Subprocessor?) {
+        for (key, label) in subprocessorFields {
+            let value: String
+            switch key {
+            case "id": value = sub?.id ?? ""
+            case "name": value = sub?.name ?? ""
+            case "address": value = sub?.address ?? ""
+            case "country": value = sub?.country ?? ""
+            case "service": value = sub?.service ?? ""
+            case "dataCategories": value = sub?.dataCategories.joined(separator: ", ") ?? ""
+            case "locations": value = sub?.locations.joined(separator: ", ") ?? ""
+            case "transferMechanism": value = sub?.transferMechanism ?? ""
+            default: value = sub?.tiaReference ?? ""
+            }
+            page.raw("<label for=\"\(idPrefix)-\(key)\">\(label)</label><input id=\"\(idPrefix)-\(key)\" name=\"\(prefix).\(key)\" type=\"text\" size=\"60\" maxlength=\"\(maximumLength)\" value=\"")
+            page.text(value)
+            page.raw("\">")
+        }
+    }
+}
