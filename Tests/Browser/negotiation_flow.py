@@ -16,7 +16,7 @@ import time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -57,13 +57,22 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
-def submit_and_wait(driver, button, expected_suffix=None):
-    """Clicks a submit button and waits for the next page, so no check reads the old one."""
-    old = driver.find_element(By.TAG_NAME, "html")
+def submit_and_wait(driver, button):
+    """Clicks a submit button and waits until a new document has loaded, so no check reads the old page.
+
+    The old page is marked with a window property; a new document does not have it. Errors raised while the browser
+    is between documents are retried, not failures.
+    """
+    driver.execute_script("window.__tripactOldPage = true;")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(old))
-    if expected_suffix:
-        WebDriverWait(driver, 5).until(lambda d: d.current_url.split("#")[0].endswith(expected_suffix))
+
+    def loaded(d):
+        try:
+            return d.execute_script("return window.__tripactOldPage !== true && document.readyState === 'complete';")
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(loaded)
 
 
 class Flow:
