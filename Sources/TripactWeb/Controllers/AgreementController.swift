@@ -41,9 +41,8 @@ struct AgreementController {
 
     /// The agreement's reference from the path, after checking the user may see it.
     private func visibleAgreement(_ context: TripactRequestContext, session: TripactStore.Session) throws -> (String, PartyRole) {
-        let reference = try context.parameters.require("reference")
-        guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
-        return (reference, party)
+        guard let access = try AgreementAccess.check(context, store: store) else { throw StoreError.notAParty(user: session.user.email, agreement: "") }
+        return (access.reference, access.party)
     }
 
     private func dashboard(context: TripactRequestContext) throws -> Response {

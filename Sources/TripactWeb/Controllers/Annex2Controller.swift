@@ -55,10 +55,7 @@ struct Annex2Controller {
     }
 
     private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
-        guard let session = context.session else { return nil }
-        let reference = try context.parameters.require("reference")
-        guard try store.party(of: session.user, in: reference) != nil else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
-        return (session, reference)
+        try AgreementAccess.check(context, store: store).map { ($0.session, $0.reference) }
     }
 
     private func show(context: TripactRequestContext) throws -> Response {

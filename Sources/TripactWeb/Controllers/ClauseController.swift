@@ -47,9 +47,7 @@ struct ClauseController {
     }
 
     private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, Clause)? {
-        guard let session = context.session else { return nil }
-        let reference = try context.parameters.require("reference")
-        guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        guard let (session, reference, party) = try AgreementAccess.check(context, store: store) else { return nil }
         let id = try context.parameters.require("clause")
         guard let clause = configuration.library.clause(ClauseID(id)) else { throw HTTPError(.notFound, message: "the library has no clause '\(id)'") }
         return (session, reference, party, clause)

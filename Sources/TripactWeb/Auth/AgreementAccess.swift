@@ -1,0 +1,16 @@
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The check every agreement route makes: a signed-in user whose organisation is a party. Anyone else gets 404,
+/// so an outsider cannot even learn that the agreement exists.
+enum AgreementAccess {
+    /// The session, the agreement's reference and the user's side; nil when nobody is signed in (the caller redirects
+    /// to the log-in page).
+    static func check(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.parameters.require("reference")
+        guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (session, reference, party)
+    }
+}
