@@ -6,7 +6,17 @@ import Synchronization
 /// that checks every result code. Calls are serialised by a mutex, so one `Database` may be shared across tasks.
 package final class Database: Sendable {
     private let state: Mutex<Connection>
+    /// Connections for reading: WAL lets them read while the writer writes, so pages are not queued behind each other.
+    /// Each is marked `query_only`; every write goes through `state`.
+    private let readers: [Reader]
+    private let nextReader = Atomic<Int>(0)
     package let path: String
+
+    /// A reading connection behind its own lock (a class, because a `Mutex` cannot sit in an array).
+    final class Reader: Sendable {
+        let lock: Mutex<Connection>
+        init(_ connection: Connection) { lock = Mutex(connection) }
+    }
 
     /// The connection and its statement cache; only touched under the mutex.
     package final class Connection: @unchecked Sendable {
@@ -37,10 +47,38 @@ package final class Database: Sendable {
         sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
         sqlite3_extended_result_codes(handle, 1)
         state = Mutex(connection)
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"] {
-            try execute(pragma)
+        var readers: [Reader] = []
+        var pending: [OpaquePointer] = []
+        do throws(StoreError) {
+            for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"] {
+                var error: UnsafeMutablePointer<CChar>?
+                guard sqlite3_exec(handle, pragma, nil, nil, &error) == SQLITE_OK else {
+                    let message = error.map { String(cString: $0) } ?? "unknown error"
+                    sqlite3_free(error)
+                    throw StoreError.database("\(message) in: \(pragma)")
+                }
+            }
+            for _ in 0..<Self.readerCount {
+                var reader: OpaquePointer?
+                guard sqlite3_open_v2(path, &reader, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let reader else {
+                    if let reader { sqlite3_close_v2(reader) }
+                    throw StoreError.database("cannot open a reading connection to '\(path)'")
+                }
+                pending.append(reader)
+                sqlite3_busy_timeout(reader, busyTimeoutMilliseconds)
+                sqlite3_extended_result_codes(reader, 1)
+                sqlite3_exec(reader, "PRAGMA query_only = ON", nil, nil, nil)
+                readers.append(Reader(Connection(handle: reader)))
+                pending.removeLast()
+            }
+        } catch {
+            for reader in pending { sqlite3_close_v2(reader) }
+            throw error
         }
+        self.readers = readers
     }
+
+    static let readerCount = 4
 
     /// Runs `body` with exclusive use of the connection.
     package func withConnection<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
@@ -64,9 +102,25 @@ package final class Database: Sendable {
         }
     }
 
-    /// Runs a query and maps each row.
+    /// Runs `body` on a reading connection: a free one if there is, else the next in turn. For reads only.
+    package func withReadConnection<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
+        let start = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        for offset in 0..<readers.count {
+            let result = readers[(start + offset) % readers.count].lock.withLockIfAvailable { connection -> Result<T, StoreError> in
+                do throws(StoreError) {
+                    return Result<T, StoreError>.success(try body(connection))
+                } catch {
+                    return Result<T, StoreError>.failure(error)
+                }
+            }
+            if let result { return try result.get() }
+        }
+        return try readers[start % readers.count].lock.withLock { connection throws(StoreError) -> T in try body(connection) }
+    }
+
+    /// Runs a query on a reading connection and maps each row.
     package func query<T>(_ sql: String, _ bindings: [SQLValue] = [], _ row: (Row) throws(StoreError) -> T) throws(StoreError) -> [T] {
-        try withConnection { connection throws(StoreError) in
+        try withReadConnection { connection throws(StoreError) in
             var result: [T] = []
             try Self.run(connection, sql, bindings) { statement throws(StoreError) in result.append(try row(Row(statement: statement))) }
             return result

@@ -203,7 +203,7 @@ extension TripactStore {
 
     /// The comments of an agreement, oldest first; only those on `item` when given.
     public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
             var bindings: [SQLValue] = [.int(agreement.id)]
@@ -253,7 +253,7 @@ extension TripactStore {
 
     /// The log: every version, newest first, with who signed it.
     public func log(_ reference: String) throws(StoreError) -> [VersionEntry] {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             let signatures = try Database.query(connection, "SELECT version, party FROM signatures WHERE agreement_id = ?", [.int(agreement.id)]) { row in
                 (row.integer(0), PartyRole(rawValue: row.text(1) ?? "") ?? .controller)
@@ -278,7 +278,7 @@ extension TripactStore {
 
     /// A version with its document; the head when `number` is nil.
     public func version(_ reference: String, number: Int? = nil) throws(StoreError) -> Version {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             let wanted = number ?? agreement.head
             if let cached = versionCache.version(agreementID: agreement.id, number: wanted) { return cached }
@@ -290,13 +290,13 @@ extension TripactStore {
 
     /// The item states of the head version, in item order.
     public func itemStates(_ reference: String) throws(StoreError) -> [ItemState] {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             try Self.states(connection, agreementID: try Self.agreementRow(connection, reference).id)
         }
     }
 
     public func signatures(_ reference: String, version: Int) throws(StoreError) -> [SignatureEntry] {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             return try Database.query(
                 connection,

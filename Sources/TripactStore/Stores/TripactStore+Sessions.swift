@@ -63,7 +63,7 @@ extension TripactStore {
 
     /// Whether the user's organisation is a party to the agreement, and which.
     public func party(of user: User, in reference: String) throws(StoreError) -> PartyRole? {
-        try database.withConnection { connection throws(StoreError) in
+        try database.withReadConnection { connection throws(StoreError) in
             let row = try Self.agreementRow(connection, reference)
             if user.organisationID == row.controllerID { return .controller }
             if user.organisationID == row.processorID { return .processor }
