@@ -57,6 +57,26 @@ import TripactWeb
         #expect(after.purposes[0].dataCategories.allSatisfy { ["user.name", "user.contact.phone_number"].contains($0) })
     }
 
+    @Test func sensitiveDataGetsItsSafeguardsFromTheSameForm() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        try await fixture.application.test(.router) { client in
+            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+                ("_csrf", csrf), ("base", "1"), ("dataCategories[]", "user.name"), ("dataCategories[]", "user.health"), ("dataSubjects[]", "customer"),
+                ("channels[]", "voice"), ("purposes[]", "essential.service.operations.support"),
+                ("safeguards[user.health]", "Only the two supervisors of the care line see it; field-level encryption; deleted after 30 days."),
+                ("message", "health data for the care line"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther)
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(page.contains("Only the two supervisors of the care line see it"))
+        }
+        let processing = try fixture.store.version(fixture.reference).document.processing
+        #expect(processing.specialCategories.map(\.category) == ["user.health"])
+        #expect(processing.specialCategories[0].safeguards.hasPrefix("Only the two supervisors"))
+        #expect(!Fixtures.codes(try fixture.store.version(fixture.reference).document).contains("special-categories.safeguards-missing"))
+    }
+
     @Test func annexTwoOnAStaleVersionIs409AndKeepsTheEdits() async throws {
         let fixture = try WebFixture()
         var v2 = Fixtures.example("full-scenario.json")

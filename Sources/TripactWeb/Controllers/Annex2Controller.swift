@@ -36,6 +36,7 @@ struct Annex2Controller {
         let dataSubjects: [String]?
         let dataCategories: [String]?
         let purposes: [String]?
+        let safeguards: [String: String]?
 
         func text(_ key: String) -> String? {
             switch key {
@@ -90,7 +91,10 @@ struct Annex2Controller {
         processing.dataCategories = ordinary.map { key in processing.dataCategories.first { $0.category == key } ?? DataCategoryEntry(category: key) }
         let special = categories.filter { library.dataCategory($0)?.special != SpecialCategoryKind.no }
         processing.specialCategories = special.map { key in
-            processing.specialCategories.first { $0.category == key } ?? SpecialCategoryEntry(category: key, safeguards: "")
+            let stored = processing.specialCategories.first { $0.category == key }?.safeguards ?? ""
+            let entered = (form.safeguards?[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if entered.count > Self.maximumTextLength { errors["safeguards"] = "safeguards take at most \(Self.maximumTextLength) characters" }
+            return SpecialCategoryEntry(category: key, safeguards: entered.isEmpty ? stored : entered)
         }
         let selectedPurposes = (form.purposes ?? []).filter { library.purpose($0) != nil }
         processing.purposes = selectedPurposes.map { key in
@@ -143,6 +147,23 @@ struct Annex2Controller {
             &page, name: "dataCategories", legend: "Personal data (Art. 9 and 10 categories are marked; they need safeguards)", items: library.dataCategories,
             selected: Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
         )
+        page.raw("<fieldset><legend>Safeguards for sensitive data (used for the Art. 9 and 10 categories ticked above)</legend>")
+        for item in library.dataCategories where item.special != .no {
+            let id = "safeguards-\(item.key)"
+            page.raw("<label for=\"")
+            page.text(id)
+            page.raw("\">")
+            page.text(item.label)
+            page.raw("</label><textarea id=\"")
+            page.text(id)
+            page.raw("\" name=\"safeguards[")
+            page.text(item.key)
+            page.raw("]\" rows=\"2\" cols=\"70\" maxlength=\"\(Self.maximumTextLength)\">")
+            page.text(processing.specialCategories.first { $0.category == item.key }?.safeguards ?? "")
+            page.raw("</textarea>")
+        }
+        if let error = errors["safeguards"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
+        page.raw("</fieldset>")
         Self.picker(&page, name: "purposes", legend: "Purposes", items: library.purposes, selected: Set(processing.purposes.map(\.purpose)))
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
         page.text(message)
