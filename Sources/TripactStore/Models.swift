@@ -16,6 +16,13 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     public var mayPropose: Bool { self == .admin || self == .legal }
 }
 
+extension User {
+    /// Refuses users whose role does not negotiate; `action` completes "only admin and legal users …".
+    public func requireNegotiator(_ action: String = "propose versions") throws(StoreError) {
+        guard role.mayPropose else { throw .notPermitted("'\(email)' is \(role.rawValue); only admin and legal users \(action)") }
+    }
+}
+
 public struct Organisation: Sendable, Hashable, Codable {
     public let id: Int
     public let name: String

@@ -61,7 +61,8 @@ struct CLIWorkspace {
         #expect(accepted.stdout.contains("every item is agreed by both parties"))
         #expect(try w.run(["agreements", "--status", "agreed"]).stdout.contains(w.reference))
 
-        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).stdout.contains("waiting for the other party"))
+        #expect(try w.run(["sign", w.reference, "--version", "1", "--as", CLIWorkspace.brand]).status == 4, "version 1 is no longer the head")
+        #expect(try w.run(["sign", w.reference, "--version", "2", "--as", CLIWorkspace.brand]).stdout.contains("waiting for the other party"))
         #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).stdout.contains("both parties have now signed"))
         let log = try w.run(["log", w.reference])
         #expect(log.stdout.hasPrefix("version 2 (on 1)"))

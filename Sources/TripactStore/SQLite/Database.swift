@@ -51,12 +51,7 @@ package final class Database: Sendable {
         var pending: [OpaquePointer] = []
         do throws(StoreError) {
             for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"] {
-                var error: UnsafeMutablePointer<CChar>?
-                guard sqlite3_exec(handle, pragma, nil, nil, &error) == SQLITE_OK else {
-                    let message = error.map { String(cString: $0) } ?? "unknown error"
-                    sqlite3_free(error)
-                    throw StoreError.database("\(message) in: \(pragma)")
-                }
+                try Self.exec(handle, pragma)
             }
             for _ in 0..<Self.readerCount {
                 var reader: OpaquePointer?
@@ -67,7 +62,7 @@ package final class Database: Sendable {
                 pending.append(reader)
                 sqlite3_busy_timeout(reader, busyTimeoutMilliseconds)
                 sqlite3_extended_result_codes(reader, 1)
-                sqlite3_exec(reader, "PRAGMA query_only = ON", nil, nil, nil)
+                try Self.exec(reader, "PRAGMA query_only = ON")
                 readers.append(Reader(Connection(handle: reader)))
                 pending.removeLast()
             }
@@ -80,6 +75,16 @@ package final class Database: Sendable {
 
     static let readerCount = 4
 
+    /// `sqlite3_exec` for statements without bindings or results, with its error as a `StoreError`.
+    private static func exec(_ handle: OpaquePointer, _ sql: String) throws(StoreError) {
+        var error: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &error)
+        guard code != SQLITE_OK else { return }
+        let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+        sqlite3_free(error)
+        throw StoreError.database("\(message) (SQLite \(code)) in: \(sql.prefix(120))")
+    }
+
     /// Runs `body` with exclusive use of the connection.
     package func withConnection<T>(_ body: (Connection) throws(StoreError) -> T) throws(StoreError) -> T {
         try state.withLock { connection throws(StoreError) -> T in try body(connection) }
@@ -89,13 +94,7 @@ package final class Database: Sendable {
     package func execute(_ sql: String, _ bindings: [SQLValue] = []) throws(StoreError) {
         try withConnection { connection throws(StoreError) in
             if bindings.isEmpty {
-                var error: UnsafeMutablePointer<CChar>?
-                let code = sqlite3_exec(connection.handle, sql, nil, nil, &error)
-                if code != SQLITE_OK {
-                    let message = error.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(connection.handle))
-                    sqlite3_free(error)
-                    throw StoreError.database("\(message) (SQLite \(code)) in: \(sql.prefix(120))")
-                }
+                try Self.exec(connection.handle, sql)
             } else {
                 try Self.run(connection, sql, bindings) { _ in }
             }

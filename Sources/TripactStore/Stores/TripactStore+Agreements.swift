@@ -41,7 +41,7 @@ extension TripactStore {
         let controllerOrg = try organisation(named: controller)
         let processorOrg = try organisation(named: processor)
         guard controllerOrg.id != processorOrg.id else { throw .invalid("the controller and the processor must be different organisations") }
-        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users create agreements") }
+        try user.requireNegotiator("create agreements")
         let party: PartyRole
         if user.organisationID == controllerOrg.id {
             party = .controller
@@ -77,7 +77,7 @@ extension TripactStore {
     @discardableResult
     public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
         let user = try self.user(email: email)
-        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users propose versions") }
+        try user.requireNegotiator()
         let items = AgreementItems.items(of: document)
         try Self.checkDistinctItems(items)
         let hash = DocumentCodec.contentHash(document)
@@ -113,7 +113,7 @@ extension TripactStore {
     @discardableResult
     public func accept(_ keys: [ItemKey]?, on reference: String, by email: String, expectedHead: Int? = nil) throws(StoreError) -> [ItemState] {
         let user = try self.user(email: email)
-        guard user.role.mayPropose else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users accept items") }
+        try user.requireNegotiator("accept items")
         return try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             let party = try agreement.party(of: user)
@@ -146,13 +146,17 @@ extension TripactStore {
 
     /// Signs the head version for the user's party. Refused while any item is open or any validation error stands.
     @discardableResult
-    public func sign(_ reference: String, by email: String, library: ClauseLibrary) throws(StoreError) -> AgreementStatus {
+    /// `expectedHead` is the version the signer reviewed; if the head moved since, signing is refused as a conflict.
+    public func sign(_ reference: String, by email: String, library: ClauseLibrary, expectedHead: Int? = nil) throws(StoreError) -> AgreementStatus {
         let user = try self.user(email: email)
         guard user.role.maySign else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users sign") }
         let now = clock.timestamp()
         return try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             let party = try agreement.party(of: user)
+            if let expectedHead, expectedHead != agreement.head {
+                throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head)
+            }
             let version = try Self.version(connection, agreement: agreement, number: agreement.head)
             let states = try Self.states(connection, agreementID: agreement.id)
             let obstacles = Negotiation.signingObstacles(states: states, findings: Validator.validate(version.document, library: library))
@@ -218,29 +222,41 @@ extension TripactStore {
     }
 
     public func agreements(status: AgreementStatus? = nil) throws(StoreError) -> [AgreementSummary] {
-        try summaries(status: status, reference: nil)
+        try summaries(status: status)
     }
 
     public func agreement(_ reference: String) throws(StoreError) -> AgreementSummary {
-        guard let summary = try summaries(status: nil, reference: reference).first else { throw .unknownAgreement(reference) }
+        guard let summary = try summaries(reference: reference).first else { throw .unknownAgreement(reference) }
         return summary
     }
 
-    private func summaries(status: AgreementStatus?, reference: String?) throws(StoreError) -> [AgreementSummary] {
+    /// The agreements the organisation is a party to.
+    public func agreements(visibleTo organisationID: Int) throws(StoreError) -> [AgreementSummary] {
+        try summaries(organisationID: organisationID)
+    }
+
+    private func summaries(status: AgreementStatus? = nil, reference: String? = nil, organisationID: Int? = nil) throws(StoreError) -> [AgreementSummary] {
         var sql = """
             SELECT a.reference, a.title, c.name, p.name, a.head, a.status, a.updated_at,
                 (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.controller_accepted = 0),
                 (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.processor_accepted = 0)
             FROM agreements a JOIN organisations c ON c.id = a.controller_id JOIN organisations p ON p.id = a.processor_id
             """
+        var conditions: [String] = []
         var bindings: [SQLValue] = []
         if let status {
-            sql += " WHERE a.status = ?"
+            conditions.append("a.status = ?")
             bindings.append(.text(status.rawValue))
-        } else if let reference {
-            sql += " WHERE a.reference = ?"
+        }
+        if let reference {
+            conditions.append("a.reference = ?")
             bindings.append(.text(reference))
         }
+        if let organisationID {
+            conditions.append("(a.controller_id = ? OR a.processor_id = ?)")
+            bindings += [.int(organisationID), .int(organisationID)]
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY a.reference"
         return try database.query(sql, bindings) { row in
             AgreementSummary(

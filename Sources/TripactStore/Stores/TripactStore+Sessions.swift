@@ -71,14 +71,6 @@ extension TripactStore {
         }
     }
 
-    /// The agreements the organisation is a party to.
-    public func agreements(visibleTo organisationID: Int) throws(StoreError) -> [AgreementSummary] {
-        let visible = Set(try database.query(
-            "SELECT reference FROM agreements WHERE controller_id = ? OR processor_id = ?", [.int(organisationID), .int(organisationID)]
-        ) { $0.text(0) ?? "" })
-        return try agreements().filter { visible.contains($0.reference) }
-    }
-
     /// 32 random bytes as hex, from the system's cryptographic generator.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -231,9 +231,8 @@ struct AgreementController {
         let form = try await FormDecoding.decode(SignForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let (reference, _) = try visibleAgreement(context, session: session)
-        let head = try store.agreement(reference).head
-        if let version = form.version, version != head { throw StoreError.staleBase(agreement: reference, base: version, head: head) }
-        try store.sign(reference, by: session.user.email, library: configuration.library)
+        guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
+        try store.sign(reference, by: session.user.email, library: configuration.library, expectedHead: version)
         return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
     }
 

@@ -68,10 +68,8 @@ struct Annex2Controller {
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
         guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(Form.self, request: request, context: context)
-        try FormDecoding.requireCSRF(form._csrf, session: session)
-        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
-        guard let base = form.base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
-        let baseVersion = try store.version(reference, number: base)
+        let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
+        let base = baseVersion.number
         var processing = baseVersion.document.processing
         var errors: [String: String] = [:]
         for field in Self.textFields {
@@ -191,8 +189,16 @@ struct Annex2Controller {
     }
 }
 
-/// Proposing from a web form: the conflict answer shared by every form.
+/// Proposing from a web form: the checks every such form makes first, and the conflict answer.
 enum Proposals {
+    /// The token, the user's role and the version the form was loaded from; returns that version.
+    static func start(store: TripactStore, session: TripactStore.Session, reference: String, csrf: String?, base: Int?) throws -> Version {
+        try FormDecoding.requireCSRF(csrf, session: session)
+        try session.user.requireNegotiator()
+        guard let base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
+        return try store.version(reference, number: base)
+    }
+
     /// Proposes; returns the head's number instead when the base is stale (every other refusal is thrown).
     static func proposeOrFindHead(_ store: TripactStore, _ document: AgreementDocument, reference: String, base: Int, email: String, message: String)
         throws(StoreError) -> Int?

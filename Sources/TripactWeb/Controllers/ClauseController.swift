@@ -70,10 +70,8 @@ struct ClauseController {
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
         guard let (session, reference, party, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(ClauseForm.self, request: request, context: context)
-        try FormDecoding.requireCSRF(form._csrf, session: session)
-        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
-        guard let base = form.base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
-        let baseVersion = try store.version(reference, number: base)
+        let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
+        let base = baseVersion.number
         let stored = baseVersion.document.clauses.first { $0.clause == clause.id }
         var errors: [String: String] = [:]
         var entered: [String: String] = [:]

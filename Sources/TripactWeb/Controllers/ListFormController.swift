@@ -39,10 +39,8 @@ struct ListFormController {
     private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
         guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
-        try FormDecoding.requireCSRF(form["_csrf"], session: session)
-        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users propose versions") }
-        guard let base = form["base"].flatMap(Int.init) else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
-        let baseVersion = try store.version(reference, number: base)
+        let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
+        let base = baseVersion.number
         var document = baseVersion.document
         var errors: [String] = []
         func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }

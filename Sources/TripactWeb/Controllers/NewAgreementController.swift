@@ -33,7 +33,7 @@ struct NewAgreementController {
         guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(Form.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
-        guard session.user.role.mayPropose else { throw StoreError.notPermitted("'\(session.user.email)' is \(session.user.role.rawValue); only admin and legal users create agreements") }
+        try session.user.requireNegotiator("create agreements")
         let values: [String: String] = [
             "title": (form.title ?? "").trimmingCharacters(in: .whitespaces), "reference": (form.reference ?? "").trimmingCharacters(in: .whitespaces),
             "counterpart": form.counterpart ?? "", "side": form.side ?? "", "mainAgreement": (form.mainAgreement ?? "").trimmingCharacters(in: .whitespaces),

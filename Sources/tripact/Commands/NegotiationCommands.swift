@@ -87,6 +87,7 @@ struct SignCommand: ParsableCommand {
     )
     @Argument(help: "The agreement's reference.") var agreement: String
     @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
+    @Option(help: "The version you reviewed; refused (exit 4) if the head has moved since.") var version: Int?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -94,7 +95,7 @@ struct SignCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let library = try library.loadLibrary()
             let store = try store.openExisting()
-            let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library) }
+            let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library, expectedHead: version) }
             let message = status == .signed ? "signed; both parties have now signed '\(agreement)'" : "signed; waiting for the other party's signature"
             try FileInput.write(Data("\(message)\n".utf8), to: nil)
         }
