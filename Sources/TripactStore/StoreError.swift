@@ -1,3 +1,5 @@
+public import TripactCore
+
 /// Why the store refused or failed; each case names what the user typed, so the CLI and the web can say it back.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case database(String)
@@ -15,6 +17,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notPermitted(String)
     case signingRefused(agreement: String, reasons: [String])
     case invalid(String)
+    /// An input with problems at named fields (a register entry, a piece of evidence).
+    case invalidFields([FieldProblem])
+    case unknownNotice(Int)
 
     public var description: String {
         switch self {
@@ -34,6 +39,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notPermitted(let message): "not permitted: \(message)"
         case .signingRefused(let agreement, let reasons): "cannot sign '\(agreement)': " + reasons.joined(separator: "; ")
         case .invalid(let message): message
+        case .invalidFields(let problems): problems.map(\.description).joined(separator: "; ")
+        case .unknownNotice(let id): "unknown notice \(id); 'tripact notices' lists them"
         }
     }
 }

@@ -116,3 +116,14 @@ extension Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// A register entry inside the EEA, with one onward subprocessor.
+    public static func registerRecord(_ id: String, name: String, services: [String], categories: [String] = ["user.name"]) -> SubprocessorRecord {
+        SubprocessorRecord(
+            id: id, name: name, address: "1 Main Street, Dublin", country: "IE", services: services, description: "Hosted \(services.joined(separator: ", "))",
+            dataCategories: categories, locations: [], transferMechanism: "eea", startDate: CalendarDay(iso: "2026-01-01")!,
+            onwardSubprocessors: [OnwardSubprocessor(name: "Hyperscale Cloud Ireland Ltd", country: "IE", service: "Infrastructure hosting")]
+        )
+    }
+}

@@ -191,10 +191,12 @@ public struct Subprocessor: Codable, Sendable, Hashable {
     /// Reference of the transfer impact assessment, where the mechanism needs one.
     public var tiaReference: String?
     public var contact: Contact?
+    /// The subprocessor's own subprocessors for this processing (the onward chain, Art. 28(4)).
+    public var onwardSubprocessors: [OnwardSubprocessor]?
 
     public init(
         id: String, name: String, address: String, country: String, service: String, dataCategories: [String], locations: [String],
-        transferMechanism: String, tiaReference: String? = nil, contact: Contact? = nil
+        transferMechanism: String, tiaReference: String? = nil, contact: Contact? = nil, onwardSubprocessors: [OnwardSubprocessor]? = nil
     ) {
         self.id = id
         self.name = name
@@ -206,6 +208,7 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         self.transferMechanism = transferMechanism
         self.tiaReference = tiaReference
         self.contact = contact
+        self.onwardSubprocessors = onwardSubprocessors
     }
 
     /// The establishment country first, then every other processing location.
@@ -213,6 +216,23 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         var result = [country]
         for location in locations where !result.contains(location) { result.append(location) }
         return result
+    }
+}
+
+/// A subprocessor's own subprocessor: who it is, where, and what it does.
+public struct OnwardSubprocessor: Codable, Sendable, Hashable {
+    public var name: String
+    /// ISO code of the country of establishment.
+    public var country: String
+    public var service: String
+    /// Countries where it processes the data, when other than its own.
+    public var locations: [String]?
+
+    public init(name: String, country: String, service: String, locations: [String]? = nil) {
+        self.name = name
+        self.country = country
+        self.service = service
+        self.locations = locations
     }
 }
 

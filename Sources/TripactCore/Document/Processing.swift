@@ -20,11 +20,14 @@ public struct Processing: Codable, Sendable, Hashable {
     /// How long the data is kept, or the criteria for it.
     public var retention: String
     public var deliveryLocations: [DeliveryLocation]
+    /// Keys of the services catalogue: the systems and outsourced functions this processing relies on. A change to the
+    /// processor's subprocessor register reaches this agreement when it concerns one of them.
+    public var services: [String]?
 
     public init(
         subjectMatter: String, duration: String, nature: String, operations: [String], purposes: [PurposeEntry], dataSubjects: [String],
         dataCategories: [DataCategoryEntry], specialCategories: [SpecialCategoryEntry], channels: [String], callRecording: Bool,
-        cardPayments: Bool, frequency: String, retention: String, deliveryLocations: [DeliveryLocation]
+        cardPayments: Bool, frequency: String, retention: String, deliveryLocations: [DeliveryLocation], services: [String]? = nil
     ) {
         self.subjectMatter = subjectMatter
         self.duration = duration
@@ -40,6 +43,7 @@ public struct Processing: Codable, Sendable, Hashable {
         self.frequency = frequency
         self.retention = retention
         self.deliveryLocations = deliveryLocations
+        self.services = services
     }
 }
 

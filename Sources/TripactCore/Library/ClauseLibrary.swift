@@ -12,6 +12,8 @@ public struct ClauseLibrary: Sendable {
     public let purposes: [CatalogueItem]
     public let operations: [CatalogueItem]
     public let channels: [CatalogueItem]
+    /// The systems and outsourced functions behind the processing (Annex II and the subprocessor register).
+    public let services: [CatalogueItem]
     public let transferMechanisms: [TransferMechanism]
     public let countries: [Country]
 
@@ -24,12 +26,14 @@ public struct ClauseLibrary: Sendable {
     private let purposeIndex: [String: Int]
     private let operationKeys: Set<String>
     private let channelIndex: [String: Int]
+    private let serviceIndex: [String: Int]
 
     public func clause(_ id: ClauseID) -> Clause? { clauseIndex[id].map { clauses[$0] } }
     public func measure(_ key: String) -> MeasureDefinition? { measureIndex[key].map { measures[$0] } }
     public func dataCategory(_ key: String) -> CatalogueItem? { categoryIndex[key].map { dataCategories[$0] } }
     public func purpose(_ key: String) -> CatalogueItem? { purposeIndex[key].map { purposes[$0] } }
     public func channel(_ key: String) -> CatalogueItem? { channelIndex[key].map { channels[$0] } }
+    public func service(_ key: String) -> CatalogueItem? { serviceIndex[key].map { services[$0] } }
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
     public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
     public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
@@ -40,8 +44,8 @@ public struct ClauseLibrary: Sendable {
     /// The catalogue files, by their name under `clauses/`.
     public static let catalogueFiles = [
         "catalogues/headings.txt", "catalogues/measures.txt", "catalogues/data-categories.txt", "catalogues/data-subjects.txt",
-        "catalogues/purposes.txt", "catalogues/operations.txt", "catalogues/channels.txt", "catalogues/transfer-mechanisms.txt",
-        "catalogues/countries.txt",
+        "catalogues/purposes.txt", "catalogues/operations.txt", "catalogues/channels.txt", "catalogues/services.txt",
+        "catalogues/transfer-mechanisms.txt", "catalogues/countries.txt",
     ]
 
     /// Parses and lints the library files: every `*.clause` file and the catalogue files named in `catalogueFiles`.
@@ -75,13 +79,15 @@ public struct ClauseLibrary: Sendable {
         let purposes = catalogue("catalogues/purposes.txt") { $0.items($1, kind: "purpose") } ?? []
         let operations = catalogue("catalogues/operations.txt") { $0.items($1, kind: "operation") } ?? []
         let channels = catalogue("catalogues/channels.txt") { $0.items($1, kind: "channel") } ?? []
+        let services = catalogue("catalogues/services.txt") { $0.items($1, kind: "service") } ?? []
         let mechanisms = catalogue("catalogues/transfer-mechanisms.txt") { $0.mechanisms($1) } ?? []
         let countries = catalogue("catalogues/countries.txt") { $0.countries($1) } ?? []
 
         clauses.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         let library = ClauseLibrary(
             clauses: clauses, headings: headings, measures: measures, dataCategories: categories, dataSubjects: subjects,
-            purposes: purposes, operations: operations, channels: channels, transferMechanisms: mechanisms, countries: countries
+            purposes: purposes, operations: operations, channels: channels, services: services, transferMechanisms: mechanisms,
+            countries: countries
         )
         // Checks across files only on files that parsed: otherwise one broken clause echoes in every reference to it.
         if problems.isEmpty { problems += LibraryLint.check(library) }
@@ -92,7 +98,7 @@ public struct ClauseLibrary: Sendable {
     init(
         clauses: [Clause], headings: [Int: String], measures: [MeasureDefinition], dataCategories: [CatalogueItem],
         dataSubjects: [CatalogueItem], purposes: [CatalogueItem], operations: [CatalogueItem], channels: [CatalogueItem],
-        transferMechanisms: [TransferMechanism], countries: [Country]
+        services: [CatalogueItem], transferMechanisms: [TransferMechanism], countries: [Country]
     ) {
         self.clauses = clauses
         self.headings = headings
@@ -102,6 +108,7 @@ public struct ClauseLibrary: Sendable {
         self.purposes = purposes
         self.operations = operations
         self.channels = channels
+        self.services = services
         self.transferMechanisms = transferMechanisms
         self.countries = countries
         func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
@@ -118,6 +125,7 @@ public struct ClauseLibrary: Sendable {
         mechanismIndex = index(transferMechanisms) { $0.key }
         purposeIndex = index(purposes) { $0.key }
         channelIndex = index(channels) { $0.key }
+        serviceIndex = index(services) { $0.key }
         subjectKeys = Set(dataSubjects.map(\.key))
         operationKeys = Set(operations.map(\.key))
     }

@@ -55,7 +55,7 @@ public enum AgreementItems {
         add("party:processor", "Annex I: the processor", node: parties?.member("processor"))
         let processing = root.member("processing")
         add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention", object(processing, keys: [
-            "subjectMatter", "duration", "nature", "operations", "channels", "callRecording", "cardPayments", "frequency", "retention",
+            "subjectMatter", "duration", "nature", "operations", "channels", "callRecording", "cardPayments", "frequency", "retention", "services",
         ]))
         add("annex2:purposes", "Annex II: purposes", node: processing?.member("purposes"))
         add("annex2:data-subjects", "Annex II: data subjects", node: processing?.member("dataSubjects"))

@@ -73,6 +73,9 @@ enum AnnexRenderer {
         row(&html, "Operations", processing.operations.map { library.operationLabel($0) }.joined(separator: "; "))
         row(&html, "Data subjects", processing.dataSubjects.map { library.dataSubjectLabel($0) }.joined(separator: "; "))
         row(&html, "Channels", processing.channels.map { library.channel($0)?.label ?? $0 }.joined(separator: "; "))
+        if let services = processing.services, !services.isEmpty {
+            row(&html, "Services used", services.map { library.service($0)?.label ?? $0 }.joined(separator: "; "))
+        }
         row(&html, "Calls recorded", processing.callRecording ? "Yes" : "No")
         row(&html, "Payment cards taken", processing.cardPayments ? "Yes" : "No")
         row(&html, "Frequency", processing.frequency)
@@ -211,6 +214,14 @@ enum AnnexRenderer {
             html.raw("</td><td>")
             html.text(sub.contact.map { [$0.name, $0.email ?? ""].filter { !$0.isBlank }.joined(separator: ", ") } ?? "")
             html.raw("</td></tr>\n")
+            if let onward = sub.onwardSubprocessors, !onward.isEmpty {
+                html.raw("<tr class=\"onward\"><td colspan=\"7\">Its own subprocessors: ")
+                html.text(onward.map { entry in
+                    let places = ([entry.country] + (entry.locations ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    return "\(entry.name) (\(places.map { countryName($0, library) }.joined(separator: ", "))): \(entry.service)"
+                }.joined(separator: "; "))
+                html.raw("</td></tr>\n")
+            }
         }
         html.raw("</tbody>\n</table>\n</section>\n")
     }

@@ -55,4 +55,6 @@ enum LibraryKeys {
     static let specificAuthorisation = "specific"
     static let noticeDays = "notice-days"
     static let objectionDays = "objection-days"
+    static let requestDays = "request-days"
+    static let dayCount = "day-count"
 }

@@ -111,6 +111,62 @@ enum Migrations {
         );
         CREATE INDEX login_failures_by_email ON login_failures(email, at);
         """,
+        // 3: the processor's registers (subprocessors with the changes that are their history, measure evidence), the
+        // notices and approval requests each change sends to the agreements it affects, and public register lists.
+        """
+        CREATE TABLE register_entries (
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            key TEXT NOT NULL,
+            record BLOB NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE register_changes (
+            id INTEGER PRIMARY KEY,
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            kind TEXT NOT NULL CHECK (kind IN ('addition', 'replacement', 'modification', 'removal')),
+            change BLOB NOT NULL,
+            message TEXT NOT NULL,
+            proposed_by INTEGER NOT NULL REFERENCES users(id),
+            proposed_at TEXT NOT NULL
+        );
+        CREATE INDEX register_changes_by_organisation ON register_changes(organisation_id, id);
+        CREATE TRIGGER register_changes_are_immutable BEFORE UPDATE ON register_changes
+            BEGIN SELECT RAISE(ABORT, 'register changes are immutable'); END;
+        CREATE TABLE notices (
+            id INTEGER PRIMARY KEY,
+            change_id INTEGER NOT NULL REFERENCES register_changes(id),
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            kind TEXT NOT NULL CHECK (kind IN ('notice', 'approval-request', 'information')),
+            reason TEXT NOT NULL,
+            issued TEXT NOT NULL,
+            respond_by TEXT NOT NULL,
+            takes_effect TEXT NOT NULL,
+            late INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('pending', 'objected', 'approved', 'applied', 'refused', 'withdrawn', 'alternative-offered', 'terminated')),
+            objection TEXT,
+            objected_by INTEGER REFERENCES users(id),
+            objected_at TEXT,
+            decided_by INTEGER REFERENCES users(id),
+            decided_at TEXT,
+            resolution_note TEXT,
+            applied_version INTEGER
+        );
+        CREATE INDEX notices_by_agreement ON notices(agreement_id, id);
+        CREATE INDEX notices_by_status ON notices(status, takes_effect);
+        CREATE TABLE measure_evidence (
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            key TEXT NOT NULL,
+            evidence BLOB NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, key)
+        ) WITHOUT ROWID;
+        CREATE TABLE public_registers (
+            organisation_id INTEGER PRIMARY KEY REFERENCES organisations(id),
+            slug TEXT NOT NULL UNIQUE,
+            published_at TEXT NOT NULL
+        );
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

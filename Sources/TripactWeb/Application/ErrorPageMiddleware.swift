@@ -34,12 +34,14 @@ struct ErrorPageMiddleware: RouterMiddleware {
         switch error {
         case .unknownAgreement, .unknownVersion, .notAParty: (.notFound, "no such agreement or version")
         case .unknownItem: (.notFound, "\(error)")
+        case .unknownNotice: (.notFound, "no such notice")
         case .unknownUser, .unknownOrganisation: (.badRequest, "\(error)")
         case .staleBase: (.conflict, "\(error)")
         case .duplicate: (.conflict, "\(error)")
         case .notPermitted: (.forbidden, "\(error)")
         case .signingRefused: (.unprocessableContent, "\(error)")
         case .invalid: (.badRequest, "\(error)")
+        case .invalidFields: (.unprocessableContent, "\(error)")
         case .database, .constraint, .busy: (.internalServerError, "the database failed; nothing was saved")
         }
     }

@@ -41,10 +41,10 @@ enum CLIFailure: Error {
 /// 3: something named does not exist; 4: conflict or duplicate; 5: refused; 2: anything else.
 func exitCode(_ error: StoreError) -> Int32 {
     switch error {
-    case .unknownOrganisation, .unknownUser, .unknownAgreement, .unknownVersion, .unknownItem: 3
+    case .unknownOrganisation, .unknownUser, .unknownAgreement, .unknownVersion, .unknownItem, .unknownNotice: 3
     case .staleBase, .duplicate: 4
     case .notAParty, .notPermitted, .signingRefused: 5
-    case .database, .constraint, .busy, .invalid: 2
+    case .database, .constraint, .busy, .invalid, .invalidFields: 2
     }
 }
 

@@ -39,6 +39,7 @@ struct CatalogueKeyRule: ValidationRule {
         for (i, key) in processing.operations.enumerated() where !library.hasOperation(key) { unknown("processing.operations[\(i)]", "processing operation", key) }
         for (i, key) in processing.dataSubjects.enumerated() where !library.hasDataSubject(key) { unknown("processing.dataSubjects[\(i)]", "data subject category", key) }
         for (i, key) in processing.channels.enumerated() where library.channel(key) == nil { unknown("processing.channels[\(i)]", "channel", key) }
+        for (i, key) in (processing.services ?? []).enumerated() where library.service(key) == nil { unknown("processing.services[\(i)]", "service", key) }
         for (i, entry) in processing.dataCategories.enumerated() where library.dataCategory(entry.category) == nil {
             unknown("processing.dataCategories[\(i)].category", "data category", entry.category)
         }
@@ -63,6 +64,11 @@ struct CatalogueKeyRule: ValidationRule {
             if library.transferMechanism(sub.transferMechanism) == nil { unknown("subprocessors[\(i)].transferMechanism", "transfer mechanism", sub.transferMechanism) }
             for (j, key) in sub.dataCategories.enumerated() where library.dataCategory(key) == nil {
                 unknown("subprocessors[\(i)].dataCategories[\(j)]", "data category", key)
+            }
+            for (j, onward) in (sub.onwardSubprocessors ?? []).enumerated() {
+                for (k, code) in ([onward.country] + (onward.locations ?? [])).enumerated() where library.country(code) == nil {
+                    unknown(k == 0 ? "subprocessors[\(i)].onwardSubprocessors[\(j)].country" : "subprocessors[\(i)].onwardSubprocessors[\(j)].locations[\(k - 1)]", "country code", code)
+                }
             }
         }
         return findings

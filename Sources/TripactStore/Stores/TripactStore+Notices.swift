@@ -1,0 +1,229 @@
+public import Foundation
+public import TripactCore
+
+/// Notices, approval requests and information sent by register changes: objections, approvals, resolutions, and the
+/// new version that brings an agreement's Annex IV in line once the change may apply.
+extension TripactStore {
+    /// One notice, as any party of its agreement sees it.
+    public func notice(_ id: Int) throws(StoreError) -> NoticeEntry {
+        try database.withReadConnection { connection throws(StoreError) in try Self.notice(connection, id: id) }
+    }
+
+    /// A notice, only when the organisation is a party of its agreement; otherwise it does not exist for them.
+    public func notice(_ id: Int, visibleTo organisationID: Int) throws(StoreError) -> NoticeEntry {
+        let visible = try database.query(
+            "SELECT 1 FROM notices n JOIN agreements a ON a.id = n.agreement_id WHERE n.id = ? AND (a.controller_id = ? OR a.processor_id = ?)",
+            [.int(id), .int(organisationID), .int(organisationID)]
+        ) { $0.integer(0) }
+        guard !visible.isEmpty else { throw .unknownNotice(id) }
+        return try notice(id)
+    }
+
+    /// Notices on the organisation's agreements (all of them when nil), soonest deadline first; only those still open
+    /// and due before `dueBefore` when given.
+    public func notices(visibleTo organisationID: Int?, dueBefore: CalendarDay? = nil, openOnly: Bool = false, agreement: String? = nil) throws(StoreError) -> [NoticeEntry] {
+        var conditions: [String] = []
+        var bindings: [SQLValue] = []
+        if let organisationID {
+            conditions.append("(a.controller_id = ? OR a.processor_id = ?)")
+            bindings += [.int(organisationID), .int(organisationID)]
+        }
+        if let dueBefore {
+            conditions.append("n.status IN ('pending', 'objected') AND n.respond_by < ?")
+            bindings.append(.text(dueBefore.iso))
+        }
+        if openOnly { conditions.append("n.status IN ('pending', 'objected')") }
+        if let agreement {
+            conditions.append("a.reference = ?")
+            bindings.append(.text(agreement))
+        }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let ids = try database.query("SELECT n.id FROM notices n JOIN agreements a ON a.id = n.agreement_id\(filter) ORDER BY n.respond_by, n.id", bindings) { $0.integer(0) }
+        return try database.withReadConnection { connection throws(StoreError) in
+            var result: [NoticeEntry] = []
+            for id in ids { result.append(try Self.notice(connection, id: id)) }
+            return result
+        }
+    }
+
+    /// The controller objects to a notified change (general authorisation), up to and including the last day of the
+    /// objection period; or refuses an approval request (specific authorisation). The reason is required.
+    @discardableResult
+    public func object(to id: Int, reason: String, by email: String) throws(StoreError) -> NoticeEntry {
+        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalidFields([FieldProblem(field: "reason", message: "an objection needs its grounds (Art. 28(2))")]) }
+        guard text.count <= 4_000 else { throw .invalidFields([FieldProblem(field: "reason", message: "keep the grounds under 4,000 characters")]) }
+        let (user, notice) = try controllerAction(id, by: email, action: "object to subprocessor changes")
+        guard notice.status == .pending else { throw .notPermitted("notice \(id) is \(notice.status.label); only a pending notice can be objected to") }
+        let today = today()
+        let status: NoticeStatus
+        switch notice.kind {
+        case .information: throw .notPermitted("notice \(id) informs of a removal; a removal needs no consent and cannot be objected to")
+        case .notice:
+            guard today <= notice.respondBy else {
+                throw .notPermitted("the objection period of notice \(id) ended on \(notice.respondBy.iso); the change applies from \(notice.takesEffect.iso)")
+            }
+            status = .objected
+        case .approvalRequest: status = .refused
+        }
+        return try database.transaction { connection throws(StoreError) in
+            try Database.run(
+                connection, "UPDATE notices SET status = ?, objection = ?, objected_by = ?, objected_at = ? WHERE id = ? AND status = 'pending'",
+                [.text(status.rawValue), .text(text), .int(user.id), .text(clock.timestamp()), .int(id)]
+            ) { _ in }
+            try appendAudit(connection, actor: email, agreement: notice.agreement, action: status == .refused ? "notice.refuse" : "notice.object", detail: "notice \(id): \(text)")
+            return try Self.notice(connection, id: id)
+        }
+    }
+
+    /// The controller approves a change under specific authorisation; Annex IV follows at once in a new version.
+    @discardableResult
+    public func approve(_ id: Int, by email: String, library: ClauseLibrary) throws(StoreError) -> NoticeEntry {
+        let (user, notice) = try controllerAction(id, by: email, action: "approve subprocessors")
+        guard notice.kind == .approvalRequest else { throw .notPermitted("notice \(id) is a \(notice.kind.rawValue); only approval requests are approved, notices apply unless objected to") }
+        guard notice.status == .pending else { throw .notPermitted("notice \(id) is \(notice.status.label); only a pending request can be approved") }
+        return try database.transaction { connection throws(StoreError) in
+            try Database.run(
+                connection, "UPDATE notices SET status = 'approved', decided_by = ?, decided_at = ? WHERE id = ?", [.int(user.id), .text(clock.timestamp()), .int(id)]
+            ) { _ in }
+            try appendAudit(connection, actor: email, agreement: notice.agreement, action: "notice.approve", detail: "notice \(id)")
+            try apply(connection, noticeID: id, library: library)
+            return try Self.notice(connection, id: id)
+        }
+    }
+
+    /// Ends an objection or a refusal: the processor withdraws the change for this agreement or offers an alternative;
+    /// the controller exercises its termination right.
+    @discardableResult
+    public func resolve(_ id: Int, as resolution: NoticeResolution, note: String, by email: String) throws(StoreError) -> NoticeEntry {
+        let user = try self.user(email: email)
+        try user.requireNegotiator("resolve objections")
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalidFields([FieldProblem(field: "note", message: "say how the objection is resolved")]) }
+        return try database.transaction { connection throws(StoreError) in
+            let notice = try Self.notice(connection, id: id)
+            let agreement = try Self.agreementRow(connection, notice.agreement)
+            let party: PartyRole
+            do { party = try agreement.party(of: user) } catch { throw StoreError.unknownNotice(id) }
+            guard party == resolution.party else {
+                throw StoreError.notPermitted("only the \(resolution.party.rawValue) records '\(resolution.rawValue)'")
+            }
+            guard notice.status == .objected || (notice.status == .refused && resolution != .terminated) else {
+                throw StoreError.notPermitted("notice \(id) is \(notice.status.label); only an objected notice\(resolution == .terminated ? "" : " or a refused request") is resolved")
+            }
+            try Database.run(
+                connection, "UPDATE notices SET status = ?, resolution_note = ?, decided_by = ?, decided_at = ? WHERE id = ?",
+                [.text(resolution.status.rawValue), .text(text), .int(user.id), .text(clock.timestamp()), .int(id)]
+            ) { _ in }
+            try appendAudit(connection, actor: email, agreement: notice.agreement, action: "notice.resolve", detail: "notice \(id) \(resolution.rawValue): \(text)")
+            return try Self.notice(connection, id: id)
+        }
+    }
+
+    /// Applies every pending notice and information whose effective day has come and that nobody objected to.
+    /// The server runs this periodically and `tripact notices settle` on demand; it is idempotent.
+    @discardableResult
+    public func settleDueNotices(library: ClauseLibrary) throws(StoreError) -> [NoticeEntry] {
+        let today = today()
+        let due = try database.query(
+            "SELECT id FROM notices WHERE status = 'pending' AND kind IN ('notice', 'information') AND takes_effect <= ? ORDER BY id", [.text(today.iso)]
+        ) { $0.integer(0) }
+        var applied: [NoticeEntry] = []
+        for id in due {
+            let entry = try database.transaction { connection throws(StoreError) -> NoticeEntry? in
+                // Read again inside the write transaction: an objection may have landed since the list was taken.
+                let notice = try Self.notice(connection, id: id)
+                guard notice.status == .pending, notice.takesEffect <= today else { return nil }
+                try apply(connection, noticeID: id, library: library)
+                return try Self.notice(connection, id: id)
+            }
+            if let entry { applied.append(entry) }
+        }
+        return applied
+    }
+
+    // MARK: internals
+
+    private func controllerAction(_ id: Int, by email: String, action: String) throws(StoreError) -> (User, NoticeEntry) {
+        let user = try self.user(email: email)
+        let notice = try self.notice(id, visibleTo: user.organisationID)
+        let controllerID = try database.query("SELECT controller_id FROM agreements WHERE reference = ?", [.text(notice.agreement)]) { $0.integer(0) }.first
+        guard controllerID == user.organisationID else { throw .notPermitted("only the controller's legal users \(action)") }
+        try user.requireNegotiator(action)
+        return (user, notice)
+    }
+
+    /// Writes the version that brings the agreement's Annex IV in line with the change, on top of the head.
+    ///
+    /// The version is the processor's, by the user who proposed the change; the Annex IV items it changes count as
+    /// accepted by both parties, because the notice procedure (or the approval) is the controller's consent under the
+    /// agreement. Every other item keeps its state.
+    func apply(_ connection: Database.Connection, noticeID: Int, library: ClauseLibrary) throws(StoreError) {
+        let notice = try Self.notice(connection, id: noticeID)
+        let agreement = try Self.agreementRow(connection, notice.agreement)
+        let (blob, proposerID) = try Database.query(connection, "SELECT change, proposed_by FROM register_changes WHERE id = ?", [.int(notice.changeID)]) {
+            ($0.blob(0), $0.integer(1))
+        }[0]
+        guard let change = try? JSONDecoder().decode(RegisterChange.self, from: blob) else { throw StoreError.database("register change \(notice.changeID) is unreadable") }
+        let head = try Self.version(connection, agreement: agreement, number: agreement.head)
+        let document = change.applied(to: head.document)
+        let hash = DocumentCodec.contentHash(document)
+        var appliedVersion = agreement.head
+        if hash != head.contentHash {
+            let proposer = try Database.query(connection, "SELECT id, organisation_id, email, name, role FROM users WHERE id = ?", [.int(proposerID)], Self.userRow)[0]
+            let items = AgreementItems.items(of: document)
+            try Self.checkDistinctItems(items)
+            var states = Negotiation.statesAfterProposal(previous: try Self.states(connection, agreementID: agreement.id), items: items, proposer: .processor)
+            let before = Dictionary(uniqueKeysWithValues: head.document.subprocessors.map { ($0.id, $0) })
+            for index in states.indices where states[index].key.kind == "subprocessor" {
+                let id = states[index].key.name
+                if before[id] != document.subprocessors.first(where: { $0.id == id }) { states[index].acceptedBy = Set(PartyRole.allCases) }
+            }
+            states.removeAll { $0.isRemoval && $0.isAgreed }
+            let number = agreement.head + 1
+            let now = clock.timestamp()
+            let message = "Annex IV: \(change.summary) (register \(notice.kind == .approvalRequest ? "approval" : notice.kind.rawValue) \(noticeID))"
+            try insertVersion(connection, agreementID: agreement.id, number: number, parent: agreement.head, user: proposer, party: .processor, now: now, message: message, document: document, hash: hash)
+            try replaceStates(connection, agreementID: agreement.id, states: states)
+            let status: AgreementStatus = Negotiation.isAgreed(states) ? .agreed : .draft
+            try Database.run(
+                connection, "UPDATE agreements SET head = ?, status = ?, updated_at = ? WHERE id = ?", [.int(number), .text(status.rawValue), .text(now), .int(agreement.id)]
+            ) { _ in }
+            appliedVersion = number
+            try appendAudit(
+                connection, actor: proposer.email, agreement: notice.agreement, action: "version.register",
+                detail: "version \(number) on \(agreement.head) from notice \(noticeID) (change \(notice.changeID)), sha256 \(hash): \(change.summary)"
+            )
+        }
+        try Database.run(connection, "UPDATE notices SET status = 'applied', applied_version = ? WHERE id = ?", [.int(appliedVersion), .int(noticeID)]) { _ in }
+        try appendAudit(connection, actor: "tripact", agreement: notice.agreement, action: "notice.apply", detail: "notice \(noticeID) applied in version \(appliedVersion)")
+    }
+
+    static func notice(_ connection: Database.Connection, id: Int) throws(StoreError) -> NoticeEntry {
+        let rows = try Database.query(
+            connection,
+            """
+            SELECT n.id, n.change_id, a.reference, a.title, c.name, p.name, n.kind, ch.change, n.reason, n.issued, n.respond_by, n.takes_effect, n.late,
+                n.status, n.objection, ob.email, n.objected_at, de.email, n.decided_at, n.resolution_note, n.applied_version, ch.message
+            FROM notices n JOIN agreements a ON a.id = n.agreement_id JOIN organisations c ON c.id = a.controller_id
+                JOIN organisations p ON p.id = a.processor_id JOIN register_changes ch ON ch.id = n.change_id
+                LEFT JOIN users ob ON ob.id = n.objected_by LEFT JOIN users de ON de.id = n.decided_by
+            WHERE n.id = ?
+            """,
+            [.int(id)]
+        ) { row in
+            let change = try? JSONDecoder().decode(RegisterChange.self, from: row.blob(7))
+            func day(_ column: Int32) -> CalendarDay { CalendarDay(iso: row.text(column) ?? "") ?? CalendarDay(daysSinceEpoch: 0) }
+            return NoticeEntry(
+                id: row.integer(0), changeID: row.integer(1), agreement: row.text(2) ?? "", agreementTitle: row.text(3) ?? "", controller: row.text(4) ?? "",
+                processor: row.text(5) ?? "", kind: NoticeSchedule.Kind(rawValue: row.text(6) ?? "") ?? .notice, summary: change?.summary ?? "",
+                reason: row.text(8) ?? "", issued: day(9), respondBy: day(10), takesEffect: day(11), late: row.integer(12) != 0,
+                status: NoticeStatus(rawValue: row.text(13) ?? "") ?? .pending, objection: row.text(14), objectedBy: row.text(15), objectedAt: row.text(16),
+                decidedBy: row.text(17), decidedAt: row.text(18), resolutionNote: row.text(19), appliedVersion: row.isNull(20) ? nil : row.integer(20),
+                message: row.text(21) ?? ""
+            )
+        }
+        guard let notice = rows.first else { throw .unknownNotice(id) }
+        return notice
+    }
+}
