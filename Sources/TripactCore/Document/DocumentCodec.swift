@@ -23,19 +23,39 @@ public enum DocumentCodec {
         {
             throw .unsupportedFormat(found: value)
         }
-        let document: AgreementDocument
+        return try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+    }
+
+    /// Decodes any of our JSON inputs (a register entry, say) as strictly as a document: a malformed file, a missing
+    /// key, a wrong type and an unknown key each name their path and line.
+    public static func decodeStrict<T: Codable>(_ type: T.Type, from data: Data) throws(DocumentError) -> T {
+        let bytes = [UInt8](data)
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .malformedJSON(line: 1, column: 1, message: "the file is empty; a JSON object was expected")
+        }
+        let tree: JSONNode
         do {
-            document = try JSONDecoder().decode(AgreementDocument.self, from: data)
+            tree = try JSONParser.parse(bytes)
+        } catch {
+            throw .malformedJSON(line: error.line, column: error.column, message: error.message)
+        }
+        return try decodeStrict(type, data: data, tree: tree)
+    }
+
+    private static func decodeStrict<T: Codable>(_ type: T.Type, data: Data, tree: JSONNode) throws(DocumentError) -> T {
+        let value: T
+        do {
+            value = try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
             throw documentError(error, tree: tree)
         } catch {
             throw .invalidValue(path: "(document)", message: "could not be read: \(error)", line: nil)
         }
-        if let unknown = firstUnknownKey(input: tree, known: try reencoded(document), path: []) {
+        if let unknown = firstUnknownKey(input: tree, known: try reencoded(value), path: []) {
             let node = tree.node(at: unknown)
             throw .unknownKey(path: formatPath(unknown), line: node?.line ?? 1, column: node?.column ?? 1)
         }
-        return document
+        return value
     }
 
     /// Human-friendly JSON: sorted keys, indented.
@@ -70,9 +90,9 @@ public enum DocumentCodec {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func reencoded(_ document: AgreementDocument) throws(DocumentError) -> JSONNode {
+    private static func reencoded<T: Encodable>(_ value: T) throws(DocumentError) -> JSONNode {
         do {
-            return try JSONParser.parse([UInt8](canonicalJSON(document)))
+            return try JSONParser.parse([UInt8](canonicalJSON(value)))
         } catch {
             throw .invalidValue(path: "(document)", message: "could not be re-encoded", line: nil)
         }
