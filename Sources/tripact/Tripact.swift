@@ -16,7 +16,8 @@ struct Tripact: AsyncParsableCommand {
             NewCommand.self, RenderCommand.self, ValidateCommand.self, ClausesCommand.self,
             OrganisationCommand.self, UserCommand.self, AgreementsCommand.self, ImportCommand.self, ProposeCommand.self, AcceptCommand.self,
             LogCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, SignCommand.self, VerifyCommand.self, BackupCommand.self,
-            AuditCommand.self, ServeCommand.self,
+            AuditCommand.self, ServeCommand.self, SubprocessorsCommand.self, NoticesCommand.self, ObjectCommand.self, ApproveCommand.self,
+            ResolveCommand.self, EvidenceCommand.self,
         ]
     )
 }

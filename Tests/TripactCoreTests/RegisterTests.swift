@@ -109,6 +109,9 @@ import TripactTestSupport
         let removal = RegisterChange(kind: .removal, entry: nil, previous: crm, plannedStart: addition.plannedStart)
         #expect(removal.reason(affecting: document(services: ["crm"], subprocessors: [crm.annexEntry])) == "Annex IV lists CRM A")
         #expect(removal.reason(affecting: document(services: ["crm"])) == nil)
+        // An entity Annex IV already lists as the register has it needs no notice.
+        let known = RegisterChange(kind: .addition, entry: crm, previous: nil, plannedStart: addition.plannedStart)
+        #expect(known.reason(affecting: document(services: ["crm"], subprocessors: [crm.annexEntry])) == nil)
     }
 
     @Test func aReplacementTakesTheOldEntrysPlaceInAnnexIVAndCarriesTheOnwardChain() {

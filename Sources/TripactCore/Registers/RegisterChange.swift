@@ -45,6 +45,8 @@ public struct RegisterChange: Codable, Sendable, Hashable {
     /// what the new entry provides: one of its services, or, for an agreement whose Annex II names no services, one
     /// of its data categories (without services, the data is the only evidence of what reaches the entity).
     public func reason(affecting document: AgreementDocument) -> String? {
+        // An agreement whose Annex IV already says what the change would make it say has nothing to be told.
+        guard applied(to: document).subprocessors != document.subprocessors else { return nil }
         if let previous, let listed = Self.listed(previous, in: document) {
             return "Annex IV lists \(listed.name)"
         }
@@ -66,8 +68,11 @@ public struct RegisterChange: Codable, Sendable, Hashable {
             }
         }
         if kind != .removal, let entry, position != nil || Self.uses(entry, document) != nil {
-            subprocessors.removeAll { $0.id == entry.id }
-            subprocessors.insert(entry.annexEntry, at: min(position ?? subprocessors.count, subprocessors.count))
+            if let listed = subprocessors.firstIndex(where: { $0.id == entry.id }) {
+                subprocessors[listed] = entry.annexEntry
+            } else {
+                subprocessors.insert(entry.annexEntry, at: min(position ?? subprocessors.count, subprocessors.count))
+            }
         }
         result.subprocessors = subprocessors
         return result

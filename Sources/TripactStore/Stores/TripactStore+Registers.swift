@@ -55,7 +55,9 @@ extension TripactStore {
         let user = try self.user(email: email)
         try user.requireNegotiator("change the subprocessor register")
         let today = today()
-        let start = plannedStart ?? today
+        // A new entity's own start date counts when no other day is given, so a register can be loaded with the
+        // entities already in use; a change never takes effect before today.
+        let start = plannedStart ?? max(today, kind == .modification ? today : entry?.startDate ?? today)
         guard start >= today else { throw .invalidFields([FieldProblem(field: "plannedStart", message: "the planned start \(start) is in the past; today is \(today)")]) }
         if kind != .removal {
             guard let entry else { throw .invalidFields([FieldProblem(field: "entry", message: "a\(kind == .addition ? "n" : "") \(kind.rawValue) needs the entry")]) }
@@ -83,7 +85,7 @@ extension TripactStore {
             var change: RegisterChange
             var stored = entry.map { record -> SubprocessorRecord in
                 var record = record
-                record.startDate = kind == .modification ? record.startDate : start
+                if record.startDate > start { record.startDate = start }
                 record.endDate = nil
                 return record
             }
