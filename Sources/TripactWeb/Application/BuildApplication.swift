@@ -26,6 +26,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     AgreementController(store: store, configuration: configuration).register(on: router)
     AdminController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)
+    ItemController(store: store, configuration: configuration).register(on: router)
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)
     ListFormController(store: store, configuration: configuration).register(on: router)

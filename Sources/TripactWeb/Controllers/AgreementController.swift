@@ -120,9 +120,9 @@ struct AgreementController {
                 page.text(state.key.rawValue)
                 page.raw("</code></a></td><td>")
             } else {
-                page.raw("<code>")
+                page.raw("<a href=\"\(ItemController.path(reference, state.key))\"><code>")
                 page.text(state.key.rawValue)
-                page.raw(state.isRemoval ? "</code> (removed)</td><td>" : "</code></td><td>")
+                page.raw(state.isRemoval ? "</code></a> (removed)</td><td>" : "</code></a></td><td>")
             }
             page.text(state.label)
             page.raw("</td><td>")
