@@ -30,8 +30,12 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)
     ListFormController(store: store, configuration: configuration).register(on: router)
+    DeliveryLocationController(store: store, configuration: configuration).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())
+        .register(on: router)
+    FieldFormController(store: store, configuration: configuration, slug: "terms", title: "Terms of the agreement", fields: PartForms.terms()).register(on: router)
+    FieldFormController(store: store, configuration: configuration, slug: "assistance", title: "Annex III — Assistance to the controller", fields: PartForms.assistance())
         .register(on: router)
     return router
 }
