@@ -125,4 +125,6 @@ public struct CommentEntry: Sendable, Hashable, Codable {
     public let authorName: String
     public let createdAt: String
     public let body: String
+    /// The comment is the reason a party gave when it rejected the item.
+    public let isRejection: Bool
 }

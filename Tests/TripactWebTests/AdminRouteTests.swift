@@ -52,3 +52,68 @@ import TripactWeb
         #expect(try fixture.store.organisations().contains { $0.name == "Nova Bank" })
     }
 }
+
+@Suite struct UserAdministrationRouteTests {
+    @Test func anAdminChangesARoleFromTheUsersTable() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.admin, "controller")
+        let (legal, legalCSRF) = try fixture.session(.legal, "controller")
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/admin", cookie: cookie).text
+            #expect(page.contains("aria-label=\"Role of legal@controller.example\"") && page.contains("aria-label=\"Remove legal@controller.example\""))
+            #expect(try await client.post("/admin/users/role", form: [("email", "legal@controller.example"), ("role", "viewer")], cookie: cookie).status == .forbidden)
+            let bad = try await client.post("/admin/users/role", form: [("_csrf", csrf), ("email", "legal@controller.example"), ("role", "owner")], cookie: cookie)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("role: choose one of"))
+            let byLegal = try await client.post("/admin/users/role", form: [("_csrf", legalCSRF), ("email", "viewer@controller.example"), ("role", "admin")], cookie: legal)
+            #expect(byLegal.status == .forbidden)
+            let changed = try await client.post("/admin/users/role", form: [("_csrf", csrf), ("email", "legal@controller.example"), ("role", "viewer")], cookie: cookie)
+            #expect(changed.status == .seeOther)
+            // The demoted user's open session loses the right to negotiate at once.
+            let accept = try await client.post("/agreements/\(fixture.reference)/accept", form: [("_csrf", legalCSRF), ("version", "1"), ("all", "yes")], cookie: legal)
+            #expect(accept.status == .forbidden)
+        }
+        #expect(try fixture.store.user(email: "legal@controller.example").role == .viewer)
+        #expect(try fixture.store.user(email: "viewer@controller.example").role == .viewer)
+    }
+
+    @Test func aRemovedUserIsSignedOutAtOnceCannotLogInAndKeepsTheirNameOnTheirWork() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.admin, "processor")
+        let (removed, _) = try fixture.session(.legal, "processor")
+        try fixture.store.comment(on: fixture.reference, item: "clause:audits", body: "Report only", by: "legal@processor.example")
+        try await fixture.application.test(.router) { client in
+            #expect(try await client.get("/", cookie: removed).status == .ok)
+            let unconfirmed = try await client.post("/admin/users/remove", form: [("_csrf", csrf), ("email", "legal@processor.example")], cookie: cookie)
+            #expect(unconfirmed.status == .unprocessableContent && unconfirmed.text.contains("confirm: tick the box"))
+            let done = try await client.post("/admin/users/remove", form: [("_csrf", csrf), ("email", "legal@processor.example"), ("confirm", "yes")], cookie: cookie)
+            #expect(done.status == .seeOther)
+            #expect(try await client.get("/", cookie: removed).location == "/login", "the session ended")
+            let login = try await client.post("/login", form: [("email", "legal@processor.example"), ("password", WebFixture.password), ("_csrf", "k")], cookie: "tripact_login=k")
+            #expect(login.status == .unauthorized)
+            let admin = try await client.get("/admin", cookie: cookie).text
+            #expect(admin.contains("Removed users") && admin.contains("legal of processor (legal@processor.example)"))
+            let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
+            #expect(overview.contains("legal@processor.example (processor)"), "the version keeps its author")
+            let thread = try await client.get("/agreements/\(fixture.reference)/clauses/audits", cookie: cookie).text
+            #expect(thread.contains("<strong>legal of processor</strong>"))
+        }
+    }
+
+    @Test func anAdminActsOnlyInTheirOrganisationAndTheLastAdminStays() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.admin, "processor")
+        try await fixture.application.test(.router) { client in
+            let foreign = try await client.post("/admin/users/remove", form: [("_csrf", csrf), ("email", "legal@controller.example"), ("confirm", "yes")], cookie: cookie)
+            #expect(foreign.status == .notFound)
+            let foreignRole = try await client.post("/admin/users/role", form: [("_csrf", csrf), ("email", "admin@controller.example"), ("role", "viewer")], cookie: cookie)
+            #expect(foreignRole.status == .notFound)
+            let demote = try await client.post("/admin/users/role", form: [("_csrf", csrf), ("email", "admin@processor.example"), ("role", "legal")], cookie: cookie)
+            #expect(demote.status == .forbidden && demote.text.contains("last admin"))
+            let remove = try await client.post("/admin/users/remove", form: [("_csrf", csrf), ("email", "admin@processor.example"), ("confirm", "yes")], cookie: cookie)
+            #expect(remove.status == .forbidden && remove.text.contains("last admin"))
+        }
+        #expect(try fixture.store.user(email: "legal@controller.example").role == .legal)
+        #expect(try fixture.store.user(email: "admin@controller.example").role == .admin)
+        #expect(try fixture.store.user(email: "admin@processor.example").role == .admin)
+    }
+}

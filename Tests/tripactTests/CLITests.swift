@@ -139,4 +139,16 @@ import TripactCore
         #expect(result.stdout.contains("1 errors found; 2 unusable input"))
         #expect(try CLIRunner.run(["frobnicate"]).status == 64)
     }
+
+    @Test func serveTakesTheTLSCertificateAndKeyTogether() throws {
+        let folder = try CLIRunner.temporaryDirectory()
+        let certificate = folder.appendingPathComponent("cert.pem").path
+        try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: certificate))
+        let alone = try CLIRunner.run(["serve", "--tls-certificate", certificate, "--db", folder.appendingPathComponent("t.sqlite").path])
+        #expect(alone.status == 64 && alone.stderr.contains("--tls-certificate and --tls-key go together"))
+        let missing = try CLIRunner.run(["serve", "--tls-certificate", certificate, "--tls-key", "/nonexistent/key.pem"])
+        #expect(missing.status == 64 && missing.stderr.contains("--tls-key '/nonexistent/key.pem' is not a readable file"))
+        let unreadable = try CLIRunner.run(["serve", "--tls-certificate", certificate, "--tls-key", certificate, "--db", folder.appendingPathComponent("t.sqlite").path])
+        #expect(unreadable.status == 2 && unreadable.stderr.contains("cannot read the certificate '\(certificate)' as PEM"))
+    }
 }

@@ -167,6 +167,12 @@ enum Migrations {
             published_at TEXT NOT NULL
         );
         """,
+        // 4: removed users and rejections. A removed user keeps their row, so their name stays on the versions, comments and
+        // signatures they made, but can no longer sign in. A comment says whether it is the reason of a rejection.
+        """
+        ALTER TABLE users ADD COLUMN removed_at TEXT;
+        ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment', 'rejection'));
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

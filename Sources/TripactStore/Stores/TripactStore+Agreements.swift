@@ -144,6 +144,47 @@ extension TripactStore {
         }
     }
 
+    /// Rejects (disputes) one item of the head version for the user's party: withdraws that party's acceptance if it had
+    /// it, keeps the reason as a rejection comment on the item, and returns an agreed, unsigned agreement to draft.
+    /// `expectedHead` is the version the user reviewed; if the head moved since, the rejection is refused as a conflict.
+    @discardableResult
+    public func reject(_ key: ItemKey, on reference: String, reason: String, by email: String, expectedHead: Int) throws(StoreError) -> [ItemState] {
+        let user = try self.user(email: email)
+        try user.requireNegotiator("reject items")
+        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw .invalid("a rejection needs a reason: say what the other side should change") }
+        return try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let party = try agreement.party(of: user)
+            guard expectedHead == agreement.head else { throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head) }
+            guard agreement.status != .signed else { throw StoreError.notPermitted("version \(agreement.head) of '\(reference)' is signed; propose an amendment instead") }
+            var states = try Self.states(connection, agreementID: agreement.id)
+            guard let index = states.firstIndex(where: { $0.key == key }) else { throw StoreError.unknownItem(agreement: reference, item: key.rawValue) }
+            let signedBy = try Database.query(
+                connection, "SELECT party FROM signatures WHERE agreement_id = ? AND version = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
+            )
+            guard !signedBy.contains(party.rawValue) else {
+                throw StoreError.notPermitted("the \(party.rawValue) signed version \(agreement.head) of '\(reference)'; propose an amendment instead")
+            }
+            let withdrawn = states[index].acceptedBy.remove(party) != nil
+            let now = clock.timestamp()
+            let column = party == .controller ? "controller_accepted" : "processor_accepted"
+            try Database.run(connection, "UPDATE item_states SET \(column) = 0 WHERE agreement_id = ? AND key = ?", [.int(agreement.id), .text(key.rawValue)]) { _ in }
+            try Database.run(
+                connection, "INSERT INTO comments (agreement_id, version, item_key, author_id, created_at, body, kind) VALUES (?, ?, ?, ?, ?, ?, 'rejection')",
+                [.int(agreement.id), .int(agreement.head), .text(key.rawValue), .int(user.id), .text(now), .text(text)]
+            ) { _ in }
+            // One item no longer accepted by both means the version is no longer agreed; a signature already given on it
+            // stays recorded, but the version cannot be completed until both accept again.
+            if agreement.status == .agreed {
+                try Database.run(connection, "UPDATE agreements SET status = 'draft', updated_at = ? WHERE id = ?", [.text(now), .int(agreement.id)]) { _ in }
+            }
+            let detail = "\(party.rawValue) rejected \(key.rawValue) of version \(agreement.head)\(withdrawn ? ", withdrawing its acceptance" : ""): \(text.prefix(200))"
+            try appendAudit(connection, actor: email, agreement: reference, action: "item.reject", detail: detail)
+            return states
+        }
+    }
+
     /// Signs the head version for the user's party. Refused while any item is open or any validation error stands.
     @discardableResult
     /// `expectedHead` is the version the signer reviewed; if the head moved since, signing is refused as a conflict.
@@ -209,14 +250,17 @@ extension TripactStore {
     public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
         try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
-            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
+            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
             var bindings: [SQLValue] = [.int(agreement.id)]
             if let item {
                 sql += " AND c.item_key = ?"
                 bindings.append(.text(item.rawValue))
             }
             return try Database.query(connection, sql + " ORDER BY c.id", bindings) { row in
-                CommentEntry(item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "")
+                CommentEntry(
+                    item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "",
+                    isRejection: row.text(6) == "rejection"
+                )
             }
         }
     }

@@ -34,7 +34,7 @@ extension TripactStore {
         return try database.query(
             """
             SELECT u.id, u.organisation_id, u.email, u.name, u.role, s.csrf_token, s.expires_at
-            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at >= ?
+            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at >= ? AND u.removed_at IS NULL
             """,
             [.text(Self.hash(token)), .int(now)]
         ) { row in

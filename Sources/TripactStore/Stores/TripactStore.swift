@@ -86,21 +86,23 @@ public final class TripactStore: Sendable {
         }
     }
 
+    /// An active user; a removed user is unknown here, so they can neither sign in nor act.
     public func user(email: String) throws(StoreError) -> User {
         guard let user = try database.query(
-            "SELECT id, organisation_id, email, name, role FROM users WHERE email = ?", [.text(email)], Self.userRow
+            "SELECT id, organisation_id, email, name, role FROM users WHERE email = ? AND removed_at IS NULL", [.text(email)], Self.userRow
         ).first else { throw .unknownUser(email) }
         return user
     }
 
     /// The stored password hash of a user, for log-in.
     public func passwordHash(email: String) throws(StoreError) -> String? {
-        try database.query("SELECT password_hash FROM users WHERE email = ?", [.text(email)]) { $0.text(0) }.first ?? nil
+        try database.query("SELECT password_hash FROM users WHERE email = ? AND removed_at IS NULL", [.text(email)]) { $0.text(0) }.first ?? nil
     }
 
+    /// The active users of an organisation.
     public func users(in organisation: String) throws(StoreError) -> [User] {
         let org = try self.organisation(named: organisation)
-        return try database.query("SELECT id, organisation_id, email, name, role FROM users WHERE organisation_id = ? ORDER BY email", [.int(org.id)], Self.userRow)
+        return try database.query("SELECT id, organisation_id, email, name, role FROM users WHERE organisation_id = ? AND removed_at IS NULL ORDER BY email", [.int(org.id)], Self.userRow)
     }
 
     static func userRow(_ row: Row) -> User {

@@ -1,4 +1,5 @@
 public import Hummingbird
+import HummingbirdTLS
 import Logging
 import TripactCore
 public import TripactStore
@@ -10,9 +11,34 @@ public func buildApplication(configuration: WebConfiguration) throws -> some App
     logger.logLevel = .info
     return Application(
         router: buildRouter(store: store, configuration: configuration),
+        server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1(),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tripact"),
         logger: logger
     )
+}
+
+/// The server's TLS configuration from its PEM files; a file that cannot be read is named in the error.
+func tlsConfiguration(_ files: WebConfiguration.TLSFiles) throws -> TLSConfiguration {
+    let chain: [NIOSSLCertificate]
+    let key: NIOSSLPrivateKey
+    do {
+        chain = try NIOSSLCertificate.fromPEMFile(files.certificatePath)
+    } catch {
+        throw TLSFileError(message: "cannot read the certificate '\(files.certificatePath)' as PEM: \(error)")
+    }
+    guard !chain.isEmpty else { throw TLSFileError(message: "the certificate file '\(files.certificatePath)' holds no certificate") }
+    do {
+        key = try NIOSSLPrivateKey(file: files.keyPath, format: .pem)
+    } catch {
+        throw TLSFileError(message: "cannot read the private key '\(files.keyPath)' as PEM: \(error)")
+    }
+    return TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+}
+
+/// A certificate or key file that could not be used; the message names the file.
+public struct TLSFileError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
 
 /// The router with every route and middleware; the tests drive it through `HummingbirdTesting`.
@@ -26,11 +52,16 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     AgreementController(store: store, configuration: configuration).register(on: router)
     AdminController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)
+    ItemController(store: store, configuration: configuration).register(on: router)
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)
     ListFormController(store: store, configuration: configuration).register(on: router)
+    DeliveryLocationController(store: store, configuration: configuration).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())
+        .register(on: router)
+    FieldFormController(store: store, configuration: configuration, slug: "terms", title: "Terms of the agreement", fields: PartForms.terms()).register(on: router)
+    FieldFormController(store: store, configuration: configuration, slug: "assistance", title: "Annex III — Assistance to the controller", fields: PartForms.assistance())
         .register(on: router)
     return router
 }

@@ -17,11 +17,27 @@ public struct WebConfiguration: Sendable {
     public var loginAttempts: Int
     public var loginWindow: TimeInterval
     public var clock: StoreClock
+    /// The certificate chain and private key (PEM files) to serve HTTPS with; nil serves plain HTTP.
+    public var tls: TLSFiles?
+
+    /// PEM files for HTTPS, read once when the application is built.
+    public struct TLSFiles: Sendable {
+        public var certificatePath: String
+        public var keyPath: String
+
+        public init(certificatePath: String, keyPath: String) {
+            self.certificatePath = certificatePath
+            self.keyPath = keyPath
+        }
+    }
+
+    /// Cookies are `Secure` when the server speaks HTTPS itself or is reached through an HTTPS proxy.
+    public var marksCookiesSecure: Bool { secureCookies || tls != nil }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "tripact.sqlite", library: ClauseLibrary, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 8 * 3_600, bcryptCost: UInt8 = 12, loginAttempts: Int = 5, loginWindow: TimeInterval = 15 * 60,
-        clock: StoreClock = .system
+        clock: StoreClock = .system, tls: TLSFiles? = nil
     ) {
         self.host = host
         self.port = port
@@ -33,5 +49,6 @@ public struct WebConfiguration: Sendable {
         self.loginAttempts = loginAttempts
         self.loginWindow = loginWindow
         self.clock = clock
+        self.tls = tls
     }
 }

@@ -25,9 +25,18 @@ struct AdminController {
         let name: String?
     }
 
+    struct MemberForm: Decodable {
+        let _csrf: String?
+        let email: String?
+        let role: String?
+        let confirm: String?
+    }
+
     func register(on router: Router<TripactRequestContext>) {
         router.get("admin") { _, context in try show(context: context, values: [:], errors: [:], status: .ok) }
         router.post("admin/users") { request, context in try await addUser(request: request, context: context) }
+        router.post("admin/users/role") { request, context in try await changeRole(request: request, context: context) }
+        router.post("admin/users/remove") { request, context in try await removeUser(request: request, context: context) }
         router.post("admin/organisations") { request, context in try await addOrganisation(request: request, context: context) }
     }
 
@@ -43,15 +52,38 @@ struct AdminController {
         var page = Page(title: "Administration")
         page.raw("<h2>Users of ")
         page.text(organisation?.name ?? "your organisation")
-        page.raw("</h2><div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">E-mail</th><th scope=\"col\">Name</th><th scope=\"col\">Role</th></tr></thead><tbody>")
-        for user in try store.users(in: organisation?.name ?? "") {
+        page.raw("</h2>")
+        if let error = errors["member"] { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
+        page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">E-mail</th><th scope=\"col\">Name</th><th scope=\"col\">Role</th><th scope=\"col\">Remove</th></tr></thead><tbody>")
+        for (index, user) in try store.users(in: organisation?.name ?? "").enumerated() {
             page.raw("<tr><td>")
             page.text(user.email)
             page.raw("</td><td>")
             page.text(user.name)
-            page.raw("</td><td>\(user.role.rawValue)</td></tr>")
+            page.raw("</td><td><form method=\"post\" action=\"/admin/users/role\" class=\"actions\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"email\" value=\"")
+            page.text(user.email)
+            page.raw("\"><select id=\"role-\(index)\" name=\"role\" aria-label=\"")
+            page.text("Role of \(user.email)")
+            page.raw("\">")
+            for role in Role.allCases { page.raw("<option value=\"\(role.rawValue)\"\(user.role == role ? " selected" : "")>\(role.rawValue)</option>") }
+            page.raw("</select><button type=\"submit\">Change the role</button></form></td><td><form method=\"post\" action=\"/admin/users/remove\" class=\"actions\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"email\" value=\"")
+            page.text(user.email)
+            page.raw("\"><label class=\"inline\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> confirm</label><button type=\"submit\" aria-label=\"")
+            page.text("Remove \(user.email)")
+            page.raw("\">Remove</button></form></td></tr>")
         }
-        page.raw("</tbody></table></div><h3>Add a user</h3>")
+        page.raw("</tbody></table></div>")
+        let removed = try store.removedUsers(in: organisation?.name ?? "")
+        if !removed.isEmpty {
+            page.raw("<p>Removed users (they cannot log in; their names stay on the versions, comments and signatures they made): ")
+            page.text(removed.map { "\($0.name) (\($0.email))" }.joined(separator: ", "))
+            page.raw("</p>")
+        }
+        page.raw("<h3>Add a user</h3>")
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/admin/users\">")
         page.csrf(session)
@@ -102,6 +134,40 @@ struct AdminController {
         let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
         try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: hash, actor: session.user.email)
         return .redirect(to: "/admin", type: .normal)
+    }
+
+    /// Changes the role of a user of the admin's own organisation; the organisation keeps at least one admin.
+    private func changeRole(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = try admin(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(MemberForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        guard let role = Role(rawValue: form.role ?? "") else {
+            return try show(context: context, values: [:], errors: ["member": "role: choose one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))"], status: .unprocessableContent)
+        }
+        try Self.withinOrganisation { () throws(StoreError) in _ = try store.changeRole(of: form.email ?? "", to: role, by: session.user.email) }
+        return .redirect(to: "/admin", type: .normal)
+    }
+
+    /// Removes a user of the admin's own organisation after an explicit confirmation; their sessions end at once.
+    private func removeUser(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = try admin(context) else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(MemberForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        guard form.confirm == "yes" else {
+            return try show(context: context, values: [:], errors: ["member": "confirm: tick the box beside Remove to confirm; nobody was removed"], status: .unprocessableContent)
+        }
+        try Self.withinOrganisation { () throws(StoreError) in try store.removeUser(form.email ?? "", by: session.user.email) }
+        return .redirect(to: session.user.email == form.email ? "/login" : "/admin", type: .normal)
+    }
+
+    /// A user outside the admin's organisation is answered like one that does not exist.
+    private static func withinOrganisation(_ body: () throws(StoreError) -> Void) throws {
+        do {
+            try body()
+        } catch {
+            if case .unknownUser = error { throw HTTPError(.notFound, message: "your organisation has no user with that e-mail address") }
+            throw error
+        }
     }
 
     private func addOrganisation(request: Request, context: TripactRequestContext) async throws -> Response {

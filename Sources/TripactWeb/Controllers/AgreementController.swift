@@ -90,6 +90,7 @@ struct AgreementController {
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">Edit Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">Edit Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">Edit Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">Edit Annex V (obligations towards data subjects)</a></p>")
+        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">Edit the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">Edit the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">Edit the assistance measures (Annex III)</a></p>")
         page.raw("<h2>Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")
@@ -120,9 +121,9 @@ struct AgreementController {
                 page.text(state.key.rawValue)
                 page.raw("</code></a></td><td>")
             } else {
-                page.raw("<code>")
+                page.raw("<a href=\"\(ItemController.path(reference, state.key))\"><code>")
                 page.text(state.key.rawValue)
-                page.raw(state.isRemoval ? "</code> (removed)</td><td>" : "</code></td><td>")
+                page.raw(state.isRemoval ? "</code></a> (removed)</td><td>" : "</code></a></td><td>")
             }
             page.text(state.label)
             page.raw("</td><td>")

@@ -37,6 +37,9 @@ struct Annex2Controller {
         let dataCategories: [String]?
         let purposes: [String]?
         let safeguards: [String: String]?
+        /// The data each purpose uses, for the purposes whose choice the form showed (`purposeShown[key] = yes`).
+        let purposeCategories: [String: [String]]?
+        let purposeShown: [String: String]?
 
         func text(_ key: String) -> String? {
             switch key {
@@ -96,11 +99,16 @@ struct Annex2Controller {
         }
         let selectedPurposes = (form.purposes ?? []).filter { library.purpose($0) != nil }
         processing.purposes = selectedPurposes.map { key in
-            // A purpose that stays keeps the categories it had (those still listed); a new one uses every category listed.
-            if let kept = processing.purposes.first(where: { $0.purpose == key }) {
-                return PurposeEntry(purpose: key, description: kept.description, dataCategories: kept.dataCategories.filter(categories.contains))
+            // A new purpose uses every category listed. A purpose that stays takes the data ticked for it when the form
+            // showed its choice, else keeps the categories it had (those still listed).
+            guard let kept = processing.purposes.first(where: { $0.purpose == key }) else { return PurposeEntry(purpose: key, dataCategories: categories) }
+            var used = kept.dataCategories.filter(categories.contains)
+            if form.purposeShown?[key] == "yes" {
+                let ticked = Set(form.purposeCategories?[key] ?? [])
+                used = categories.filter(ticked.contains)
+                if used.isEmpty { errors["purpose:\(key)"] = "tick the data this purpose uses, or untick the purpose above" }
             }
-            return PurposeEntry(purpose: key, dataCategories: categories)
+            return PurposeEntry(purpose: key, description: kept.description, dataCategories: used)
         }
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
@@ -163,12 +171,42 @@ struct Annex2Controller {
         if let error = errors["safeguards"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         page.raw("</fieldset>")
         Self.picker(&page, name: "purposes", legend: "Purposes", items: library.purposes, selected: Set(processing.purposes.map(\.purpose)))
+        Self.purposeData(&page, processing: processing, library: library, errors: errors)
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
         page.text(message)
         page.raw("</textarea>")
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
         page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
         return page.response(status: status, session: session)
+    }
+
+    /// For each purpose, the listed data it uses. A purpose added in this submission is not shown yet: it takes every
+    /// listed category, and can be narrowed once saved.
+    private static func purposeData(_ page: inout Page, processing: Processing, library: ClauseLibrary, errors: [String: String]) {
+        let listed = processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)
+        guard !processing.purposes.isEmpty, !listed.isEmpty else { return }
+        page.raw("<h2>The data each purpose uses</h2>")
+        for (purposeIndex, purpose) in processing.purposes.enumerated() {
+            let error = errors["purpose:\(purpose.purpose)"]
+            page.raw("<fieldset\(error != nil ? " aria-invalid=\"true\" aria-describedby=\"purpose-\(purposeIndex)-error\"" : "")><legend>Data used for ")
+            page.text(library.purpose(purpose.purpose)?.label ?? purpose.purpose)
+            page.raw("</legend><input type=\"hidden\" name=\"purposeShown[")
+            page.text(purpose.purpose)
+            page.raw("]\" value=\"yes\">")
+            for (categoryIndex, category) in listed.enumerated() {
+                let id = "purpose-\(purposeIndex)-\(categoryIndex)"
+                page.raw("<div><input type=\"checkbox\" id=\"\(id)\" name=\"purposeCategories[")
+                page.text(purpose.purpose)
+                page.raw("][]\" value=\"")
+                page.text(category)
+                page.raw(purpose.dataCategories.contains(category) ? "\" checked> " : "\"> ")
+                page.raw("<label class=\"inline\" for=\"\(id)\">")
+                page.text(library.dataCategory(category)?.label ?? category)
+                page.raw("</label></div>")
+            }
+            if let error { page.raw("<p class=\"error\" id=\"purpose-\(purposeIndex)-error\">"); page.text(error); page.raw("</p>") }
+            page.raw("</fieldset>")
+        }
     }
 
     private static func picker(_ page: inout Page, name: String, legend: String, items: [CatalogueItem], selected: Set<String>) {

@@ -49,7 +49,7 @@ struct AuthController {
         page.raw("\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\">")
         page.raw("<p><button type=\"submit\">Log in</button></p></form>")
         var response = page.response(status: status, session: nil)
-        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .strict))
+        response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/", secure: configuration.marksCookiesSecure, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -97,7 +97,7 @@ struct AuthController {
     }
 
     private func sessionCookie(_ value: String, maxAge: Int) -> Cookie {
-        Cookie(name: SessionMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: configuration.secureCookies, httpOnly: true, sameSite: .lax)
+        Cookie(name: SessionMiddleware.cookieName, value: value, maxAge: maxAge, path: "/", secure: configuration.marksCookiesSecure, httpOnly: true, sameSite: .lax)
     }
 }
 

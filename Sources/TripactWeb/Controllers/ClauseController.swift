@@ -208,22 +208,15 @@ struct ClauseController {
         page.raw("</textarea>")
         Self.error(&page, errors["message"], id: "message-error")
         page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
-        let comments = (try? store.comments(reference, item: ItemKey(rawValue: "clause:\(clause.id)"))) ?? []
-        page.raw("<h2 id=\"comments\">Comments</h2>")
-        if comments.isEmpty { page.raw("<p>No comments yet.</p>") }
-        for comment in comments {
-            page.raw("<article class=\"comment\"><p><strong>")
-            page.text(comment.authorName)
-            page.raw("</strong> <small>")
-            page.text("on version \(comment.version), \(comment.createdAt)")
-            page.raw("</small></p><p>")
-            page.text(comment.body)
-            page.raw("</p></article>")
-        }
-        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/comments\">")
-        page.csrf(session)
-        page.raw("<label for=\"comment\">Add a comment</label><textarea id=\"comment\" name=\"body\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumTextLength)\" required></textarea>")
-        page.raw("<p><button type=\"submit\">Comment</button></p></form>")
+        let key = ItemKey(rawValue: "clause:\(clause.id)")
+        // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
+        let summary = try? store.agreement(reference)
+        let view = ItemNegotiationView(
+            session: session, reference: reference, party: party, key: key, state: state, head: summary?.head ?? base, status: summary?.status ?? .draft,
+            comments: (try? store.comments(reference, item: key)) ?? [],
+            commentAction: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/comments", back: "clause"
+        )
+        view.render(into: &page)
         return page.response(status: status, session: session)
     }
 

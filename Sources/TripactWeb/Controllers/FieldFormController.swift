@@ -11,6 +11,8 @@ struct TextField: Sendable {
     let multiline: Bool
     let get: @Sendable (AgreementDocument) -> String
     let set: @Sendable (inout AgreementDocument, String) -> Void
+    /// What is wrong with a value about to be saved (an empty string when the field is cleared), or nil.
+    var problem: (@Sendable (String) -> String?)? = nil
 }
 
 /// Forms made of text fields (Annex I: the parties; Annex V: obligations towards data subjects). Saving proposes a new
@@ -52,6 +54,7 @@ struct FieldFormController {
             let entered = (form["field.\(field.key)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if entered.count > Self.maximumLength { errors[field.key] = "at most \(Self.maximumLength) characters" }
             if !entered.isEmpty || form["clear.\(field.key)"] == "yes" {
+                if let problem = field.problem?(entered) { errors[field.key] = problem }
                 field.set(&document, entered)
                 values[field.key] = entered
             } else {
@@ -86,7 +89,7 @@ struct FieldFormController {
             page.raw("<label for=\"\(id)\">")
             page.text(field.label)
             page.raw("</label>")
-            let invalid = errors[field.key] != nil ? " aria-invalid=\"true\"" : ""
+            let invalid = errors[field.key] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
             if field.multiline {
                 page.raw("<textarea id=\"\(id)\" name=\"field.\(field.key)\" rows=\"3\" cols=\"70\" maxlength=\"\(Self.maximumLength)\"\(invalid)>")
                 page.text(values[field.key] ?? "")
@@ -97,7 +100,7 @@ struct FieldFormController {
                 page.raw("\"\(invalid)>")
             }
             page.raw(" <label class=\"inline\"><input type=\"checkbox\" name=\"clear.\(field.key)\" value=\"yes\"> clear</label>")
-            if let error = errors[field.key] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
+            if let error = errors[field.key] { page.raw("<p class=\"error\" id=\"\(id)-error\">"); page.text(error); page.raw("</p>") }
         }
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
         page.text(message)

@@ -40,9 +40,9 @@ struct Page {
         .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .3rem; }
         header.site { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; padding: .6rem 1rem; background: #17324d; color: #fff; }
         header.site a.brand { color: #fff; font-weight: bold; text-decoration: none; } header.site .who { margin-left: auto; }
-        main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-        .table-wrap { overflow-x: auto; }
+        .table-wrap { overflow-x: auto; } fieldset { min-width: 0; } pre { white-space: pre-wrap; }
         .error { color: #900; } .ok { color: #060; } .warning { color: #850; }
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }

@@ -16,12 +16,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Seed the demo scenario when the database is empty.") var demo = false
-    @Flag(help: "Mark cookies Secure: set when users reach the server over HTTPS (directly or through a proxy).") var secureCookies = false
+    @Flag(help: "Mark cookies Secure: set when users reach the server over HTTPS through a proxy (implied by --tls-certificate).") var secureCookies = false
+    @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key. Cookies are then Secure.", valueName: "PEM"))
+    var tlsCertificate: String?
+    @Option(help: ArgumentHelp("The private key (PEM) of --tls-certificate.", valueName: "PEM")) var tlsKey: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535; found \(port)") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-certificate and --tls-key go together; give both or neither") }
+        for (option, path) in [("--tls-certificate", tlsCertificate), ("--tls-key", tlsKey)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option) '\(path)' is not a readable file") }
+        }
     }
 
     func run() async throws {
@@ -57,9 +64,14 @@ struct ServeCommand: AsyncParsableCommand {
                 }
             }
         }
-        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies)
-        let app = try buildApplication(configuration: configuration)
-        FileHandle.standardOutput.write(Data("tripact serving http://\(host):\(port)/ (database '\(path)')\n".utf8))
-        try await app.runService()
+        let tls = tlsCertificate.flatMap { certificate in tlsKey.map { WebConfiguration.TLSFiles(certificatePath: certificate, keyPath: $0) } }
+        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, tls: tls)
+        do {
+            let app = try buildApplication(configuration: configuration)
+            FileHandle.standardOutput.write(Data("tripact serving \(tls == nil ? "http" : "https")://\(host):\(port)/ (database '\(path)')\n".utf8))
+            try await app.runService()
+        } catch let error as TLSFileError {
+            try CLIFailure.report { () throws(CLIFailure) in throw .unusableInput(error.message) }
+        }
     }
 }

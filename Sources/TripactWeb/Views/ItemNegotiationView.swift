@@ -1,0 +1,72 @@
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The negotiation part of an item's page, shared by the item page and the clause form: the item's state, accept and
+/// reject (with a reason) for those who negotiate, and the comment thread with its form for every user of a party.
+struct ItemNegotiationView {
+    let session: TripactStore.Session
+    let reference: String
+    let party: PartyRole
+    let key: ItemKey
+    let state: ItemState?
+    let head: Int
+    let status: AgreementStatus
+    let comments: [CommentEntry]
+    /// Where the comment form posts (the clause form keeps its own route).
+    let commentAction: String
+    /// Where accept and reject return to: "clause" for the clause form, otherwise the item page.
+    let back: String
+    var reason = ""
+    var reasonError: String?
+
+    static let maximumReasonLength = 2_000
+
+    func render(into page: inout Page) {
+        let mayNegotiate = session.user.role.mayPropose && status != .signed
+        page.raw("<h2 id=\"negotiation\">Negotiation</h2><p>State on version \(head): <strong id=\"item-state\">")
+        page.text(state.map { $0.isRemoval ? "removal " + $0.label : $0.label } ?? "not in this version")
+        page.raw("</strong></p>")
+        if mayNegotiate, let state {
+            let base = "/agreements/\(AgreementController.path(reference))/items/\(AgreementController.path(key.rawValue))"
+            page.raw("<div class=\"actions\">")
+            if !state.acceptedBy.contains(party) {
+                page.raw("<form method=\"post\" action=\"\(base)/accept\">")
+                page.csrf(session)
+                page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"\(HTMLEscaping.escape(back))\">")
+                page.raw("<button type=\"submit\">Accept for the \(party.rawValue)</button></form>")
+            }
+            page.raw("</div><form method=\"post\" action=\"\(base)/reject\" class=\"reject\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"\(HTMLEscaping.escape(back))\">")
+            let invalid = reasonError != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : ""
+            page.raw("<label for=\"reason\">Reject for the \(party.rawValue): your reason (it becomes a comment on this item)</label>")
+            page.raw("<textarea id=\"reason\" name=\"reason\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumReasonLength)\" required\(invalid)>")
+            page.text(reason)
+            page.raw("</textarea>")
+            if let reasonError {
+                page.raw("<p class=\"error\" id=\"reason-error\">")
+                page.text(reasonError)
+                page.raw("</p>")
+            }
+            page.raw("<p><button type=\"submit\">Reject</button></p></form>")
+        }
+        page.raw("<h2 id=\"comments\">Comments</h2>")
+        if comments.isEmpty { page.raw("<p>No comments yet.</p>") }
+        for comment in comments {
+            page.raw(comment.isRejection ? "<article class=\"comment rejection\"><p><strong>" : "<article class=\"comment\"><p><strong>")
+            page.text(comment.authorName)
+            page.raw("</strong> <small>")
+            page.text((comment.isRejection ? "rejected on version \(comment.version), " : "on version \(comment.version), ") + comment.createdAt)
+            page.raw("</small></p><p>")
+            page.text(comment.body)
+            page.raw("</p></article>")
+        }
+        page.raw("<form method=\"post\" action=\"")
+        page.text(commentAction)
+        page.raw("\">")
+        page.csrf(session)
+        page.raw("<label for=\"comment\">Add a comment</label><textarea id=\"comment\" name=\"body\" rows=\"3\" cols=\"60\" maxlength=\"\(ClauseController.maximumTextLength)\" required></textarea>")
+        page.raw("<p><button type=\"submit\">Comment</button></p></form>")
+    }
+}
