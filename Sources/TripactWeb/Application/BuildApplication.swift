@@ -13,6 +13,7 @@ public func buildApplication(configuration: WebConfiguration) throws -> some App
         router: buildRouter(store: store, configuration: configuration),
         server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1(),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tripact"),
+        services: [NoticeSettlement(store: store, library: configuration.library, interval: .seconds(300), logger: logger)],
         logger: logger
     )
 }
@@ -56,6 +57,10 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     Annex2Controller(store: store, configuration: configuration).register(on: router)
     NewAgreementController(store: store, configuration: configuration).register(on: router)
     ListFormController(store: store, configuration: configuration).register(on: router)
+    RegisterController(store: store, configuration: configuration).register(on: router)
+    EvidenceController(store: store, configuration: configuration).register(on: router)
+    NoticeController(store: store, configuration: configuration).register(on: router)
+    PublicRegisterController(store: store).register(on: router)
     DeliveryLocationController(store: store, configuration: configuration).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: router)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())
