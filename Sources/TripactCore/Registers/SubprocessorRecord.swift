@@ -16,7 +16,7 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
     public var description: String
     /// Keys of the data-categories catalogue.
     public var dataCategories: [String]
-    /// Every country where it processes the data (ISO codes), besides its own.
+    /// Every country where it processes the data (ISO codes).
     public var locations: [String]
     /// A key of the transfer-mechanism catalogue.
     public var transferMechanism: String
@@ -46,6 +46,16 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
         self.startDate = startDate
         self.endDate = endDate
         self.onwardSubprocessors = onwardSubprocessors
+    }
+
+    /// The register entry for an entity an agreement's Annex IV already lists, so that loading a register from an
+    /// agreement sends that agreement no notice.
+    public init(annexEntry sub: Subprocessor, services: [String], startDate: CalendarDay) {
+        self.init(
+            id: sub.id, name: sub.name, address: sub.address, country: sub.country, services: services, description: sub.service,
+            dataCategories: sub.dataCategories, locations: sub.locations, transferMechanism: sub.transferMechanism,
+            tiaReference: sub.tiaReference, contact: sub.contact, startDate: startDate, onwardSubprocessors: sub.onwardSubprocessors
+        )
     }
 
     /// The entry as Annex IV lists it.

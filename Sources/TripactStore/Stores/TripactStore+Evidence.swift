@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TripactCore
 
 /// The processor's measure register (evidence behind Annex III) and its opt-in public subprocessor list.

@@ -1,5 +1,5 @@
-public import Foundation
-public import TripactCore
+import Foundation
+import TripactCore
 
 /// What an organisation's admins do to its users: change a role, remove a user. An admin acts only within their own
 /// organisation (anyone else is an unknown user to them), and an organisation always keeps one admin.

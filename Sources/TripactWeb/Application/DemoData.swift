@@ -18,7 +18,7 @@ public enum DemoData {
 
     /// Seeds an empty database and returns the credentials (passwords are random and shown only now).
     /// Returns nil when the database already holds organisations.
-    public static func seedIfEmpty(store: TripactStore, signedScenario: AgreementDocument, bcryptCost: UInt8 = 12) throws -> [Credential]? {
+    public static func seedIfEmpty(store: TripactStore, signedScenario: AgreementDocument, library: ClauseLibrary, bcryptCost: UInt8 = 12) throws -> [Credential]? {
         guard try store.organisations().isEmpty else { return nil }
         try store.addOrganisation(name: controller, actor: "demo")
         try store.addOrganisation(name: processor, actor: "demo")
@@ -42,7 +42,40 @@ public enum DemoData {
         try store.propose(v2, on: reference, basedOn: 1, by: brand, message: "Specific authorisation of subprocessors, 24-hour breach notice, annual on-site audit")
         try store.accept(nil, on: reference, by: brand, expectedHead: 2)
         try store.propose(v3, on: reference, basedOn: 2, by: bpo, message: "General authorisation with 30 days' notice and objection, 36 hours, report plus one on-site audit")
+        try seedRegisters(store: store, scenario: signedScenario, library: library, processorLegal: bpo, processorAdmin: "sofia.costa@atlantis.example")
         return credentials
+    }
+
+    /// The BPO's registers: every subprocessor of Annex IV with the services it provides (Annex IV already lists them
+    /// as the register does, so no notice goes out), evidence behind two measures, one of them due for renewal, and
+    /// the public list.
+    static func seedRegisters(store: TripactStore, scenario: AgreementDocument, library: ClauseLibrary, processorLegal: String, processorAdmin: String) throws {
+        let services: [String: [String]] = [
+            "sp-nuvola": ["contact-centre-platform", "telephony", "call-recording", "identity-verification", "chat-messaging"],
+            "sp-orbis": ["crm", "ticketing"], "sp-clearsignal": ["speech-analytics"], "sp-securis": ["payments"],
+            "sp-planora": ["workforce-management"], "sp-qualitas": ["quality-monitoring"], "sp-arc-maroc": ["delivery-site"], "sp-arc-madagascar": ["delivery-site"],
+        ]
+        let inUseSince = CalendarDay(iso: "2025-01-01")!
+        for subprocessor in scenario.subprocessors {
+            let record = SubprocessorRecord(annexEntry: subprocessor, services: services[subprocessor.id] ?? ["hosting"], startDate: inUseSince)
+            try store.proposeRegisterChange(.addition, entry: record, replacing: nil, plannedStart: nil, message: "Register opened", by: processorLegal, library: library)
+        }
+        let today = store.today()
+        try store.saveEvidence(
+            MeasureEvidence(
+                id: "iso27001-2023", measure: "isms-governance", kind: .certificate, title: "ISO/IEC 27001:2022 certificate", issuer: "Certa Europe SAS",
+                issued: today.adding(days: -1_050), expires: today.adding(days: 45), reference: "CE-ISMS-23-0418"
+            ),
+            by: processorLegal
+        )
+        try store.saveEvidence(
+            MeasureEvidence(
+                id: "pci-dss-2026", measure: "cc-card-tokenisation", kind: .report, title: "PCI DSS v4.0 report on compliance", issuer: "Securis QSA Services",
+                issued: today.adding(days: -120), expires: today.adding(days: 245), reference: "ROC-2026-ATL-07"
+            ),
+            by: processorLegal
+        )
+        try store.publishRegister(slug: "atlantis", by: processorAdmin)
     }
 
     /// The three versions: the processor's draft, the controller's counter, the processor's middle ground (the scenario).

@@ -49,7 +49,28 @@ struct AgreementController {
         guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
         let agreements = try store.agreements(visibleTo: session.user.organisationID)
         var page = Page(title: "Agreements")
-        if session.user.role.mayPropose { page.raw("<p><a href=\"/new-agreement\">Start a new agreement</a></p>") }
+        page.raw("<p class=\"actions\">")
+        if session.user.role.mayPropose { page.raw("<a href=\"/new-agreement\">Start a new agreement</a> ") }
+        page.raw("<a href=\"/registers/subprocessors\">Subprocessor register</a> <a href=\"/registers/measures\">Measure register</a></p>")
+        let openNotices = try store.notices(visibleTo: session.user.organisationID, openOnly: true)
+        if !openNotices.isEmpty {
+            page.raw("<h2>Subprocessor notices awaiting a decision or a date</h2>")
+            NoticeViews.table(&page, openNotices)
+        }
+        let today = store.today()
+        let expiring = try store.evidence(organisationID: session.user.organisationID).filter { evidence in
+            evidence.expires.map { today.days(until: $0) <= RegisterSnapshot.expiryWarningDays } ?? false
+        }
+        if !expiring.isEmpty {
+            page.raw("<h2>Evidence to renew</h2><ul>")
+            for evidence in expiring {
+                let left = today.days(until: evidence.expires!)
+                page.raw("<li class=\"\(left < 0 ? "error" : "warning")\">")
+                page.text("\(evidence.title) (\(evidence.reference), \(evidence.issuer)) for measure \(evidence.measure): " + (left < 0 ? "expired on \(evidence.expires!.iso)" : "expires on \(evidence.expires!.iso), in \(left) days"))
+                page.raw("</li>")
+            }
+            page.raw("</ul>")
+        }
         if agreements.isEmpty {
             page.raw("<p>Your organisation is not a party to any agreement yet.</p>")
         } else {
@@ -77,7 +98,10 @@ struct AgreementController {
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
         let log = try store.log(reference)
+        // The document's own findings are cached by its hash; the register's change by the day, so they are added fresh.
         let findings = self.findings.value(head.contentHash) { Validator.validate(head.document, library: configuration.library) }
+            + RegisterFindings.check(head.document, library: configuration.library, registers: try store.registerSnapshot(forAgreement: reference))
+        let notices = try store.notices(visibleTo: session.user.organisationID, agreement: reference)
         let signatures = try store.signatures(reference, version: head.number)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
@@ -104,6 +128,11 @@ struct AgreementController {
                 page.raw("]</small></li>")
             }
             page.raw("</ul>")
+        }
+
+        if !notices.isEmpty {
+            page.raw("<h2>Subprocessor notices</h2>")
+            NoticeViews.table(&page, notices, showAgreement: false)
         }
 
         page.raw("<h2>Items of version \(head.number)</h2>")

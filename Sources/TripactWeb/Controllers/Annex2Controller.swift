@@ -33,6 +33,7 @@ struct Annex2Controller {
         let cardPayments: String?
         let operations: [String]?
         let channels: [String]?
+        let services: [String]?
         let dataSubjects: [String]?
         let dataCategories: [String]?
         let purposes: [String]?
@@ -86,6 +87,9 @@ struct Annex2Controller {
         let library = configuration.library
         processing.operations = (form.operations ?? []).filter(library.hasOperation)
         processing.channels = (form.channels ?? []).filter { library.channel($0) != nil }
+        let services = (form.services ?? []).filter { library.service($0) != nil }
+        // An agreement drafted before services were named keeps naming none until someone ticks one.
+        processing.services = services.isEmpty && processing.services == nil ? nil : services
         processing.dataSubjects = (form.dataSubjects ?? []).filter(library.hasDataSubject)
         let categories = (form.dataCategories ?? []).filter { library.dataCategory($0) != nil }
         let ordinary = categories.filter { library.dataCategory($0)?.special == SpecialCategoryKind.no }
@@ -148,6 +152,10 @@ struct Annex2Controller {
         }
         Self.picker(&page, name: "operations", legend: "Processing operations", items: library.operations, selected: Set(processing.operations))
         Self.picker(&page, name: "channels", legend: "Channels", items: library.channels, selected: Set(processing.channels))
+        Self.picker(
+            &page, name: "services", legend: "Services the processing uses (a change to the processor's subprocessor register reaches this agreement through them)",
+            items: library.services, selected: Set(processing.services ?? [])
+        )
         Self.picker(&page, name: "dataSubjects", legend: "Data subjects", items: library.dataSubjects, selected: Set(processing.dataSubjects))
         Self.picker(
             &page, name: "dataCategories", legend: "Personal data (Art. 9 and 10 categories are marked; they need safeguards)", items: library.dataCategories,

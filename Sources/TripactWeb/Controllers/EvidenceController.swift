@@ -123,7 +123,7 @@ struct EvidenceController {
         do {
             try store.saveEvidence(evidence, by: session.user.email)
         } catch {
-            if let storeError = error as? StoreError, case .invalidFields(let problems) = storeError {
+            if case .invalidFields(let problems) = error {
                 var fieldErrors: [String: String] = [:]
                 for problem in problems { fieldErrors[problem.field] = problem.message }
                 return try show(context: context, entered: form, errors: fieldErrors, status: .unprocessableContent)

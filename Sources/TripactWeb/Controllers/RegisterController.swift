@@ -27,9 +27,9 @@ struct RegisterController {
     func register(on router: Router<TripactRequestContext>) {
         router.get("registers/subprocessors") { _, context in try show(context: context) }
         router.get("registers/subprocessors/new") { _, context in try entryPage(context: context, editing: nil, entered: nil, errors: [:], status: .ok) }
-        router.post("registers/subprocessors/new") { request, context in try await save(request: request, context: context, editing: nil) }
+        router.post("registers/subprocessors/new") { request, context in try await save(request: request, context: context, changing: false) }
         router.get("registers/subprocessors/:id/change") { _, context in try entryPage(context: context, editing: try entry(context), entered: nil, errors: [:], status: .ok) }
-        router.post("registers/subprocessors/:id/change") { request, context in try await save(request: request, context: context, editing: try entry(context)) }
+        router.post("registers/subprocessors/:id/change") { request, context in try await save(request: request, context: context, changing: true) }
         router.post("registers/subprocessors/:id/remove") { request, context in try await remove(request: request, context: context) }
         router.post("registers/publish") { request, context in try await publish(request: request, context: context) }
     }
@@ -155,11 +155,12 @@ struct RegisterController {
         return page.response(status: status, session: session)
     }
 
-    private func save(request: Request, context: TripactRequestContext, editing: SubprocessorRecord?) async throws -> Response {
+    private func save(request: Request, context: TripactRequestContext, changing: Bool) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(RegisterEntryForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         try session.user.requireNegotiator("change the subprocessor register")
+        let editing = changing ? try entry(context) : nil
         var (record, errors) = form.record(library: configuration.library)
         let planned = form.plannedStart.trimmed.flatMap { $0.isEmpty ? nil : $0 }
         if let planned, CalendarDay(iso: planned) == nil { errors["plannedStart"] = "give a date as YYYY-MM-DD" }

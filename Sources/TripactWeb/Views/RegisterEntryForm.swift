@@ -98,7 +98,7 @@ struct RegisterEntryForm: Decodable {
         error("description")
         Pickers.checkboxes(&page, name: "dataCategories", legend: "Personal data it processes", options: library.dataCategories.map { ($0.key, $0.label) },
                            selected: Set(entered?.dataCategories ?? record?.dataCategories ?? []), error: errors["dataCategories"])
-        input("locations", "Other processing locations (ISO codes, comma-separated)", value(entered?.locations, record?.locations.joined(separator: ", ")), required: false)
+        input("locations", "Processing locations (ISO codes, comma-separated)", value(entered?.locations, record?.locations.joined(separator: ", ")), required: false)
         Pickers.select(&page, name: "transferMechanism", label: "Transfer mechanism", options: library.transferMechanisms.map { ($0.key, $0.label) },
                        selected: value(entered?.transferMechanism, record?.transferMechanism ?? "eea"), error: errors["transferMechanism"])
         input("tiaReference", "Transfer impact assessment (reference)", value(entered?.tiaReference, record?.tiaReference), required: false)

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
                     .appendingPathComponent("examples/full-scenario.json").path).document
                 let credentials: [DemoData.Credential]?
                 do {
-                    credentials = try DemoData.seedIfEmpty(store: store, signedScenario: scenario)
+                    credentials = try DemoData.seedIfEmpty(store: store, signedScenario: scenario, library: clauseLibrary)
                 } catch let error as StoreError {
                     throw .store(error)
                 } catch {
