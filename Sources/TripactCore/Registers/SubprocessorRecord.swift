@@ -67,6 +67,9 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
         )
     }
 
+    /// The establishment country first, then every other processing location.
+    public var allCountries: [String] { annexEntry.allCountries }
+
     /// Whether the entity still works for the processor on `day`.
     public func isActive(on day: CalendarDay) -> Bool {
         endDate.map { day < $0 } ?? true

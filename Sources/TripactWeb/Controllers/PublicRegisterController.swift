@@ -32,7 +32,7 @@ struct PublicRegisterController {
             page.raw("</td><td>")
             page.text(entry.country)
             page.raw("</td><td>")
-            page.text(entry.locations.joined(separator: ", "))
+            page.text(entry.allCountries.joined(separator: ", "))
             page.raw("</td><td>")
             page.text(entry.description)
             page.raw("</td><td>")

@@ -70,7 +70,7 @@ struct RegisterController {
                 page.raw(" <small><code>")
                 page.text(record.id)
                 page.raw("</code></small></td><td>")
-                page.text(([record.country] + record.locations).map { library.country($0)?.name ?? $0 }.joined(separator: ", "))
+                page.text(record.allCountries.map { library.country($0)?.name ?? $0 }.joined(separator: ", "))
                 page.raw("</td><td>")
                 page.text(record.services.map { library.service($0)?.label ?? $0 }.joined(separator: "; "))
                 page.raw("</td><td>")

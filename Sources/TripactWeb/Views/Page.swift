@@ -42,7 +42,7 @@ struct Page {
         header.site a.brand { color: #fff; font-weight: bold; text-decoration: none; } header.site .who { margin-left: auto; }
         main { max-width: 72rem; margin: 0 auto; padding: 1rem; overflow-wrap: anywhere; }
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
-        .table-wrap { overflow-x: auto; } fieldset { min-width: 0; } pre { white-space: pre-wrap; }
+        .table-wrap { overflow-x: auto; } .table-wrap table { overflow-wrap: normal; } fieldset { min-width: 0; } pre { white-space: pre-wrap; }
         .error { color: #900; } .ok { color: #060; } .warning { color: #850; }
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }

@@ -26,7 +26,7 @@ struct SubprocessorsCommand: ParsableCommand {
                 if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
                 var rows = [["ID", "ENTITY", "COUNTRY", "SERVICES", "TRANSFER", "FROM", "UNTIL"]]
                 rows += entries.map {
-                    [$0.id, $0.name, ([$0.country] + $0.locations).joined(separator: ","), $0.services.joined(separator: ","), $0.transferMechanism, $0.startDate.iso, $0.endDate?.iso ?? ""]
+                    [$0.id, $0.name, $0.allCountries.joined(separator: ","), $0.services.joined(separator: ","), $0.transferMechanism, $0.startDate.iso, $0.endDate?.iso ?? ""]
                 }
                 try FileInput.write(Data(Table.format(rows).utf8), to: nil)
             }
