@@ -73,6 +73,19 @@ import TripactTestSupport
         #expect((try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [Any])?.isEmpty == true)
     }
 
+    @Test func validateWithTheProcessorsRegistersWarnsOfDriftAndExpiringEvidence() throws {
+        let w = try CLIWorkspace()
+        let org = "Atlantis Relation Client SAS"
+        #expect(try w.run(["evidence", "add", "--id", "iso", "--measure", "isms-governance", "--title", "ISO/IEC 27001 certificate", "--issuer", "Certa", "--issued", "2024-01-01", "--expires", "2025-01-01", "--reference", "C-1", "--as", CLIWorkspace.bpo]).status == 0)
+        let example = CLIRunner.example("full-scenario.json")
+        let plain = try w.run(["validate", example])
+        #expect(!plain.stdout.contains("evidence.expired") && !plain.stdout.contains("register."))
+        let checked = try w.run(["validate", example, "--registers-of", org])
+        #expect(checked.status == 0, "warnings only: \(checked.stderr)")
+        #expect(checked.stdout.contains("evidence.expired") && checked.stdout.contains("register.unknown-subprocessor") && checked.stdout.contains("register.service-not-covered"))
+        #expect(try w.run(["validate", example, "--registers-of", "Nobody"]).status == 3)
+    }
+
     @Test func evidenceIsRecordedListedWithDaysLeftAndRemoved() throws {
         let w = try CLIWorkspace()
         let add = try w.run([

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TripactCore
+import TripactStore
 
 /// `tripact validate FILE`: checks an agreement against Article 28 and the library.
 struct ValidateCommand: ParsableCommand {
@@ -20,12 +21,21 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @Option(help: "Also check against this processor organisation's registers (drift from the subprocessor register, expiring evidence); needs --db or TRIPACT_DB.")
+    var registersOf: String?
+
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var store: StoreOptions
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
             let read = try DocumentInput.read(file)
-            let findings = Validator.validate(read.document, library: try library.loadLibrary())
+            var registers: RegisterSnapshot?
+            if let registersOf {
+                let store = try store.openExisting()
+                registers = try CLIFailure.wrap { () throws(StoreError) in try store.registerSnapshot(processorID: store.organisation(named: registersOf).id) }
+            }
+            let findings = Validator.validate(read.document, library: try library.loadLibrary(), registers: registers)
             let errors = findings.filter { $0.severity == .error }.count
             let warnings = findings.count - errors
             switch format {
