@@ -171,6 +171,8 @@ import TripactTestSupport
         }
         let snapshot = RegisterSnapshot(subprocessors: [ended, crm], evidence: [], today: today)
         let found = RegisterFindings.check(document, library: Fixtures.library, registers: snapshot).map { "\($0.code) \($0.path)" }
+        #expect(RegisterFindings.check(document, library: Fixtures.library, registers: RegisterSnapshot(subprocessors: [], evidence: [], today: today)).isEmpty,
+                "a processor without a register has nothing to drift from")
         #expect(found.sorted() == [
             "register.ended-subprocessor subprocessors[0]", "register.service-not-covered processing.services[0]",
             "register.service-not-covered processing.services[2]", "register.unknown-subprocessor subprocessors[2]",

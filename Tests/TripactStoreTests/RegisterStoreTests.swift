@@ -109,8 +109,12 @@ struct RegisterWorld {
     @Test func anObjectionInTimeHoldsTheChangeAndOneAfterTheDeadlineIsRefused() throws {
         let world = try RegisterWorld()
         let notice = try #require(try world.replaceTelephony().first { $0.agreement == "lumen-dpa" })
-        #expect(throws: StoreError.self) { try world.store.object(to: notice.id, reason: "   ", by: RegisterWorld.brandA) }
-        #expect(throws: StoreError.self) { try world.store.object(to: notice.id, reason: "US access", by: "viewer@lumen.example") }
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "reason", message: "an objection needs its grounds (Art. 28(2))")])) {
+            try world.store.object(to: notice.id, reason: "   ", by: RegisterWorld.brandA)
+        }
+        #expect(throws: StoreError.notPermitted("'viewer@lumen.example' is viewer; only admin and legal users object to subprocessor changes")) {
+            try world.store.object(to: notice.id, reason: "US access", by: "viewer@lumen.example")
+        }
         // Another controller cannot even see it.
         #expect(throws: StoreError.unknownNotice(notice.id)) { try world.store.object(to: notice.id, reason: "no", by: RegisterWorld.brandB) }
         world.time.set("2026-12-11")
@@ -122,19 +126,31 @@ struct RegisterWorld {
         // The register has moved on, the agreement has not: drift.
         let findings = Validator.validate(try world.store.version("lumen-dpa").document, library: world.library, registers: try world.store.registerSnapshot(forAgreement: "lumen-dpa"))
         #expect(findings.contains { $0.code == "register.ended-subprocessor" })
-        #expect(throws: StoreError.self) { try world.store.resolve(notice.id, as: .terminated, note: "we terminate", by: RegisterWorld.bpo) }
+        #expect(throws: StoreError.notPermitted("only the controller records 'terminated'")) {
+            try world.store.resolve(notice.id, as: .terminated, note: "we terminate", by: RegisterWorld.bpo)
+        }
         let resolved = try world.store.resolve(notice.id, as: .alternativeOffered, note: "Telephony C instead, certified", by: RegisterWorld.bpo)
         #expect(resolved.status == .alternativeOffered)
         #expect(resolved.resolutionNote == "Telephony C instead, certified")
+        // Telephony A stays in use for Lumen until the alternative lands, so the register no longer says it ended.
+        #expect(try world.store.subprocessorRegister(organisation: "Atlantis").first { $0.id == "tel-a" }?.endDate == nil)
+        let after = Validator.validate(try world.store.version("lumen-dpa").document, library: world.library, registers: try world.store.registerSnapshot(forAgreement: "lumen-dpa"))
+        #expect(!after.contains { $0.code == "register.ended-subprocessor" })
     }
 
     @Test func anObjectionAfterTheLastDayIsRefusedAndTheChangeApplies() throws {
         let world = try RegisterWorld()
         let notice = try #require(try world.replaceTelephony().first { $0.agreement == "lumen-dpa" })
         world.time.set("2026-12-12")
-        #expect(throws: StoreError.self) { try world.store.object(to: notice.id, reason: "too late", by: RegisterWorld.brandA) }
+        #expect(throws: StoreError.notPermitted("the objection period of notice \(notice.id) ended on 2026-12-11; the change applies from 2026-12-12")) {
+            try world.store.object(to: notice.id, reason: "too late", by: RegisterWorld.brandA)
+        }
         #expect(try world.store.notice(notice.id).status == .pending)
         #expect(try world.store.settleDueNotices(library: world.library).map(\.id) == [notice.id])
+        // Once applied, an objection is refused and leaves no trace in the audit log.
+        let objections = try world.store.auditEvents(agreement: "lumen-dpa").filter { $0.action == "notice.object" }.count
+        #expect(throws: StoreError.self) { try world.store.object(to: notice.id, reason: "late", by: RegisterWorld.brandA) }
+        #expect(try world.store.auditEvents(agreement: "lumen-dpa").filter { $0.action == "notice.object" }.count == objections)
     }
 
     @Test func anApprovalRequestChangesNothingUntilTheControllerApproves() throws {
@@ -143,11 +159,46 @@ struct RegisterWorld {
         world.time.set("2027-06-01")
         #expect(try !world.store.settleDueNotices(library: world.library).contains { $0.agreement == "vega-dpa" })
         #expect(try world.store.version("vega-dpa").document.subprocessors.map(\.id) == ["tel-a"])
-        #expect(throws: StoreError.self) { try world.store.approve(request.id, by: RegisterWorld.bpo, library: world.library) }
+        #expect(throws: StoreError.notPermitted("only the controller's legal users approve subprocessors")) {
+            try world.store.approve(request.id, by: RegisterWorld.bpo, library: world.library)
+        }
+        let statesBefore = try world.store.itemStates("vega-dpa").filter { $0.key.kind != "subprocessor" }
         let approved = try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library)
         #expect(approved.status == .applied)
         #expect(try world.store.version("vega-dpa").document.subprocessors.map(\.id) == ["tel-b"])
+        // Only Annex IV changed; every other item keeps its state, so the agreement stays agreed.
+        #expect(try world.store.itemStates("vega-dpa").filter { $0.key.kind != "subprocessor" } == statesBefore)
+        #expect(try world.store.agreement("vega-dpa").status == .agreed)
         #expect(throws: StoreError.self) { try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library) }
+    }
+
+    @Test func anApprovalForALaterStartAppliesOnThatDay() throws {
+        let world = try RegisterWorld()
+        let result = try world.store.proposeRegisterChange(
+            .replacement, entry: world.telephonyB, replacing: "tel-a", plannedStart: CalendarDay(iso: "2027-01-15"), message: "from mid-January", by: RegisterWorld.bpo,
+            library: world.library
+        )
+        let request = try #require(result.notices.first { $0.agreement == "vega-dpa" })
+        #expect(!request.late)
+        #expect(try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library).status == .approved)
+        #expect(try world.store.version("vega-dpa").document.subprocessors.map(\.id) == ["tel-a"])
+        // The new entity is not in use before its start.
+        #expect(try !world.store.subprocessorRegister(organisation: "Atlantis").first { $0.id == "tel-b" }!.isActive(on: world.store.today()))
+        world.time.set("2027-01-14")
+        #expect(try !world.store.settleDueNotices(library: world.library).contains { $0.id == request.id })
+        world.time.set("2027-01-15")
+        #expect(try world.store.settleDueNotices(library: world.library).contains { $0.id == request.id })
+        #expect(try world.store.version("vega-dpa").document.subprocessors.map(\.id) == ["tel-b"])
+    }
+
+    @Test func aRefusedRequestCannotBeApprovedAfterwards() throws {
+        let world = try RegisterWorld()
+        let request = try #require(try world.replaceTelephony().first { $0.agreement == "vega-dpa" })
+        try world.store.object(to: request.id, reason: "no", by: RegisterWorld.brandB)
+        #expect(throws: StoreError.notPermitted("notice \(request.id) is refused; only a pending request can be approved")) {
+            try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library)
+        }
+        #expect(try world.store.version("vega-dpa").document.subprocessors.map(\.id) == ["tel-a"])
     }
 
     @Test func aRefusedRequestIsRecordedWithItsReason() throws {
@@ -180,7 +231,9 @@ struct RegisterWorld {
         #expect(Set(result.notices.map(\.agreement)) == ["lumen-dpa", "nova-dpa"])
         #expect(result.notices.allSatisfy { $0.kind == .information && $0.status == .applied })
         #expect(try !world.store.version("nova-dpa").document.subprocessors.contains { $0.id == "crm-a" })
-        #expect(throws: StoreError.self) { try world.store.object(to: result.notices[0].id, reason: "no", by: RegisterWorld.brandA) }
+        #expect(throws: StoreError.notPermitted("notice \(result.notices[0].id) is applied; only a pending notice can be objected to")) {
+            try world.store.object(to: result.notices[0].id, reason: "no", by: RegisterWorld.brandA)
+        }
     }
 
     @Test func badRegisterInputNamesTheFieldAndStoresNothing() throws {
@@ -200,9 +253,12 @@ struct RegisterWorld {
         #expect(throws: StoreError.self) {
             try world.store.proposeRegisterChange(.addition, entry: world.telephonyB, replacing: nil, plannedStart: CalendarDay(iso: "2026-01-01"), message: "", by: RegisterWorld.bpo, library: world.library)
         }
-        // A controller keeps no register of this processor's.
-        #expect(throws: StoreError.self) {
+        // A controller's change acts on its own (empty) register, never on the processor's.
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "replacing", message: "the register of Lumen has no entry 'tel-a'")])) {
             try world.store.proposeRegisterChange(.removal, entry: nil, replacing: "tel-a", plannedStart: nil, message: "", by: RegisterWorld.brandA, library: world.library)
+        }
+        #expect(throws: StoreError.notPermitted("'viewer@lumen.example' is viewer; only admin and legal users change the subprocessor register")) {
+            try world.store.proposeRegisterChange(.addition, entry: world.telephonyB, replacing: nil, plannedStart: nil, message: "", by: "viewer@lumen.example", library: world.library)
         }
         #expect(try world.store.subprocessorRegister(organisation: "Atlantis") == before)
         // A second open change on the same entry waits for the first.

@@ -51,7 +51,11 @@ import TripactWeb
             let blank = try await client.post("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "  ")], cookie: brand)
             #expect(blank.status == .unprocessableContent && blank.text.contains("an objection needs its grounds"))
             #expect(try await client.post("/notices/\(notice.id)/object", form: [("reason", "x")], cookie: brand).status == .forbidden)
-            #expect(try await client.post("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "x")], cookie: outsider).status == .forbidden)
+            let outsiderToken = try fixture.session(.legal, "outsider")
+            for action in ["object", "approve", "resolve"] {
+                let response = try await client.post("/notices/\(notice.id)/\(action)", form: [("_csrf", outsiderToken.csrf), ("reason", "x"), ("outcome", "withdrawn"), ("note", "n")], cookie: outsiderToken.cookie)
+                #expect(response.status == .notFound, "\(action)")
+            }
             let objected = try await client.post("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "<script>alert(1)</script> no certificate")], cookie: brand)
             #expect(objected.status == .seeOther)
             #expect(try fixture.store.notice(notice.id).status == .objected)
@@ -104,6 +108,9 @@ import TripactWeb
             let clash = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-c", name: "Charlie Voice"), cookie: bpo)
             #expect(clash.status == .seeOther)
             #expect(try await client.post("/registers/subprocessors/sp-c/change", form: Self.entryForm(csrf: token, id: "sp-d", name: "Delta", extra: [("kind", "replacement")]), cookie: bpo).status == .conflict)
+            let badDate = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("plannedStart", "2026-02-30"), ("message", "x"), ("confirm", "yes")], cookie: bpo)
+            #expect(badDate.status == .unprocessableContent && badDate.text.contains("plannedStart"))
+            #expect(try fixture.store.subprocessorRegister(organisation: WebFixture.processor).first { $0.id == "sp-b" }?.endDate == nil)
             let unconfirmed = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired")], cookie: bpo)
             #expect(unconfirmed.status == .unprocessableContent)
             let removed = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired"), ("confirm", "yes")], cookie: bpo)
@@ -200,8 +207,13 @@ import TripactWeb
             #expect(bad.status == .unprocessableContent && bad.text.contains("id=\"expires-error\""))
             #expect(try await client.get("/registers/measures", cookie: bpo).text.contains("30 days left"))
             #expect(try await client.get("/", cookie: bpo).text.contains("Evidence to renew"))
-            let overview = try await client.get("/agreements/\(fixture.reference)", cookie: try fixture.session(.viewer, "controller").cookie).text
+            let brand = try fixture.session(.viewer, "controller").cookie
+            let overview = try await client.get("/agreements/\(fixture.reference)", cookie: brand).text
             #expect(overview.contains("evidence.expiring"))
+            // The controller relies on the measure too: its dashboard says so.
+            #expect(try await client.get("/", cookie: brand).text.contains("Evidence to renew"))
+            let outsider = try fixture.session(.legal, "outsider")
+            #expect(try await client.post("/registers/measures/iso/remove", form: [("_csrf", outsider.csrf)], cookie: outsider.cookie).status == .unprocessableContent)
             #expect(try await client.post("/registers/measures/iso/remove", form: [("_csrf", token)], cookie: bpo).status == .seeOther)
             #expect(try fixture.store.evidence(organisationID: fixture.store.user(email: WebFixture.email(.legal, "processor")).organisationID).isEmpty)
         }

@@ -25,6 +25,8 @@ public enum RegisterFindings {
     }
 
     static func drift(_ document: AgreementDocument, library: ClauseLibrary, registers: RegisterSnapshot) -> [Finding] {
+        // A processor that keeps no register yet has nothing to drift from; warning on every line would be noise.
+        guard !registers.subprocessors.isEmpty else { return [] }
         let active = registers.subprocessors.filter { $0.isActive(on: registers.today) }
         var findings: [Finding] = []
         let coveredServices = Set(active.flatMap(\.services))
@@ -38,10 +40,12 @@ public enum RegisterFindings {
         let coveredCategories = Set(active.flatMap(\.dataCategories))
         let usesServices = !(document.processing.services ?? []).isEmpty
         if !usesServices {
-            for (index, entry) in document.processing.dataCategories.enumerated() where !coveredCategories.contains(entry.category) {
+            let named = document.processing.dataCategories.map(\.category).enumerated().map { ("processing.dataCategories[\($0)]", $1) }
+                + document.processing.specialCategories.map(\.category).enumerated().map { ("processing.specialCategories[\($0)]", $1) }
+            for (path, category) in named where !coveredCategories.contains(category) {
                 findings.append(Finding(
-                    severity: .warning, code: "register.category-not-covered", article: "Art. 28(2), 28(4)", path: "processing.dataCategories[\(index)]",
-                    message: "Annex II names '\(library.dataCategory(entry.category)?.label ?? entry.category)', which no entry of the processor's "
+                    severity: .warning, code: "register.category-not-covered", article: "Art. 28(2), 28(4)", path: path,
+                    message: "Annex II names '\(library.dataCategory(category)?.label ?? category)', which no entry of the processor's "
                         + "subprocessor register processes; name the services the processing uses, or complete the register"
                 ))
             }
@@ -58,14 +62,15 @@ public enum RegisterFindings {
             if let end = record.endDate, end <= registers.today {
                 findings.append(Finding(
                     severity: .warning, code: "register.ended-subprocessor", article: "Art. 28(2)", path: "subprocessors[\(index)]",
-                    message: "Annex IV lists \(sub.name), which the processor's register ended on \(end); the removal notice has not reached this agreement"
+                    message: "Annex IV lists \(sub.name), which the processor's subprocessor register ended on \(end); until this agreement follows "
+                        + "(its notice still running, objected to, or not sent), Annex IV and the register disagree"
                 ))
             }
         }
         return findings
     }
 
-    static func evidence(_ document: AgreementDocument, registers: RegisterSnapshot) -> [Finding] {
+    public static func evidence(_ document: AgreementDocument, registers: RegisterSnapshot) -> [Finding] {
         var findings: [Finding] = []
         for (index, measure) in document.measures.enumerated() {
             for evidence in registers.evidence where evidence.measure == measure.id {

@@ -70,9 +70,9 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
     /// The establishment country first, then every other processing location.
     public var allCountries: [String] { annexEntry.allCountries }
 
-    /// Whether the entity still works for the processor on `day`.
+    /// Whether the entity works for the processor on `day`: started, and not yet ended.
     public func isActive(on day: CalendarDay) -> Bool {
-        endDate.map { day < $0 } ?? true
+        startDate <= day && (endDate.map { day < $0 } ?? true)
     }
 
     /// What is wrong with the entry, each problem naming its field; empty when it may enter the register.

@@ -48,25 +48,28 @@ extension TripactStore {
 
     /// The controller objects to a notified change (general authorisation), up to and including the last day of the
     /// objection period; or refuses an approval request (specific authorisation). The reason is required.
+    ///
+    /// Status and deadline are checked inside the write transaction, so an objection and the settling of the same
+    /// notice cannot both succeed: whichever commits first wins and the other is refused.
     @discardableResult
     public func object(to id: Int, reason: String, by email: String) throws(StoreError) -> NoticeEntry {
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .invalidFields([FieldProblem(field: "reason", message: "an objection needs its grounds (Art. 28(2))")]) }
         guard text.count <= 4_000 else { throw .invalidFields([FieldProblem(field: "reason", message: "keep the grounds under 4,000 characters")]) }
-        let (user, notice) = try controllerAction(id, by: email, action: "object to subprocessor changes")
-        guard notice.status == .pending else { throw .notPermitted("notice \(id) is \(notice.status.label); only a pending notice can be objected to") }
-        let today = today()
-        let status: NoticeStatus
-        switch notice.kind {
-        case .information: throw .notPermitted("notice \(id) informs of a removal; a removal needs no consent and cannot be objected to")
-        case .notice:
-            guard today <= notice.respondBy else {
-                throw .notPermitted("the objection period of notice \(id) ended on \(notice.respondBy.iso); the change applies from \(notice.takesEffect.iso)")
-            }
-            status = .objected
-        case .approvalRequest: status = .refused
-        }
+        let user = try controllerNegotiator(for: id, by: email, action: "object to subprocessor changes")
         return try database.transaction { connection throws(StoreError) in
+            let notice = try Self.notice(connection, id: id)
+            guard notice.status == .pending else { throw StoreError.notPermitted("notice \(id) is \(notice.status.label); only a pending notice can be objected to") }
+            let status: NoticeStatus
+            switch notice.kind {
+            case .information: throw StoreError.notPermitted("notice \(id) informs of a removal; a removal needs no consent and cannot be objected to")
+            case .notice:
+                guard today() <= notice.respondBy else {
+                    throw StoreError.notPermitted("the objection period of notice \(id) ended on \(notice.respondBy.iso); the change applies from \(notice.takesEffect.iso)")
+                }
+                status = .objected
+            case .approvalRequest: status = .refused
+            }
             try Database.run(
                 connection, "UPDATE notices SET status = ?, objection = ?, objected_by = ?, objected_at = ? WHERE id = ? AND status = 'pending'",
                 [.text(status.rawValue), .text(text), .int(user.id), .text(clock.timestamp()), .int(id)]
@@ -76,18 +79,23 @@ extension TripactStore {
         }
     }
 
-    /// The controller approves a change under specific authorisation; Annex IV follows at once in a new version.
+    /// The controller approves a change under specific authorisation. Annex IV follows in a new version on the change's
+    /// planned start: at once when that day has come, otherwise when the notices are next settled.
     @discardableResult
     public func approve(_ id: Int, by email: String, library: ClauseLibrary) throws(StoreError) -> NoticeEntry {
-        let (user, notice) = try controllerAction(id, by: email, action: "approve subprocessors")
-        guard notice.kind == .approvalRequest else { throw .notPermitted("notice \(id) is a \(notice.kind.rawValue); only approval requests are approved, notices apply unless objected to") }
-        guard notice.status == .pending else { throw .notPermitted("notice \(id) is \(notice.status.label); only a pending request can be approved") }
+        let user = try controllerNegotiator(for: id, by: email, action: "approve subprocessors")
         return try database.transaction { connection throws(StoreError) in
+            let notice = try Self.notice(connection, id: id)
+            guard notice.kind == .approvalRequest else {
+                throw StoreError.notPermitted("notice \(id) is a \(notice.kind.rawValue); only approval requests are approved, notices apply unless objected to")
+            }
+            guard notice.status == .pending else { throw StoreError.notPermitted("notice \(id) is \(notice.status.label); only a pending request can be approved") }
             try Database.run(
-                connection, "UPDATE notices SET status = 'approved', decided_by = ?, decided_at = ? WHERE id = ?", [.int(user.id), .text(clock.timestamp()), .int(id)]
+                connection, "UPDATE notices SET status = 'approved', decided_by = ?, decided_at = ? WHERE id = ? AND status = 'pending'",
+                [.int(user.id), .text(clock.timestamp()), .int(id)]
             ) { _ in }
-            try appendAudit(connection, actor: email, agreement: notice.agreement, action: "notice.approve", detail: "notice \(id)")
-            try apply(connection, noticeID: id, library: library)
+            try appendAudit(connection, actor: email, agreement: notice.agreement, action: "notice.approve", detail: "notice \(id), takes effect \(notice.takesEffect.iso)")
+            if notice.takesEffect <= today() { try apply(connection, noticeID: id, library: library) }
             return try Self.notice(connection, id: id)
         }
     }
@@ -116,41 +124,60 @@ extension TripactStore {
                 [.text(resolution.status.rawValue), .text(text), .int(user.id), .text(clock.timestamp()), .int(id)]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: notice.agreement, action: "notice.resolve", detail: "notice \(id) \(resolution.rawValue): \(text)")
+            if resolution != .terminated { try reopenPrevious(connection, changeID: notice.changeID, agreement: notice.agreement, actor: email) }
             return try Self.notice(connection, id: id)
         }
     }
 
-    /// Applies every pending notice and information whose effective day has come and that nobody objected to.
-    /// The server runs this periodically and `tripact notices settle` on demand; it is idempotent.
+    /// Applies every notice whose day has come: pending notices and information nobody objected to, and approved
+    /// requests. The server runs this periodically and `tripact notices settle` on demand; it is idempotent.
+    ///
+    /// Each notice is settled in its own transaction, so one that fails (its agreement unreadable, the database busy)
+    /// does not hold up the others; the failures are reported together at the end.
     @discardableResult
     public func settleDueNotices(library: ClauseLibrary) throws(StoreError) -> [NoticeEntry] {
         let today = today()
         let due = try database.query(
-            "SELECT id FROM notices WHERE status = 'pending' AND kind IN ('notice', 'information') AND takes_effect <= ? ORDER BY id", [.text(today.iso)]
+            """
+            SELECT id FROM notices WHERE takes_effect <= ? AND (
+                (status = 'pending' AND kind IN ('notice', 'information')) OR (status = 'approved' AND kind = 'approval-request')
+            ) ORDER BY id
+            """,
+            [.text(today.iso)]
         ) { $0.integer(0) }
         var applied: [NoticeEntry] = []
+        var failures: [String] = []
         for id in due {
-            let entry = try database.transaction { connection throws(StoreError) -> NoticeEntry? in
-                // Read again inside the write transaction: an objection may have landed since the list was taken.
-                let notice = try Self.notice(connection, id: id)
-                guard notice.status == .pending, notice.takesEffect <= today else { return nil }
-                try apply(connection, noticeID: id, library: library)
-                return try Self.notice(connection, id: id)
+            do {
+                let entry = try database.transaction { connection throws(StoreError) -> NoticeEntry? in
+                    // Read again inside the write transaction: an objection may have landed since the list was taken.
+                    let notice = try Self.notice(connection, id: id)
+                    let ready = notice.kind == .approvalRequest ? notice.status == .approved : notice.status == .pending
+                    guard ready, notice.takesEffect <= today else { return nil }
+                    try apply(connection, noticeID: id, library: library)
+                    return try Self.notice(connection, id: id)
+                }
+                if let entry { applied.append(entry) }
+            } catch {
+                failures.append("notice \(id): \(error)")
             }
-            if let entry { applied.append(entry) }
+        }
+        guard failures.isEmpty else {
+            throw .database("\(applied.count) notice\(applied.count == 1 ? "" : "s") applied, \(failures.count) could not be: " + failures.joined(separator: "; "))
         }
         return applied
     }
 
     // MARK: internals
 
-    private func controllerAction(_ id: Int, by email: String, action: String) throws(StoreError) -> (User, NoticeEntry) {
+    /// The user, if they negotiate for the controller of the notice's agreement; the notice must be visible to them.
+    private func controllerNegotiator(for id: Int, by email: String, action: String) throws(StoreError) -> User {
         let user = try self.user(email: email)
         let notice = try self.notice(id, visibleTo: user.organisationID)
         let controllerID = try database.query("SELECT controller_id FROM agreements WHERE reference = ?", [.text(notice.agreement)]) { $0.integer(0) }.first
         guard controllerID == user.organisationID else { throw .notPermitted("only the controller's legal users \(action)") }
         try user.requireNegotiator(action)
-        return (user, notice)
+        return user
     }
 
     /// Writes the version that brings the agreement's Annex IV in line with the change, on top of the head.
@@ -197,6 +224,21 @@ extension TripactStore {
         }
         try Database.run(connection, "UPDATE notices SET status = 'applied', applied_version = ? WHERE id = ?", [.int(appliedVersion), .int(noticeID)]) { _ in }
         try appendAudit(connection, actor: "tripact", agreement: notice.agreement, action: "notice.apply", detail: "notice \(noticeID) applied in version \(appliedVersion)")
+    }
+
+    /// When the processor keeps an entity for an agreement (change withdrawn there, or an alternative still to come),
+    /// the entity is in use again: the register must not say it ended.
+    private func reopenPrevious(_ connection: Database.Connection, changeID: Int, agreement: String, actor: String) throws(StoreError) {
+        let (blob, organisationID) = try Database.query(connection, "SELECT change, organisation_id FROM register_changes WHERE id = ?", [.int(changeID)]) {
+            ($0.blob(0), $0.integer(1))
+        }[0]
+        guard let change = try? JSONDecoder().decode(RegisterChange.self, from: blob), change.kind == .replacement || change.kind == .removal,
+            var previous = try Self.registerEntries(connection, organisationID: organisationID).first(where: { $0.id == change.previous?.id }),
+            previous.endDate != nil
+        else { return }
+        previous.endDate = nil
+        try Self.storeEntry(connection, organisationID: organisationID, previous, now: clock.timestamp())
+        try appendAudit(connection, actor: actor, agreement: agreement, action: "register.reopen", detail: "\(previous.id) stays in use for this agreement (change \(changeID))")
     }
 
     static func notice(_ connection: Database.Connection, id: Int) throws(StoreError) -> NoticeEntry {

@@ -83,9 +83,11 @@ extension TripactStore {
                 }
             }
             var change: RegisterChange
+            // An addition without a planned day may carry the entity's own, earlier start (loading a register with what
+            // is already in use); otherwise a new entity starts on the planned day.
             var stored = entry.map { record -> SubprocessorRecord in
                 var record = record
-                if record.startDate > start { record.startDate = start }
+                if !(kind == .addition && plannedStart == nil && record.startDate <= start) { record.startDate = start }
                 record.endDate = nil
                 return record
             }
@@ -101,7 +103,7 @@ extension TripactStore {
                 let previous = try active(replacing ?? entry?.id, field: "replacing")
                 stored!.id = previous.id
                 stored!.startDate = previous.startDate
-                guard stored != previous else { throw StoreError.invalid("the entry is unchanged; there is nothing to notify") }
+                guard stored != previous else { throw StoreError.invalidFields([FieldProblem(field: "entry", message: "the entry is unchanged; there is nothing to notify")]) }
                 change = RegisterChange(kind: kind, entry: stored, previous: previous, plannedStart: start)
             case .removal:
                 change = RegisterChange(kind: kind, entry: nil, previous: try active(replacing, field: "replacing"), plannedStart: start)
@@ -153,7 +155,9 @@ extension TripactStore {
             let entry = RegisterChangeEntry(id: changeID, organisation: organisation, change: change, message: message, proposedBy: email, proposedAt: now)
             return (entry, notices)
         }
-        _ = try settleDueNotices(library: library)
+        // A removal applies at once. The change is stored whatever settling does: a notice that cannot be applied now
+        // is applied by the next settling, so its failure must not read as a failed change.
+        _ = try? settleDueNotices(library: library)
         return (result.0, try result.1.map { notice throws(StoreError) in try self.notice(notice.id) })
     }
 

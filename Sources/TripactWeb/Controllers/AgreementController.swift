@@ -57,16 +57,23 @@ struct AgreementController {
             page.raw("<h2>Subprocessor notices awaiting a decision or a date</h2>")
             NoticeViews.table(&page, openNotices)
         }
-        let today = store.today()
-        let expiring = try store.evidence(organisationID: session.user.organisationID).filter { evidence in
-            evidence.expires.map { today.days(until: $0) <= RegisterSnapshot.expiryWarningDays } ?? false
+        // Evidence behind a measure warns on every agreement relying on it, whichever side the reader is on.
+        var snapshots: [String: RegisterSnapshot] = [:]
+        var renewals: [(AgreementSummary, Finding)] = []
+        for agreement in agreements {
+            let registers = try snapshots[agreement.processor] ?? store.registerSnapshot(forAgreement: agreement.reference)
+            snapshots[agreement.processor] = registers
+            guard !registers.evidence.isEmpty else { continue }
+            let document = try store.version(agreement.reference).document
+            renewals += RegisterFindings.evidence(document, registers: registers).map { (agreement, $0) }
         }
-        if !expiring.isEmpty {
+        if !renewals.isEmpty {
             page.raw("<h2>Evidence to renew</h2><ul>")
-            for evidence in expiring {
-                let left = today.days(until: evidence.expires!)
-                page.raw("<li class=\"\(left < 0 ? "error" : "warning")\">")
-                page.text("\(evidence.title) (\(evidence.reference), \(evidence.issuer)) for measure \(evidence.measure): " + (left < 0 ? "expired on \(evidence.expires!.iso)" : "expires on \(evidence.expires!.iso), in \(left) days"))
+            for (agreement, finding) in renewals {
+                page.raw("<li class=\"warning\"><a href=\"/agreements/\(Self.path(agreement.reference))\">")
+                page.text(agreement.title)
+                page.raw("</a>: ")
+                page.text(finding.message)
                 page.raw("</li>")
             }
             page.raw("</ul>")

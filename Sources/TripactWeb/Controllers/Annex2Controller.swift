@@ -218,20 +218,10 @@ struct Annex2Controller {
     }
 
     private static func picker(_ page: inout Page, name: String, legend: String, items: [CatalogueItem], selected: Set<String>) {
-        page.raw("<fieldset><legend>\(legend)</legend>")
-        for item in items {
-            let id = "\(name)-\(item.key)"
-            page.raw("<div><input type=\"checkbox\" id=\"")
-            page.text(id)
-            page.raw("\" name=\"\(name)[]\" value=\"")
-            page.text(item.key)
-            page.raw(selected.contains(item.key) ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
-            page.text(id)
-            page.raw("\">")
-            page.text(item.label + (item.special == .no ? "" : " (\(item.special.rawValue == "art9" ? "Art. 9" : "Art. 10"))"))
-            page.raw("</label></div>")
+        let options = items.map { item in
+            (key: item.key, label: item.label + (item.special == .no ? "" : " (\(item.special.rawValue == "art9" ? "Art. 9" : "Art. 10"))"))
         }
-        page.raw("</fieldset>")
+        Pickers.checkboxes(&page, name: name, legend: legend, options: options, selected: selected, error: nil)
     }
 }
 

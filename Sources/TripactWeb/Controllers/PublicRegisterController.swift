@@ -59,7 +59,8 @@ struct PublicRegisterController {
     }
 }
 
-/// The Atom document (RFC 4287) of a public register: one entry per change, newest first.
+/// The Atom document (RFC 4287) of a public register: one entry per change, newest first. The change's message is
+/// written for the controllers and stays out. Links are relative, resolved against the feed's own address.
 enum AtomFeed {
     static func render(_ register: PublicRegister) -> String {
         let base = "/public/\(register.slug)/subprocessors"
@@ -79,7 +80,6 @@ enum AtomFeed {
                 details += entry.locations.isEmpty ? "" : ", processing also in \(entry.locations.joined(separator: ", "))"
                 details += ": \(entry.description) Transfer mechanism: \(entry.transferMechanism)."
             }
-            if !change.message.isEmpty { details += " \(change.message)" }
             xml += "  <entry>\n"
             xml += "    <id>urn:tripact:register:\(escape(register.slug)):change:\(change.id)</id>\n"
             xml += "    <title>\(escape(change.change.summary.prefix(1).uppercased() + change.change.summary.dropFirst()))</title>\n"

@@ -136,7 +136,15 @@ struct RegisterController {
         guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
         try session.user.requireNegotiator("change the subprocessor register")
         var page = Page(title: editing.map { "Change or replace \($0.name)" } ?? "Add a subprocessor")
-        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">Nothing was saved: \(errors.count) field\(errors.count == 1 ? " needs" : "s need") attention.</p>") }
+        if !errors.isEmpty {
+            page.raw("<div class=\"error\" role=\"alert\"><p>Nothing was saved: \(errors.count) problem\(errors.count == 1 ? "" : "s") to fix.</p>")
+            for (field, message) in errors.sorted(by: { $0.key < $1.key }) where !RegisterEntryForm.renderedFields.contains(field) {
+                page.raw("<p>")
+                page.text(message)
+                page.raw("</p>")
+            }
+            page.raw("</div>")
+        }
         let action = editing.map { "/registers/subprocessors/\(AgreementController.path($0.id))/change" } ?? "/registers/subprocessors/new"
         page.raw("<form method=\"post\" action=\"\(action)\">")
         page.csrf(session)
@@ -161,7 +169,7 @@ struct RegisterController {
         try FormDecoding.requireCSRF(form._csrf, session: session)
         try session.user.requireNegotiator("change the subprocessor register")
         let editing = changing ? try entry(context) : nil
-        var (record, errors) = form.record(library: configuration.library)
+        var (record, errors) = form.record(library: configuration.library, today: store.today())
         let planned = form.plannedStart.trimmed.flatMap { $0.isEmpty ? nil : $0 }
         if let planned, CalendarDay(iso: planned) == nil { errors["plannedStart"] = "give a date as YYYY-MM-DD" }
         if (form.message ?? "").count > 500 { errors["message"] = "keep the message under 500 characters" }
@@ -200,9 +208,15 @@ struct RegisterController {
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let record = try entry(context)
         guard form.confirm == "yes" else { throw HTTPError(.unprocessableContent, message: "tick 'Remove this entity' to confirm the removal of \(record.name)") }
-        let planned = form.plannedStart.trimmed.flatMap { $0.isEmpty ? nil : CalendarDay(iso: $0) }
+        let plannedText = form.plannedStart.trimmed ?? ""
+        let planned = CalendarDay(iso: plannedText)
+        guard plannedText.isEmpty || planned != nil else {
+            throw HTTPError(.unprocessableContent, message: "plannedStart: '\(plannedText)' is not a date (YYYY-MM-DD); nothing was removed")
+        }
+        let message = form.message.trimmed ?? ""
+        guard message.count <= 500 else { throw HTTPError(.unprocessableContent, message: "message: keep it under 500 characters; nothing was removed") }
         let result = try store.proposeRegisterChange(
-            .removal, entry: nil, replacing: record.id, plannedStart: planned, message: String((form.message.trimmed ?? "").prefix(500)), by: session.user.email, library: configuration.library
+            .removal, entry: nil, replacing: record.id, plannedStart: planned, message: message, by: session.user.email, library: configuration.library
         )
         return .redirect(to: "/registers/subprocessors#change-\(result.change.id)", type: .normal)
     }

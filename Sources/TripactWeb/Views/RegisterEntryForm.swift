@@ -27,7 +27,7 @@ struct RegisterEntryForm: Decodable {
     let message: String?
 
     /// The entry as entered, or the problems keyed by field name (the names of `SubprocessorRecord`).
-    func record(library: ClauseLibrary) -> (SubprocessorRecord?, [String: String]) {
+    func record(library: ClauseLibrary, today: CalendarDay) -> (SubprocessorRecord?, [String: String]) {
         var errors: [String: String] = [:]
         for (field, value) in [
             ("id", id), ("name", name), ("address", address), ("description", description), ("locations", locations), ("tiaReference", tiaReference),
@@ -40,7 +40,7 @@ struct RegisterEntryForm: Decodable {
             guard let day = CalendarDay(iso: text) else { return (nil, errors.merging(["startDate": "give a date as YYYY-MM-DD"]) { $1 }) }
             start = day
         } else {
-            start = CalendarDay(Date())
+            start = today
         }
         var onwardEntries: [OnwardSubprocessor] = []
         for (number, line) in (onward ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.allSatisfy(\.isWhitespace) {
@@ -69,6 +69,12 @@ struct RegisterEntryForm: Decodable {
     static func fieldName(_ path: String) -> String {
         String(path.prefix { $0 != "[" && $0 != "." })
     }
+
+    /// The fields the form shows; a problem with any other key is shown above the form.
+    static let renderedFields: Set<String> = [
+        "id", "name", "address", "country", "services", "description", "dataCategories", "locations", "transferMechanism", "tiaReference", "contact",
+        "startDate", "onwardSubprocessors", "plannedStart", "message", "kind",
+    ]
 
     /// The entry's fields, filled with `record` (or what was entered), each with its message.
     static func fields(_ page: inout Page, record: SubprocessorRecord?, entered: RegisterEntryForm?, errors: [String: String], library: ClauseLibrary, idEditable: Bool) {
@@ -124,47 +130,4 @@ struct RegisterEntryForm: Decodable {
         page.raw("</textarea>")
         if let message = errors["message"] { page.raw("<p class=\"error\">"); page.text(message); page.raw("</p>") }
     }
-}
-
-/// Form controls shared by the register pages.
-enum Pickers {
-    static func checkboxes(_ page: inout Page, name: String, legend: String, options: [(key: String, label: String)], selected: Set<String>, error: String?) {
-        page.raw("<fieldset class=\"picker\" id=\"\(name)\"><legend>")
-        page.text(legend)
-        page.raw("</legend>")
-        for option in options {
-            let id = "\(name)-\(option.key)"
-            page.raw("<div><input type=\"checkbox\" id=\"")
-            page.text(id)
-            page.raw("\" name=\"\(name)[]\" value=\"")
-            page.text(option.key)
-            page.raw(selected.contains(option.key) ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
-            page.text(id)
-            page.raw("\">")
-            page.text(option.label)
-            page.raw("</label></div>")
-        }
-        if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }
-        page.raw("</fieldset>")
-    }
-
-    static func select(_ page: inout Page, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
-        page.raw("<label for=\"\(name)\">")
-        page.text(label)
-        page.raw("</label><select id=\"\(name)\" name=\"\(name)\"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")><option value=\"\">—</option>")
-        for option in options {
-            page.raw("<option value=\"")
-            page.text(option.key)
-            page.raw(option.key == selected ? "\" selected>" : "\">")
-            page.text(option.label)
-            page.raw("</option>")
-        }
-        page.raw("</select>")
-        if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// The value without surrounding white space; nil stays nil.
-    var trimmed: String? { self?.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import TripactCore
+
+/// Form controls shared by the forms: catalogue checkboxes and selects, each with its message.
+enum Pickers {
+    static func checkboxes(_ page: inout Page, name: String, legend: String, options: [(key: String, label: String)], selected: Set<String>, error: String?) {
+        page.raw("<fieldset class=\"picker\" id=\"\(name)\"><legend>")
+        page.text(legend)
+        page.raw("</legend>")
+        for option in options {
+            let id = "\(name)-\(option.key)"
+            page.raw("<div><input type=\"checkbox\" id=\"")
+            page.text(id)
+            page.raw("\" name=\"\(name)[]\" value=\"")
+            page.text(option.key)
+            page.raw(selected.contains(option.key) ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
+            page.text(id)
+            page.raw("\">")
+            page.text(option.label)
+            page.raw("</label></div>")
+        }
+        if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }
+        page.raw("</fieldset>")
+    }
+
+    static func select(_ page: inout Page, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
+        page.raw("<label for=\"\(name)\">")
+        page.text(label)
+        page.raw("</label><select id=\"\(name)\" name=\"\(name)\"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")><option value=\"\">—</option>")
+        for option in options {
+            page.raw("<option value=\"")
+            page.text(option.key)
+            page.raw(option.key == selected ? "\" selected>" : "\">")
+            page.text(option.label)
+            page.raw("</option>")
+        }
+        page.raw("</select>")
+        if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The value without surrounding white space; nil stays nil.
+    var trimmed: String? { self?.trimmingCharacters(in: .whitespacesAndNewlines) }
+}
