@@ -13,9 +13,10 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 .build/release/tripact serve --demo --port "$port" --db "$work/tripact.sqlite" >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do grep -q "tripact serving" "$work/serve.log" && break; sleep 0.2; done
-
 base="http://127.0.0.1:$port"
+# The banner is printed before the socket listens: wait for an answer, not for the banner.
+for _ in $(seq 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done
+
 email=paul.martin@atlantis.example
 password=$(awk -v e="$email" '$1 == e { print $2 }' "$work/serve.log")
 curl -s -c "$work/jar" -b "$work/jar" "$base/login" -o "$work/login.html"
@@ -24,9 +25,9 @@ curl -s -c "$work/jar" -b "$work/jar" -o /dev/null --data-urlencode "email=$emai
 session=$(awk '$6 == "tripact_session" { print $7 }' "$work/jar")
 [ -n "$session" ] || { echo "could not log in" >&2; exit 1; }
 
-run() { # name path -> "rps p99ms"
+run() { # name path [header] -> "rps p99ms"
     local out
-    out=$(wrk -t2 -c32 -d10s --latency -H "Cookie: tripact_session=$session" "$base$2")
+    out=$(wrk -t2 -c32 -d10s --latency -H "Cookie: tripact_session=$session" ${3:+-H "$3"} "$base$2")
     local rps p99
     rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { v=$2; if (v ~ /us$/) { sub(/us/, "", v); v=v/1000 } else if (v ~ /ms$/) { sub(/ms/, "", v) } else if (v ~ /s$/) { sub(/s/, "", v); v=v*1000 }; print v }')
@@ -36,6 +37,9 @@ run() { # name path -> "rps p99ms"
 read -r trivial_rps trivial_p99 < <(run trivial /health)
 read -r view_rps view_p99 < <(run view "/agreements/lumen-telecom-atlantis-dpa")
 read -r export_rps export_p99 < <(run export "/agreements/lumen-telecom-atlantis-dpa/versions/3")
+# What a browser asks for: every browser sends Accept-Encoding: gzip.
+read -r gzip_rps gzip_p99 < <(run export-gzip "/agreements/lumen-telecom-atlantis-dpa/versions/3" "Accept-Encoding: gzip")
 printf '%-28s %10s req/s   p99 %7s ms\n' "trivial route (/health)" "$trivial_rps" "$trivial_p99"
 printf '%-28s %10s req/s   p99 %7s ms   %5.1f %% of trivial\n' "agreement view" "$view_rps" "$view_p99" "$(echo "$view_rps * 100 / $trivial_rps" | bc -l)"
 printf '%-28s %10s req/s   p99 %7s ms   %5.1f %% of trivial\n' "export (print preview, v3)" "$export_rps" "$export_p99" "$(echo "$export_rps * 100 / $trivial_rps" | bc -l)"
+printf '%-28s %10s req/s   p99 %7s ms   %5.1f %% of trivial\n' "export, gzip (as browsers)" "$gzip_rps" "$gzip_p99" "$(echo "$gzip_rps * 100 / $trivial_rps" | bc -l)"

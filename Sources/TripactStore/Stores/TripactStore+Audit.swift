@@ -24,6 +24,12 @@ extension TripactStore {
         ) { _ in }
     }
 
+    /// The database's generation: the id of the last audit event. Every change appends one, so a page built at one
+    /// generation is still right while the generation stays the same, whichever process made the change.
+    public func changeGeneration() throws(StoreError) -> Int {
+        try database.query("SELECT coalesce(max(id), 0) FROM audit_events") { $0.integer(0) }.first ?? 0
+    }
+
     /// The audit log in order, optionally for one agreement.
     public func auditEvents(agreement: String? = nil) throws(StoreError) -> [AuditEvent] {
         var sql = "SELECT id, at, actor, agreement, action, detail, previous_hash, hash FROM audit_events"

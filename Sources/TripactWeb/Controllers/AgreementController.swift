@@ -13,6 +13,20 @@ struct AgreementController {
     let findings = ResultCache<[Finding]>(capacity: 256)
     /// Exports by content hash and render context (status and signatures change; the document does not).
     let exports = ResultCache<[UInt8]>(capacity: 64)
+    /// Overview bodies by agreement, side, kind of user, day and database generation (see `overview`).
+    let overviews = ResultCache<CachedPage>(capacity: 256)
+    /// Export responses (plain and gzip) by agreement, version and database generation.
+    let exportResponses = ResultCache<ExportBytes>(capacity: 64)
+
+    struct CachedPage: Sendable {
+        let title: String
+        let body: String
+    }
+
+    struct ExportBytes: Sendable {
+        let plain: ByteBuffer
+        let gzip: ByteBuffer?
+    }
 
     struct AcceptForm: Decodable {
         let _csrf: String?
@@ -98,9 +112,18 @@ struct AgreementController {
         return page.response(session: session)
     }
 
+    /// The overview is the page read most. It is built once per agreement, side, kind of user and state of the whole
+    /// database (every change appends to the audit log, so its last id is the database's generation) and day (register
+    /// warnings depend on it); each user's CSRF token goes in when the response is written.
     private func overview(request: Request, context: TripactRequestContext) throws -> Response {
         guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
         let (reference, party) = try visibleAgreement(context, session: session)
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(try store.changeGeneration())"
+        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session) }
+        return Page(title: page.title, body: page.body).response(session: session)
+    }
+
+    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session) throws -> CachedPage {
         let summary = try store.agreement(reference)
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
@@ -208,7 +231,7 @@ struct AgreementController {
             for entry in log { page.raw("<option value=\"\(entry.number)\"\(entry.number == head.number ? " selected" : "")>\(entry.number)</option>") }
             page.raw("</select></div><button type=\"submit\">Show the redline</button></form>")
         }
-        return page.response(session: session)
+        return CachedPage(title: page.title, body: page.body)
     }
 
     private func compare(request: Request, context: TripactRequestContext) throws -> Response {
@@ -230,19 +253,29 @@ struct AgreementController {
         guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
         let (reference, _) = try visibleAgreement(context, session: session)
         guard let number = Int(try context.parameters.require("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
-        let version = try store.version(reference, number: number)
-        var renderContext = try store.renderContext(reference, version: number)
-        renderContext.embedForVerification = true
-        let key = version.contentHash + String(decoding: DocumentCodec.canonicalJSON(renderContext), as: UTF8.self)
-        let bytes = exports.value(key) {
-            AgreementRenderer.renderUTF8(AgreementFacts(document: version.document, library: configuration.library), context: renderContext, contentHash: version.contentHash)
+        // A version's text never changes, but its status and signatures do: the database generation covers both.
+        let cacheKey = "\(reference)\u{0}\(number)\u{0}\(try store.changeGeneration())"
+        let export = try exportResponses.value(cacheKey) {
+            let version = try store.version(reference, number: number)
+            var renderContext = try store.renderContext(reference, version: number)
+            renderContext.embedForVerification = true
+            let key = version.contentHash + String(decoding: DocumentCodec.canonicalJSON(renderContext), as: UTF8.self)
+            let bytes = exports.value(key) {
+                AgreementRenderer.renderUTF8(AgreementFacts(document: version.document, library: configuration.library), context: renderContext, contentHash: version.contentHash)
+            }
+            return ExportBytes(plain: ByteBuffer(bytes: bytes), gzip: Gzip.compress(bytes).map { ByteBuffer(bytes: $0) })
         }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
+        headers[.vary] = "Accept-Encoding"
         if request.uri.queryParameters.get("download") != nil {
             headers[.contentDisposition] = "attachment; filename=\"\(Self.fileName(reference))-v\(number).html\""
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        if let gzip = export.gzip, Gzip.accepted(request.headers[.acceptEncoding]) {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: gzip))
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: export.plain))
     }
 
     private func accept(request: Request, context: TripactRequestContext) async throws -> Response {

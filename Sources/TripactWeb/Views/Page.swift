@@ -1,37 +1,80 @@
+import Foundation
 import Hummingbird
 import TripactCore
 import TripactStore
 
 /// Builds an HTML page. `text` escapes; `raw` is only for markup written in this module or produced by our renderers.
 struct Page {
-    private var body = ""
+    private(set) var body = ""
     let title: String
 
     init(title: String) { self.title = title }
 
+    /// A page from a body built earlier (a cached page), with its CSRF markers still in place.
+    init(title: String, body: String) {
+        self.title = title
+        self.body = body
+    }
+
     mutating func raw(_ markup: String) { body += markup }
     mutating func text(_ value: String) { body += HTMLEscaping.escape(value) }
 
-    /// A hidden CSRF field for a state-changing form.
+    /// Where a form's CSRF token goes. The token is put in when the response is written, so a body can be cached
+    /// and served to every user of the same view with their own token. `text` escapes `<`, so no user input can
+    /// produce the marker.
+    static let csrfMarker = "<tripact-csrf>"
+
+    /// A hidden CSRF field for a state-changing form. The session is the one the response is written for.
     mutating func csrf(_ session: TripactStore.Session) {
-        raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(session.csrfToken))\">")
+        raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(Self.csrfMarker)\">")
     }
 
-    /// The page with the site's header, navigation (with a log-out form when signed in) and styles.
+    /// The page with the site's header, navigation (with a log-out form when signed in) and styles, written straight
+    /// into the response's bytes.
     func response(status: HTTPResponse.Status = .ok, session: TripactStore.Session?) -> Response {
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n"
-        html += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
+        var head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        head += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n"
+        head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
+        let token = HTMLEscaping.escape(session?.csrfToken ?? "")
         if let session {
-            if session.user.role == .admin { html += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
-            html += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
-            html += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(session.csrfToken))\"><button type=\"submit\">Log out</button></form>"
+            if session.user.role == .admin { head += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
+            head += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
+            head += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><button type=\"submit\">Log out</button></form>"
         }
-        html += "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n" + body + "\n</main>\n</body>\n</html>\n"
+        head += "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n"
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(head.utf8.count + body.utf8.count + 64)
+        buffer.writeString(head)
+        Self.write(body, replacing: Self.csrfMarker, with: token, into: &buffer)
+        buffer.writeString("\n</main>\n</body>\n</html>\n")
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+    }
+
+    /// Copies `text` into `buffer`, writing `replacement` wherever `marker` occurs; `memchr` finds the candidates.
+    static func write(_ text: String, replacing marker: String, with replacement: String, into buffer: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            let pattern = Array(marker.utf8)
+            var start = 0
+            var index = 0
+            while index + pattern.count <= bytes.count, let found = memchr(base + index, Int32(pattern[0]), bytes.count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + pattern.count <= bytes.count else { break }
+                if memcmp(base + index, pattern, pattern.count) == 0 {
+                    buffer.writeBytes(UnsafeRawBufferPointer(start: base + start, count: index - start))
+                    buffer.writeString(replacement)
+                    index += pattern.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            buffer.writeBytes(UnsafeRawBufferPointer(start: base + start, count: bytes.count - start))
+        }
     }
 
     static let style = """
