@@ -158,7 +158,7 @@ import TripactWeb
             let page = try await client.get("/agreements/\(fixture.reference)/measures", cookie: cookie)
             #expect(page.text.contains("<legend>1. "))
             let saved = try await client.post("/agreements/\(fixture.reference)/measures", form: [
-                ("_csrf", csrf), ("base", "1"), ("m.0.remove", "yes"), ("m.1.description", ""), ("new.catalogue", unused.key),
+                ("_csrf", csrf), ("base", "1"), ("m.\(before[0].id).remove", "yes"), ("m.\(before[1].id).description", ""), ("new.catalogue", unused.key),
                 ("new.title", "Badge audit"), ("new.heading", "8"), ("new.customDescription", "Site security reviews the badge logs of every floor each week."),
                 ("message", "measures updated"),
             ], cookie: cookie)
@@ -181,7 +181,7 @@ import TripactWeb
         let before = try fixture.store.version(fixture.reference).document.subprocessors
         try await fixture.application.test(.router) { client in
             let saved = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
-                ("_csrf", csrf), ("base", "1"), ("s.0.service", "Cloud telephony, EU only"), ("s.1.remove", "yes"),
+                ("_csrf", csrf), ("base", "1"), ("s.\(before[0].id).service", "Cloud telephony, EU only"), ("s.\(before[1].id).remove", "yes"),
                 ("new.name", "Nordic Chat Oy"), ("new.address", "Mannerheimintie 1, Helsinki"), ("new.country", "fi"), ("new.service", "Chat platform"),
                 ("new.dataCategories", "user.name, user.content.chat_transcript"), ("new.locations", "FI"), ("new.transferMechanism", "eea"),
                 ("message", "chat platform added"),
@@ -195,5 +195,34 @@ import TripactWeb
         let added = try #require(after.last)
         #expect(added.id == "nordic-chat-oy" && added.country == "FI" && added.dataCategories == ["user.name", "user.content.chat_transcript"])
         #expect(try fixture.store.itemStates(fixture.reference).first { $0.key.rawValue == "subprocessor:\(before[1].id)" }?.isRemoval == true)
+    }
+
+    @Test func afterAConflictEachEditStillReachesItsOwnRow() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "controller")
+        let before = try fixture.store.version(fixture.reference).document.subprocessors
+        // While the controller edits the second subprocessor, the processor removes the first one.
+        var v2 = try fixture.store.version(fixture.reference).document
+        v2.subprocessors.removeFirst()
+        try fixture.store.propose(v2, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "processor"), message: "first one retired")
+        try await fixture.application.test(.router) { client in
+            let first = before[0]
+            let rows = before.map { ("s.row.\($0.id)", "1") } + [
+                ("s.\(first.id).name", first.name), ("s.\(first.id).address", first.address), ("s.\(first.id).country", first.country),
+                ("s.\(first.id).service", first.service), ("s.\(first.id).dataCategories", first.dataCategories.joined(separator: ", ")),
+                ("s.\(first.id).locations", first.locations.joined(separator: ", ")), ("s.\(first.id).transferMechanism", first.transferMechanism),
+            ]
+            let edit: [(String, String)] = [("s.\(before[1].id).service", "Edited by the controller")]
+            let stale = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [("_csrf", csrf), ("base", "1"), ("message", "service")] + rows + edit, cookie: cookie)
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("Edited by the controller") && stale.text.contains("name=\"base\" value=\"2\""))
+            // The page shown after the conflict lists the user's rows; saving it again on version 2 keeps every edit in its row.
+            let again = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [("_csrf", csrf), ("base", "2"), ("message", "service")] + rows + edit, cookie: cookie)
+            #expect(again.status == .seeOther)
+        }
+        let after = try fixture.store.version(fixture.reference).document.subprocessors
+        #expect(after.first { $0.id == before[1].id }?.service == "Edited by the controller")
+        #expect(after.first { $0.id == before[2].id }?.service == before[2].service)
+        #expect(after.first { $0.id == before[0].id }?.name == before[0].name, "the user's form still held the first row, so it is theirs to keep or remove")
     }
 }

@@ -1,5 +1,5 @@
-public import Foundation
-public import TripactCore
+import Foundation
+import TripactCore
 
 /// The append-only audit log. Each event carries the hash of the one before, so an edited, deleted or inserted row
 /// breaks the chain. The chain has no secret: someone who can rewrite the file can recompute it. Compare the head hash

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TripactCore
 
 /// Notices, approval requests and information sent by register changes: objections, approvals, resolutions, and the

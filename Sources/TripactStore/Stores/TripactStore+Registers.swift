@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TripactCore
 
 /// The processor's subprocessor register and the changes that are its history. A change reaches each affected

@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 import Synchronization
-public import TripactCore
+import TripactCore
 
 /// Persistence for organisations, users, agreements, versions, item states, comments, signatures and the audit log,
 /// on one SQLite file. Speaks in domain types; all SQL lives here and in `Migrations`.

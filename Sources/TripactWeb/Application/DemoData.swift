@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import HummingbirdBcrypt
 public import TripactCore
 public import TripactStore

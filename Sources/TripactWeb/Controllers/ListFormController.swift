@@ -47,11 +47,23 @@ struct ListFormController {
         if form.values.contains(where: { $0.count > Self.maximumLength }) { errors.append("a field is longer than \(Self.maximumLength) characters") }
         switch kind {
         case .measures:
+            // Rows are keyed by the measure's id, not its position: after a conflict the form is saved on a newer
+            // version whose list may differ, and each edit must still reach its own row.
             var kept: [MeasureEntry] = []
-            for (index, var measure) in document.measures.enumerated() where form["m.\(index).remove"] != "yes" {
-                let description = value("m.\(index).description")
+            for var measure in document.measures where form["m.\(measure.id).remove"] != "yes" {
+                let description = value("m.\(measure.id).description")
                 if !description.isEmpty { measure.description = description }
                 kept.append(measure)
+            }
+            // A row of the form that the base lacks (the other side removed it since) is the user's to keep.
+            for id in Self.rowIDs(form, prefix: "m") where !kept.contains(where: { $0.id == id }) && !document.measures.contains(where: { $0.id == id }) {
+                guard form["m.\(id).remove"] != "yes" else { continue }
+                let description = value("m.\(id).description")
+                if configuration.library.measure(id) != nil {
+                    kept.append(MeasureEntry(id: id, description: description.isEmpty ? nil : description))
+                } else if let heading = Int(value("m.\(id).heading")), (1...17).contains(heading), !value("m.\(id).title").isEmpty, !description.isEmpty {
+                    kept.append(MeasureEntry(id: id, heading: heading, title: value("m.\(id).title"), description: description))
+                }
             }
             let catalogue = value("new.catalogue")
             if !catalogue.isEmpty {
@@ -72,9 +84,15 @@ struct ListFormController {
             document.measures = kept
         case .subprocessors:
             var kept: [Subprocessor] = []
-            for (index, var sub) in document.subprocessors.enumerated() where form["s.\(index).remove"] != "yes" {
-                Self.apply({ value("s.\(index).\($0)") }, to: &sub)
+            for var sub in document.subprocessors where form["s.\(sub.id).remove"] != "yes" {
+                let id = sub.id
+                Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 kept.append(sub)
+            }
+            for id in Self.rowIDs(form, prefix: "s") where !document.subprocessors.contains(where: { $0.id == id }) && form["s.\(id).remove"] != "yes" {
+                var sub = Subprocessor(id: id, name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
+                Self.apply({ value("s.\(id).\($0)") }, to: &sub)
+                if !kept.contains(where: { $0.id == sub.id }) { kept.append(sub) }
             }
             if !value("new.name").isEmpty {
                 var sub = Subprocessor(id: "", name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
@@ -95,6 +113,11 @@ struct ListFormController {
             return page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    /// The ids of the rows the form showed (`m.row.ID` or `s.row.ID`), in a stable order.
+    static func rowIDs(_ form: [String: String], prefix: String) -> [String] {
+        form.keys.filter { $0.hasPrefix("\(prefix).row.") }.map { String($0.dropFirst(prefix.count + 5)) }.filter { !$0.isEmpty }.sorted()
     }
 
     /// Writes the non-blank fields into a subprocessor.
@@ -133,11 +156,18 @@ struct ListFormController {
                 page.raw("</legend>")
                 for (index, measure) in rows {
                     let catalogue = library.measure(measure.id)
+                    let name = "m.\(HTMLEscaping.escape(measure.id))"
+                    page.raw("<input type=\"hidden\" name=\"m.row.\(HTMLEscaping.escape(measure.id))\" value=\"1\">")
+                    if catalogue == nil {
+                        page.raw("<input type=\"hidden\" name=\"\(name).heading\" value=\"\(heading)\"><input type=\"hidden\" name=\"\(name).title\" value=\"")
+                        page.text(measure.title ?? "")
+                        page.raw("\">")
+                    }
                     page.raw("<label for=\"m-\(index)\">")
                     page.text(measure.title ?? catalogue?.title ?? measure.id)
-                    page.raw("</label><textarea id=\"m-\(index)\" name=\"m.\(index).description\" rows=\"2\" cols=\"80\" maxlength=\"\(Self.maximumLength)\">")
+                    page.raw("</label><textarea id=\"m-\(index)\" name=\"\(name).description\" rows=\"2\" cols=\"80\" maxlength=\"\(Self.maximumLength)\">")
                     page.text(measure.description ?? catalogue?.description ?? "")
-                    page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"m.\(index).remove\" value=\"yes\"> remove this measure</label>")
+                    page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this measure</label>")
                 }
                 page.raw("</fieldset>")
             }
@@ -164,8 +194,10 @@ struct ListFormController {
                 page.raw("<fieldset><legend>")
                 page.text(sub.name)
                 page.raw("</legend>")
-                Self.subprocessorInputs(&page, prefix: "s.\(index)", idPrefix: "s-\(index)", sub: sub)
-                page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"s.\(index).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
+                let name = "s.\(HTMLEscaping.escape(sub.id))"
+                page.raw("<input type=\"hidden\" name=\"s.row.\(HTMLEscaping.escape(sub.id))\" value=\"1\">")
+                Self.subprocessorInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub)
+                page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
             }
             page.raw("<fieldset><legend>Add a subprocessor</legend>")
             Self.subprocessorInputs(&page, prefix: "new", idPrefix: "new", sub: nil)

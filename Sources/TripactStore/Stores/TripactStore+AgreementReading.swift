@@ -1,0 +1,157 @@
+import Foundation
+public import TripactCore
+
+/// Reading agreements: lists, versions, item states, comments, signatures and what a rendering needs.
+extension TripactStore {
+    /// The comments of an agreement, oldest first; only those on `item` when given.
+    public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
+        try database.withReadConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
+            var bindings: [SQLValue] = [.int(agreement.id)]
+            if let item {
+                sql += " AND c.item_key = ?"
+                bindings.append(.text(item.rawValue))
+            }
+            return try Database.query(connection, sql + " ORDER BY c.id", bindings) { row in
+                CommentEntry(
+                    item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "",
+                    isRejection: row.text(6) == "rejection"
+                )
+            }
+        }
+    }
+
+    public func agreements(status: AgreementStatus? = nil) throws(StoreError) -> [AgreementSummary] {
+        try summaries(status: status)
+    }
+
+    public func agreement(_ reference: String) throws(StoreError) -> AgreementSummary {
+        guard let summary = try summaries(reference: reference).first else { throw .unknownAgreement(reference) }
+        return summary
+    }
+
+    /// The agreements the organisation is a party to.
+    public func agreements(visibleTo organisationID: Int) throws(StoreError) -> [AgreementSummary] {
+        try summaries(organisationID: organisationID)
+    }
+
+    private func summaries(status: AgreementStatus? = nil, reference: String? = nil, organisationID: Int? = nil) throws(StoreError) -> [AgreementSummary] {
+        var sql = """
+            SELECT a.reference, a.title, c.name, p.name, a.head, a.status, a.updated_at,
+                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.controller_accepted = 0),
+                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.processor_accepted = 0)
+            FROM agreements a JOIN organisations c ON c.id = a.controller_id JOIN organisations p ON p.id = a.processor_id
+            """
+        var conditions: [String] = []
+        var bindings: [SQLValue] = []
+        if let status {
+            conditions.append("a.status = ?")
+            bindings.append(.text(status.rawValue))
+        }
+        if let reference {
+            conditions.append("a.reference = ?")
+            bindings.append(.text(reference))
+        }
+        if let organisationID {
+            conditions.append("(a.controller_id = ? OR a.processor_id = ?)")
+            bindings += [.int(organisationID), .int(organisationID)]
+        }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY a.reference"
+        return try database.query(sql, bindings) { row in
+            AgreementSummary(
+                reference: row.text(0) ?? "", title: row.text(1) ?? "", controller: row.text(2) ?? "", processor: row.text(3) ?? "", head: row.integer(4),
+                status: AgreementStatus(rawValue: row.text(5) ?? "") ?? .draft, updatedAt: row.text(6) ?? "", openForController: row.integer(7),
+                openForProcessor: row.integer(8)
+            )
+        }
+    }
+
+    /// The log: every version, newest first, with who signed it.
+    public func log(_ reference: String) throws(StoreError) -> [VersionEntry] {
+        try database.withReadConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let signatures = try Database.query(connection, "SELECT version, party FROM signatures WHERE agreement_id = ?", [.int(agreement.id)]) { row in
+                (row.integer(0), PartyRole(rawValue: row.text(1) ?? "") ?? .controller)
+            }
+            return try Database.query(
+                connection,
+                """
+                SELECT v.number, v.parent, u.email, v.party, v.created_at, v.message, v.content_hash
+                FROM versions v JOIN users u ON u.id = v.author_id WHERE v.agreement_id = ? ORDER BY v.number DESC
+                """,
+                [.int(agreement.id)]
+            ) { row in
+                let number = row.integer(0)
+                return VersionEntry(
+                    number: number, parent: row.isNull(1) ? nil : row.integer(1), author: row.text(2) ?? "", party: PartyRole(rawValue: row.text(3) ?? "") ?? .processor,
+                    createdAt: row.text(4) ?? "", message: row.text(5) ?? "", contentHash: row.text(6) ?? "",
+                    signedBy: signatures.filter { $0.0 == number }.map(\.1).sorted { $0.rawValue < $1.rawValue }
+                )
+            }
+        }
+    }
+
+    /// A version with its document; the head when `number` is nil.
+    public func version(_ reference: String, number: Int? = nil) throws(StoreError) -> Version {
+        try database.withReadConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            let wanted = number ?? agreement.head
+            if let cached = versionCache.version(agreementID: agreement.id, number: wanted) { return cached }
+            let version = try Self.version(connection, agreement: agreement, number: wanted)
+            versionCache.store(version, agreementID: agreement.id)
+            return version
+        }
+    }
+
+    /// The item states of the head version, in item order.
+    public func itemStates(_ reference: String) throws(StoreError) -> [ItemState] {
+        try database.withReadConnection { connection throws(StoreError) in
+            try Self.states(connection, agreementID: try Self.agreementRow(connection, reference).id)
+        }
+    }
+
+    public func signatures(_ reference: String, version: Int) throws(StoreError) -> [SignatureEntry] {
+        try database.withReadConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            return try Database.query(
+                connection,
+                "SELECT s.party, u.email, u.name, s.content_hash, s.signed_at FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.agreement_id = ? AND s.version = ? ORDER BY s.party",
+                [.int(agreement.id), .int(version)]
+            ) { row in
+                SignatureEntry(party: PartyRole(rawValue: row.text(0) ?? "") ?? .controller, user: row.text(1) ?? "", name: row.text(2) ?? "", contentHash: row.text(3) ?? "", signedAt: row.text(4) ?? "")
+            }
+        }
+    }
+
+    /// Versions of any agreement whose content hash is `hash`, with the parties that signed each.
+    public func versions(withHash hash: String) throws(StoreError) -> [(agreement: String, number: Int, signedBy: [PartyRole])] {
+        try database.query(
+            """
+            SELECT a.reference, v.number, (SELECT group_concat(s.party) FROM signatures s WHERE s.agreement_id = v.agreement_id AND s.version = v.number AND s.content_hash = v.content_hash)
+            FROM versions v JOIN agreements a ON a.id = v.agreement_id WHERE v.content_hash = ? ORDER BY a.reference, v.number
+            """,
+            [.text(hash)]
+        ) { row in
+            (row.text(0) ?? "", row.integer(1), (row.text(2) ?? "").split(separator: ",").compactMap { PartyRole(rawValue: String($0)) })
+        }
+    }
+
+    /// How to render a version: its number, status and signatures.
+    public func renderContext(_ reference: String, version number: Int) throws(StoreError) -> RenderContext {
+        let signatures = try self.signatures(reference, version: number)
+        let summary = try agreement(reference)
+        var records: [PartyRole: SignatureRecord] = [:]
+        for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }
+        let status: AgreementStatus
+        if records.count == PartyRole.allCases.count {
+            status = .signed
+        } else if number == summary.head, summary.status == .agreed {
+            status = .agreed
+        } else {
+            status = .draft
+        }
+        return RenderContext(version: number, status: status, signatures: records)
+    }
+}
