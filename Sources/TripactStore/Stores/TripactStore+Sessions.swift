@@ -71,6 +71,18 @@ extension TripactStore {
         }
     }
 
+    /// The user's side of the agreement (nil when not a party) and the database's generation (`changeGeneration`),
+    /// in one read: the two things a cached page needs before it can be served.
+    public func access(of user: User, in reference: String) throws(StoreError) -> (party: PartyRole?, generation: Int) {
+        guard let (controllerID, processorID, generation) = try database.query(
+            "SELECT controller_id, processor_id, (SELECT coalesce(max(id), 0) FROM audit_events) FROM agreements WHERE reference = ?", [.text(reference)], {
+                ($0.integer(0), $0.integer(1), $0.integer(2))
+            }
+        ).first else { throw .unknownAgreement(reference) }
+        let party: PartyRole? = user.organisationID == controllerID ? .controller : user.organisationID == processorID ? .processor : nil
+        return (party, generation)
+    }
+
     /// 32 random bytes as hex, from the system's cryptographic generator.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -116,9 +116,10 @@ struct AgreementController {
     /// database (every change appends to the audit log, so its last id is the database's generation) and day (register
     /// warnings depend on it); each user's CSRF token goes in when the response is written.
     private func overview(request: Request, context: TripactRequestContext) throws -> Response {
-        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
-        let (reference, party) = try visibleAgreement(context, session: session)
-        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(try store.changeGeneration())"
+        guard let (session, reference, party, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
+            return .redirect(to: "/login", type: .normal)
+        }
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)"
         let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session) }
         return Page(title: page.title, body: page.body).response(session: session)
     }
@@ -250,11 +251,12 @@ struct AgreementController {
     }
 
     private func printPreview(request: Request, context: TripactRequestContext) throws -> Response {
-        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
-        let (reference, _) = try visibleAgreement(context, session: session)
+        guard let (_, reference, _, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
+            return .redirect(to: "/login", type: .normal)
+        }
         guard let number = Int(try context.parameters.require("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
         // A version's text never changes, but its status and signatures do: the database generation covers both.
-        let cacheKey = "\(reference)\u{0}\(number)\u{0}\(try store.changeGeneration())"
+        let cacheKey = "\(reference)\u{0}\(number)\u{0}\(generation)"
         let export = try exportResponses.value(cacheKey) {
             let version = try store.version(reference, number: number)
             var renderContext = try store.renderContext(reference, version: number)
