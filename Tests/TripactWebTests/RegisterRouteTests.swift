@@ -261,3 +261,28 @@ final class AtomCheck: NSObject, XMLParserDelegate {
         text = ""
     }
 }
+
+@Suite struct NoticeSettlementTests {
+    @Test func theRunningServerAppliesANoticeWhoseDayHasCome() async throws {
+        let fixture = try WebFixture()
+        let bpo = WebFixture.email(.legal, "processor")
+        let result = try fixture.store.proposeRegisterChange(
+            .addition, entry: Fixtures.registerRecord("sp-voice", name: "Voice Cloud", services: ["telephony"]), replacing: nil, plannedStart: nil, message: "new telephony",
+            by: bpo, library: Fixtures.library
+        )
+        let notice = try #require(result.notices.first)
+        let headBefore = try fixture.store.agreement(fixture.reference).head
+        fixture.clock.advance(Double(fixture.store.today().days(until: notice.takesEffect) + 1) * 86_400)
+        let app = try buildApplication(configuration: fixture.configuration)
+        try await app.test(.live) { client in
+            #expect(try await client.get("/health").text == "ok")
+            // The server settles at start and then every five minutes; give the first pass a moment.
+            for _ in 0..<50 where try fixture.store.notice(notice.id).status != .applied {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        #expect(try fixture.store.notice(notice.id).status == .applied)
+        #expect(try fixture.store.agreement(fixture.reference).head == headBefore + 1)
+        #expect(try fixture.store.version(fixture.reference).document.subprocessors.contains { $0.id == "sp-voice" })
+    }
+}
