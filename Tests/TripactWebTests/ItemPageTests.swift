@@ -68,6 +68,8 @@ import TripactWeb
             let page = try await client.get(itemURI(fixture, key), cookie: cookie).text
             #expect(page.contains("<strong id=\"item-state\">accepted by controller only</strong>"))
             #expect(page.contains("rejected on version 1") && page.contains("Our provider changed &lt;b&gt;twice&lt;/b&gt; this year"))
+            let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
+            #expect(overview.contains("— disputed by legal of processor: Our provider changed &lt;b&gt;twice&lt;/b&gt; this year"))
             // Accepting again from the item page.
             let accepted = try await client.post(itemURI(fixture, key) + "/accept", form: [("_csrf", csrf), ("version", "1")], cookie: cookie)
             #expect(accepted.status == .seeOther && accepted.location == itemURI(fixture, key))
