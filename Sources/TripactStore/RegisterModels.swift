@@ -56,6 +56,12 @@ public enum NoticeResolution: String, Sendable, Codable, CaseIterable {
 
     /// The party that may record this resolution.
     public var party: PartyRole { self == .terminated ? .controller : .processor }
+
+    /// Whether `party` may end a notice in `status` this way: an objection ends any of the three ways, a refused
+    /// request only by withdrawal or an alternative (there is nothing in force to terminate).
+    public func isOpen(to party: PartyRole, on status: NoticeStatus) -> Bool {
+        party == self.party && (status == .objected || (status == .refused && self != .terminated))
+    }
 }
 
 /// One change to a processor's subprocessor register, with who proposed it and the notices it sent.

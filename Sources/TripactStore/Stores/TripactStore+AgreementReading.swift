@@ -97,12 +97,16 @@ extension TripactStore {
     public func version(_ reference: String, number: Int? = nil) throws(StoreError) -> Version {
         try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
-            let wanted = number ?? agreement.head
-            if let cached = versionCache.version(agreementID: agreement.id, number: wanted) { return cached }
-            let version = try Self.version(connection, agreement: agreement, number: wanted)
-            versionCache.store(version, agreementID: agreement.id)
-            return version
+            return try cachedVersion(connection, agreement: agreement, number: number ?? agreement.head)
         }
+    }
+
+    /// A version through the cache of decoded versions: decoding strictly costs milliseconds, and versions never change.
+    func cachedVersion(_ connection: Database.Connection, agreement: AgreementRow, number: Int) throws(StoreError) -> Version {
+        if let cached = versionCache.version(agreementID: agreement.id, number: number) { return cached }
+        let version = try Self.version(connection, agreement: agreement, number: number)
+        versionCache.store(version, agreementID: agreement.id)
+        return version
     }
 
     /// The item states of the head version, in item order.

@@ -198,7 +198,7 @@ extension TripactStore {
             if let expectedHead, expectedHead != agreement.head {
                 throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head)
             }
-            let version = try Self.version(connection, agreement: agreement, number: agreement.head)
+            let version = try cachedVersion(connection, agreement: agreement, number: agreement.head)
             let states = try Self.states(connection, agreementID: agreement.id)
             let obstacles = Negotiation.signingObstacles(states: states, findings: Validator.validate(version.document, library: library))
             guard obstacles.isEmpty else { throw StoreError.signingRefused(agreement: reference, reasons: obstacles) }

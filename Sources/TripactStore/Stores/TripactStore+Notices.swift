@@ -37,12 +37,8 @@ extension TripactStore {
             conditions.append("a.reference = ?")
             bindings.append(.text(agreement))
         }
-        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let ids = try database.query("SELECT n.id FROM notices n JOIN agreements a ON a.id = n.agreement_id\(filter) ORDER BY n.respond_by, n.id", bindings) { $0.integer(0) }
         return try database.withReadConnection { connection throws(StoreError) in
-            var result: [NoticeEntry] = []
-            for id in ids { result.append(try Self.notice(connection, id: id)) }
-            return result
+            try Self.notices(connection, conditions: conditions, bindings: bindings, order: "n.respond_by, n.id")
         }
     }
 
@@ -116,7 +112,7 @@ extension TripactStore {
             guard party == resolution.party else {
                 throw StoreError.notPermitted("only the \(resolution.party.rawValue) records '\(resolution.rawValue)'")
             }
-            guard notice.status == .objected || (notice.status == .refused && resolution != .terminated) else {
+            guard resolution.isOpen(to: party, on: notice.status) else {
                 throw StoreError.notPermitted("notice \(id) is \(notice.status.label); only an objected notice\(resolution == .terminated ? "" : " or a refused request") is resolved")
             }
             try Database.run(
@@ -192,7 +188,7 @@ extension TripactStore {
             ($0.blob(0), $0.integer(1))
         }[0]
         guard let change = try? JSONDecoder().decode(RegisterChange.self, from: blob) else { throw StoreError.database("register change \(notice.changeID) is unreadable") }
-        let head = try Self.version(connection, agreement: agreement, number: agreement.head)
+        let head = try cachedVersion(connection, agreement: agreement, number: agreement.head)
         let document = change.applied(to: head.document)
         let hash = DocumentCodec.contentHash(document)
         var appliedVersion = agreement.head
@@ -242,7 +238,13 @@ extension TripactStore {
     }
 
     static func notice(_ connection: Database.Connection, id: Int) throws(StoreError) -> NoticeEntry {
-        let rows = try Database.query(
+        guard let notice = try notices(connection, conditions: ["n.id = ?"], bindings: [.int(id)], order: "n.id").first else { throw .unknownNotice(id) }
+        return notice
+    }
+
+    /// Notices with their agreement, parties, change and the users who acted, in one query.
+    static func notices(_ connection: Database.Connection, conditions: [String], bindings: [SQLValue], order: String) throws(StoreError) -> [NoticeEntry] {
+        try Database.query(
             connection,
             """
             SELECT n.id, n.change_id, a.reference, a.title, c.name, p.name, n.kind, ch.change, n.reason, n.issued, n.respond_by, n.takes_effect, n.late,
@@ -250,9 +252,8 @@ extension TripactStore {
             FROM notices n JOIN agreements a ON a.id = n.agreement_id JOIN organisations c ON c.id = a.controller_id
                 JOIN organisations p ON p.id = a.processor_id JOIN register_changes ch ON ch.id = n.change_id
                 LEFT JOIN users ob ON ob.id = n.objected_by LEFT JOIN users de ON de.id = n.decided_by
-            WHERE n.id = ?
-            """,
-            [.int(id)]
+            """ + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY " + order,
+            bindings
         ) { row in
             let change = try? JSONDecoder().decode(RegisterChange.self, from: row.blob(7))
             func day(_ column: Int32) -> CalendarDay { CalendarDay(iso: row.text(column) ?? "") ?? CalendarDay(daysSinceEpoch: 0) }
@@ -265,7 +266,5 @@ extension TripactStore {
                 message: row.text(21) ?? ""
             )
         }
-        guard let notice = rows.first else { throw .unknownNotice(id) }
-        return notice
     }
 }

@@ -134,7 +134,7 @@ extension TripactStore {
             let agreements = try Database.query(connection, "SELECT reference FROM agreements WHERE processor_id = ? ORDER BY reference", [.int(user.organisationID)]) { $0.text(0) ?? "" }
             for reference in agreements {
                 let row = try Self.agreementRow(connection, reference)
-                let document = try Self.version(connection, agreement: row, number: row.head).document
+                let document = try cachedVersion(connection, agreement: row, number: row.head).document
                 guard let reason = change.reason(affecting: document) else { continue }
                 let schedule = SubprocessorTerms(document: document, library: library).schedule(kind: kind, issued: today, plannedStart: start)
                 try Database.run(

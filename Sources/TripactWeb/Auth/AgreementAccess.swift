@@ -14,6 +14,11 @@ enum AgreementAccess {
         return (session, reference, party)
     }
 
+    /// The check for forms that need only who is signed in and which agreement.
+    static func sessionAndReference(_ context: TripactRequestContext, store: TripactStore) throws -> (TripactStore.Session, String)? {
+        try check(context, store: store).map { ($0.session, $0.reference) }
+    }
+
     /// The same check, with the database's generation read in the same query, for the pages served from a cache.
     static func checkForCachedPage(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole, generation: Int)? {
         guard let session = context.session else { return nil }

@@ -59,18 +59,14 @@ struct Annex2Controller {
         router.post("agreements/:reference/annex2") { request, context in try await save(request: request, context: context) }
     }
 
-    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
-        try AgreementAccess.check(context, store: store).map { ($0.session, $0.reference) }
-    }
-
     private func show(context: TripactRequestContext) throws -> Response {
-        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
         return page(session: session, reference: reference, base: head.number, processing: head.document.processing, message: "", errors: [:], note: nil, status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(Form.self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
         let base = baseVersion.number

@@ -124,9 +124,7 @@ struct EvidenceController {
             try store.saveEvidence(evidence, by: session.user.email)
         } catch {
             if case .invalidFields(let problems) = error {
-                var fieldErrors: [String: String] = [:]
-                for problem in problems { fieldErrors[problem.field] = problem.message }
-                return try show(context: context, entered: form, errors: fieldErrors, status: .unprocessableContent)
+                return try show(context: context, entered: form, errors: problems.messagesByField(), status: .unprocessableContent)
             }
             throw error
         }

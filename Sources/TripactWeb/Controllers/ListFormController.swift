@@ -26,18 +26,14 @@ struct ListFormController {
 
     enum Kind: String { case measures, subprocessors }
 
-    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String)? {
-        try AgreementAccess.check(context, store: store).map { ($0.session, $0.reference) }
-    }
-
     private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
-        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
         return page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
-        guard let (session, reference) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
         let base = baseVersion.number

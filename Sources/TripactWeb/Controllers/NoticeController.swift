@@ -88,9 +88,7 @@ struct NoticeController {
                 break
             }
         }
-        let resolutions = NoticeResolution.allCases.filter { resolution in
-            resolution.party == party && (notice.status == .objected || (notice.status == .refused && resolution != .terminated))
-        }
+        let resolutions = NoticeResolution.allCases.filter { $0.isOpen(to: party, on: notice.status) }
         if negotiator, !resolutions.isEmpty {
             page.raw("<h2>Resolve the \(notice.status == .refused ? "refusal" : "objection")</h2><form method=\"post\" action=\"/notices/\(notice.id)/resolve\">")
             page.csrf(session)
@@ -129,9 +127,7 @@ struct NoticeController {
             }
         } catch {
             if let storeError = error as? StoreError, case .invalidFields(let problems) = storeError {
-                var errors: [String: String] = [:]
-                for problem in problems { errors[problem.field] = problem.message }
-                return try show(context: context, errors: errors, entered: form, status: .unprocessableContent)
+                return try show(context: context, errors: problems.messagesByField(), entered: form, status: .unprocessableContent)
             }
             throw error
         }

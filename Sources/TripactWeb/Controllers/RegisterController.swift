@@ -194,9 +194,7 @@ struct RegisterController {
             return .redirect(to: "/registers/subprocessors#change-\(result.change.id)", type: .normal)
         } catch {
             if case .invalidFields(let problems) = error {
-                var fieldErrors: [String: String] = [:]
-                for problem in problems { fieldErrors[RegisterEntryForm.fieldName(problem.field)] = problem.message }
-                return try entryPage(context: context, editing: editing, entered: form, errors: fieldErrors, status: .unprocessableContent)
+                return try entryPage(context: context, editing: editing, entered: form, errors: problems.messagesByField(), status: .unprocessableContent)
             }
             throw error
         }

@@ -43,3 +43,15 @@ extension Optional where Wrapped == String {
     /// The value without surrounding white space; nil stays nil.
     var trimmed: String? { self?.trimmingCharacters(in: .whitespacesAndNewlines) }
 }
+
+extension [FieldProblem] {
+    /// One message per form field, the first for each: `services[2]` and `services[0]` both go to `services`.
+    func messagesByField() -> [String: String] {
+        var messages: [String: String] = [:]
+        for problem in self {
+            let field = String(problem.field.prefix { $0 != "[" && $0 != "." })
+            if messages[field] == nil { messages[field] = problem.message }
+        }
+        return messages
+    }
+}

@@ -59,15 +59,8 @@ struct RegisterEntryForm: Decodable {
             transferMechanism: transferMechanism.trimmed ?? "", tiaReference: (tiaReference.trimmed ?? "").isEmpty ? nil : tiaReference.trimmed,
             contact: contact, startDate: start, onwardSubprocessors: onwardEntries.isEmpty ? nil : onwardEntries
         )
-        for problem in record.problems(library: library) where errors[Self.fieldName(problem.field)] == nil {
-            errors[Self.fieldName(problem.field)] = problem.message
-        }
+        errors.merge(record.problems(library: library).messagesByField()) { first, _ in first }
         return (errors.isEmpty ? record : nil, errors)
-    }
-
-    /// `services[2]` → `services`: the form shows one message per field.
-    static func fieldName(_ path: String) -> String {
-        String(path.prefix { $0 != "[" && $0 != "." })
     }
 
     /// The fields the form shows; a problem with any other key is shown above the form.
