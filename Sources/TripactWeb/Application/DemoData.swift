@@ -1,5 +1,4 @@
 import Foundation
-import HummingbirdBcrypt
 public import TripactCore
 public import TripactStore
 
@@ -31,7 +30,8 @@ public enum DemoData {
         var credentials: [Credential] = []
         for (email, name, organisation, role) in people {
             let password = readablePassword()
-            try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: Bcrypt.hash(password, cost: bcryptCost), actor: "demo")
+            let hash = try Passwords.hashBlocking(password, cost: bcryptCost).get()
+            try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: hash, actor: "demo")
             credentials.append(Credential(email: email, password: password, organisation: organisation, role: role))
         }
         let (v1, v2, v3) = versions(from: signedScenario)

@@ -1,8 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
-import NIOPosix
 import TripactCore
 import TripactStore
 
@@ -10,7 +8,6 @@ import TripactStore
 struct AdminController {
     let store: TripactStore
     let configuration: WebConfiguration
-    static let minimumPasswordLength = 12
 
     struct UserForm: Decodable {
         let _csrf: String?
@@ -87,7 +84,7 @@ struct AdminController {
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/admin/users\">")
         page.csrf(session)
-        for (key, label, type) in [("email", "E-mail", "email"), ("name", "Full name", "text"), ("password", "Initial password (at least 12 characters)", "password")] {
+        for (key, label, type) in [("email", "E-mail", "email"), ("name", "Full name", "text"), ("password", "Initial password (\(PasswordPolicy.minimumCharacters) characters or more, at most \(PasswordPolicy.maximumBytes) bytes)", "password")] {
             page.raw("<label for=\"user-\(key)\">\(label)</label><input id=\"user-\(key)\" name=\"\(key)\" type=\"\(type)\" maxlength=\"254\"")
             if type != "password" {
                 page.raw(" value=\"")
@@ -123,15 +120,14 @@ struct AdminController {
         var errors: [String: String] = [:]
         if !email.contains("@") || email.count > 254 { errors["email"] = "enter an e-mail address" }
         if name.isEmpty || name.count > 200 { errors["name"] = "enter the user's name (at most 200 characters)" }
-        if password.count < Self.minimumPasswordLength || password.count > 200 { errors["password"] = "use \(Self.minimumPasswordLength) to 200 characters" }
+        if let problem = PasswordPolicy.problem(password, field: "password") { errors["password"] = problem.message }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors["role"] = "choose a role" }
         guard errors.isEmpty, let role else {
             return try show(context: context, values: ["email": email, "name": name, "role": form.role ?? ""], errors: errors, status: .unprocessableContent)
         }
         let organisation = try store.organisations().first { $0.id == session.user.organisationID }?.name ?? ""
-        let cost = configuration.bcryptCost
-        let hash = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        let hash = try await Passwords.hash(password, cost: configuration.bcryptCost).get()
         try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: hash, actor: session.user.email)
         return .redirect(to: "/admin", type: .normal)
     }
