@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "tripactTests",
-            dependencies: ["TripactCore", "TripactStore", "TripactTestSupport", "tripact", "store-writer"],
+            dependencies: ["TripactCore", "TripactStore", "TripactWeb", "TripactTestSupport", "tripact", "store-writer"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -20,6 +20,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An input with problems at named fields (a register entry, a piece of evidence).
     case invalidFields([FieldProblem])
     case unknownNotice(Int)
+    /// A setup link or an invitation that is unknown, expired, used or no longer needed.
+    case unusableLink(LinkProblem)
 
     public var description: String {
         switch self {
@@ -41,6 +43,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let message): message
         case .invalidFields(let problems): problems.map(\.description).joined(separator: "; ")
         case .unknownNotice(let id): "unknown notice \(id); 'tripact notices' lists them"
+        case .unusableLink(let problem): problem.description
         }
     }
 }

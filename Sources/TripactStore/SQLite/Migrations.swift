@@ -173,6 +173,26 @@ enum Migrations {
         ALTER TABLE users ADD COLUMN removed_at TEXT;
         ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment', 'rejection'));
         """,
+        // 5: one-time links: the first run's setup link and invitations to another organisation. Only the SHA-256 of each
+        // token is stored; a link works once, until it expires, and a newer link of the same kind for the same person
+        // revokes it.
+        """
+        CREATE TABLE one_time_links (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            purpose TEXT NOT NULL CHECK (purpose IN ('setup', 'invitation')),
+            organisation_id INTEGER REFERENCES organisations(id),
+            email TEXT COLLATE NOCASE,
+            role TEXT CHECK (role IS NULL OR role IN ('admin', 'legal', 'account-manager', 'viewer')),
+            created_by INTEGER REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at TEXT,
+            used_by INTEGER REFERENCES users(id),
+            revoked_at TEXT
+        );
+        CREATE INDEX one_time_links_by_purpose ON one_time_links(purpose, email);
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

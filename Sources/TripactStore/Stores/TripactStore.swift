@@ -43,14 +43,17 @@ public final class TripactStore: Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw .invalid("an organisation needs a name") }
         return try database.transaction { connection throws(StoreError) in
-            if try !Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(trimmed)], { $0.integer(0) }).isEmpty {
-                throw StoreError.duplicate("organisation '\(trimmed)'")
-            }
-            try Database.run(connection, "INSERT INTO organisations (name, created_at) VALUES (?, ?)", [.text(trimmed), .text(clock.timestamp())]) { _ in }
-            let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
-            try appendAudit(connection, actor: actor, agreement: nil, action: "org.add", detail: trimmed)
-            return Organisation(id: id, name: trimmed)
+            if try Self.organisationID(connection, named: trimmed) != nil { throw StoreError.duplicate("organisation '\(trimmed)'") }
+            return Organisation(id: try insertOrganisation(connection, name: trimmed, actor: actor), name: trimmed)
         }
+    }
+
+    /// Inserts an organisation (the caller checked the name is free) and audits it; returns its id.
+    func insertOrganisation(_ connection: Database.Connection, name: String, actor: String) throws(StoreError) -> Int {
+        try Database.run(connection, "INSERT INTO organisations (name, created_at) VALUES (?, ?)", [.text(name), .text(clock.timestamp())]) { _ in }
+        let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+        try appendAudit(connection, actor: actor, agreement: nil, action: "org.add", detail: name)
+        return id
     }
 
     public func organisation(named name: String) throws(StoreError) -> Organisation {
@@ -68,23 +71,32 @@ public final class TripactStore: Sendable {
     public func addUser(email: String, name: String, organisation: String, role: Role, passwordHash: String? = nil, actor: String = "cli")
         throws(StoreError) -> User
     {
-        let email = email.trimmingCharacters(in: .whitespaces)
-        guard email.contains("@"), email.count <= 254 else { throw .invalid("'\(email)' is not an e-mail address") }
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("a user needs a name") }
         let org = try self.organisation(named: organisation)
         return try database.transaction { connection throws(StoreError) in
-            if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
-                throw StoreError.duplicate("user '\(email)'")
-            }
-            try Database.run(
-                connection, "INSERT INTO users (organisation_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [.int(org.id), .text(email), .text(name), .text(role.rawValue), .optionalText(passwordHash), .text(clock.timestamp())]
-            ) { _ in }
-            let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
-            try appendAudit(connection, actor: actor, agreement: nil, action: "user.add", detail: "\(email) (\(role.rawValue)) in \(org.name)")
-            return User(id: id, organisationID: org.id, email: email, name: name, role: role)
+            try insertUser(connection, organisationID: org.id, organisationName: org.name, email: email, name: name, role: role, passwordHash: passwordHash, actor: actor)
         }
     }
+
+    /// Checks and inserts a user, and audits it; every way of creating a user goes through here.
+    func insertUser(
+        _ connection: Database.Connection, organisationID: Int, organisationName: String, email: String, name: String, role: Role, passwordHash: String?, actor: String
+    ) throws(StoreError) -> User {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        guard Self.isEmail(email) else { throw .invalid("'\(email)' is not an e-mail address") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("a user needs a name") }
+        if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
+            throw StoreError.duplicate("user '\(email)'")
+        }
+        try Database.run(
+            connection, "INSERT INTO users (organisation_id, email, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [.int(organisationID), .text(email), .text(name), .text(role.rawValue), .optionalText(passwordHash), .text(clock.timestamp())]
+        ) { _ in }
+        let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+        try appendAudit(connection, actor: actor, agreement: nil, action: "user.add", detail: "\(email) (\(role.rawValue)) in \(organisationName)")
+        return User(id: id, organisationID: organisationID, email: email, name: name, role: role)
+    }
+
+    static func isEmail(_ text: String) -> Bool { text.contains("@") && text.count <= 254 }
 
     /// An active user; a removed user is unknown here, so they can neither sign in nor act.
     public func user(email: String) throws(StoreError) -> User {

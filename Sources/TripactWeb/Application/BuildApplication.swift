@@ -50,6 +50,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     router.add(middleware: SessionMiddleware(store: store))
     router.get("health") { _, _ in "ok" }
     AuthController(store: store, configuration: configuration).register(on: router)
+    OneTimeLinkController(store: store, configuration: configuration).register(on: router)
     AgreementController(store: store, configuration: configuration).register(on: router)
     AdminController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)

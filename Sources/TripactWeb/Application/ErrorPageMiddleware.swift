@@ -42,6 +42,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case .signingRefused: (.unprocessableContent, "\(error)")
         case .invalid: (.badRequest, "\(error)")
         case .invalidFields: (.unprocessableContent, "\(error)")
+        case .unusableLink(let problem): (problem == .unknown ? .notFound : .gone, "\(error)")
         case .database, .constraint, .busy: (.internalServerError, "the database failed; nothing was saved")
         }
     }

@@ -37,12 +37,20 @@ struct OrganisationCommand: ParsableCommand {
     }
 }
 
-/// `tripact user add EMAIL --name NAME --org ORG --role ROLE`.
+/// `tripact user add EMAIL --name NAME --org ORG --role ROLE` and `tripact user password EMAIL`; passwords come from
+/// standard input.
 struct UserCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self, Password.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user to an organisation. Exit 3 if the organisation is unknown, 4 if the user exists.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user to an organisation. Exit 3 if the organisation is unknown, 4 if the user exists.",
+            discussion: """
+                The password is read from standard input: typed twice without echo at a terminal, else the first line \
+                (`printf '%s\\n' "$PASSWORD" | tripact user add …`). With no password (empty input, or Enter alone at the \
+                terminal) the user acts through the command line (--as) but cannot log in until `tripact user password`.
+                """
+        )
         @Argument(help: "The user's e-mail address; it is how commands name the user (--as).") var email: String
         @Option(help: "The user's full name.") var name: String
         @Option(help: "The user's organisation.") var org: String
@@ -56,10 +64,35 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.open()
+                var hash: String?
+                if let password = try PasswordInput.read(for: email) { hash = try PasswordInput.hash(password) }
                 let user = try CLIFailure.wrap { () throws(StoreError) in
-                    try store.addUser(email: email, name: name, organisation: org, role: Role(rawValue: role) ?? .viewer)
+                    try store.addUser(email: email, name: name, organisation: org, role: Role(rawValue: role) ?? .viewer, passwordHash: hash)
                 }
-                try FileInput.write(Data("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\n".utf8), to: nil)
+                let note = hash == nil ? " without a password: they cannot log in until 'tripact user password \(user.email)'" : ""
+                try FileInput.write(Data("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\(note)\n".utf8), to: nil)
+            }
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's password, read from standard input, and end their sessions. Exit 3 if the user is unknown.",
+            discussion: "Typed twice without echo at a terminal, else the first line of standard input; never an argument."
+        )
+        @Argument(help: "The user's e-mail address.") var email: String
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            try CLIFailure.report { () throws(CLIFailure) in
+                let store = try store.openExisting()
+                let user = try CLIFailure.wrap { () throws(StoreError) in try store.user(email: email) }
+                guard let password = try PasswordInput.read(for: user.email) else {
+                    throw .unusableInput("password: none given on standard input; nothing was changed")
+                }
+                let hash = try PasswordInput.hash(password)
+                try CLIFailure.wrap { () throws(StoreError) in try store.setPassword(of: user.email, passwordHash: hash) }
+                try FileInput.write(Data("set the password of '\(user.email)'; their sessions ended\n".utf8), to: nil)
             }
         }
     }

@@ -10,7 +10,11 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Start the web server (log in, dashboard, agreements, item acceptance, signing, redlines, print preview).",
-        discussion: "With --demo on an empty database it first seeds the scenario of PRODUCT.md and prints the demo users' passwords."
+        discussion: """
+            With --demo on an empty database it first seeds the scenario of PRODUCT.md and prints the demo users' passwords. Without \
+            it, on a database without users, it prints a one-time setup link (valid 24 hours) where the first organisation and its \
+            admin are created.
+            """
     )
 
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
@@ -68,10 +72,36 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, tls: tls)
         do {
             let app = try buildApplication(configuration: configuration)
-            FileHandle.standardOutput.write(Data("tripact serving \(tls == nil ? "http" : "https")://\(host):\(port)/ (database '\(path)')\n".utf8))
+            let origin = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+            FileHandle.standardOutput.write(Data("tripact serving \(origin)/ (database '\(path)')\n".utf8))
+            try printSetupLink(origin: origin)
             try await app.runService()
         } catch let error as TLSFileError {
             try CLIFailure.report { () throws(CLIFailure) in throw .unusableInput(error.message) }
+        }
+    }
+
+    /// On a database without users, prints the one-time link where the first organisation and its admin are created.
+    private func printSetupLink(origin: String) throws {
+        try CLIFailure.report { () throws(CLIFailure) in
+            let store = try self.store.open()
+            let path: String?
+            do {
+                path = try FirstRun.setupPath(store: store)
+            } catch let error as StoreError {
+                throw .store(error)
+            } catch {
+                throw .unusableInput("cannot issue the setup link: \(error)")
+            }
+            guard let path else { return }
+            let hours = Int(FirstRun.setupLinkLifetime / 3_600)
+            let message = """
+                nobody can log in yet. Open this link to create your organisation and its first admin; it works once, for \(hours) hours,
+                and a restart prints a new one (run with --demo instead for the demonstration data):
+                  \(origin)\(path)
+
+                """
+            FileHandle.standardOutput.write(Data(message.utf8))
         }
     }
 }

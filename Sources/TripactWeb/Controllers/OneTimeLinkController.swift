@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// The page behind the first run's setup link, which creates the first organisation and its admin. It is used before anyone is logged in, so its form carries the same
+/// double-submit token as the log-in form. An unknown, expired or used link answers a page that says so, and never
+/// creates an account.
+struct OneTimeLinkController {
+    let store: TripactStore
+    let configuration: WebConfiguration
+
+    struct SetupForm: Decodable {
+        let _csrf: String?
+        let organisation: String?
+        let name: String?
+        let email: String?
+        let password: String?
+        let passwordAgain: String?
+    }
+
+    static let setupFields =
+        [
+            AccountForm.Field(name: "organisation", label: "Your organisation", type: "text", autocomplete: "organization", maxLength: 200),
+            AccountForm.Field(name: "name", label: "Your full name", type: "text", autocomplete: "name", maxLength: 200),
+            AccountForm.Field(name: "email", label: "Your e-mail address (you log in with it)", type: "email", autocomplete: "username"),
+        ] + AccountForm.passwordFields
+
+    func register(on router: Router<TripactRequestContext>) {
+        router.get("setup/:token") { request, context in
+            let token = try context.parameters.require("token")
+            return try setupPage(request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .setup), values: [:], errors: [:], status: .ok)
+        }
+        router.post("setup/:token") { request, context in try await completeSetup(request: request, context: context) }
+    }
+
+    private func setupPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws
+        -> Response
+    {
+        var page = Page(title: "Set up Tripact")
+        page.raw("<p>Nobody uses this Tripact yet. Create your organisation and its first admin: you. You can then add your colleagues ")
+        page.raw("from Administration.</p><p>This link works once, until ")
+        page.text(AccountForm.utc(link.expiresAt))
+        page.raw(".</p>")
+        let csrf = PreLoginToken.value(request)
+        AccountForm(action: "/setup/\(token)", fields: Self.setupFields, button: "Create the organisation and log in").write(
+            into: &page, csrf: csrf, values: values, errors: errors
+        )
+        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
+    }
+
+    private func completeSetup(request: Request, context: TripactRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let form = try await FormDecoding.decode(SetupForm.self, request: request, context: context)
+        try PreLoginToken.require(form._csrf, request: request)
+        let link = try store.oneTimeLink(token: token, purpose: .setup)
+        let values = [
+            "organisation": (form.organisation ?? "").trimmingCharacters(in: .whitespaces), "name": (form.name ?? "").trimmingCharacters(in: .whitespaces),
+            "email": (form.email ?? "").trimmingCharacters(in: .whitespaces),
+        ]
+        var errors = AccountForm.problems(name: values["name"] ?? "", password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
+        if (values["organisation"] ?? "").isEmpty || (values["organisation"] ?? "").count > 200 {
+            errors["organisation"] = "enter your organisation's name (at most 200 characters)"
+        }
+        let email = values["email"] ?? ""
+        if !email.contains("@") || email.count > 254 { errors["email"] = "enter your e-mail address" }
+        guard errors.isEmpty else { return try setupPage(request: request, token: token, link: link, values: values, errors: errors, status: .unprocessableContent) }
+        let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
+        let user = try store.completeSetup(token: token, organisation: values["organisation"] ?? "", email: email, name: values["name"] ?? "", passwordHash: hash)
+        return try logIn(user)
+    }
+
+    /// Starts a session for the account just created and goes to the dashboard.
+    private func logIn(_ user: User) throws -> Response {
+        let (token, _) = try store.createSession(for: user.email, lifetime: configuration.sessionLifetime)
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.cookieName, value: token, maxAge: Int(configuration.sessionLifetime), path: "/", secure: configuration.marksCookiesSecure,
+                httpOnly: true, sameSite: .lax
+            )
+        )
+        return response
+    }
+}
+
+/// The double-submit token of forms used before log-in (the same cookie as the log-in form's): the cookie and the
+/// form's field must match, which a page of another site cannot arrange.
+enum PreLoginToken {
+    static func value(_ request: Request) -> String {
+        if let existing = request.cookies[AuthController.loginCookie]?.value, existing.count == 64, existing.allSatisfy(\.isHexDigit) { return existing }
+        return Tokens.random()
+    }
+
+    static func set(_ token: String, on response: Response, configuration: WebConfiguration) -> Response {
+        var response = response
+        response.setCookie(Cookie(name: AuthController.loginCookie, value: token, path: "/", secure: configuration.marksCookiesSecure, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    static func require(_ sent: String?, request: Request) throws {
+        guard let expected = request.cookies[AuthController.loginCookie]?.value, let sent, Tokens.equal(expected, sent) else {
+            throw HTTPError(.forbidden, message: "the form expired or did not come from this site; open the link again and retry")
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Synchronization
+import Testing
+import TripactCore
+import TripactStore
+import TripactTestSupport
+
+/// A store on a fresh file with a clock the test moves.
+private struct EmptyStore {
+    let store: TripactStore
+    let path: String
+
+    init() throws {
+        path = Fixtures.temporaryDirectory().appendingPathComponent("empty.sqlite").path
+        let box = Box()
+        store = try TripactStore(path: path, clock: StoreClock { box.now.withLock { $0 } })
+        clock = box
+    }
+
+    final class Box: Sendable { let now = Mutex(Date(timeIntervalSince1970: 1_790_000_000)) }
+    let clock: Box
+    func advance(_ seconds: TimeInterval) { clock.now.withLock { $0 = $0.addingTimeInterval(seconds) } }
+
+    func userCount() throws -> String { try SQLiteShell.query(path, "SELECT count(*) FROM users") }
+}
+
+@Suite struct OneTimeLinkTests {
+    static let day: TimeInterval = 24 * 3_600
+
+    @Test func theSetupLinkCreatesTheFirstOrganisationAndItsAdminOnce() throws {
+        let empty = try EmptyStore()
+        let token = try #require(try empty.store.issueSetupLink(lifetime: Self.day))
+        #expect(token.count == 64 && token.allSatisfy(\.isHexDigit), "256 random bits")
+        #expect(try empty.store.oneTimeLink(token: token, purpose: .setup).purpose == .setup)
+        let admin = try empty.store.completeSetup(token: token, organisation: "Lumen Télécom SA", email: "ada@lumen.example", name: "Ada Admin", passwordHash: "$2b$hash")
+        #expect(admin.role == .admin)
+        #expect(try empty.store.users(in: "Lumen Télécom SA").map(\.email) == ["ada@lumen.example"])
+        #expect(try empty.store.passwordHash(email: "ada@lumen.example") == "$2b$hash")
+        #expect(throws: StoreError.unusableLink(.used)) {
+            try empty.store.completeSetup(token: token, organisation: "Evil SA", email: "eve@evil.example", name: "Eve", passwordHash: "x")
+        }
+        #expect(try empty.userCount() == "1")
+        #expect(try empty.store.issueSetupLink(lifetime: Self.day) == nil, "once a user exists there is no setup link")
+        let actions = try empty.store.auditEvents().map(\.action)
+        #expect(actions == ["setup.link", "org.add", "user.add", "setup.complete"])
+        #expect(try empty.store.verifyAudit().isIntact)
+    }
+
+    @Test func onlyTheTokensHashIsStored() throws {
+        let empty = try EmptyStore()
+        let token = try #require(try empty.store.issueSetupLink(lifetime: Self.day))
+        let stored = try SQLiteShell.query(empty.path, "SELECT token_hash FROM one_time_links")
+        #expect(stored == DocumentCodec.sha256Hex(Data(token.utf8)))
+        #expect(try SQLiteShell.query(empty.path, "SELECT count(*) FROM one_time_links WHERE token_hash = '\(token)'") == "0")
+        #expect(try !empty.store.auditEvents().contains { $0.detail.contains(token) })
+    }
+
+    @Test func anExpiredWrongOrReplacedSetupLinkCreatesNoAccount() throws {
+        let empty = try EmptyStore()
+        let old = try #require(try empty.store.issueSetupLink(lifetime: Self.day))
+        let token = try #require(try empty.store.issueSetupLink(lifetime: Self.day))
+        let setUp = { (token: String) throws in
+            try empty.store.completeSetup(token: token, organisation: "Lumen", email: "ada@lumen.example", name: "Ada", passwordHash: "x")
+        }
+        #expect(throws: StoreError.unusableLink(.expired), "a restart's new link replaces the old one") { try setUp(old) }
+        #expect(throws: StoreError.unusableLink(.unknown)) { try setUp(String(repeating: "a", count: 64)) }
+        #expect(throws: StoreError.unusableLink(.unknown)) { try setUp("not-a-token") }
+        #expect(throws: StoreError.unusableLink(.unknown), "a setup token opens nothing else") { try empty.store.oneTimeLink(token: token, purpose: .invitation) }
+        empty.advance(Self.day + 1)
+        #expect(throws: StoreError.unusableLink(.expired)) { try setUp(token) }
+        #expect(try empty.userCount() == "0")
+        #expect(try empty.store.organisations().isEmpty)
+    }
+
+    @Test func aSetupLinkStopsWorkingOnceAUserExistsAnotherWay() throws {
+        let empty = try EmptyStore()
+        let token = try #require(try empty.store.issueSetupLink(lifetime: Self.day))
+        try empty.store.addOrganisation(name: "Lumen")
+        try empty.store.addUser(email: "cli@lumen.example", name: "Cli", organisation: "Lumen", role: .legal)
+        #expect(throws: StoreError.unusableLink(.setupDone)) { try empty.store.oneTimeLink(token: token, purpose: .setup) }
+        #expect(throws: StoreError.unusableLink(.setupDone)) {
+            try empty.store.completeSetup(token: token, organisation: "Lumen", email: "ada@lumen.example", name: "Ada", passwordHash: "x")
+        }
+        #expect(try empty.userCount() == "1")
+    }
+
+    @Test func settingAPasswordEndsTheUsersSessionsAndIsAudited() throws {
+        let n = try Negotiators()
+        let (token, _) = try n.store.createSession(for: Negotiators.brand, lifetime: 3_600)
+        try n.store.setPassword(of: Negotiators.brand, passwordHash: "$2b$new")
+        #expect(try n.store.passwordHash(email: Negotiators.brand) == "$2b$new")
+        #expect(try n.store.session(token: token) == nil)
+        #expect(try n.store.auditEvents().last?.action == "user.password")
+        #expect(throws: StoreError.unknownUser("ghost@nowhere.example")) { try n.store.setPassword(of: "ghost@nowhere.example", passwordHash: "x") }
+    }
+}
