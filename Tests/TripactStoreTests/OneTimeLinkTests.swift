@@ -65,7 +65,9 @@ private struct EmptyStore {
         #expect(throws: StoreError.unusableLink(.expired), "a restart's new link replaces the old one") { try setUp(old) }
         #expect(throws: StoreError.unusableLink(.unknown)) { try setUp(String(repeating: "a", count: 64)) }
         #expect(throws: StoreError.unusableLink(.unknown)) { try setUp("not-a-token") }
-        #expect(throws: StoreError.unusableLink(.unknown), "a setup token opens nothing else") { try empty.store.oneTimeLink(token: token, purpose: .invitation) }
+        #expect(throws: StoreError.unusableLink(.unknown), "an invitation's purpose does not open setup") {
+            try empty.store.acceptInvitation(token: token, name: "Ada", passwordHash: "x")
+        }
         empty.advance(Self.day + 1)
         #expect(throws: StoreError.unusableLink(.expired)) { try setUp(token) }
         #expect(try empty.userCount() == "0")
@@ -82,6 +84,54 @@ private struct EmptyStore {
             try empty.store.completeSetup(token: token, organisation: "Lumen", email: "ada@lumen.example", name: "Ada", passwordHash: "x")
         }
         #expect(try empty.userCount() == "1")
+    }
+
+    @Test func anInvitationCreatesTheOrganisationAndMakesTheInviteeItsUserOnce() throws {
+        let n = try Negotiators()
+        try n.store.addUser(email: "admin@lumen.example", name: "Ada Admin", organisation: Negotiators.controller, role: .admin)
+        let (token, link) = try n.store.invite(email: "lea@nova.example", into: "Nova BPO SAS", role: .admin, by: "admin@lumen.example", lifetime: 7 * Self.day)
+        #expect(link.organisation == "Nova BPO SAS" && link.invitedBy == "Ada Admin")
+        #expect(try n.store.organisations().contains { $0.name == "Nova BPO SAS" })
+        #expect(try n.store.invitations(sentBy: "admin@lumen.example").map(\.state) == [.pending])
+        #expect(try n.store.invitations(sentBy: Negotiators.bpo).isEmpty, "another organisation does not see them")
+        let user = try n.store.acceptInvitation(token: token, name: "Léa Nova", passwordHash: "$2b$x")
+        #expect(user.email == "lea@nova.example" && user.role == .admin && user.name == "Léa Nova")
+        #expect(try n.store.users(in: "Nova BPO SAS").map(\.email) == ["lea@nova.example"])
+        #expect(throws: StoreError.unusableLink(.used)) { try n.store.acceptInvitation(token: token, name: "Twice", passwordHash: "x") }
+        #expect(try n.store.invitations(sentBy: "admin@lumen.example").map(\.state) == [.accepted])
+        #expect(try n.store.auditEvents().suffix(2).map(\.action) == ["user.add", "invitation.accept"])
+    }
+
+    @Test func anExpiredInvitationCreatesNoAccount() throws {
+        let n = try Negotiators()
+        let clock = EmptyStore.Box()
+        let store = try TripactStore(path: n.path, clock: StoreClock { clock.now.withLock { $0 } })
+        try store.addUser(email: "admin@lumen.example", name: "Ada Admin", organisation: Negotiators.controller, role: .admin)
+        let (token, _) = try store.invite(email: "lea@nova.example", into: "Nova BPO SAS", role: .legal, by: "admin@lumen.example", lifetime: Self.day)
+        clock.now.withLock { $0 = $0.addingTimeInterval(Self.day + 1) }
+        #expect(throws: StoreError.unusableLink(.expired)) { try store.oneTimeLink(token: token, purpose: .invitation) }
+        #expect(throws: StoreError.unusableLink(.expired)) { try store.acceptInvitation(token: token, name: "Léa", passwordHash: "x") }
+        #expect(try store.users(in: "Nova BPO SAS").isEmpty)
+        #expect(try store.invitations(sentBy: "admin@lumen.example").map(\.state) == [.expired])
+    }
+
+    @Test func onlyAnAdminInvitesAndNeverIntoAnOrganisationThatHasUsersOrOtherPartners() throws {
+        let n = try Negotiators()
+        try n.store.addUser(email: "admin@lumen.example", name: "Ada Admin", organisation: Negotiators.controller, role: .admin)
+        #expect(throws: StoreError.self) { try n.store.invite(email: "x@nova.example", into: "Nova", role: .legal, by: Negotiators.brand, lifetime: Self.day) }
+        let intoUsers = #expect(throws: StoreError.self) {
+            try n.store.invite(email: "me@evil.example", into: Negotiators.processor, role: .admin, by: "admin@lumen.example", lifetime: Self.day)
+        }
+        #expect(intoUsers?.description.contains("its admins add their colleagues themselves") == true)
+        #expect(throws: StoreError.self, "an existing account") {
+            try n.store.invite(email: Negotiators.bpo, into: "Nova", role: .legal, by: "admin@lumen.example", lifetime: Self.day)
+        }
+        // An organisation without users that negotiates with someone else cannot be entered by invitation either.
+        try n.store.addOrganisation(name: "Empty SA")
+        try n.store.importAgreement(Fixtures.example("full-scenario.json"), controller: "Empty SA", processor: Negotiators.processor, by: Negotiators.bpo)
+        #expect(throws: StoreError.self) { try n.store.invite(email: "me@evil.example", into: "Empty SA", role: .admin, by: "admin@lumen.example", lifetime: Self.day) }
+        try n.store.addOrganisation(name: "Fresh SA")
+        #expect(try n.store.invite(email: "new@fresh.example", into: "Fresh SA", role: .admin, by: "admin@lumen.example", lifetime: Self.day).link.organisation == "Fresh SA")
     }
 
     @Test func settingAPasswordEndsTheUsersSessionsAndIsAudited() throws {

@@ -38,6 +38,18 @@ public struct OneTimeLink: Sendable, Hashable {
     public let expiresAt: Date
 }
 
+/// An invitation as its organisation's admins see it in their list (without its token).
+public struct InvitationEntry: Sendable, Hashable {
+    public enum State: String, Sendable { case pending, accepted, expired, revoked }
+    public let email: String
+    public let organisation: String
+    public let role: Role
+    public let invitedBy: String
+    public let createdAt: String
+    public let expiresAt: Date
+    public let state: State
+}
+
 /// One-time links: the setup link a new installation prints, and invitations an admin sends to the other side.
 /// Each token is 256 random bits shown once; only its SHA-256 is stored. A link works once and until it expires.
 extension TripactStore {
@@ -81,6 +93,93 @@ extension TripactStore {
             try markUsed(connection, linkID: linkID, by: user)
             try appendAudit(connection, actor: user.email, agreement: nil, action: "setup.complete", detail: "first admin \(user.email) of \(organisation), through the setup link")
             return user
+        }
+    }
+
+    /// Invites `email` into `organisation`, which is created when it does not exist. An existing organisation may be
+    /// named only while it has no user and negotiates with no one but the admin's organisation: an admin must not be able
+    /// to enter another organisation's agreements by inviting themselves. A newer invitation for the same address revokes
+    /// the older ones. Returns the token, shown once.
+    public func invite(email: String, into organisation: String, role: Role, by adminEmail: String, lifetime: TimeInterval) throws(StoreError) -> (token: String, link: OneTimeLink) {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        let organisation = organisation.trimmingCharacters(in: .whitespaces)
+        var problems: [FieldProblem] = []
+        if !Self.isEmail(email) { problems.append(FieldProblem(field: "email", message: "enter the e-mail address of the person you invite")) }
+        if organisation.isEmpty || organisation.count > 200 {
+            problems.append(FieldProblem(field: "organisation", message: "enter the name of their organisation (at most 200 characters)"))
+        }
+        guard problems.isEmpty else { throw .invalidFields(problems) }
+        let token = Self.randomToken()
+        let expires = clock.now().addingTimeInterval(lifetime)
+        return try database.transaction { connection throws(StoreError) in
+            let select = "SELECT id, organisation_id, email, name, role FROM users WHERE email = ? AND removed_at IS NULL"
+            guard let admin = try Database.query(connection, select, [.text(adminEmail)], Self.userRow).first else { throw StoreError.unknownUser(adminEmail) }
+            guard admin.role == .admin else { throw StoreError.notPermitted("'\(adminEmail)' is \(admin.role.rawValue); only admins invite") }
+            if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
+                throw StoreError.invalidFields([FieldProblem(field: "email", message: "'\(email)' already has an account (or had one); nobody was invited")])
+            }
+            let org: Int
+            if let existing = try Self.organisationID(connection, named: organisation) {
+                try Self.requireInvitable(connection, organisation: existing, name: organisation, by: admin)
+                org = existing
+            } else {
+                org = try insertOrganisation(connection, name: organisation, actor: admin.email)
+            }
+            try Database.run(
+                connection, "UPDATE one_time_links SET revoked_at = ? WHERE purpose = 'invitation' AND email = ? AND used_at IS NULL AND revoked_at IS NULL",
+                [.text(clock.timestamp()), .text(email)]
+            ) { _ in }
+            try Database.run(
+                connection,
+                "INSERT INTO one_time_links (token_hash, purpose, organisation_id, email, role, created_by, created_at, expires_at) VALUES (?, 'invitation', ?, ?, ?, ?, ?, ?)",
+                [.text(Self.hash(token)), .int(org), .text(email), .text(role.rawValue), .int(admin.id), .text(clock.timestamp()), .int(Int(expires.timeIntervalSince1970))]
+            ) { _ in }
+            try appendAudit(
+                connection, actor: admin.email, agreement: nil, action: "invitation.create",
+                detail: "\(email) (\(role.rawValue)) invited into \(organisation), valid until \(Self.isoTime(expires))"
+            )
+            let link = OneTimeLink(purpose: .invitation, organisation: organisation, email: email, role: role, invitedBy: admin.name, expiresAt: expires)
+            return (token, link)
+        }
+    }
+
+    /// Makes the invitee a user of the invitation's organisation, with the name and password they chose, and uses the
+    /// invitation up.
+    @discardableResult
+    public func acceptInvitation(token: String, name: String, passwordHash: String) throws(StoreError) -> User {
+        try database.transaction { connection throws(StoreError) in
+            let (linkID, link) = try usableLink(connection, token: token, purpose: .invitation)
+            guard let email = link.email, let organisation = link.organisation, let orgID = try Self.organisationID(connection, named: organisation) else {
+                throw StoreError.unusableLink(.unknown)
+            }
+            let user = try insertUser(
+                connection, organisationID: orgID, organisationName: organisation, email: email, name: name, role: link.role ?? .viewer, passwordHash: passwordHash,
+                actor: email
+            )
+            try markUsed(connection, linkID: linkID, by: user)
+            try appendAudit(connection, actor: user.email, agreement: nil, action: "invitation.accept", detail: "\(user.email) (\(user.role.rawValue)) joined \(organisation)")
+            return user
+        }
+    }
+
+    /// The invitations the admin's organisation sent, newest first.
+    public func invitations(sentBy adminEmail: String) throws(StoreError) -> [InvitationEntry] {
+        let admin = try user(email: adminEmail)
+        let now = Int(clock.now().timeIntervalSince1970)
+        return try database.query(
+            """
+            SELECT l.email, o.name, l.role, u.name, l.created_at, l.expires_at, l.used_at IS NOT NULL, l.revoked_at IS NOT NULL
+            FROM one_time_links l JOIN organisations o ON o.id = l.organisation_id JOIN users u ON u.id = l.created_by
+            WHERE l.purpose = 'invitation' AND u.organisation_id = ? ORDER BY l.id DESC
+            """,
+            [.int(admin.organisationID)]
+        ) { row in
+            let expires = row.integer(5)
+            let state: InvitationEntry.State = row.integer(6) != 0 ? .accepted : row.integer(7) != 0 ? .revoked : expires <= now ? .expired : .pending
+            return InvitationEntry(
+                email: row.text(0) ?? "", organisation: row.text(1) ?? "", role: Role(rawValue: row.text(2) ?? "") ?? .viewer, invitedBy: row.text(3) ?? "",
+                createdAt: row.text(4) ?? "", expiresAt: Date(timeIntervalSince1970: TimeInterval(expires)), state: state
+            )
         }
     }
 
@@ -136,6 +235,21 @@ extension TripactStore {
 
     static func organisationID(_ connection: Database.Connection, named name: String) throws(StoreError) -> Int? {
         try Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(name)], { $0.integer(0) }).first
+    }
+
+    /// An existing organisation can receive an invitation only when it has no user yet and is a party only to agreements
+    /// with the admin's own organisation.
+    private static func requireInvitable(_ connection: Database.Connection, organisation: Int, name: String, by admin: User) throws(StoreError) {
+        let refuse = StoreError.invalidFields([
+            FieldProblem(field: "organisation", message: "'\(name)' already has its own users or negotiates with others; its admins add their colleagues themselves")
+        ])
+        guard organisation != admin.organisationID else { throw refuse }
+        let users = try Database.query(connection, "SELECT count(*) FROM users WHERE organisation_id = ?", [.int(organisation)], { $0.integer(0) }).first ?? 0
+        let others = try Database.query(
+            connection, "SELECT count(*) FROM agreements WHERE (controller_id = ?1 AND processor_id <> ?2) OR (processor_id = ?1 AND controller_id <> ?2)",
+            [.int(organisation), .int(admin.organisationID)], { $0.integer(0) }
+        ).first ?? 0
+        guard users == 0, others == 0 else { throw refuse }
     }
 
     static func isoTime(_ date: Date) -> String {

@@ -53,6 +53,7 @@ public func buildRouter(store: TripactStore, configuration: WebConfiguration) ->
     OneTimeLinkController(store: store, configuration: configuration).register(on: router)
     AgreementController(store: store, configuration: configuration).register(on: router)
     AdminController(store: store, configuration: configuration).register(on: router)
+    InvitationController(store: store, configuration: configuration).register(on: router)
     ClauseController(store: store, configuration: configuration).register(on: router)
     ItemController(store: store, configuration: configuration).register(on: router)
     Annex2Controller(store: store, configuration: configuration).register(on: router)

@@ -97,7 +97,7 @@ struct AdminController {
         page.raw("<label for=\"user-role\">Role</label><select id=\"user-role\" name=\"role\">")
         for role in Role.allCases { page.raw("<option value=\"\(role.rawValue)\"\(values["role"] == role.rawValue ? " selected" : "")>\(role.rawValue)</option>") }
         page.raw("</select><p><button type=\"submit\">Add the user</button></p></form>")
-        page.raw("<h2>Organisations</h2><ul>")
+        page.raw("<h2>Organisations</h2><p><a href=\"/admin/invitations\">Invite the other side's legal team</a></p><ul>")
         for other in try store.organisations() {
             page.raw("<li>")
             page.text(other.name)

@@ -4,7 +4,8 @@ import Hummingbird
 import TripactCore
 import TripactStore
 
-/// The page behind the first run's setup link, which creates the first organisation and its admin. It is used before anyone is logged in, so its form carries the same
+/// The pages behind one-time links: the first run's setup (the first organisation and its admin) and an invitation
+/// (a user of the invited organisation). Both are used before anyone is logged in, so their forms carry the same
 /// double-submit token as the log-in form. An unknown, expired or used link answers a page that says so, and never
 /// creates an account.
 struct OneTimeLinkController {
@@ -20,6 +21,13 @@ struct OneTimeLinkController {
         let passwordAgain: String?
     }
 
+    struct InvitationForm: Decodable {
+        let _csrf: String?
+        let name: String?
+        let password: String?
+        let passwordAgain: String?
+    }
+
     static let setupFields =
         [
             AccountForm.Field(name: "organisation", label: "Your organisation", type: "text", autocomplete: "organization", maxLength: 200),
@@ -27,20 +35,29 @@ struct OneTimeLinkController {
             AccountForm.Field(name: "email", label: "Your e-mail address (you log in with it)", type: "email", autocomplete: "username"),
         ] + AccountForm.passwordFields
 
+    static let invitationFields = [AccountForm.Field(name: "name", label: "Your full name", type: "text", autocomplete: "name", maxLength: 200)] + AccountForm.passwordFields
+
     func register(on router: Router<TripactRequestContext>) {
         router.get("setup/:token") { request, context in
             let token = try context.parameters.require("token")
             return try setupPage(request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .setup), values: [:], errors: [:], status: .ok)
         }
         router.post("setup/:token") { request, context in try await completeSetup(request: request, context: context) }
+        router.get("invitation/:token") { request, context in
+            let token = try context.parameters.require("token")
+            return try invitationPage(
+                request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .invitation), values: [:], errors: [:], status: .ok
+            )
+        }
+        router.post("invitation/:token") { request, context in try await acceptInvitation(request: request, context: context) }
     }
 
     private func setupPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws
         -> Response
     {
         var page = Page(title: "Set up Tripact")
-        page.raw("<p>Nobody uses this Tripact yet. Create your organisation and its first admin: you. You can then add your colleagues ")
-        page.raw("from Administration.</p><p>This link works once, until ")
+        page.raw("<p>Nobody uses this Tripact yet. Create your organisation and its first admin: you. You can then add your colleagues and ")
+        page.raw("invite the other side's legal team from Administration.</p><p>This link works once, until ")
         page.text(AccountForm.utc(link.expiresAt))
         page.raw(".</p>")
         let csrf = PreLoginToken.value(request)
@@ -69,6 +86,42 @@ struct OneTimeLinkController {
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.completeSetup(token: token, organisation: values["organisation"] ?? "", email: email, name: values["name"] ?? "", passwordHash: hash)
         return try logIn(user)
+    }
+
+    private func invitationPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status)
+        throws -> Response
+    {
+        var page = Page(title: "Join \(link.organisation ?? "your organisation") on Tripact")
+        page.raw("<p>")
+        page.text(link.invitedBy ?? "An admin")
+        page.raw(" invited you to negotiate data processing agreements as a user of ")
+        page.text(link.organisation ?? "")
+        page.raw(" (role: ")
+        page.text(link.role?.rawValue ?? "viewer")
+        page.raw("). You will log in as <strong>")
+        page.text(link.email ?? "")
+        page.raw("</strong>.</p><p>This link works once, until ")
+        page.text(AccountForm.utc(link.expiresAt))
+        page.raw(".</p>")
+        let csrf = PreLoginToken.value(request)
+        AccountForm(action: "/invitation/\(token)", fields: Self.invitationFields, button: "Create my account and log in").write(
+            into: &page, csrf: csrf, values: values, errors: errors
+        )
+        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
+    }
+
+    private func acceptInvitation(request: Request, context: TripactRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
+        try PreLoginToken.require(form._csrf, request: request)
+        let link = try store.oneTimeLink(token: token, purpose: .invitation)
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let errors = AccountForm.problems(name: name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
+        guard errors.isEmpty else {
+            return try invitationPage(request: request, token: token, link: link, values: ["name": name], errors: errors, status: .unprocessableContent)
+        }
+        let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
+        return try logIn(try store.acceptInvitation(token: token, name: name, passwordHash: hash))
     }
 
     /// Starts a session for the account just created and goes to the dashboard.
