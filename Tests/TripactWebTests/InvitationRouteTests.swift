@@ -41,6 +41,8 @@ import TripactWeb
             #expect(short.status == .unprocessableContent && short.text.contains("use at least 12 characters") && sessionCookie(short) == nil)
             let long = try await client.post(path, form: Self.acceptForm(token, password: String(repeating: "é", count: 40)), cookie: cookie)
             #expect(long.status == .unprocessableContent && long.text.contains("at most 72 bytes (found 80)"))
+            let control = try await client.post(path, form: Self.acceptForm(token, password: "the other side\u{1B}s pass"), cookie: cookie)
+            #expect(control.status == .unprocessableContent && control.text.contains("control characters") && sessionCookie(control) == nil)
             let joined = try await client.post(path, form: Self.acceptForm(token), cookie: cookie)
             #expect(joined.status == .seeOther && joined.location == "/")
             let session = try #require(sessionCookie(joined))
