@@ -32,6 +32,14 @@ import TripactWeb
             #expect(created.status == .created && created.text.contains("Invitation created") && created.text.contains("readonly"))
             #expect(created.text.contains("Nova &lt;BPO&gt; SAS") && !created.text.contains("Nova <BPO>"))
             let path = try Self.invitationPath(created.text)
+            let scriptRange = try #require(created.text.range(of: "(?<=<script>)[^<]*(?=</script>)", options: .regularExpression))
+            let script = String(created.text[scriptRange])
+            let digest = Data(stride(from: 0, to: 64, by: 2).map { offset in
+                let hex = Array(DocumentCodec.sha256Hex(Data(script.utf8)).utf8)
+                return UInt8(String(decoding: hex[offset..<offset + 2], as: UTF8.self), radix: 16) ?? 0
+            })
+            let policy = try #require(created.headers[.contentSecurityPolicy])
+            #expect(policy.contains("script-src 'sha256-\(digest.base64EncodedString())';"), "the copy button's script, and only it, may run")
             let listed = try await client.get("/admin/invitations", cookie: admin)
             #expect(listed.text.contains("lea@nova.example") && listed.text.contains("waiting, until") && !listed.text.contains(path), "the link is shown once")
             let page = try await client.get(path)

@@ -18,13 +18,13 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
-/// Headers every page carries: no framing, no sniffing, no external scripts, no referrer leaks.
+/// Headers every page carries: no framing, no sniffing, no script but the copy button's, no referrer leaks.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = TripactRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        response.headers[.contentSecurityPolicy] = "default-src 'none'; script-src \(CopyButton.policySource); style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
         return response

@@ -40,10 +40,11 @@ struct InvitationController {
             page.raw("<section class=\"ok\" role=\"status\" aria-labelledby=\"invitation-link-label\"><h2>Invitation created</h2><p>")
             page.text("Send this link to \(created.link.email ?? "") by your own means (e-mail, your usual channel). ")
             page.text("It works once, until \(AccountForm.utc(created.link.expiresAt)), and is shown only now: Tripact keeps only a fingerprint of it.")
-            page.raw("</p><label id=\"invitation-link-label\" for=\"invitation-link\">Invitation link (select it and copy it)</label>")
-            page.raw("<input id=\"invitation-link\" type=\"text\" readonly size=\"80\" value=\"")
+            page.raw("</p><label id=\"invitation-link-label\" for=\"invitation-link\">Invitation link (select it and copy it, or use the button)</label>")
+            page.raw("<input id=\"invitation-link\" type=\"text\" readonly data-copy size=\"80\" value=\"")
             page.text(created.path)
             page.raw("\"></section>")
+            page.raw(CopyButton.element)
         }
         page.raw("<p>The invitation creates the other side's organisation (unless it already exists without users) and a link for one person ")
         page.raw("of their team, usually their admin, who can then add their colleagues.</p>")
