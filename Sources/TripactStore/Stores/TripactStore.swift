@@ -14,7 +14,9 @@ public final class TripactStore: Sendable {
     public init(path: String, clock: StoreClock = .system) throws(StoreError) {
         database = try Database(path: path)
         self.clock = clock
-        try Migrations.run(on: database)
+        let before = try Migrations.run(on: database)
+        for statement in AuditedTable.notingSQL { try database.execute(statement) }
+        if before > 0, before < Migrations.factsVersion { try recordAuditBaseline() }
     }
 
     public var path: String { database.path }
@@ -40,11 +42,14 @@ public final class TripactStore: Sendable {
 
     @discardableResult
     public func addOrganisation(name: String, actor: String = "cli") throws(StoreError) -> Organisation {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
         guard !trimmed.isEmpty else { throw .invalid("an organisation needs a name") }
+        guard !TextLimit.exceeds(trimmed, 200) else { throw .invalidFields([FieldProblem(field: "name", message: "an organisation's name has at most 200 characters")]) }
         return try database.transaction { connection throws(StoreError) in
-            if try !Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(trimmed)], { $0.integer(0) }).isEmpty {
-                throw StoreError.duplicate("organisation '\(trimmed)'")
+            // "Société" typed composed or decomposed, or in another case, is the same organisation.
+            let key = Self.nameKey(trimmed)
+            if let existing = try Database.query(connection, "SELECT name FROM organisations", [], { $0.text(0) ?? "" }).first(where: { Self.nameKey($0) == key }) {
+                throw StoreError.duplicate("organisation '\(existing)'")
             }
             try Database.run(connection, "INSERT INTO organisations (name, created_at) VALUES (?, ?)", [.text(trimmed), .text(clock.timestamp())]) { _ in }
             let id = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
@@ -53,12 +58,18 @@ public final class TripactStore: Sendable {
         }
     }
 
+    /// The organisation of that name, compared after Unicode normalisation (NFC) and case folding.
     public func organisation(named name: String) throws(StoreError) -> Organisation {
-        guard let organisation = try database.query("SELECT id, name FROM organisations WHERE name = ?", [.text(name)], { row in
+        if let organisation = try database.query("SELECT id, name FROM organisations WHERE name = ?", [.text(name)], { row in
             Organisation(id: row.integer(0), name: row.text(1) ?? "")
-        }).first else { throw .unknownOrganisation(name) }
+        }).first { return organisation }
+        let key = Self.nameKey(name.trimmingCharacters(in: .whitespaces))
+        guard let organisation = try organisations().first(where: { Self.nameKey($0.name) == key }) else { throw .unknownOrganisation(name) }
         return organisation
     }
+
+    /// What makes two organisation names the same name.
+    static func nameKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 
     public func organisations() throws(StoreError) -> [Organisation] {
         try database.query("SELECT id, name FROM organisations ORDER BY name") { Organisation(id: $0.integer(0), name: $0.text(1) ?? "") }

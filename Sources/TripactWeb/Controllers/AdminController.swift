@@ -32,7 +32,7 @@ struct AdminController {
         let confirm: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("admin") { _, context in try show(context: context, values: [:], errors: [:], status: .ok) }
         router.post("admin/users") { request, context in try await addUser(request: request, context: context) }
         router.post("admin/users/role") { request, context in try await changeRole(request: request, context: context) }
@@ -121,9 +121,9 @@ struct AdminController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
         var errors: [String: String] = [:]
-        if !email.contains("@") || email.count > 254 { errors["email"] = "enter an e-mail address" }
-        if name.isEmpty || name.count > 200 { errors["name"] = "enter the user's name (at most 200 characters)" }
-        if password.count < Self.minimumPasswordLength || password.count > 200 { errors["password"] = "use \(Self.minimumPasswordLength) to 200 characters" }
+        if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter an e-mail address" }
+        if name.isEmpty || TextLimit.exceeds(name, 200) { errors["name"] = "enter the user's name (at most 200 characters)" }
+        if password.count < Self.minimumPasswordLength || TextLimit.exceeds(password, 200) { errors["password"] = "use \(Self.minimumPasswordLength) to 200 characters" }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors["role"] = "choose a role" }
         guard errors.isEmpty, let role else {
