@@ -80,7 +80,7 @@ public final class TripactStore: Sendable {
         throws(StoreError) -> User
     {
         let email = email.trimmingCharacters(in: .whitespaces)
-        guard email.contains("@"), email.count <= 254 else { throw .invalid("'\(email)' is not an e-mail address") }
+        guard email.contains("@"), !TextLimit.exceeds(email, 254) else { throw .invalid("'\(email)' is not an e-mail address") }
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("a user needs a name") }
         let org = try self.organisation(named: organisation)
         return try database.transaction { connection throws(StoreError) in

@@ -123,7 +123,7 @@ struct AdminController {
         var errors: [String: String] = [:]
         if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter an e-mail address" }
         if name.isEmpty || TextLimit.exceeds(name, 200) { errors["name"] = "enter the user's name (at most 200 characters)" }
-        if password.count < Self.minimumPasswordLength || TextLimit.exceeds(password, 200) { errors["password"] = "use \(Self.minimumPasswordLength) to 200 characters" }
+        if password.count < Self.minimumPasswordLength || password.utf8.count > AuthController.maximumPasswordBytes { errors["password"] = "use at least \(Self.minimumPasswordLength) characters and at most \(AuthController.maximumPasswordBytes) bytes (bcrypt reads no further)" }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors["role"] = "choose a role" }
         guard errors.isEmpty, let role else {
@@ -175,7 +175,7 @@ struct AdminController {
         let form = try await FormDecoding.decode(OrganisationForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw HTTPError(.unprocessableContent, message: "an organisation needs a name of at most 200 characters; nothing was saved") }
+        guard !name.isEmpty, !TextLimit.exceeds(name, 200) else { throw HTTPError(.unprocessableContent, message: "an organisation needs a name of at most 200 characters; nothing was saved") }
         try store.addOrganisation(name: name, actor: session.user.email)
         return .redirect(to: "/admin", type: .normal)
     }

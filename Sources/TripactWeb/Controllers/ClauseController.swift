@@ -39,7 +39,7 @@ struct ClauseController {
         let form = try await FormDecoding.decode(CommentForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= Self.maximumTextLength else {
+        guard !body.isEmpty, !TextLimit.exceeds(body, Self.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(Self.maximumTextLength) characters; nothing was saved")
         }
         try store.comment(on: reference, item: ItemKey(rawValue: "clause:\(clause.id)"), body: body, by: session.user.email)

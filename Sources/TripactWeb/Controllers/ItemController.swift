@@ -66,7 +66,7 @@ struct ItemController {
         let form = try await FormDecoding.decode(ClauseController.CommentForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= ClauseController.maximumTextLength else {
+        guard !body.isEmpty, !TextLimit.exceeds(body, ClauseController.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(ClauseController.maximumTextLength) characters; nothing was saved")
         }
         try store.comment(on: reference, item: key, body: body, by: session.user.email)

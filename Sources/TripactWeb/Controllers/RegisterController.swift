@@ -212,7 +212,7 @@ struct RegisterController {
             throw HTTPError(.unprocessableContent, message: "plannedStart: '\(plannedText)' is not a date (YYYY-MM-DD); nothing was removed")
         }
         let message = form.message.trimmed ?? ""
-        guard message.count <= 500 else { throw HTTPError(.unprocessableContent, message: "message: keep it under 500 characters; nothing was removed") }
+        guard !TextLimit.exceeds(message, 500) else { throw HTTPError(.unprocessableContent, message: "message: keep it under 500 characters; nothing was removed") }
         let result = try store.proposeRegisterChange(
             .removal, entry: nil, replacing: record.id, plannedStart: planned, message: message, by: session.user.email, library: configuration.library
         )
