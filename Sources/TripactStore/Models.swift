@@ -14,12 +14,18 @@ public enum Role: String, Sendable, Codable, CaseIterable {
 
     public var maySign: Bool { self == .admin || self == .legal }
     public var mayPropose: Bool { self == .admin || self == .legal }
+    public var mayComment: Bool { self != .viewer }
 }
 
 extension User {
     /// Refuses users whose role does not negotiate; `action` completes "only admin and legal users …".
     public func requireNegotiator(_ action: String = "propose versions") throws(StoreError) {
         guard role.mayPropose else { throw .notPermitted("'\(email)' is \(role.rawValue); only admin and legal users \(action)") }
+    }
+
+    /// Refuses viewers, who read only.
+    public func requireCommenter() throws(StoreError) {
+        guard role.mayComment else { throw .notPermitted("'\(email)' is \(role.rawValue); viewers read, they do not comment") }
     }
 }
 
@@ -101,6 +107,10 @@ public struct AuditVerification: Sendable, Hashable {
     public let events: Int
     /// Problems, each naming the row (empty when the chain is intact).
     public let problems: [String]
+    /// How many events of each kind the chain holds.
+    public let eventsByAction: [String: Int]
+    /// How many audited rows were compared with the chain.
+    public let rowsChecked: Int
     public var isIntact: Bool { problems.isEmpty }
 }
 

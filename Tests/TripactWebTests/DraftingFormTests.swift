@@ -175,25 +175,35 @@ import TripactWeb
         #expect(after.contains { $0.id == unused.key } && after.contains { $0.id == "custom-badge-audit" && $0.heading == 8 })
     }
 
-    @Test func subprocessorsAreEditedAddedAndRemovedExplicitly() async throws {
+    @Test func subprocessorsAreEditedRemovedExplicitlyAndAddedOnlyFromTheRegister() async throws {
         let fixture = try WebFixture()
         let (cookie, csrf) = try fixture.session(.legal, "controller")
         let before = try fixture.store.version(fixture.reference).document.subprocessors
+        let chat = Fixtures.registerRecord("nordic-chat", name: "Nordic Chat Oy", services: ["chat-messaging"], categories: ["user.name"])
+        try fixture.store.proposeRegisterChange(
+            .addition, entry: chat, replacing: nil, plannedStart: nil, message: "chat", by: WebFixture.email(.legal, "processor"), library: fixture.configuration.library
+        )
+        let head = try fixture.store.agreement(fixture.reference).head
         try await fixture.application.test(.router) { client in
-            let saved = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
-                ("_csrf", csrf), ("base", "1"), ("s.\(before[0].id).service", "Cloud telephony, EU only"), ("s.\(before[1].id).remove", "yes"),
-                ("new.name", "Nordic Chat Oy"), ("new.address", "Mannerheimintie 1, Helsinki"), ("new.country", "fi"), ("new.service", "Chat platform"),
-                ("new.dataCategories", "user.name, user.content.chat_transcript"), ("new.locations", "FI"), ("new.transferMechanism", "eea"),
-                ("message", "chat platform added"),
+            let page = try await client.get("/agreements/\(fixture.reference)/subprocessors", cookie: cookie).text
+            #expect(page.contains("name=\"add.nordic-chat\"") && page.contains("Nordic Chat Oy (IE)"))
+            #expect(!page.contains(".id\""), "ids are never typed")
+            let unknown = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
+                ("_csrf", csrf), ("base", String(head)), ("add.typed-by-hand", "yes"), ("message", "typed"),
             ], cookie: cookie)
-            #expect(saved.status == .seeOther)
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("is not an active entry of the processor&#39;s subprocessor register"))
+            let saved = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
+                ("_csrf", csrf), ("base", String(head)), ("s.\(before[0].id).service", "Cloud telephony, EU only"), ("s.\(before[1].id).remove", "yes"),
+                ("s.\(before[2].id).id", "renamed"), ("add.nordic-chat", "yes"), ("message", "chat platform added"),
+            ], cookie: cookie)
+            #expect(saved.status == .seeOther, "\(saved.text)")
         }
         let after = try fixture.store.version(fixture.reference).document.subprocessors
         #expect(after.count == before.count)
         #expect(after[0].service == "Cloud telephony, EU only" && after[0].name == before[0].name)
         #expect(!after.contains { $0.id == before[1].id })
-        let added = try #require(after.last)
-        #expect(added.id == "nordic-chat-oy" && added.country == "FI" && added.dataCategories == ["user.name", "user.content.chat_transcript"])
+        #expect(after.contains { $0.id == before[2].id }, "an id cannot be retyped")
+        #expect(after.last == chat.annexEntry)
         #expect(try fixture.store.itemStates(fixture.reference).first { $0.key.rawValue == "subprocessor:\(before[1].id)" }?.isRemoval == true)
     }
 

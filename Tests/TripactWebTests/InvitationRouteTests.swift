@@ -44,6 +44,7 @@ import TripactWeb
             #expect(listed.text.contains("lea@nova.example") && listed.text.contains("waiting, until") && !listed.text.contains(path), "the link is shown once")
             let page = try await client.get(path)
             #expect(page.status == .ok && page.text.contains("lea@nova.example") && page.text.contains("admin of controller invited you"))
+            #expect(page.text.contains("Nova &lt;BPO&gt; SAS") && !page.text.contains("Nova <BPO>"))
             let (cookie, token) = try formToken(page)
             let short = try await client.post(path, form: Self.acceptForm(token, password: "short"), cookie: cookie)
             #expect(short.status == .unprocessableContent && short.text.contains("use at least 12 characters") && sessionCookie(short) == nil)

@@ -122,15 +122,18 @@ import TripactWeb
         #expect(try fixture.store.agreement(fixture.reference).status == .signed)
     }
 
-    @Test func anyUserOfAPartyCommentsOnAnyItem() async throws {
+    @Test func everyUserOfAPartyButAViewerCommentsOnAnyItem() async throws {
         let fixture = try WebFixture()
-        let (cookie, csrf) = try fixture.session(.viewer, "controller")
+        let (cookie, csrf) = try fixture.session(.accountManager, "controller")
+        let (viewer, viewerCSRF) = try fixture.session(.viewer, "controller")
         let key = try keysOfEveryKind(fixture)[1]
         try await fixture.application.test(.router) { client in
             let posted = try await client.post(itemURI(fixture, key) + "/comments", form: [("_csrf", csrf), ("body", "Which retention applies to <i>chats</i>?")], cookie: cookie)
             #expect(posted.status == .seeOther)
             #expect(try await client.get(itemURI(fixture, key), cookie: cookie).text.contains("Which retention applies to &lt;i&gt;chats&lt;/i&gt;?"))
             #expect(try await client.post(itemURI(fixture, key) + "/comments", form: [("body", "no token")], cookie: cookie).status == .forbidden)
+            let refused = try await client.post(itemURI(fixture, key) + "/comments", form: [("_csrf", viewerCSRF), ("body", "a viewer's remark")], cookie: viewer)
+            #expect(refused.status == .forbidden && refused.text.contains("viewers read, they do not comment"))
         }
         #expect(try fixture.store.comments(fixture.reference, item: ItemKey(rawValue: key)).map(\.isRejection) == [false])
     }

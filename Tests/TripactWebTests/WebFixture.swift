@@ -44,7 +44,7 @@ struct WebFixture {
         try store.importAgreement(document, controller: Self.controller, processor: Self.processor, by: Self.email(.legal, "processor"))
         reference = document.id
         configuration = WebConfiguration(
-            databasePath: path, library: Fixtures.library, bcryptCost: 4, loginAttempts: 3, loginWindow: 600, clock: clock.storeClock
+            databasePath: path, library: Fixtures.library, bcryptCost: 4, loginThrottle: LoginThrottle(perClientAndAccount: 3, window: 600), clock: clock.storeClock
         )
     }
 

@@ -59,6 +59,44 @@ public enum ExportVerifier {
         return Result(document: document, contentHash: hash, claimedHash: claimed, context: context, printedTextMatches: matches ?? false)
     }
 
+    /// What the status block of an export claims that its own pages contradict: SIGNED without both signatures,
+    /// signatures on a file that does not print SIGNED, no version number, a signing time that is not a time.
+    public static func inconsistencies(of context: RenderContext) -> [String] {
+        var problems: [String] = []
+        let complete = context.signatures.count == PartyRole.allCases.count
+        if context.status == .signed, !complete { problems.append("it prints SIGNED but carries \(context.signatures.count) of \(PartyRole.allCases.count) signatures") }
+        if context.status != .signed, complete { problems.append("it carries both signatures but prints \(context.status.label)") }
+        if context.version == nil { problems.append("it names no version number") }
+        for (party, record) in context.signatures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !isTimestamp(record.signedAt) {
+            problems.append("the \(party.rawValue)'s signing time '\(record.signedAt)' is not a time")
+        }
+        return problems
+    }
+
+    /// Where the status block of an export disagrees with the database's record of that version.
+    public static func disagreements(printed: RenderContext, recorded: RenderContext) -> [String] {
+        var problems: [String] = []
+        if printed.version != recorded.version {
+            problems.append("it prints version \(printed.version.map(String.init) ?? "none"), the database holds it as version \(recorded.version.map(String.init) ?? "none")")
+        }
+        if printed.status != recorded.status { problems.append("it prints \(printed.status.label), the database says \(recorded.status.label)") }
+        for party in PartyRole.allCases where printed.signatures[party] != recorded.signatures[party] {
+            problems.append("the \(party.rawValue)'s signature: it prints \(describe(printed.signatures[party])), the database records \(describe(recorded.signatures[party]))")
+        }
+        return problems
+    }
+
+    private static func describe(_ record: SignatureRecord?) -> String {
+        guard let record else { return "none" }
+        return "\(record.name) (\(record.position)) at \(record.signedAt)"
+    }
+
+    private static func isTimestamp(_ text: String) -> Bool {
+        guard text.utf8.count <= 40 else { return false }
+        return (try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))) != nil
+            || (try? Date(text, strategy: Date.ISO8601FormatStyle())) != nil
+    }
+
     static func meta(_ name: String, in html: String) -> String? {
         guard let start = html.range(of: "<meta name=\"\(name)\" content=\"") else { return nil }
         guard let end = html[start.upperBound...].firstIndex(of: "\"") else { return nil }

@@ -1,6 +1,7 @@
 import CSQLite
 package import Foundation
 import Synchronization
+import TripactCore
 
 /// Owns one SQLite connection: opening with our pragmas, prepared-statement cache, transactions, and the one helper
 /// that checks every result code. Calls are serialised by a mutex, so one `Database` may be shared across tasks.
@@ -208,9 +209,11 @@ package final class Database: Sendable {
         try query("PRAGMA integrity_check") { row in row.text(0) ?? "" }.joined(separator: "\n")
     }
 
-    /// Copies the whole database into `destination` with SQLite's online backup API, consistent even while others write.
+    /// Copies the whole database into `destination` with SQLite's online backup API, in one step: the copy is one read
+    /// transaction, so writers (in WAL mode) go on writing and the copy never restarts because of them. The copy is
+    /// then opened and checked with `PRAGMA integrity_check`.
     package func backup(to destination: String) throws(StoreError) {
-        try withConnection { connection throws(StoreError) in
+        try withReadConnection { connection throws(StoreError) in
             var target: OpaquePointer?
             guard sqlite3_open_v2(destination, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let target else {
                 let message = target.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -223,11 +226,18 @@ package final class Database: Sendable {
             }
             var code: Int32
             repeat {
-                code = sqlite3_backup_step(backup, 256)
+                code = sqlite3_backup_step(backup, -1)
                 if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
-            } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
+            } while code == SQLITE_BUSY || code == SQLITE_LOCKED
             sqlite3_backup_finish(backup)
             guard code == SQLITE_DONE else { throw StoreError.database("backup failed: \(String(cString: sqlite3_errmsg(target)))") }
+            var check: OpaquePointer?
+            guard sqlite3_prepare_v2(target, "PRAGMA integrity_check", -1, &check, nil) == SQLITE_OK, let check else {
+                throw StoreError.database("the backup '\(destination)' cannot be read back")
+            }
+            defer { sqlite3_finalize(check) }
+            let verdict = sqlite3_step(check) == SQLITE_ROW ? sqlite3_column_text(check, 0).map { String(cString: $0) } : nil
+            guard verdict == "ok" else { throw StoreError.database("the backup '\(destination)' fails its integrity check: \(verdict ?? "unreadable")") }
         }
     }
 }
@@ -261,4 +271,25 @@ package struct Row {
     }
 
     package func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    /// The column as it was stored, for binding it again.
+    package func value(_ column: Int32) -> SQLValue {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: .null
+        case SQLITE_INTEGER: .integer(sqlite3_column_int64(statement, column))
+        case SQLITE_BLOB: .blob(blob(column))
+        default: .text(text(column) ?? "")
+        }
+    }
+
+    /// The column as the audit chain records it: integers and text as written, a blob as the SHA-256 of its bytes,
+    /// NULL as nil.
+    package func fact(_ column: Int32) -> String? {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: nil
+        case SQLITE_INTEGER: String(sqlite3_column_int64(statement, column))
+        case SQLITE_BLOB: "sha256:" + DocumentCodec.sha256Hex(blob(column))
+        default: text(column)
+        }
+    }
 }

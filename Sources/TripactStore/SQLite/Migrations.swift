@@ -173,7 +173,24 @@ enum Migrations {
         ALTER TABLE users ADD COLUMN removed_at TEXT;
         ALTER TABLE comments ADD COLUMN kind TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment', 'rejection'));
         """,
-        // 5: one-time links: the first run's setup link and invitations to another organisation. Only the SHA-256 of each
+        // 5: each audit event carries the facts of the rows its transaction wrote, so the tables that decide an agreement's
+        // meaning can be checked against the chain. Signatures and register changes, like versions, are never deleted.
+        // Failed log-ins name the client address, so throttling can tell one guesser from the account's real user. A public
+        // list's address stays its organisation's after it is withdrawn, so nobody else can publish under it.
+        """
+        ALTER TABLE audit_events ADD COLUMN facts TEXT;
+        CREATE TRIGGER signatures_are_kept BEFORE DELETE ON signatures
+            BEGIN SELECT RAISE(ABORT, 'signatures are kept'); END;
+        CREATE TRIGGER register_changes_are_kept BEFORE DELETE ON register_changes
+            BEGIN SELECT RAISE(ABORT, 'register changes are immutable'); END;
+        ALTER TABLE login_failures ADD COLUMN client TEXT NOT NULL DEFAULT '';
+        CREATE INDEX login_failures_by_client ON login_failures(client, at);
+        CREATE TABLE released_slugs (
+            slug TEXT PRIMARY KEY,
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id)
+        );
+        """,
+        // 6: one-time links: the first run's setup link and invitations to another organisation. Only the SHA-256 of each
         // token is stored; a link works once, until it expires, and a newer link of the same kind for the same person
         // revokes it.
         """
@@ -199,18 +216,24 @@ enum Migrations {
     ///
     /// The version is read inside the write transaction, so two processes opening a new file at once cannot both apply
     /// the same migration: the second waits, then finds nothing left to do.
-    static func run(on database: Database) throws(StoreError) {
+    /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.
+    static let factsVersion = 5
+
+    /// Returns the schema version the file had before.
+    @discardableResult
+    static func run(on database: Database) throws(StoreError) -> Int {
         let current = try database.query("PRAGMA user_version") { $0.integer(0) }.first ?? 0
         guard current <= all.count else {
             throw .database("the database file has schema version \(current), newer than this tripact (\(all.count)); upgrade tripact")
         }
-        guard current < all.count else { return }
-        try database.transaction { connection throws(StoreError) in
+        guard current < all.count else { return current }
+        return try database.transaction { connection throws(StoreError) in
             let applied = try Database.query(connection, "PRAGMA user_version", []) { $0.integer(0) }.first ?? 0
             for (index, sql) in all.enumerated() where index + 1 > applied {
                 for statement in split(sql) { try Database.run(connection, statement, []) { _ in } }
                 try Database.run(connection, "PRAGMA user_version = \(index + 1)", []) { _ in }
             }
+            return applied
         }
     }
 

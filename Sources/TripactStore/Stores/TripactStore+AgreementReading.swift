@@ -142,9 +142,10 @@ extension TripactStore {
         }
     }
 
-    /// How to render a version: its number, status and signatures.
+    /// How to render a version: its number, status and signatures. Only a signature that the audit chain records as
+    /// it stands counts: a signature row written or changed outside Tripact never prints as signed.
     public func renderContext(_ reference: String, version number: Int) throws(StoreError) -> RenderContext {
-        let signatures = try self.signatures(reference, version: number)
+        let signatures = try signaturesInChain(reference, version: number)
         let summary = try agreement(reference)
         var records: [PartyRole: SignatureRecord] = [:]
         for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }

@@ -51,6 +51,7 @@ extension TripactStore {
             throw .notAParty(user: email, agreement: document.id)
         }
         guard !document.id.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("the document has an empty 'id'; it names the agreement") }
+        try Self.checkSize(document)
         let items = AgreementItems.items(of: document)
         try Self.checkDistinctItems(items)
         let states = Negotiation.initialStates(items: items, proposer: party)
@@ -78,6 +79,7 @@ extension TripactStore {
     public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
         let user = try self.user(email: email)
         try user.requireNegotiator()
+        try Self.checkSize(document)
         let items = AgreementItems.items(of: document)
         try Self.checkDistinctItems(items)
         let hash = DocumentCodec.contentHash(document)
@@ -220,8 +222,10 @@ extension TripactStore {
     /// Adds a comment on an item (or on the agreement when `item` is nil), on the head version.
     public func comment(on reference: String, item: ItemKey?, body: String, by email: String) throws(StoreError) {
         let user = try self.user(email: email)
+        try user.requireCommenter()
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .invalid("a comment needs text") }
+        guard !TextLimit.exceeds(text, 4_000) else { throw .invalidFields([FieldProblem(field: "body", message: "a comment has at most 4,000 characters")]) }
         try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             _ = try agreement.party(of: user)
@@ -233,6 +237,24 @@ extension TripactStore {
                 [.int(agreement.id), .int(agreement.head), .optionalText(item?.rawValue), .int(user.id), .text(clock.timestamp()), .text(text)]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "comment.add", detail: "on \(item?.rawValue ?? "the agreement"), version \(agreement.head)")
+        }
+    }
+
+    /// The largest agreement document stored, in bytes of its canonical JSON: a real DPA with every annex filled is
+    /// well under 1 MiB, and every page and export reads the whole document.
+    public static let maximumDocumentBytes = 4 * 1_048_576
+
+    /// Refuses a document too large to store, or whose title (shown on every dashboard) is longer than a title.
+    static func checkSize(_ document: AgreementDocument) throws(StoreError) {
+        if TextLimit.exceeds(document.title, 300) {
+            throw .invalidFields([FieldProblem(field: "title", message: "a title has at most 300 characters")])
+        }
+        if TextLimit.exceeds(document.id, 100) {
+            throw .invalidFields([FieldProblem(field: "id", message: "a reference has at most 100 characters")])
+        }
+        let bytes = DocumentCodec.canonicalJSON(document).count
+        guard bytes <= maximumDocumentBytes else {
+            throw .invalidFields([FieldProblem(field: "document", message: "the agreement is \(bytes) bytes; the largest Tripact stores is \(maximumDocumentBytes) bytes (4 MiB)")])
         }
     }
 

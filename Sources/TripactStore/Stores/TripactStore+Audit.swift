@@ -7,21 +7,64 @@ import TripactCore
 extension TripactStore {
     static let genesisHash = String(repeating: "0", count: 64)
 
-    static func eventHash(id: Int, previous: String, at: String, actor: String, agreement: String?, action: String, detail: String) -> String {
-        let fields = [String(id), previous, at, actor, agreement ?? "", action, detail].map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }
-        return DocumentCodec.sha256Hex(Data(fields.joined(separator: "\u{1F}").utf8))
+    /// The hash of an event. Events written before facts existed hash without them, so older chains still verify.
+    static func eventHash(id: Int, previous: String, at: String, actor: String, agreement: String?, action: String, detail: String, facts: String? = nil)
+        -> String
+    {
+        var fields = [String(id), previous, at, actor, agreement ?? "", action, detail]
+        if let facts { fields.append(facts) }
+        return DocumentCodec.sha256Hex(Data(fields.map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }.joined(separator: "\u{1F}").utf8))
     }
 
+    /// Appends an event that closes the current write transaction; it carries the facts of every audited row the
+    /// transaction wrote, as the writing connection's triggers noted them.
     func appendAudit(_ connection: Database.Connection, actor: String, agreement: String?, action: String, detail: String) throws(StoreError) {
         let last = try Database.query(connection, "SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1", []) { ($0.integer(0), $0.text(1) ?? "") }.first
         let id = (last?.0 ?? 0) + 1
         let previous = last?.1 ?? Self.genesisHash
         let at = clock.timestamp()
-        let hash = Self.eventHash(id: id, previous: previous, at: at, actor: actor, agreement: agreement, action: action, detail: detail)
+        let facts = try Self.collectFacts(connection)
+        let encodedFacts = facts.isEmpty ? nil : facts.encoded()
+        let hash = Self.eventHash(id: id, previous: previous, at: at, actor: actor, agreement: agreement, action: action, detail: detail, facts: encodedFacts)
         try Database.run(
-            connection, "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [.int(id), .text(at), .text(actor), .optionalText(agreement), .text(action), .text(detail), .text(previous), .text(hash)]
+            connection,
+            "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [.int(id), .text(at), .text(actor), .optionalText(agreement), .text(action), .text(detail), .text(previous), .text(hash), .optionalText(encodedFacts)]
         ) { _ in }
+    }
+
+    /// The rows noted since the last event, read as they stand now (a row no longer there was deleted).
+    static func collectFacts(_ connection: Database.Connection) throws(StoreError) -> AuditFacts {
+        let touched = try Database.query(connection, "SELECT DISTINCT tbl, k1, k2, k3 FROM temp.audit_touched", []) { row in
+            (row.text(0) ?? "", [row.value(1), row.value(2), row.value(3)])
+        }
+        guard !touched.isEmpty else { return AuditFacts() }
+        try Database.run(connection, "DELETE FROM temp.audit_touched", []) { _ in }
+        var facts = AuditFacts()
+        for (name, keyValues) in touched {
+            guard let table = AuditedTable.named(name) else { continue }
+            let bindings = Array(keyValues.prefix(table.keys.count))
+            let rows = try Database.query(connection, table.selectOneSQL, bindings) { row in (table.keyValues(of: row), table.fields(of: row)) }
+            if let (keys, fields) = rows.first {
+                facts.rows[table.rowID(keys)] = fields
+            } else {
+                facts.deleted.append(table.rowID(bindings.map(\.fact)))
+            }
+        }
+        facts.deleted.sort()
+        return facts
+    }
+
+    /// On a file that held data before the audit chain carried facts, one event records every audited row as it stood
+    /// at the upgrade: from then on the rows can be checked against the chain.
+    func recordAuditBaseline() throws(StoreError) {
+        try database.transaction { connection throws(StoreError) in
+            for table in AuditedTable.all {
+                let keys = (0..<3).map { $0 < table.keys.count ? table.keys[$0] : "''" }.joined(separator: ", ")
+                try Database.run(connection, "INSERT INTO temp.audit_touched (tbl, k1, k2, k3) SELECT '\(table.name)', \(keys) FROM \(table.name)", []) { _ in }
+            }
+            try appendAudit(connection, actor: "tripact", agreement: nil, action: "audit.baseline", detail: "the audited rows as they stood when the chain began to carry facts")
+        }
     }
 
     /// The database's generation: the id of the last audit event. Every change appends one, so a page built at one
@@ -44,62 +87,6 @@ extension TripactStore {
                 previousHash: row.text(6) ?? "", hash: row.text(7) ?? ""
             )
         }
-    }
-
-    /// Walks the whole chain and names every row where it breaks.
-    public func verifyAudit() throws(StoreError) -> AuditVerification {
-        let events = try auditEvents()
-        var problems: [String] = []
-        var expectedPrevious = Self.genesisHash
-        var previousID = 0
-        for event in events {
-            if event.id != previousID + 1 {
-                problems.append(
-                    event.id > previousID + 1
-                        ? "rows \(previousID + 1)–\(event.id - 1) are missing before row \(event.id) (deleted)"
-                        : "row \(event.id) is out of order"
-                )
-            }
-            if event.previousHash != expectedPrevious {
-                problems.append("row \(event.id) does not follow the row before it: its previous hash does not match (a row was deleted or inserted before it)")
-            }
-            let recomputed = Self.eventHash(
-                id: event.id, previous: event.previousHash, at: event.at, actor: event.actor, agreement: event.agreement, action: event.action, detail: event.detail
-            )
-            if recomputed != event.hash { problems.append("row \(event.id) was altered: its content does not match its hash") }
-            expectedPrevious = event.hash
-            previousID = event.id
-        }
-        problems += try missingEvents(events)
-        return AuditVerification(events: events.count, problems: problems)
-    }
-
-    /// Every stored version and signature must have its audit event: this catches a deleted last row, which the chain
-    /// alone cannot.
-    private func missingEvents(_ events: [AuditEvent]) throws(StoreError) -> [String] {
-        var recorded: [String: (versions: Int, signatures: Int)] = [:]
-        for event in events {
-            guard let agreement = event.agreement else { continue }
-            if event.action == "agreement.import" || event.action == "version.propose" { recorded[agreement, default: (0, 0)].versions += 1 }
-            if event.action == "version.sign" { recorded[agreement, default: (0, 0)].signatures += 1 }
-        }
-        let stored = try database.query(
-            """
-            SELECT a.reference, (SELECT count(*) FROM versions v WHERE v.agreement_id = a.id), (SELECT count(*) FROM signatures s WHERE s.agreement_id = a.id)
-            FROM agreements a ORDER BY a.reference
-            """
-        ) { ($0.text(0) ?? "", $0.integer(1), $0.integer(2)) }
-        var problems: [String] = []
-        for (reference, versions, signatures) in stored {
-            let logged = recorded[reference] ?? (0, 0)
-            if logged.versions != versions {
-                problems.append("agreement '\(reference)' has \(versions) versions but the log records \(logged.versions): audit rows are missing (deleted)")
-            }
-            if logged.signatures != signatures {
-                problems.append("agreement '\(reference)' has \(signatures) signatures but the log records \(logged.signatures): audit rows are missing (deleted)")
-            }
-        }
-        return problems
     }
 
     /// The hash of the newest event: keep a copy elsewhere to detect a rewritten chain.

@@ -58,9 +58,16 @@ extension TripactStore {
             throw .invalidFields([FieldProblem(field: "slug", message: "use 1 to 60 lower-case letters, digits and '-'")])
         }
         try database.transaction { connection throws(StoreError) in
+            // The address in use, if any, stays this organisation's: links to it must never lead to someone else's list.
+            try Database.run(
+                connection, "INSERT OR IGNORE INTO released_slugs (slug, organisation_id) SELECT slug, organisation_id FROM public_registers WHERE organisation_id = ?",
+                [.int(user.organisationID)]
+            ) { _ in }
             if let slug {
-                let taken = try Database.query(connection, "SELECT organisation_id FROM public_registers WHERE slug = ?", [.text(slug)]) { $0.integer(0) }
-                if let owner = taken.first, owner != user.organisationID { throw StoreError.duplicate("a public list at '\(slug)'") }
+                let taken = try Database.query(
+                    connection, "SELECT organisation_id FROM public_registers WHERE slug = ? UNION SELECT organisation_id FROM released_slugs WHERE slug = ?", [.text(slug), .text(slug)]
+                ) { $0.integer(0) }
+                if taken.contains(where: { $0 != user.organisationID }) { throw StoreError.duplicate("a public list at '\(slug)'") }
                 try Database.run(
                     connection,
                     "INSERT INTO public_registers (organisation_id, slug, published_at) VALUES (?, ?, ?) ON CONFLICT (organisation_id) DO UPDATE SET slug = excluded.slug",

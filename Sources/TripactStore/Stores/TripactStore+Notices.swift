@@ -51,7 +51,7 @@ extension TripactStore {
     public func object(to id: Int, reason: String, by email: String) throws(StoreError) -> NoticeEntry {
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .invalidFields([FieldProblem(field: "reason", message: "an objection needs its grounds (Art. 28(2))")]) }
-        guard text.count <= 4_000 else { throw .invalidFields([FieldProblem(field: "reason", message: "keep the grounds under 4,000 characters")]) }
+        guard !TextLimit.exceeds(text, 4_000) else { throw .invalidFields([FieldProblem(field: "reason", message: "keep the grounds under 4,000 characters")]) }
         let user = try controllerNegotiator(for: id, by: email, action: "object to subprocessor changes")
         return try database.transaction { connection throws(StoreError) in
             let notice = try Self.notice(connection, id: id)

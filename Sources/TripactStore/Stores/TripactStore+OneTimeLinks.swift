@@ -82,8 +82,10 @@ extension TripactStore {
     /// setup link, and uses the link up. Refused once any user exists.
     @discardableResult
     public func completeSetup(token: String, organisation: String, email: String, name: String, passwordHash: String) throws(StoreError) -> User {
-        let organisation = organisation.trimmingCharacters(in: .whitespaces)
-        guard !organisation.isEmpty else { throw .invalidFields([FieldProblem(field: "organisation", message: "enter your organisation's name")]) }
+        let organisation = organisation.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+        guard !organisation.isEmpty, !TextLimit.exceeds(organisation, 200) else {
+            throw .invalidFields([FieldProblem(field: "organisation", message: "enter your organisation's name (at most 200 characters)")])
+        }
         return try database.transaction { connection throws(StoreError) in
             let (linkID, _) = try usableLink(connection, token: token, purpose: .setup)
             var org = try Self.organisationID(connection, named: organisation)
@@ -102,10 +104,10 @@ extension TripactStore {
     /// the older ones. Returns the token, shown once.
     public func invite(email: String, into organisation: String, role: Role, by adminEmail: String, lifetime: TimeInterval) throws(StoreError) -> (token: String, link: OneTimeLink) {
         let email = email.trimmingCharacters(in: .whitespaces)
-        let organisation = organisation.trimmingCharacters(in: .whitespaces)
+        let organisation = organisation.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
         var problems: [FieldProblem] = []
         if !Self.isEmail(email) { problems.append(FieldProblem(field: "email", message: "enter the e-mail address of the person you invite")) }
-        if organisation.isEmpty || organisation.count > 200 {
+        if organisation.isEmpty || TextLimit.exceeds(organisation, 200) {
             problems.append(FieldProblem(field: "organisation", message: "enter the name of their organisation (at most 200 characters)"))
         }
         guard problems.isEmpty else { throw .invalidFields(problems) }
@@ -233,8 +235,11 @@ extension TripactStore {
         try Database.query(connection, "SELECT count(*) FROM users", [], { $0.integer(0) }).first ?? 0
     }
 
+    /// The id of the organisation of that name, compared as `organisation(named:)` does (NFC, case folded).
     static func organisationID(_ connection: Database.Connection, named name: String) throws(StoreError) -> Int? {
-        try Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(name)], { $0.integer(0) }).first
+        if let exact = try Database.query(connection, "SELECT id FROM organisations WHERE name = ?", [.text(name)], { $0.integer(0) }).first { return exact }
+        let key = nameKey(name)
+        return try Database.query(connection, "SELECT id, name FROM organisations", [], { ($0.integer(0), $0.text(1) ?? "") }).first { nameKey($0.1) == key }?.0
     }
 
     /// An existing organisation can receive an invitation only when it has no user yet and is a party only to agreements

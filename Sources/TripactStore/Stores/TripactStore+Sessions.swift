@@ -46,19 +46,33 @@ extension TripactStore {
         try database.execute("DELETE FROM sessions WHERE token_hash = ?", [.text(Self.hash(token))])
     }
 
-    /// Records a failed log-in for throttling.
-    public func recordLoginFailure(email: String) throws(StoreError) {
-        try database.execute("INSERT INTO login_failures (email, at) VALUES (?, ?)", [.text(email), .int(Int(clock.now().timeIntervalSince1970))])
+    /// Decides whether a log-in attempt may go ahead and, if so, records it as a failure until `loginSucceeded` says
+    /// otherwise. Counting and recording are one write transaction, so parallel guesses cannot all pass the check
+    /// before any of them is counted. Returns the attempt's ticket when it may proceed.
+    public func beginLoginAttempt(email: String, client: String, throttle: LoginThrottle) throws(StoreError) -> (ticket: Int?, decision: LoginThrottle.Decision) {
+        let now = Int(clock.now().timeIntervalSince1970)
+        let since = now - throttle.window
+        return try database.transaction { connection throws(StoreError) in
+            try Database.run(connection, "DELETE FROM login_failures WHERE at < ?", [.int(since)]) { _ in }
+            let (pair, account, latest) = try Database.query(
+                connection, "SELECT count(CASE WHEN client = ? THEN 1 END), count(*), max(at) FROM login_failures WHERE email = ?", [.text(client), .text(email)]
+            ) { ($0.integer(0), $0.integer(1), $0.isNull(2) ? nil : $0.integer(2)) }[0]
+            let fromClient = try Database.query(connection, "SELECT count(*) FROM login_failures WHERE client = ?", [.text(client)]) { $0.integer(0) }[0]
+            let decision = throttle.decide(
+                LoginThrottle.Counts(clientOnAccount: pair, client: fromClient, account: account, sinceLastAccountFailure: latest.map { now - $0 })
+            )
+            guard decision == .proceed else { return (nil, decision) }
+            try Database.run(connection, "INSERT INTO login_failures (email, client, at) VALUES (?, ?, ?)", [.text(email), .text(client), .int(now)]) { _ in }
+            return (try Database.query(connection, "SELECT last_insert_rowid()", []) { $0.integer(0) }[0], decision)
+        }
     }
 
-    /// Failed log-ins for an address within the last `window` seconds.
-    public func recentLoginFailures(email: String, within window: TimeInterval) throws(StoreError) -> Int {
-        let since = Int(clock.now().addingTimeInterval(-window).timeIntervalSince1970)
-        return try database.query("SELECT count(*) FROM login_failures WHERE email = ? AND at >= ?", [.text(email), .int(since)]) { $0.integer(0) }.first ?? 0
-    }
-
-    public func clearLoginFailures(email: String) throws(StoreError) {
-        try database.execute("DELETE FROM login_failures WHERE email = ?", [.text(email)])
+    /// The attempt succeeded: it and this client's earlier failures on the account no longer count. Failures from other
+    /// addresses stay, so a guesser elsewhere is not given a fresh start by the real user's log-in.
+    public func loginSucceeded(ticket: Int, email: String, client: String) throws(StoreError) {
+        try database.transaction { connection throws(StoreError) in
+            try Database.run(connection, "DELETE FROM login_failures WHERE id = ? OR (email = ? AND client = ?)", [.int(ticket), .text(email), .text(client)]) { _ in }
+        }
     }
 
     /// Whether the user's organisation is a party to the agreement, and which.

@@ -14,7 +14,9 @@ public final class TripactStore: Sendable {
     public init(path: String, clock: StoreClock = .system) throws(StoreError) {
         database = try Database(path: path)
         self.clock = clock
-        try Migrations.run(on: database)
+        let before = try Migrations.run(on: database)
+        for statement in AuditedTable.notingSQL { try database.execute(statement) }
+        if before > 0, before < Migrations.factsVersion { try recordAuditBaseline() }
     }
 
     public var path: String { database.path }
@@ -40,10 +42,15 @@ public final class TripactStore: Sendable {
 
     @discardableResult
     public func addOrganisation(name: String, actor: String = "cli") throws(StoreError) -> Organisation {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
         guard !trimmed.isEmpty else { throw .invalid("an organisation needs a name") }
+        guard !TextLimit.exceeds(trimmed, 200) else { throw .invalidFields([FieldProblem(field: "name", message: "an organisation's name has at most 200 characters")]) }
         return try database.transaction { connection throws(StoreError) in
-            if try Self.organisationID(connection, named: trimmed) != nil { throw StoreError.duplicate("organisation '\(trimmed)'") }
+            // "Société" typed composed or decomposed, or in another case, is the same organisation.
+            if let existing = try Self.organisationID(connection, named: trimmed) {
+                let name = try Database.query(connection, "SELECT name FROM organisations WHERE id = ?", [.int(existing)], { $0.text(0) ?? "" }).first ?? trimmed
+                throw StoreError.duplicate("organisation '\(name)'")
+            }
             return Organisation(id: try insertOrganisation(connection, name: trimmed, actor: actor), name: trimmed)
         }
     }
@@ -56,12 +63,18 @@ public final class TripactStore: Sendable {
         return id
     }
 
+    /// The organisation of that name, compared after Unicode normalisation (NFC) and case folding.
     public func organisation(named name: String) throws(StoreError) -> Organisation {
-        guard let organisation = try database.query("SELECT id, name FROM organisations WHERE name = ?", [.text(name)], { row in
+        if let organisation = try database.query("SELECT id, name FROM organisations WHERE name = ?", [.text(name)], { row in
             Organisation(id: row.integer(0), name: row.text(1) ?? "")
-        }).first else { throw .unknownOrganisation(name) }
+        }).first { return organisation }
+        let key = Self.nameKey(name.trimmingCharacters(in: .whitespaces))
+        guard let organisation = try organisations().first(where: { Self.nameKey($0.name) == key }) else { throw .unknownOrganisation(name) }
         return organisation
     }
+
+    /// What makes two organisation names the same name.
+    static func nameKey(_ name: String) -> String { name.precomposedStringWithCanonicalMapping.lowercased() }
 
     public func organisations() throws(StoreError) -> [Organisation] {
         try database.query("SELECT id, name FROM organisations ORDER BY name") { Organisation(id: $0.integer(0), name: $0.text(1) ?? "") }
@@ -71,6 +84,9 @@ public final class TripactStore: Sendable {
     public func addUser(email: String, name: String, organisation: String, role: Role, passwordHash: String? = nil, actor: String = "cli")
         throws(StoreError) -> User
     {
+        let email = email.trimmingCharacters(in: .whitespaces)
+        guard email.contains("@"), !TextLimit.exceeds(email, 254) else { throw .invalid("'\(email)' is not an e-mail address") }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw .invalid("a user needs a name") }
         let org = try self.organisation(named: organisation)
         return try database.transaction { connection throws(StoreError) in
             try insertUser(connection, organisationID: org.id, organisationName: org.name, email: email, name: name, role: role, passwordHash: passwordHash, actor: actor)
@@ -96,7 +112,7 @@ public final class TripactStore: Sendable {
         return User(id: id, organisationID: organisationID, email: email, name: name, role: role)
     }
 
-    static func isEmail(_ text: String) -> Bool { text.contains("@") && text.count <= 254 }
+    static func isEmail(_ text: String) -> Bool { text.contains("@") && !TextLimit.exceeds(text, 254) }
 
     /// An active user; a removed user is unknown here, so they can neither sign in nor act.
     public func user(email: String) throws(StoreError) -> User {

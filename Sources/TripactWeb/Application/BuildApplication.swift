@@ -1,5 +1,7 @@
 public import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
+import NIOCore
 import Logging
 import TripactCore
 public import TripactStore
@@ -9,9 +11,12 @@ public func buildApplication(configuration: WebConfiguration) throws -> some App
     let store = try TripactStore(path: configuration.databasePath, clock: configuration.clock)
     var logger = Logger(label: "tripact")
     logger.logLevel = .info
+    // An idle connection, or one still sending its request head when the time is up, is closed: half-open sockets
+    // cannot hold the server's descriptors for long.
+    let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1_000)))
     return Application(
         router: buildRouter(store: store, configuration: configuration),
-        server: try configuration.tls.map { try .tls(.http1(), tlsConfiguration: tlsConfiguration($0)) } ?? .http1(),
+        server: try configuration.tls.map { try .tls(.http1(configuration: http1), tlsConfiguration: tlsConfiguration($0)) } ?? .http1(configuration: http1),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "tripact"),
         services: [NoticeSettlement(store: store, library: configuration.library, interval: .seconds(300), logger: logger)],
         logger: logger
@@ -44,31 +49,38 @@ public struct TLSFileError: Error, CustomStringConvertible {
 
 /// The router with every route and middleware; the tests drive it through `HummingbirdTesting`.
 public func buildRouter(store: TripactStore, configuration: WebConfiguration) -> Router<TripactRequestContext> {
+    buildRouterWithRoutes(store: store, configuration: configuration).router
+}
+
+/// The router and the list of every route it serves, for the tests that walk them all.
+public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfiguration) -> (router: Router<TripactRequestContext>, routes: [RouteDescription]) {
     let router = Router(context: TripactRequestContext.self)
+    // Outermost, so that error pages carry the security headers too.
+    router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.tls != nil))
     router.add(middleware: ErrorPageMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: SessionMiddleware(store: store))
-    router.get("health") { _, _ in "ok" }
-    AuthController(store: store, configuration: configuration).register(on: router)
-    OneTimeLinkController(store: store, configuration: configuration).register(on: router)
-    AgreementController(store: store, configuration: configuration).register(on: router)
-    AdminController(store: store, configuration: configuration).register(on: router)
-    InvitationController(store: store, configuration: configuration).register(on: router)
-    ClauseController(store: store, configuration: configuration).register(on: router)
-    ItemController(store: store, configuration: configuration).register(on: router)
-    Annex2Controller(store: store, configuration: configuration).register(on: router)
-    NewAgreementController(store: store, configuration: configuration).register(on: router)
-    ListFormController(store: store, configuration: configuration).register(on: router)
-    RegisterController(store: store, configuration: configuration).register(on: router)
-    EvidenceController(store: store, configuration: configuration).register(on: router)
-    NoticeController(store: store, configuration: configuration).register(on: router)
-    PublicRegisterController(store: store).register(on: router)
-    DeliveryLocationController(store: store, configuration: configuration).register(on: router)
-    FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: router)
+    let routes = Routes(router: router)
+    routes.get("health") { _, _ in "ok" }
+    AuthController(store: store, configuration: configuration).register(on: routes)
+    OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
+    AgreementController(store: store, configuration: configuration).register(on: routes)
+    AdminController(store: store, configuration: configuration).register(on: routes)
+    InvitationController(store: store, configuration: configuration).register(on: routes)
+    ClauseController(store: store, configuration: configuration).register(on: routes)
+    ItemController(store: store, configuration: configuration).register(on: routes)
+    Annex2Controller(store: store, configuration: configuration).register(on: routes)
+    NewAgreementController(store: store, configuration: configuration).register(on: routes)
+    ListFormController(store: store, configuration: configuration).register(on: routes)
+    RegisterController(store: store, configuration: configuration).register(on: routes)
+    EvidenceController(store: store, configuration: configuration).register(on: routes)
+    NoticeController(store: store, configuration: configuration).register(on: routes)
+    PublicRegisterController(store: store).register(on: routes)
+    DeliveryLocationController(store: store, configuration: configuration).register(on: routes)
+    FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: routes)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())
-        .register(on: router)
-    FieldFormController(store: store, configuration: configuration, slug: "terms", title: "Terms of the agreement", fields: PartForms.terms()).register(on: router)
+        .register(on: routes)
+    FieldFormController(store: store, configuration: configuration, slug: "terms", title: "Terms of the agreement", fields: PartForms.terms()).register(on: routes)
     FieldFormController(store: store, configuration: configuration, slug: "assistance", title: "Annex III — Assistance to the controller", fields: PartForms.assistance())
-        .register(on: router)
-    return router
+        .register(on: routes)
+    return (router, routes.all)
 }

@@ -10,23 +10,35 @@ struct ErrorPageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as StoreError {
-            let (status, message) = Self.map(error)
-            return Self.page(status: status, message: message, context: context)
-        } catch let error as HTTPError {
-            if error.status == .contentTooLarge {
-                return Self.page(status: .contentTooLarge, message: "the form is larger than 1 MiB; nothing was saved", context: context)
-            }
-            return Self.page(status: error.status, message: error.body ?? error.status.reasonPhrase, context: context)
-        } catch let error as any HTTPResponseError {
-            if error.status == .contentTooLarge {
-                return Self.page(status: .contentTooLarge, message: "the form is larger than 1 MiB; nothing was saved", context: context)
-            }
-            return Self.page(status: error.status, message: error.status.reasonPhrase, context: context)
         } catch {
-            context.logger.error("unexpected error", metadata: ["request": .string(context.id), "error": .string("\(error)")])
-            return Self.page(status: .internalServerError, message: "something went wrong on our side (request \(context.id)); nothing was saved", context: context)
+            return try Self.response(for: error, context: context)
         }
+    }
+
+    /// The page for an error. Every 5xx is logged with its request id and cause; the page shows the id only.
+    static func response(for error: any Error, context: Context) throws -> Response {
+        switch error {
+        case let error as StoreError:
+            let (status, message) = map(error)
+            guard status.code >= 500 else { return page(status: status, message: message, context: context) }
+            logFailure(error, context: context)
+            return page(status: status, message: "\(message) (request \(context.id))", context: context)
+        case let error as HTTPError:
+            if error.status == .contentTooLarge { return page(status: .contentTooLarge, message: "the form is larger than 1 MiB; nothing was saved", context: context) }
+            if error.status.code >= 500 { logFailure(error, context: context) }
+            return page(status: error.status, message: error.body ?? error.status.reasonPhrase, context: context)
+        case let error as any HTTPResponseError:
+            if error.status == .contentTooLarge { return page(status: .contentTooLarge, message: "the form is larger than 1 MiB; nothing was saved", context: context) }
+            if error.status.code >= 500 { logFailure(error, context: context) }
+            return page(status: error.status, message: error.status.reasonPhrase, context: context)
+        default:
+            logFailure(error, context: context)
+            return page(status: .internalServerError, message: "something went wrong on our side (request \(context.id)); nothing was saved", context: context)
+        }
+    }
+
+    private static func logFailure(_ error: any Error, context: Context) {
+        context.logger.error("request failed", metadata: ["request": .string(context.id), "error": .string("\(error)")])
     }
 
     /// A user never learns whether an agreement they may not see exists: "not a party" is "not found".

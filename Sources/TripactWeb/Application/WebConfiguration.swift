@@ -13,9 +13,10 @@ public struct WebConfiguration: Sendable {
     public var sessionLifetime: TimeInterval
     /// bcrypt cost for passwords set through the web; tests lower it.
     public var bcryptCost: UInt8
-    /// Failed log-ins for one address within `loginWindow` before further attempts are refused.
-    public var loginAttempts: Int
-    public var loginWindow: TimeInterval
+    /// How failed log-ins slow further attempts, per client address and per account.
+    public var loginThrottle: LoginThrottle
+    /// Seconds a connection may stay idle (or take to send its request head) before it is closed.
+    public var idleTimeout: Double
     public var clock: StoreClock
     /// The certificate chain and private key (PEM files) to serve HTTPS with; nil serves plain HTTP.
     public var tls: TLSFiles?
@@ -36,7 +37,7 @@ public struct WebConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "tripact.sqlite", library: ClauseLibrary, secureCookies: Bool = false,
-        sessionLifetime: TimeInterval = 8 * 3_600, bcryptCost: UInt8 = 12, loginAttempts: Int = 5, loginWindow: TimeInterval = 15 * 60,
+        sessionLifetime: TimeInterval = 8 * 3_600, bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(), idleTimeout: Double = 30,
         clock: StoreClock = .system, tls: TLSFiles? = nil
     ) {
         self.host = host
@@ -46,8 +47,8 @@ public struct WebConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.sessionLifetime = sessionLifetime
         self.bcryptCost = bcryptCost
-        self.loginAttempts = loginAttempts
-        self.loginWindow = loginWindow
+        self.loginThrottle = loginThrottle
+        self.idleTimeout = idleTimeout
         self.clock = clock
         self.tls = tls
     }

@@ -9,7 +9,7 @@ enum AgreementAccess {
     /// to the log-in page).
     static func check(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole)? {
         guard let session = context.session else { return nil }
-        let reference = try context.parameters.require("reference")
+        let reference = try context.pathParameter("reference")
         guard let party = try store.party(of: session.user, in: reference) else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
         return (session, reference, party)
     }
@@ -22,7 +22,7 @@ enum AgreementAccess {
     /// The same check, with the database's generation read in the same query, for the pages served from a cache.
     static func checkForCachedPage(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole, generation: Int)? {
         guard let session = context.session else { return nil }
-        let reference = try context.parameters.require("reference")
+        let reference = try context.pathParameter("reference")
         let access = try store.access(of: session.user, in: reference)
         guard let party = access.party else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
         return (session, reference, party, access.generation)

@@ -21,12 +21,24 @@ struct SessionMiddleware: RouterMiddleware {
 /// Headers every page carries: no framing, no sniffing, no script but the copy button's, no referrer leaks.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = TripactRequestContext
+    /// Under TLS, browsers are told to use HTTPS only (HSTS).
+    let strictTransport: Bool
+
+    static let contentSecurityPolicy =
+        "default-src 'none'; script-src \(CopyButton.policySource); style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; script-src \(CopyButton.policySource); style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            // Errors are pages already (ErrorPageMiddleware); anything else Hummingbird answers gets the headers too.
+            response = try ErrorPageMiddleware.response(for: error, context: context)
+        }
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "same-origin"
+        if strictTransport { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }
@@ -34,4 +46,5 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     static let xContentTypeOptions = Self("X-Content-Type-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
+    static let strictTransportSecurity = Self("Strict-Transport-Security")!
 }

@@ -29,7 +29,7 @@ struct AdminController {
         let confirm: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("admin") { _, context in try show(context: context, values: [:], errors: [:], status: .ok) }
         router.post("admin/users") { request, context in try await addUser(request: request, context: context) }
         router.post("admin/users/role") { request, context in try await changeRole(request: request, context: context) }
@@ -118,8 +118,8 @@ struct AdminController {
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
         var errors: [String: String] = [:]
-        if !email.contains("@") || email.count > 254 { errors["email"] = "enter an e-mail address" }
-        if name.isEmpty || name.count > 200 { errors["name"] = "enter the user's name (at most 200 characters)" }
+        if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter an e-mail address" }
+        if name.isEmpty || TextLimit.exceeds(name, 200) { errors["name"] = "enter the user's name (at most 200 characters)" }
         if let problem = PasswordPolicy.problem(password, field: "password") { errors["password"] = problem.message }
         let role = Role(rawValue: form.role ?? "")
         if role == nil { errors["role"] = "choose a role" }
@@ -171,7 +171,7 @@ struct AdminController {
         let form = try await FormDecoding.decode(OrganisationForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.count <= 200 else { throw HTTPError(.unprocessableContent, message: "an organisation needs a name of at most 200 characters; nothing was saved") }
+        guard !name.isEmpty, !TextLimit.exceeds(name, 200) else { throw HTTPError(.unprocessableContent, message: "an organisation needs a name of at most 200 characters; nothing was saved") }
         try store.addOrganisation(name: name, actor: session.user.email)
         return .redirect(to: "/admin", type: .normal)
     }

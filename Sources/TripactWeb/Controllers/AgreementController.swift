@@ -40,14 +40,13 @@ struct AgreementController {
         let version: Int?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("/") { _, context in try dashboard(context: context) }
-        let agreements = router.group("agreements")
-        agreements.get(":reference") { request, context in try overview(request: request, context: context) }
-        agreements.get(":reference/compare") { request, context in try compare(request: request, context: context) }
-        agreements.get(":reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
-        agreements.post(":reference/accept") { request, context in try await accept(request: request, context: context) }
-        agreements.post(":reference/sign") { request, context in try await sign(request: request, context: context) }
+        router.get("agreements/:reference") { request, context in try overview(request: request, context: context) }
+        router.get("agreements/:reference/compare") { request, context in try compare(request: request, context: context) }
+        router.get("agreements/:reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
+        router.post("agreements/:reference/accept") { request, context in try await accept(request: request, context: context) }
+        router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
     }
 
     /// The signed-in session, or nil (the caller redirects to the log-in page).
@@ -264,7 +263,7 @@ struct AgreementController {
         guard let (_, reference, _, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
             return .redirect(to: "/login", type: .normal)
         }
-        guard let number = Int(try context.parameters.require("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
+        guard let number = Int(try context.pathParameter("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
         // A version's text never changes, but its status and signatures do: the database generation covers both.
         let cacheKey = "\(reference)\u{0}\(number)\u{0}\(generation)"
         let export = try exportResponses.value(cacheKey) {

@@ -54,7 +54,7 @@ struct Annex2Controller {
         }
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/annex2") { _, context in try show(context: context) }
         router.post("agreements/:reference/annex2") { request, context in try await save(request: request, context: context) }
     }
@@ -74,7 +74,7 @@ struct Annex2Controller {
         var errors: [String: String] = [:]
         for field in Self.textFields {
             let entered = (form.text(field.key) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if entered.count > Self.maximumTextLength { errors[field.key] = "at most \(Self.maximumTextLength) characters" }
+            if TextLimit.exceeds(entered, Self.maximumTextLength) { errors[field.key] = "at most \(Self.maximumTextLength) characters" }
             // A blank field keeps what is stored; only the "clear" box empties it.
             if !entered.isEmpty || form.clear?[field.key] == "yes" { processing[keyPath: field.path] = entered }
         }
@@ -94,7 +94,7 @@ struct Annex2Controller {
         processing.specialCategories = special.map { key in
             let stored = processing.specialCategories.first { $0.category == key }?.safeguards ?? ""
             let entered = (form.safeguards?[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if entered.count > Self.maximumTextLength { errors["safeguards"] = "safeguards take at most \(Self.maximumTextLength) characters" }
+            if TextLimit.exceeds(entered, Self.maximumTextLength) { errors["safeguards"] = "safeguards take at most \(Self.maximumTextLength) characters" }
             return SpecialCategoryEntry(category: key, safeguards: entered.isEmpty ? stored : entered)
         }
         let selectedPurposes = (form.purposes ?? []).filter { library.purpose($0) != nil }
@@ -112,7 +112,7 @@ struct Annex2Controller {
         }
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
-        if message.count > 500 { errors["message"] = "at most 500 characters" }
+        if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
             return page(session: session, reference: reference, base: base, processing: processing, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }

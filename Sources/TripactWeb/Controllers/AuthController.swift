@@ -14,6 +14,8 @@ struct AuthController {
     /// Checked against when the address is unknown, so a wrong address costs as long as a wrong password.
     let decoyHash: String
     static let loginCookie = "tripact_login"
+    /// bcrypt reads at most 72 bytes of a password.
+    static let maximumPasswordBytes = 72
 
     init(store: TripactStore, configuration: WebConfiguration) {
         self.store = store
@@ -31,7 +33,7 @@ struct AuthController {
         let _csrf: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("login") { request, context in try loginPage(request: request, context: context, message: nil, email: "", status: .ok) }
         router.post("login") { request, context in try await logIn(request: request, context: context) }
         router.post("logout") { request, context in try await logOut(request: request, context: context) }
@@ -46,7 +48,7 @@ struct AuthController {
         page.raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(token))\">")
         page.raw("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required maxlength=\"254\" value=\"")
         page.text(email)
-        page.raw("\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"200\">")
+        page.raw("\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"72\">")
         page.raw("<p><button type=\"submit\">Log in</button></p></form>")
         var response = page.response(status: status, session: nil)
         response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/", secure: configuration.marksCookiesSecure, httpOnly: true, sameSite: .strict))
@@ -62,11 +64,19 @@ struct AuthController {
         guard !email.isEmpty, let password = form.password, !password.isEmpty else {
             return try loginPage(request: request, context: context, message: "enter your e-mail address and password", email: email, status: .unprocessableContent)
         }
-        if try store.recentLoginFailures(email: email, within: configuration.loginWindow) >= configuration.loginAttempts {
+        // bcrypt reads 72 bytes and ignores the rest: a longer password cannot be the one that was set.
+        guard password.utf8.count <= Self.maximumPasswordBytes else {
             return try loginPage(
-                request: request, context: context, message: "too many failed attempts for this address; wait \(Int(configuration.loginWindow / 60)) minutes",
-                email: email, status: .tooManyRequests
+                request: request, context: context, message: "a password is at most \(Self.maximumPasswordBytes) bytes (UTF-8) long; this one is longer", email: email,
+                status: .unprocessableContent
             )
+        }
+        let client = Self.clientAddress(context)
+        let attempt = try store.beginLoginAttempt(email: email, client: client, throttle: configuration.loginThrottle)
+        guard let ticket = attempt.ticket else {
+            var response = try loginPage(request: request, context: context, message: Self.waitMessage(attempt.decision), email: email, status: .tooManyRequests)
+            if case .wait(let seconds, _) = attempt.decision { response.headers[.retryAfter] = String(seconds) }
+            return response
         }
         let hash = (try? store.passwordHash(email: email)) ?? nil
         // bcrypt blocks its thread for ~0.2 s: run it off the event loop. An unknown user still costs one hash, so
@@ -75,14 +85,24 @@ struct AuthController {
             Bcrypt.verify(password, hash: hash ?? decoyHash)
         }
         guard verified, hash != nil else {
-            try store.recordLoginFailure(email: email)
             return try loginPage(request: request, context: context, message: "the e-mail address or the password is wrong", email: email, status: .unauthorized)
         }
-        try store.clearLoginFailures(email: email)
+        try store.loginSucceeded(ticket: ticket, email: email, client: client)
         let (token, _) = try store.createSession(for: email, lifetime: configuration.sessionLifetime)
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime)))
         return response
+    }
+
+    /// The peer's IP address (without its port): what throttling counts per client.
+    static func clientAddress(_ context: TripactRequestContext) -> String {
+        context.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    static func waitMessage(_ decision: LoginThrottle.Decision) -> String {
+        guard case .wait(let seconds, let reason) = decision else { return "" }
+        let wait = seconds >= 120 ? "\(seconds / 60) minutes" : seconds == 1 ? "1 second" : "\(seconds) seconds"
+        return "\(reason); try again in \(wait)"
     }
 
     private func logOut(request: Request, context: TripactRequestContext) async throws -> Response {

@@ -27,7 +27,7 @@ struct ClauseController {
         let body: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/clauses/:clause") { _, context in try show(context: context) }
         router.post("agreements/:reference/clauses/:clause") { request, context in try await save(request: request, context: context) }
         router.post("agreements/:reference/clauses/:clause/comments") { request, context in try await comment(request: request, context: context) }
@@ -39,7 +39,7 @@ struct ClauseController {
         let form = try await FormDecoding.decode(CommentForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= Self.maximumTextLength else {
+        guard !body.isEmpty, !TextLimit.exceeds(body, Self.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(Self.maximumTextLength) characters; nothing was saved")
         }
         try store.comment(on: reference, item: ItemKey(rawValue: "clause:\(clause.id)"), body: body, by: session.user.email)
@@ -48,7 +48,7 @@ struct ClauseController {
 
     private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, Clause)? {
         guard let (session, reference, party) = try AgreementAccess.check(context, store: store) else { return nil }
-        let id = try context.parameters.require("clause")
+        let id = try context.pathParameter("clause")
         guard let clause = configuration.library.clause(ClauseID(id)) else { throw HTTPError(.notFound, message: "the library has no clause '\(id)'") }
         return (session, reference, party, clause)
     }
@@ -87,7 +87,7 @@ struct ClauseController {
                 entered[spec.name] = Self.formValue(kept)
                 continue
             }
-            if raw.count > Self.maximumTextLength {
+            if TextLimit.exceeds(raw, Self.maximumTextLength) {
                 errors[spec.name] = "at most \(Self.maximumTextLength) characters"
                 continue
             }
@@ -104,7 +104,7 @@ struct ClauseController {
         }
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
-        if message.count > Self.maximumMessageLength { errors["message"] = "at most \(Self.maximumMessageLength) characters" }
+        if TextLimit.exceeds(message, Self.maximumMessageLength) { errors["message"] = "at most \(Self.maximumMessageLength) characters" }
         let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
         guard errors.isEmpty else {
             return self.form(

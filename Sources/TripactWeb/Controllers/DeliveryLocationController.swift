@@ -15,7 +15,7 @@ struct DeliveryLocationController {
     /// A select's value for "no transfer mechanism"; an empty value keeps the stored one.
     static let none = "none"
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/locations") { _, context in try show(context: context) }
         router.post("agreements/:reference/locations") { request, context in try await save(request: request, context: context) }
     }
@@ -34,7 +34,7 @@ struct DeliveryLocationController {
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
         func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
         var errors: [String: String] = [:]
-        for (key, text) in form where text.count > Self.maximumLength { errors[key] = "at most \(Self.maximumLength) characters" }
+        for (key, text) in form where TextLimit.exceeds(text, Self.maximumLength) { errors[key] = "at most \(Self.maximumLength) characters" }
         // Rows are matched by the location's id (a hidden field), not by position, so a form re-shown after a conflict
         // never applies one row's edits to another.
         var formRow: [String: String] = [:]
@@ -68,7 +68,7 @@ struct DeliveryLocationController {
             kept.append(location)
         }
         let message = value("message")
-        if message.isEmpty { errors["message"] = "say what you changed and why" } else if message.count > 500 { errors["message"] = "at most 500 characters" }
+        if message.isEmpty { errors["message"] = "say what you changed and why" } else if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         var document = baseVersion.document
         document.processing.deliveryLocations = kept
         // On a refusal every row is shown as entered, its remove box still ticked; a new row stays in the "add" fields.

@@ -26,7 +26,7 @@ struct EvidenceController {
         let _csrf: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("registers/measures") { _, context in try show(context: context, entered: nil, errors: [:], status: .ok) }
         router.post("registers/measures") { request, context in try await save(request: request, context: context) }
         router.post("registers/measures/:id/remove") { request, context in try await remove(request: request, context: context) }
@@ -103,7 +103,7 @@ struct EvidenceController {
         try FormDecoding.requireCSRF(form._csrf, session: session)
         try session.user.requireNegotiator("keep the measure register")
         var errors: [String: String] = [:]
-        for (name, value) in [("id", form.id), ("title", form.title), ("issuer", form.issuer), ("reference", form.reference)] where (value ?? "").count > 400 {
+        for (name, value) in [("id", form.id), ("title", form.title), ("issuer", form.issuer), ("reference", form.reference)] where TextLimit.exceeds((value ?? ""), 400) {
             errors[name] = "keep this under 400 characters"
         }
         let issued = CalendarDay(iso: form.issued.trimmed ?? "")
@@ -135,7 +135,7 @@ struct EvidenceController {
         guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(RemoveForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
-        try store.removeEvidence(try context.parameters.require("id"), by: session.user.email)
+        try store.removeEvidence(try context.pathParameter("id"), by: session.user.email)
         return .redirect(to: "/registers/measures", type: .normal)
     }
 }

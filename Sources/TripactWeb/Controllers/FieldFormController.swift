@@ -26,7 +26,7 @@ struct FieldFormController {
     let fields: [TextField]
     static let maximumLength = 4_000
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/\(slug)") { _, context in try show(context: context) }
         router.post("agreements/:reference/\(slug)") { request, context in try await save(request: request, context: context) }
     }
@@ -48,7 +48,7 @@ struct FieldFormController {
         var errors: [String: String] = [:]
         for field in fields {
             let entered = (form["field.\(field.key)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if entered.count > Self.maximumLength { errors[field.key] = "at most \(Self.maximumLength) characters" }
+            if TextLimit.exceeds(entered, Self.maximumLength) { errors[field.key] = "at most \(Self.maximumLength) characters" }
             if !entered.isEmpty || form["clear.\(field.key)"] == "yes" {
                 if let problem = field.problem?(entered) { errors[field.key] = problem }
                 field.set(&document, entered)
@@ -58,7 +58,7 @@ struct FieldFormController {
             }
         }
         let message = (form["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if message.isEmpty { errors["message"] = "say what you changed and why" } else if message.count > 500 { errors["message"] = "at most 500 characters" }
+        if message.isEmpty { errors["message"] = "say what you changed and why" } else if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
             return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }

@@ -19,7 +19,7 @@ struct InvitationController {
         let role: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("admin/invitations") { _, context in try show(context: context, created: nil, values: ["role": Role.admin.rawValue], errors: [:], status: .ok) }
         router.post("admin/invitations") { request, context in try await invite(request: request, context: context) }
     }

@@ -18,7 +18,7 @@ struct ItemController {
         let back: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/items/:item") { _, context in try show(context: context) }
         router.post("agreements/:reference/items/:item/comments") { request, context in try await comment(request: request, context: context) }
         router.post("agreements/:reference/items/:item/accept") { request, context in try await accept(request: request, context: context) }
@@ -51,7 +51,7 @@ struct ItemController {
     /// The session, reference, party and the item's key (percent-decoded from the path); nil when nobody is signed in.
     private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, ItemKey)? {
         guard let (session, reference, party) = try AgreementAccess.check(context, store: store) else { return nil }
-        let raw = try context.parameters.require("item")
+        let raw = try context.pathParameter("item")
         let key = ItemKey(rawValue: raw.removingPercentEncoding ?? raw)
         return (session, reference, party, key)
     }
@@ -66,7 +66,7 @@ struct ItemController {
         let form = try await FormDecoding.decode(ClauseController.CommentForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let body = (form.body ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !body.isEmpty, body.count <= ClauseController.maximumTextLength else {
+        guard !body.isEmpty, !TextLimit.exceeds(body, ClauseController.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(ClauseController.maximumTextLength) characters; nothing was saved")
         }
         try store.comment(on: reference, item: key, body: body, by: session.user.email)
@@ -91,7 +91,7 @@ struct ItemController {
         let reason = (form.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problem: String?
         if reason.isEmpty { problem = "give the reason for rejecting: what should the other side change?" }
-        if reason.count > ItemNegotiationView.maximumReasonLength { problem = "at most \(ItemNegotiationView.maximumReasonLength) characters" }
+        if TextLimit.exceeds(reason, ItemNegotiationView.maximumReasonLength) { problem = "at most \(ItemNegotiationView.maximumReasonLength) characters" }
         if let problem {
             return try page(session: session, reference: reference, party: party, key: key, reason: reason, reasonError: problem, note: nil, status: .unprocessableContent)
         }

@@ -5,19 +5,21 @@ import TripactCore
 import TripactStore
 
 /// The list parts of an agreement: Annex III measures (by the 17 headings, from the catalogue or custom) and Annex IV
-/// subprocessors. Rows are removed only through their explicit "remove" box; blank fields keep what is stored; a row is
-/// added from the fields under "Add". Saving proposes a version on the version loaded; a stale base answers 409.
+/// subprocessors. Rows are removed only through their explicit "remove" box; blank fields keep what is stored; a measure
+/// is added from the fields under "Add", a subprocessor is picked from the processor's register (its id is the register's,
+/// never typed, so Annex IV can be matched to the register). Saving proposes a version on the version loaded; a stale
+/// base answers 409.
 struct ListFormController {
     let store: TripactStore
     let configuration: WebConfiguration
     static let maximumLength = 4_000
     static let subprocessorFields: [(key: String, label: String)] = [
-        ("id", "Id"), ("name", "Legal entity"), ("address", "Address"), ("country", "Country (ISO code)"), ("service", "Service"),
+        ("name", "Legal entity"), ("address", "Address"), ("country", "Country (ISO code)"), ("service", "Service"),
         ("dataCategories", "Personal data (catalogue keys, comma-separated)"), ("locations", "Processing locations (ISO codes, comma-separated)"),
         ("transferMechanism", "Transfer mechanism (eea, adequacy, adequacy-dpf, scc-module-3, bcr-processor, …)"), ("tiaReference", "Transfer impact assessment"),
     ]
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("agreements/:reference/measures") { _, context in try show(context: context, kind: .measures) }
         router.post("agreements/:reference/measures") { request, context in try await save(request: request, context: context, kind: .measures) }
         router.get("agreements/:reference/subprocessors") { _, context in try show(context: context, kind: .subprocessors) }
@@ -29,7 +31,7 @@ struct ListFormController {
     private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
-        return page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
+        return try page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
@@ -40,7 +42,7 @@ struct ListFormController {
         var document = baseVersion.document
         var errors: [String] = []
         func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        if form.values.contains(where: { $0.count > Self.maximumLength }) { errors.append("a field is longer than \(Self.maximumLength) characters") }
+        if form.values.contains(where: { TextLimit.exceeds($0, Self.maximumLength) }) { errors.append("a field is longer than \(Self.maximumLength) characters") }
         switch kind {
         case .measures:
             // Rows are keyed by the measure's id, not its position: after a conflict the form is saved on a newer
@@ -90,25 +92,33 @@ struct ListFormController {
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 if !kept.contains(where: { $0.id == sub.id }) { kept.append(sub) }
             }
-            if !value("new.name").isEmpty {
-                var sub = Subprocessor(id: "", name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
-                Self.apply({ value("new.\($0)") }, to: &sub)
-                if sub.id.isEmpty { sub.id = DraftFactory.slug(sub.name) }
-                if kept.contains(where: { $0.id == sub.id }) { errors.append("a subprocessor with id '\(sub.id)' is already listed") }
-                kept.append(sub)
+            let register = try Self.pickableEntries(store: store, reference: reference)
+            for key in form.keys.sorted() where key.hasPrefix("add.") && form[key] == "yes" {
+                let id = String(key.dropFirst(4))
+                if let record = register.first(where: { $0.id == id }) {
+                    if kept.contains(where: { $0.id == id }) { errors.append("'\(record.name)' is already listed") } else { kept.append(record.annexEntry) }
+                } else {
+                    errors.append("'\(id)' is not an active entry of the processor's subprocessor register")
+                }
             }
             document.subprocessors = kept
         }
         let message = value("message")
         if message.isEmpty { errors.append("say what you changed and why") }
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
+            return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
             let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
-            return page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
+            return try page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+    }
+
+    /// The entries of the agreement's processor's register in force today: what Annex IV may list.
+    static func pickableEntries(store: TripactStore, reference: String) throws -> [SubprocessorRecord] {
+        let snapshot = try store.registerSnapshot(forAgreement: reference)
+        return snapshot.subprocessors.filter { $0.isActive(on: snapshot.today) }
     }
 
     /// The ids of the rows the form showed (`m.row.ID` or `s.row.ID`), in a stable order.
@@ -119,7 +129,6 @@ struct ListFormController {
     /// Writes the non-blank fields into a subprocessor.
     static func apply(_ field: (String) -> String, to sub: inout Subprocessor) {
         func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-        if !field("id").isEmpty { sub.id = field("id") }
         if !field("name").isEmpty { sub.name = field("name") }
         if !field("address").isEmpty { sub.address = field("address") }
         if !field("country").isEmpty { sub.country = field("country").uppercased() }
@@ -133,8 +142,9 @@ struct ListFormController {
     private func page(
         session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String], note: String?,
         status: HTTPResponse.Status
-    ) -> Response {
+    ) throws -> Response {
         let library = configuration.library
+        let register = kind == .subprocessors ? try Self.pickableEntries(store: store, reference: reference) : []
         var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
         if let note { page.raw(note) }
@@ -195,8 +205,17 @@ struct ListFormController {
                 Self.subprocessorInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub)
                 page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
             }
-            page.raw("<fieldset><legend>Add a subprocessor</legend>")
-            Self.subprocessorInputs(&page, prefix: "new", idPrefix: "new", sub: nil)
+            let listed = Set(document.subprocessors.map(\.id))
+            let pickable = register.filter { !listed.contains($0.id) }
+            page.raw("<fieldset><legend>Add a subprocessor from the processor's register</legend>")
+            if pickable.isEmpty {
+                page.raw("<p>Every active entry of the processor's register is listed. The processor adds entities under Registers, which notifies the agreements concerned.</p>")
+            }
+            for record in pickable {
+                page.raw("<div><input type=\"checkbox\" id=\"add-\(HTMLEscaping.escape(record.id))\" name=\"add.\(HTMLEscaping.escape(record.id))\" value=\"yes\"> <label class=\"inline\" for=\"add-\(HTMLEscaping.escape(record.id))\">")
+                page.text("\(record.name) (\(record.country)): \(record.description)")
+                page.raw("</label></div>")
+            }
             page.raw("</fieldset>")
         }
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
@@ -209,7 +228,6 @@ struct ListFormController {
         for (key, label) in subprocessorFields {
             let value: String
             switch key {
-            case "id": value = sub?.id ?? ""
             case "name": value = sub?.name ?? ""
             case "address": value = sub?.address ?? ""
             case "country": value = sub?.country ?? ""

@@ -19,7 +19,7 @@ struct NewAgreementController {
         let mainAgreement: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("new-agreement") { _, context in try show(context: context) }
         router.post("new-agreement") { request, context in try await create(request: request, context: context) }
     }
@@ -46,7 +46,7 @@ struct NewAgreementController {
         if values["side"] != "controller", values["side"] != "processor" { errors["side"] = "choose whether your organisation is the controller or the processor" }
         if (values["title"] ?? "").isEmpty || (values["title"] ?? "").count > 300 { errors["title"] = "give a title of at most 300 characters" }
         let reference = values["reference"] ?? ""
-        if !reference.isEmpty, reference.count > 100 || !reference.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+        if !reference.isEmpty, TextLimit.exceeds(reference, 100) || !reference.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             errors["reference"] = "use at most 100 letters, digits, '-' or '_'"
         }
         if (values["mainAgreement"] ?? "").count > 1_000 { errors["mainAgreement"] = "at most 1,000 characters" }

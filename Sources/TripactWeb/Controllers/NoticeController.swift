@@ -17,7 +17,7 @@ struct NoticeController {
         let note: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("notices/:id") { _, context in try show(context: context, errors: [:], entered: nil, status: .ok) }
         router.post("notices/:id/object") { request, context in try await act(request: request, context: context, action: .object) }
         router.post("notices/:id/approve") { request, context in try await act(request: request, context: context, action: .approve) }
@@ -28,7 +28,7 @@ struct NoticeController {
 
     /// The notice in the path, if the user's organisation is a party of its agreement; else 404.
     private func notice(_ context: TripactRequestContext, session: TripactStore.Session) throws -> (NoticeEntry, PartyRole) {
-        guard let id = Int(try context.parameters.require("id")) else { throw StoreError.unknownNotice(0) }
+        guard let id = Int(try context.pathParameter("id")) else { throw StoreError.unknownNotice(0) }
         let notice = try store.notice(id, visibleTo: session.user.organisationID)
         let party = try store.party(of: session.user, in: notice.agreement) ?? .processor
         return (notice, party)

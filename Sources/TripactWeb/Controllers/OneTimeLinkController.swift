@@ -37,7 +37,7 @@ struct OneTimeLinkController {
 
     static let invitationFields = [AccountForm.Field(name: "name", label: "Your full name", type: "text", autocomplete: "name", maxLength: 200)] + AccountForm.passwordFields
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("setup/:token") { request, context in
             let token = try context.parameters.require("token")
             return try setupPage(request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .setup), values: [:], errors: [:], status: .ok)

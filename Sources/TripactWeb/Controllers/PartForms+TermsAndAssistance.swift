@@ -6,7 +6,7 @@ extension PartForms {
         [
             TextField(
                 key: "title", label: "Title", multiline: false, get: { $0.title }, set: { $0.title = $1 },
-                problem: { $0.isEmpty ? "the agreement needs a title; change it instead of clearing it" : $0.count > 300 ? "at most 300 characters" : nil }
+                problem: { $0.isEmpty ? "the agreement needs a title; change it instead of clearing it" : TextLimit.exceeds($0, 300) ? "at most 300 characters" : nil }
             ),
             TextField(
                 key: "effectiveDate", label: "Effective date (YYYY-MM-DD)", multiline: false, get: { $0.effectiveDate ?? "" },

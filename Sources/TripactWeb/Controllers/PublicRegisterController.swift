@@ -9,13 +9,13 @@ import TripactStore
 struct PublicRegisterController {
     let store: TripactStore
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("public/:slug/subprocessors") { _, context in try page(context: context) }
         router.get("public/:slug/subprocessors.atom") { _, context in try feed(context: context) }
     }
 
     private func published(_ context: TripactRequestContext) throws -> PublicRegister {
-        let slug = try context.parameters.require("slug")
+        let slug = try context.pathParameter("slug")
         guard let register = try store.publicRegister(slug: slug) else { throw HTTPError(.notFound, message: "no public list at this address") }
         return register
     }

@@ -24,7 +24,7 @@ struct RegisterController {
         let unpublish: String?
     }
 
-    func register(on router: Router<TripactRequestContext>) {
+    func register(on router: Routes) {
         router.get("registers/subprocessors") { _, context in try show(context: context) }
         router.get("registers/subprocessors/new") { _, context in try entryPage(context: context, editing: nil, entered: nil, errors: [:], status: .ok) }
         router.post("registers/subprocessors/new") { request, context in try await save(request: request, context: context, changing: false) }
@@ -37,7 +37,7 @@ struct RegisterController {
     /// The active entry named in the path, of the user's own organisation; anything else is 404.
     private func entry(_ context: TripactRequestContext) throws -> SubprocessorRecord {
         guard let session = context.session else { throw HTTPError(.unauthorized) }
-        let id = try context.parameters.require("id")
+        let id = try context.pathParameter("id")
         guard let record = try store.subprocessorRegister(organisationID: session.user.organisationID).first(where: { $0.id == id && $0.isActive(on: store.today()) }) else {
             throw HTTPError(.notFound, message: "your register has no active entry '\(id)'")
         }
@@ -212,7 +212,7 @@ struct RegisterController {
             throw HTTPError(.unprocessableContent, message: "plannedStart: '\(plannedText)' is not a date (YYYY-MM-DD); nothing was removed")
         }
         let message = form.message.trimmed ?? ""
-        guard message.count <= 500 else { throw HTTPError(.unprocessableContent, message: "message: keep it under 500 characters; nothing was removed") }
+        guard !TextLimit.exceeds(message, 500) else { throw HTTPError(.unprocessableContent, message: "message: keep it under 500 characters; nothing was removed") }
         let result = try store.proposeRegisterChange(
             .removal, entry: nil, replacing: record.id, plannedStart: planned, message: message, by: session.user.email, library: configuration.library
         )

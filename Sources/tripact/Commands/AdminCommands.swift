@@ -129,8 +129,10 @@ struct AuditCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.openExisting()
                 let (result, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.verifyAudit(), try store.auditHead()) }
+                let kinds = result.eventsByAction.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
                 if result.isIntact {
-                    try FileInput.write(Data("ok: \(result.events) audit events, chain intact; head sha256 \(head)\n".utf8), to: nil)
+                    let summary = "ok: \(result.events) audit events, chain intact; \(result.rowsChecked) audited rows agree with it; head sha256 \(head)\n"
+                    try FileInput.write(Data((summary + kinds).utf8), to: nil)
                 } else {
                     let message = "audit chain broken (\(result.events) events):\n" + result.problems.map { "  \($0)\n" }.joined()
                     FileHandle.standardError.write(Data(("error: " + message).utf8))

@@ -65,17 +65,18 @@ struct VerifyCommand: ParsableCommand {
             } else if result.printedTextMatches == true {
                 out += "printed text matches the embedded document\n"
             }
-            if let store = try store.openIfNamed() {
-                let matches = try CLIFailure.wrap { () throws(StoreError) in try store.versions(withHash: result.contentHash) }
-                if matches.isEmpty {
-                    out += "no version in '\(store.path)' has this content hash\n"
+            if let context = result.context {
+                for problem in ExportVerifier.inconsistencies(of: context) {
+                    out += "DISAGREES with itself: \(problem)\n"
                     intact = false
                 }
-                for match in matches {
-                    let signed = match.signedBy.count == PartyRole.allCases.count ? "a SIGNED version (signed by both parties)"
-                        : match.signedBy.isEmpty ? "a version that is not signed" : "a version signed by the \(match.signedBy[0].rawValue) only"
-                    out += "it is version \(match.number) of '\(match.agreement)': \(signed)\n"
-                }
+            }
+            if let store = try store.openIfNamed() {
+                let checked = try CLIFailure.wrap { () throws(StoreError) in try Self.check(result, against: store) }
+                out += checked.lines.joined()
+                intact = intact && checked.intact
+            } else if let context = result.context, context.status != .draft {
+                out += "the file prints \(context.status.label); only a database (--db or TRIPACT_DB) can confirm its status and signatures\n"
             }
             if intact {
                 try FileInput.write(Data(out.utf8), to: nil)
@@ -84,5 +85,31 @@ struct VerifyCommand: ParsableCommand {
                 throw .findings
             }
         }
+    }
+
+    /// The file against the database: a stored version with this hash, printed with the status and signatures that
+    /// the database records for it, and a chain that vouches for that version's rows.
+    static func check(_ result: ExportVerifier.Result, against store: TripactStore) throws(StoreError) -> (lines: [String], intact: Bool) {
+        let matches = try store.versions(withHash: result.contentHash)
+        guard !matches.isEmpty else { return (["no version in '\(store.path)' has this content hash\n"], false) }
+        var lines: [String] = []
+        var intact = true
+        for match in matches {
+            let recorded = try store.renderContext(match.agreement, version: match.number)
+            lines.append("it is version \(match.number) of '\(match.agreement)': \(recorded.status.label)\n")
+            if let printed = result.context, printed.version == match.number || matches.count == 1 {
+                for problem in ExportVerifier.disagreements(printed: printed, recorded: recorded) {
+                    lines.append("DISAGREES with the database: \(problem)\n")
+                    intact = false
+                }
+            }
+        }
+        let audit = try store.verifyAudit()
+        let agreementIDs = try matches.map { match throws(StoreError) in try store.agreementRowID(match.agreement) }
+        let concerned = audit.problems.filter { problem in
+            problem.hasPrefix("audit row") || agreementIDs.contains { problem.contains("agreement_id=\($0),") || problem.contains("agreements(id=\($0))") }
+        }
+        for problem in concerned { lines.append("DISAGREES with the audit chain: \(problem)\n") }
+        return (lines, intact && concerned.isEmpty)
     }
 }

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
     @Flag(help: "Seed the demo scenario when the database is empty.") var demo = false
+    @Option(help: ArgumentHelp("Close a connection idle (or still sending its request head) for this many seconds.", valueName: "SECONDS"))
+    var idleTimeout: Double = 30
     @Flag(help: "Mark cookies Secure: set when users reach the server over HTTPS through a proxy (implied by --tls-certificate).") var secureCookies = false
     @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key. Cookies are then Secure.", valueName: "PEM"))
     var tlsCertificate: String?
@@ -29,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535; found \(port)") }
+        guard (0.1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 3600 seconds; found \(idleTimeout)") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-certificate and --tls-key go together; give both or neither") }
         for (option, path) in [("--tls-certificate", tlsCertificate), ("--tls-key", tlsKey)] {
             if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option) '\(path)' is not a readable file") }
@@ -69,7 +72,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let tls = tlsCertificate.flatMap { certificate in tlsKey.map { WebConfiguration.TLSFiles(certificatePath: certificate, keyPath: $0) } }
-        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, tls: tls)
+        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, idleTimeout: idleTimeout, tls: tls)
         do {
             let app = try buildApplication(configuration: configuration)
             let origin = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"

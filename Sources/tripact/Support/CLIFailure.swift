@@ -88,8 +88,18 @@ enum FileInput {
 
 /// Reads an agreement document; every problem becomes a message that names the file, line and field.
 enum DocumentInput {
+    /// Larger files are refused before they are read: a stored document is at most 4 MiB as canonical JSON, and a
+    /// pretty-printed file of that document is well under four times that.
+    static let maximumFileBytes = 16 * 1_048_576
+
     static func read(_ path: String) throws(CLIFailure) -> AgreementDocumentRead {
+        if path != "-", let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileBytes {
+            throw .unusableInput("'\(path)' is \(size) bytes; an agreement file has at most \(maximumFileBytes) bytes (16 MiB)")
+        }
         let data = try FileInput.readData(path)
+        guard data.count <= maximumFileBytes else {
+            throw .unusableInput("'\(path == "-" ? "(stdin)" : path)' is \(data.count) bytes; an agreement file has at most \(maximumFileBytes) bytes (16 MiB)")
+        }
         do {
             return AgreementDocumentRead(document: try DocumentCodec.decode(data), path: path)
         } catch {
