@@ -14,8 +14,6 @@ struct AuthController {
     /// Checked against when the address is unknown, so a wrong address costs as long as a wrong password.
     let decoyHash: String
     static let loginCookie = "tripact_login"
-    /// bcrypt reads at most 72 bytes of a password.
-    static let maximumPasswordBytes = 72
 
     init(store: TripactStore, configuration: WebConfiguration) {
         self.store = store
@@ -65,9 +63,9 @@ struct AuthController {
             return try loginPage(request: request, context: context, message: "enter your e-mail address and password", email: email, status: .unprocessableContent)
         }
         // bcrypt reads 72 bytes and ignores the rest: a longer password cannot be the one that was set.
-        guard password.utf8.count <= Self.maximumPasswordBytes else {
+        guard password.utf8.count <= PasswordPolicy.maximumBytes else {
             return try loginPage(
-                request: request, context: context, message: "a password is at most \(Self.maximumPasswordBytes) bytes (UTF-8) long; this one is longer", email: email,
+                request: request, context: context, message: "a password is at most \(PasswordPolicy.maximumBytes) bytes (UTF-8) long; this one is longer", email: email,
                 status: .unprocessableContent
             )
         }
