@@ -16,7 +16,7 @@ struct OrganisationCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.open()
                 let organisation = try CLIFailure.wrap { () throws(StoreError) in try store.addOrganisation(name: name) }
-                try FileInput.write(Data("added organisation '\(organisation.name)'\n".utf8), to: nil)
+                try FileInput.writeText("added organisation '\(organisation.name)'\n")
             }
         }
     }
@@ -30,7 +30,7 @@ struct OrganisationCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.openExisting()
                 let organisations = try CLIFailure.wrap { () throws(StoreError) in try store.organisations() }
-                let out = format == .json ? JSONOutput.data(organisations) : Data(organisations.map { $0.name + "\n" }.joined().utf8)
+                let out = format == .json ? JSONOutput.data(organisations) : Data(TextSafety.visible(organisations.map { $0.name + "\n" }.joined()).utf8)
                 try FileInput.write(out, to: nil)
             }
         }
@@ -59,7 +59,7 @@ struct UserCommand: ParsableCommand {
                 let user = try CLIFailure.wrap { () throws(StoreError) in
                     try store.addUser(email: email, name: name, organisation: org, role: Role(rawValue: role) ?? .viewer)
                 }
-                try FileInput.write(Data("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\n".utf8), to: nil)
+                try FileInput.writeText("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\n")
             }
         }
     }
@@ -79,7 +79,7 @@ struct BackupCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
             try CLIFailure.wrap { () throws(StoreError) in try store.backup(to: to) }
-            try FileInput.write(Data("backed up '\(store.path)' to '\(to)'\n".utf8), to: nil)
+            try FileInput.writeText("backed up '\(store.path)' to '\(to)'\n")
         }
     }
 }
@@ -97,10 +97,10 @@ struct AuditCommand: ParsableCommand {
                 let store = try store.openExisting()
                 let (result, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.verifyAudit(), try store.auditHead()) }
                 if result.isIntact {
-                    try FileInput.write(Data("ok: \(result.events) audit events, chain intact; head sha256 \(head)\n".utf8), to: nil)
+                    try FileInput.writeText("ok: \(result.events) audit events, chain intact; head sha256 \(head)\n")
                 } else {
                     let message = "audit chain broken (\(result.events) events):\n" + result.problems.map { "  \($0)\n" }.joined()
-                    FileHandle.standardError.write(Data(("error: " + message).utf8))
+                    FileHandle.standardError.write(Data(TextSafety.visible(("error: " + message)).utf8))
                     throw .findings
                 }
             }
@@ -119,7 +119,7 @@ struct AuditCommand: ParsableCommand {
                 let events = try CLIFailure.wrap { () throws(StoreError) in try store.auditEvents(agreement: agreement) }
                 if format == .json { return try FileInput.write(JSONOutput.data(events), to: nil) }
                 let lines = events.map { "\($0.id)\t\($0.at)\t\($0.actor)\t\($0.agreement ?? "-")\t\($0.action)\t\($0.detail)\n" }.joined()
-                try FileInput.write(Data(lines.utf8), to: nil)
+                try FileInput.writeText(lines)
             }
         }
     }
