@@ -28,7 +28,7 @@ enum DiffBenchmark {
         try Data(text(changed).utf8).write(to: newText)
 
         let inProcess = TripactBenchmarks.measure(iterations: 50) { _ = AgreementDiffer.diff(document, changed, library: library) }
-        TripactBenchmarks.report("diff (in-process, structured + redline)", target: nil, inProcess)
+        TripactBenchmarks.report("diff (in-process, structured + redline)", target: 3, inProcess)
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tripact")
         let git = URL(fileURLWithPath: "/usr/bin/git")
         guard FileManager.default.isExecutableFile(atPath: executable.path), FileManager.default.isExecutableFile(atPath: git.path) else {
@@ -41,7 +41,7 @@ enum DiffBenchmark {
         let theirs = TripactBenchmarks.measure(iterations: 30) {
             TripactBenchmarks.runProcess(git, ["diff", "--no-index", "--word-diff", oldText.path, newText.path])
         }
-        TripactBenchmarks.report("tripact diff FILE FILE (whole process)", target: nil, ours)
+        TripactBenchmarks.report("tripact diff FILE FILE (whole process)", target: 25, ours)
         TripactBenchmarks.report("git diff --no-index --word-diff (texts)", target: nil, theirs)
         print(String(format: "ratio tripact / git: %.2f (target ≤ 1)", ours.median / theirs.median))
     }

@@ -10,8 +10,8 @@ struct TripactBenchmarks {
     static func main() throws {
         let arguments = CommandLine.arguments
         let only = arguments.count > 1 ? arguments[1] : "all"
-        guard ["all", "render", "store", "diff"].contains(only) else {
-            print("usage: tripact-benchmarks [all|render|store|diff] [AGREEMENTS VERSIONS]")
+        guard ["all", "render", "store", "diff", "text", "notices"].contains(only) else {
+            print("usage: tripact-benchmarks [all|render|store|diff|text|notices] [AGREEMENTS VERSIONS]")
             exit(64)
         }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-bench-\(getpid())")
@@ -26,6 +26,12 @@ struct TripactBenchmarks {
 
         if only == "all" || only == "diff" {
             try DiffBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, library: library, document: document)
+        }
+        if only == "all" || only == "notices" {
+            try NoticeBenchmark.run(root: root, workspace: workspace, libraryFolder: libraryFolder)
+        }
+        if only == "all" || only == "text" {
+            try LargeTextBenchmark.run(workspace: workspace, library: library, document: document)
         }
         if only == "all" || only == "store" {
             let agreements = arguments.count > 2 ? Int(arguments[2]) ?? 10_000 : 10_000

@@ -56,6 +56,45 @@ import FoundationXML
         #expect(result.isEmpty, "\(result.changes.map(\.key))")
     }
 
+    @Test func reorderingTheListsInsideItemsIsNoChange() {
+        let result = diff {
+            $0.processing.dataSubjects.reverse()
+            $0.processing.operations.reverse()
+            $0.processing.purposes.reverse()
+            $0.processing.dataCategories.reverse()
+            $0.subprocessors[0].dataCategories.reverse()
+            $0.consumerObligations.rights.reverse()
+        }
+        #expect(result.isEmpty, "\(result.changes.map { "\($0.key): \($0.fields.map(\.summary))" })")
+        #expect(result.redline.allSatisfy { $0.status == .same })
+    }
+
+    @Test func aListChangeNamesTheElementAddedOrRemovedWithItsCatalogueLabel() throws {
+        let dropped = try #require(base.processing.dataSubjects.first)
+        let result = diff { $0.processing.dataSubjects.removeFirst() }
+        let change = try #require(result.changes.first)
+        #expect(change.key == "annex2:data-subjects" && change.title == "Annex II: data subjects")
+        let field = try #require(change.fields.first)
+        #expect(field.old?.contains(dropped) == true && field.new == nil)
+        #expect(field.summary.hasPrefix("data subjects: removed"))
+    }
+
+    @Test func aTextFieldChangeIsShownWordByWordWithItsReadersName() throws {
+        let result = diff { $0.processing.retention = $0.processing.retention.replacingOccurrences(of: " ", with: " very ", options: [], range: nil) + " Then erased." }
+        let field = try #require(result.changes.first?.fields.first)
+        #expect(field.field == "retention" && field.label == "retention")
+        let words = try #require(field.words)
+        #expect(words.filter { $0.change == .inserted }.map(\.word).contains("erased."))
+        #expect(field.summary.contains("{+Then erased.+}"))
+        #expect(!field.summary.contains(" → "))
+    }
+
+    @Test func aMeasureChangeCarriesTheCatalogueTitle() throws {
+        let result = diff { $0.measures[0].description = "Reviewed by hand every week." }
+        let change = try #require(result.changes.first)
+        #expect(change.title.hasPrefix("Annex III: ") && change.title != "Annex III: measure \(base.measures[0].id)")
+    }
+
     @Test func aClauseInsertedNearTheTopGivesOneRenumberingNoteAndNoOtherChange() throws {
         let result = diff { $0.clauses.append(ClauseSelection(clause: "docking", variant: "standard")) }
         #expect(result.changes.map(\.key) == ["clause:docking"])
@@ -83,14 +122,16 @@ import FoundationXML
     }
 
     /// Generated version pairs: every word of both versions is in the redline, and the HTML parses as XML.
-    @Test(arguments: 0..<25)
+    @Test(arguments: 0..<200)
     func everyWordOfBothVersionsAppearsInTheRedline(seed: Int) throws {
         var random = SeededRandom(seed: UInt64(seed) + 1)
         let old = VersionMutator.mutate(base, steps: 3, using: &random)
         let new = VersionMutator.mutate(old, steps: 1 + seed % 6, using: &random)
         let result = AgreementDiffer.diff(old, new, library: Fixtures.library)
-        let oldTexts = AgreementFacts(document: old, library: Fixtures.library).itemTexts { AgreementFacts(document: new, library: Fixtures.library).number(of: $0) ?? AgreementFacts(document: old, library: Fixtures.library).number(of: $0) }
-        let newTexts = AgreementFacts(document: new, library: Fixtures.library).itemTexts()
+        let oldFacts = AgreementFacts(document: old, library: Fixtures.library)
+        let newFacts = AgreementFacts(document: new, library: Fixtures.library)
+        let oldTexts = oldFacts.itemTexts { newFacts.number(of: $0) ?? oldFacts.number(of: $0) }
+        let newTexts = newFacts.itemTexts()
         #expect(Set(result.redline.map(\.key)) == Set(oldTexts.keys).union(newTexts.keys))
         for item in result.redline {
             let before = item.tokens.filter { $0.change != .inserted }.map(\.word)
@@ -98,9 +139,34 @@ import FoundationXML
             #expect(before == WordDiff.tokens(oldTexts[item.key] ?? []), "old words of \(item.key)")
             #expect(after == WordDiff.tokens(newTexts[item.key] ?? []), "new words of \(item.key)")
         }
+        // An oracle that does not use the differ's own text extraction: the printed strings read straight from the documents
+        // and split by the standard library; each word must be on its side of the redline.
+        for (document, side) in [(old, WordDiff.Token.Change.inserted), (new, .deleted)] {
+            let shown = Set(result.redline.flatMap { $0.tokens.filter { $0.change != side }.map(\.word) })
+            for text in IndependentOracle.printedStrings(document) {
+                for word in text.split(whereSeparator: \.isWhitespace) {
+                    #expect(shown.contains(String(word)), "'\(word)' of '\(text)' missing from the \(side == .inserted ? "old" : "new") side")
+                }
+            }
+        }
+        let itself = AgreementDiffer.diff(new, new, library: Fixtures.library)
+        #expect(itself.isEmpty && itself.redline.allSatisfy { $0.status == .same && $0.tokens.allSatisfy { $0.change == .same } })
         let fragment = DiffHTMLRenderer.fragment(result, title: new.title)
         let parser = XMLParser(data: Data(fragment.utf8))
         #expect(parser.parse(), "redline HTML is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+    }
+}
+
+/// The strings an agreement prints, read from the document and the library directly (not through `AgreementFacts`).
+enum IndependentOracle {
+    static func printedStrings(_ document: AgreementDocument) -> [String] {
+        var strings: [String] = [document.processing.retention]
+        for sub in document.subprocessors { strings += [sub.name, sub.address, sub.service, sub.transferMechanism] }
+        for measure in document.measures { strings.append(measure.title ?? Fixtures.library.measure(measure.id)?.title ?? measure.id) }
+        for selection in document.clauses where selection.clause != "docking" {
+            if let clause = Fixtures.library.clause(selection.clause), clause.applies == [.always] { strings.append(clause.title) }
+        }
+        return strings
     }
 }
 

@@ -31,15 +31,41 @@ public struct ItemChange: Sendable, Codable {
 
 /// One value that changed inside an item.
 public struct FieldChange: Sendable, Codable {
+    /// Where the value sits in the item: `hours`, `purposes[billing].dataCategories`.
     public let field: String
+    /// The field as a reader names it: "purposes › billing › personal data categories".
+    public let label: String
+    /// Before and after; nil when a list element was added (old) or removed (new).
     public let old: String?
     public let new: String?
     /// For a clause's variant or parameter: whom it favours by the playbook.
     public let assessment: StanceAssessment?
+    /// For text: the word-level redline of the field, instead of the whole text twice.
+    public let words: [WordDiff.Token]?
 
-    /// "hours: 72 hours → 24 hours (favours controller; outside processor's fallback)".
+    public init(field: String, label: String? = nil, old: String?, new: String?, assessment: StanceAssessment?, words: [WordDiff.Token]? = nil) {
+        self.field = field
+        self.label = label ?? field
+        self.old = old
+        self.new = new
+        self.assessment = assessment
+        self.words = words
+    }
+
+    /// "hours: 72 hours → 24 hours (favours controller; outside processor's fallback)", "data subjects: added Callers",
+    /// "retention: … kept for [-30-] {+90+} days …".
     public var summary: String {
-        var text = "\(field): \(old ?? "(none)") → \(new ?? "(none)")"
+        var text: String
+        if let words {
+            let excerpts = DiffTextFormatter.excerpts(words, red: "", green: "", reset: "")
+            text = "\(label): " + excerpts.map { "… \($0) …" }.joined(separator: " ")
+        } else if old == nil, let new {
+            text = "\(label): added \(new)"
+        } else if new == nil, let old {
+            text = "\(label): removed \(old)"
+        } else {
+            text = "\(label): \(old ?? "(none)") → \(new ?? "(none)")"
+        }
         if let assessment { text += " (\(assessment.summary))" }
         return text
     }

@@ -22,8 +22,11 @@ public enum AgreementDiffer {
         for key in mergedOrder(old: oldOrder, new: newOrder) {
             let before = oldByKey[key]
             let after = newByKey[key]
-            let title = key.kind == "clause" ? (library.clause(ClauseID(key.name)).map { "Clause: \($0.title)" } ?? key.rawValue) : (after ?? before)?.title ?? key.rawValue
-            let tokens = WordDiff.diff(old: oldTexts[key] ?? [], new: newTexts[key] ?? [])
+            let title = Self.title(of: key, item: after ?? before, library: library)
+            // An item whose hash did not move prints the same words: its redline is the text itself, not a new search.
+            let unchanged = before != nil && before?.hash == after?.hash && oldTexts[key] == newTexts[key]
+            var tokens = unchanged ? (newTexts[key].map(WordDiff.tokens) ?? []).map { WordDiff.Token(word: $0, change: .same) }
+                : WordDiff.diff(old: oldTexts[key] ?? [], new: newTexts[key] ?? [])
             let status: ItemRedline.Status
             switch (before, after) {
             case (nil, .some):
@@ -33,8 +36,13 @@ public enum AgreementDiffer {
                 status = .removed
                 changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
             case (let before?, let after?):
-                let textChanged = tokens.contains { $0.change != .same }
                 let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library)
+                // A clause's text also follows the library and the numbering; a record's text only follows its fields,
+                // so a record whose fields compare equal as sets (re-ordered lists) has not changed.
+                let textChanged = key.kind == "clause" && tokens.contains { $0.change != .same }
+                if fields.isEmpty, !textChanged, tokens.contains(where: { $0.change != .same }) {
+                    tokens = (newTexts[key].map(WordDiff.tokens) ?? []).map { WordDiff.Token(word: $0, change: .same) }
+                }
                 if !fields.isEmpty || textChanged {
                     status = .changed
                     changes.append(ItemChange(key: key, kind: .changed, title: title, moved: moved.contains(key), fields: fields))
@@ -55,6 +63,16 @@ public enum AgreementDiffer {
             renumbering: renumbering(old: oldFacts, new: newFacts),
             redline: redline
         )
+    }
+
+    /// The item's name as a reader knows it: the library's clause title, the catalogue's measure title, the
+    /// subprocessor's name.
+    static func title(of key: ItemKey, item: AgreementItem?, library: ClauseLibrary) -> String {
+        switch key.kind {
+        case "clause": library.clause(ClauseID(key.name)).map { "Clause: \($0.title)" } ?? key.rawValue
+        case "measure": library.measure(key.name).map { "Annex III: \($0.title)" } ?? item?.title ?? key.rawValue
+        default: item?.title ?? key.rawValue
+        }
     }
 
     /// Items in the order the agreement prints them: terms, parties, clauses by number, then the annexes.
@@ -135,18 +153,16 @@ public enum AgreementDiffer {
             }
             return fields
         }
-        let oldLeaves = FlatJSON.leaves(before.canonical)
-        let newLeaves = FlatJSON.leaves(after.canonical)
-        var oldMap: [String: String] = [:]
-        for leaf in oldLeaves { oldMap[leaf.path] = leaf.value }
-        var newMap: [String: String] = [:]
-        for leaf in newLeaves { newMap[leaf.path] = leaf.value }
-        var paths = newLeaves.map(\.path)
-        for leaf in oldLeaves where newMap[leaf.path] == nil { paths.append(leaf.path) }
-        return paths.compactMap { path in
-            oldMap[path].map(normalisedWhitespace) == newMap[path].map(normalisedWhitespace) ? nil : FieldChange(field: path.isEmpty ? "value" : path, old: oldMap[path], new: newMap[path], assessment: nil)
-        }
+        let records = FieldDiffer(library: library)
+        let root = rootFields[key.rawValue].map { [$0] } ?? []
+        return records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical)), path: root)
     }
+
+    /// Items that are one list of the document: the list's field, so its changes are labelled "data subjects", not "value".
+    static let rootFields = [
+        "annex2:purposes": "purposes", "annex2:data-subjects": "dataSubjects", "annex2:data-categories": "dataCategories",
+        "annex2:special-categories": "specialCategories", "annex2:delivery-locations": "deliveryLocations", "annex3:assistance": "assistanceMeasures",
+    ]
 
     /// Text compared word by word: runs of white space (non-breaking spaces included) count as one space.
     static func normalisedWhitespace(_ text: String) -> String {

@@ -1,24 +1,28 @@
 /// The diff for a terminal: one line per change, the word redline of changed text with a little context.
+///
+/// Every piece of document text goes through `TextSafety.visible`, so only our own colour codes reach the terminal.
 public enum DiffTextFormatter {
     public static func format(_ diff: AgreementDiff, color: Bool) -> String {
+        let shown = TextSafety.visible
         let red = color ? "\u{1B}[31m" : ""
         let green = color ? "\u{1B}[32m" : ""
         let yellow = color ? "\u{1B}[33m" : ""
         let bold = color ? "\u{1B}[1m" : ""
         let reset = color ? "\u{1B}[0m" : ""
-        var out = "\(bold)diff \(diff.from.label) (sha256 \(diff.from.contentHash.prefix(12))) → \(diff.to.label) (sha256 \(diff.to.contentHash.prefix(12)))\(reset)\n"
+        var out = "\(bold)diff \(shown(diff.from.label)) (sha256 \(diff.from.contentHash.prefix(12))) → \(shown(diff.to.label)) (sha256 \(diff.to.contentHash.prefix(12)))\(reset)\n"
         if diff.isEmpty { return out + "no changes\n" }
         var redlines: [ItemKey: ItemRedline] = [:]
         for item in diff.redline { redlines[item.key] = item }
         for change in diff.changes {
             switch change.kind {
-            case .added: out += "\(green)+ \(change.key)\(reset)  \(change.title)\n"
-            case .removed: out += "\(red)- \(change.key)\(reset)  \(change.title)\n"
-            case .moved: out += "\(yellow)↕ \(change.key)\(reset)  \(change.title) (moved)\n"
-            case .changed: out += "\(yellow)~ \(change.key)\(reset)  \(change.title)\(change.moved ? " (moved)" : "")\n"
+            case .added: out += "\(green)+ \(shown(change.key.rawValue))\(reset)  \(shown(change.title))\n"
+            case .removed: out += "\(red)- \(shown(change.key.rawValue))\(reset)  \(shown(change.title))\n"
+            case .moved: out += "\(yellow)↕ \(shown(change.key.rawValue))\(reset)  \(shown(change.title)) (moved)\n"
+            case .changed: out += "\(yellow)~ \(shown(change.key.rawValue))\(reset)  \(shown(change.title))\(change.moved ? " (moved)" : "")\n"
             }
-            for field in change.fields { out += "    \(field.summary)\n" }
-            if change.kind == .changed, let redline = redlines[change.key] {
+            for field in change.fields { out += "    \(shown(field.summary))\n" }
+            // A record's fields already show their words; a clause's printed text also moves with its parameters.
+            if change.kind == .changed, change.key.kind == "clause" || change.fields.isEmpty, let redline = redlines[change.key] {
                 for excerpt in excerpts(redline.tokens, red: red, green: green, reset: reset) { out += "    … \(excerpt) …\n" }
             }
         }
@@ -56,7 +60,7 @@ public enum DiffTextFormatter {
                 let change = tokens[position].change
                 var run: [String] = []
                 while position < stop, tokens[position].change == change {
-                    run.append(tokens[position].isBreak ? "¶" : tokens[position].word)
+                    run.append(tokens[position].isBreak ? "¶" : TextSafety.visible(tokens[position].word))
                     position += 1
                 }
                 switch change {

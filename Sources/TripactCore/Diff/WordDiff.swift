@@ -1,4 +1,5 @@
-/// A word-level comparison of two texts, built on the standard library's `CollectionDifference`.
+/// A word-level comparison of two texts: paragraphs first, then words inside the paragraphs that changed, by a Myers
+/// search whose cost is bounded (`BoundedMyers`).
 ///
 /// Words are split on any white space, non-breaking spaces included, so re-flowed text compares equal.
 public enum WordDiff {
@@ -82,41 +83,90 @@ public enum WordDiff {
         }
     }
 
+    /// Work allowed for one text before the comparison falls back to whole paragraphs replaced: enough for any
+    /// realistic edit, and a bound on a text rewritten end to end (Myers' worst case).
+    static func workBudget(forTokens count: Int) -> Int { 4_000_000 + 16 * count }
+
+    /// The redline of two texts given as paragraphs. Paragraphs are compared first; words are compared only inside
+    /// the runs of paragraphs that changed, so one edit in a long text costs little more than reading it.
     public static func diff(old: [String], new: [String]) -> [Token] {
-        let before = tokens(old)
-        let after = tokens(new)
-        if before == after { return after.map { Token(word: $0, change: .same) } }
-        return align(old: before, new: after)
+        if old == new { return tokens(new).map { Token(word: $0, change: .same) } }
+        let oldUnits = units(old)
+        let newUnits = units(new)
+        // A unit is a paragraph with the break before it; the first paragraph has none, so it gets its own id space.
+        var ids: [String: Int] = [:]
+        var firstIDs: [String: Int] = [:]
+        func id(_ paragraph: String, first: Bool) -> Int {
+            if first {
+                if let known = firstIDs[paragraph] { return known }
+                let next = -1 - firstIDs.count
+                firstIDs[paragraph] = next
+                return next
+            }
+            if let known = ids[paragraph] { return known }
+            ids[paragraph] = ids.count
+            return ids.count - 1
+        }
+        let oldIDs = old.enumerated().map { id($1, first: $0 == 0) }
+        let newIDs = new.enumerated().map { id($1, first: $0 == 0) }
+        let tokenCount = oldUnits.reduce(0) { $0 + $1.count } + newUnits.reduce(0) { $0 + $1.count }
+        var budget = workBudget(forTokens: tokenCount)
+        let paragraphs = BoundedMyers.script(old: oldIDs, new: newIDs, budget: budget)
+        budget = paragraphs.budgetLeft
+
+        var result: [Token] = []
+        result.reserveCapacity(max(oldUnits.count, newUnits.count) * 8)
+        var changedOld: [String] = []
+        var changedNew: [String] = []
+        func flushChangedRun() {
+            guard !changedOld.isEmpty || !changedNew.isEmpty else { return }
+            result += words(old: changedOld, new: changedNew, budget: &budget)
+            changedOld.removeAll(keepingCapacity: true)
+            changedNew.removeAll(keepingCapacity: true)
+        }
+        for operation in paragraphs.operations {
+            switch operation {
+            case .same(_, let index):
+                flushChangedRun()
+                result += newUnits[index].map { Token(word: $0, change: .same) }
+            case .deleted(let index): changedOld += oldUnits[index]
+            case .inserted(let index): changedNew += newUnits[index]
+            }
+        }
+        flushChangedRun()
+        return result
+    }
+
+    /// Each paragraph's words, with a break token in front of every paragraph but the first.
+    static func units(_ paragraphs: [String]) -> [[String]] {
+        paragraphs.enumerated().map { index, paragraph in index == 0 ? words(paragraph) : [paragraphBreak] + words(paragraph) }
+    }
+
+    /// Word-level redline of one run of changed paragraphs; whole run deleted and inserted if the budget runs out.
+    static func words(old: [String], new: [String], budget: inout Int) -> [Token] {
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(min(old.count + new.count, 1 << 16))
+        func id(_ word: String) -> Int {
+            if let known = ids[word] { return known }
+            ids[word] = ids.count
+            return ids.count - 1
+        }
+        let oldIDs = old.map(id)
+        let newIDs = new.map(id)
+        let search = BoundedMyers.script(old: oldIDs, new: newIDs, budget: budget)
+        budget = search.budgetLeft
+        return search.operations.map { operation in
+            switch operation {
+            case .same(_, let index): Token(word: new[index], change: .same)
+            case .deleted(let index): Token(word: old[index], change: .deleted)
+            case .inserted(let index): Token(word: new[index], change: .inserted)
+            }
+        }
     }
 
     /// Merges two token sequences into one: deletions before insertions at the same place, unchanged words once.
     public static func align(old: [String], new: [String]) -> [Token] {
-        let difference = new.difference(from: old)
-        var removed = Set<Int>()
-        var inserted = Set<Int>()
-        for change in difference {
-            switch change {
-            case .remove(let offset, _, _): removed.insert(offset)
-            case .insert(let offset, _, _): inserted.insert(offset)
-            }
-        }
-        var result: [Token] = []
-        result.reserveCapacity(max(old.count, new.count))
-        var i = 0
-        var j = 0
-        while i < old.count || j < new.count {
-            if i < old.count, removed.contains(i) {
-                result.append(Token(word: old[i], change: .deleted))
-                i += 1
-            } else if j < new.count, inserted.contains(j) {
-                result.append(Token(word: new[j], change: .inserted))
-                j += 1
-            } else {
-                result.append(Token(word: new[j], change: .same))
-                i += 1
-                j += 1
-            }
-        }
-        return result
+        var budget = workBudget(forTokens: old.count + new.count)
+        return words(old: old, new: new, budget: &budget)
     }
 }

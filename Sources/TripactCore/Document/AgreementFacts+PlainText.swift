@@ -57,14 +57,6 @@ enum FlatJSON {
         return out
     }
 
-    /// Every leaf with its path, in document order.
-    static func leaves(_ canonical: some Collection<UInt8>) -> [(path: String, value: String)] {
-        guard let node = try? JSONParser.parse(Array(canonical)) else { return [] }
-        var out: [(String, String)] = []
-        collect(node, path: "", into: &out)
-        return out
-    }
-
     private static func walk(_ node: JSONNode, path: String, into out: inout [String]) {
         var leaves: [(String, String)] = []
         collect(node, path: path, into: &leaves)

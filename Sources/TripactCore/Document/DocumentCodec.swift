@@ -23,7 +23,24 @@ public enum DocumentCodec {
         {
             throw .unsupportedFormat(found: value)
         }
-        return try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+        let document = try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+        return tree.normalisingWhitespace().flatMap(decodeCanonical) ?? document
+    }
+
+    /// A document as the store keeps it: text checked for control characters and bidirectional overrides, white space
+    /// normalised (see `WhitespaceNormalisation`). Documents built in code (web forms, register changes) pass here on
+    /// their way in, as files do through `decode`.
+    public static func prepared(_ document: AgreementDocument) throws(DocumentError) -> AgreementDocument {
+        guard let tree = try? JSONParser.parse(canonicalBytes(document)) else { return document }
+        if let unsafe = firstUnsafeText(tree) { throw unsafe }
+        return tree.normalisingWhitespace().flatMap(decodeCanonical) ?? document
+    }
+
+    /// Decodes a tree we wrote ourselves (already checked), nil if it somehow does not decode.
+    private static func decodeCanonical(_ tree: JSONNode) -> AgreementDocument? {
+        var bytes: [UInt8] = []
+        tree.writeCanonical(to: &bytes)
+        return try? JSONDecoder().decode(AgreementDocument.self, from: Data(bytes))
     }
 
     /// Decodes any of our JSON inputs (a register entry, say) as strictly as a document: a malformed file, a missing
@@ -43,6 +60,7 @@ public enum DocumentCodec {
     }
 
     private static func decodeStrict<T: Codable>(_ type: T.Type, data: Data, tree: JSONNode) throws(DocumentError) -> T {
+        if let unsafe = firstUnsafeText(tree) { throw unsafe }
         let value: T
         do {
             value = try JSONDecoder().decode(T.self, from: data)
@@ -72,6 +90,18 @@ public enum DocumentCodec {
         return (try? encoder.encode(value)) ?? Data()
     }
 
+    /// The canonical encoding of a document, written field by field (one pass, no `JSONEncoder`): byte for byte what
+    /// the generic encoder writes, which a test checks.
+    public static func canonicalJSON(_ document: AgreementDocument) -> Data {
+        Data(canonicalBytes(document))
+    }
+
+    static func canonicalBytes(_ document: AgreementDocument) -> [UInt8] {
+        var writer = CanonicalWriter()
+        document.writeCanonical(to: &writer)
+        return writer.bytes
+    }
+
     /// SHA-256 of the canonical encoding, as lower-case hex.
     public static func contentHash(_ document: AgreementDocument) -> String {
         sha256Hex(canonicalJSON(document))
@@ -92,6 +122,7 @@ public enum DocumentCodec {
 
     private static func reencoded<T: Encodable>(_ value: T) throws(DocumentError) -> JSONNode {
         do {
+            if let document = value as? AgreementDocument { return try JSONParser.parse(canonicalBytes(document)) }
             return try JSONParser.parse([UInt8](canonicalJSON(value)))
         } catch {
             throw .invalidValue(path: "(document)", message: "could not be re-encoded", line: nil)

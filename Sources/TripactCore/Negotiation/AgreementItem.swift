@@ -33,8 +33,8 @@ public enum AgreementItems {
 
     /// The content hash and the items from a single canonical encoding.
     public static func analyse(_ document: AgreementDocument) -> (contentHash: String, items: [AgreementItem]) {
-        let canonical = DocumentCodec.canonicalJSON(document)
-        guard let root = try? JSONParser.parse([UInt8](canonical)) else { return (DocumentCodec.sha256Hex(canonical), []) }
+        let canonical = DocumentCodec.canonicalBytes(document)
+        guard let root = try? JSONParser.parse(canonical) else { return (DocumentCodec.sha256Hex(Data(canonical)), []) }
         var items: [AgreementItem] = []
         func add(_ key: String, _ title: String, _ write: (inout [UInt8]) -> Void) {
             var bytes: [UInt8] = []
@@ -73,6 +73,6 @@ public enum AgreementItems {
             add("subprocessor:\(sub.id)", "Annex IV: \(sub.name)", node: node)
         }
         add("annex5:obligations", "Annex V: obligations towards data subjects", node: root.member("consumerObligations"))
-        return (DocumentCodec.sha256Hex(canonical), items)
+        return (DocumentCodec.sha256Hex(Data(canonical)), items)
     }
 }

@@ -81,6 +81,23 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
         func blank(_ field: String, _ value: String, _ what: String) {
             if value.isBlank { problems.append(FieldProblem(field: field, message: "\(what) is required")) }
         }
+        // First, so a terminal escape in a name is refused before any other message quotes it.
+        var texts: [(String, String, TextSafety.Lines)] = [
+            ("name", name, .singleLine), ("address", address, .multiline), ("description", description, .multiline),
+            ("tiaReference", tiaReference ?? "", .singleLine),
+        ]
+        if let contact {
+            texts += [("contact.name", contact.name, .singleLine), ("contact.position", contact.position ?? "", .singleLine),
+                      ("contact.email", contact.email ?? "", .singleLine), ("contact.phone", contact.phone ?? "", .singleLine)]
+        }
+        for (index, onward) in (onwardSubprocessors ?? []).enumerated() {
+            texts += [("onwardSubprocessors[\(index)].name", onward.name, .singleLine)]
+        }
+        for (field, value, lines) in texts {
+            if let scalar = TextSafety.firstForbidden(in: value, lines: lines) {
+                problems.append(FieldProblem(field: field, message: UnsafeTextError(field: field, scalar: scalar).problem))
+            }
+        }
         blank("id", id, "an id")
         if !id.isBlank, !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) {
             problems.append(FieldProblem(field: "id", message: "'\(id)' may hold only letters, digits, '-', '_' and '.'"))

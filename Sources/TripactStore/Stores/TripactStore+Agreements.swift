@@ -37,6 +37,7 @@ extension TripactStore {
     public func importAgreement(_ document: AgreementDocument, controller: String, processor: String, by email: String, message: String = "imported")
         throws(StoreError) -> Version
     {
+        let document = try Self.prepared(document)
         let user = try self.user(email: email)
         let controllerOrg = try organisation(named: controller)
         let processorOrg = try organisation(named: processor)
@@ -74,9 +75,20 @@ extension TripactStore {
         }
     }
 
+    /// The document as it is stored: unsafe text refused, white space normalised, so a change of white space alone is
+    /// refused below as identical to the head.
+    static func prepared(_ document: AgreementDocument) throws(StoreError) -> AgreementDocument {
+        do {
+            return try DocumentCodec.prepared(document)
+        } catch {
+            throw .invalid(error.description)
+        }
+    }
+
     /// Proposes a new version on top of `base`. Refused with `staleBase` when the head has moved: nothing is written then.
     @discardableResult
     public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
+        let document = try Self.prepared(document)
         let user = try self.user(email: email)
         try user.requireNegotiator()
         try Self.checkSize(document)

@@ -145,10 +145,34 @@ enum FormDecoding {
     static func decode<T: Decodable>(_ type: T.Type, request: Request, context: TripactRequestContext) async throws -> T {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let body = String(buffer: buffer)
+        try refuseUnsafeText(body)
         do {
-            return try URLEncodedFormDecoder().decode(T.self, from: String(buffer: buffer))
+            return try URLEncodedFormDecoder().decode(T.self, from: body)
         } catch {
             throw HTTPError(.badRequest, message: "the form could not be read: \(error)")
+        }
+    }
+
+    /// The one check every form passes: no field may carry a control character or a bidirectional override (they could
+    /// drive a terminal or make a printed name read differently from the stored one). Answers 422 naming the field.
+    /// Password fields are left to `PasswordPolicy`.
+    static func refuseUnsafeText(_ body: String) throws {
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decoded(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            let name = decoded(parts[0])
+            let value = parts.count > 1 ? decoded(parts[1]) : ""
+            // Passwords are never shown or printed; the password policy refuses control characters in them on the
+            // form itself, with the other values kept.
+            for text in name.lowercased().contains("password") ? [name] : [name, value] {
+                if let scalar = TextSafety.firstForbidden(in: text) {
+                    let field = TextSafety.visible(name)
+                    throw HTTPError(.unprocessableContent, message: UnsafeTextError(field: field, scalar: scalar).description)
+                }
+            }
         }
     }
 

@@ -16,7 +16,7 @@ struct OrganisationCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.open()
                 let organisation = try CLIFailure.wrap { () throws(StoreError) in try store.addOrganisation(name: name) }
-                try FileInput.write(Data("added organisation '\(organisation.name)'\n".utf8), to: nil)
+                try FileInput.writeText("added organisation '\(organisation.name)'\n")
             }
         }
     }
@@ -30,7 +30,7 @@ struct OrganisationCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.openExisting()
                 let organisations = try CLIFailure.wrap { () throws(StoreError) in try store.organisations() }
-                let out = format == .json ? JSONOutput.data(organisations) : Data(organisations.map { $0.name + "\n" }.joined().utf8)
+                let out = format == .json ? JSONOutput.data(organisations) : Data(TextSafety.visible(organisations.map { $0.name + "\n" }.joined()).utf8)
                 try FileInput.write(out, to: nil)
             }
         }
@@ -70,7 +70,7 @@ struct UserCommand: ParsableCommand {
                     try store.addUser(email: email, name: name, organisation: org, role: Role(rawValue: role) ?? .viewer, passwordHash: hash)
                 }
                 let note = hash == nil ? " without a password: they cannot log in until 'tripact user password \(user.email)'" : ""
-                try FileInput.write(Data("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\(note)\n".utf8), to: nil)
+                try FileInput.writeText("added \(user.role.rawValue) user '\(user.email)' to '\(org)'\(note)\n")
             }
         }
     }
@@ -92,7 +92,7 @@ struct UserCommand: ParsableCommand {
                 }
                 let hash = try PasswordInput.hash(password)
                 try CLIFailure.wrap { () throws(StoreError) in try store.setPassword(of: user.email, passwordHash: hash) }
-                try FileInput.write(Data("set the password of '\(user.email)'; their sessions ended\n".utf8), to: nil)
+                try FileInput.writeText("set the password of '\(user.email)'; their sessions ended\n")
             }
         }
     }
@@ -112,7 +112,7 @@ struct BackupCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
             try CLIFailure.wrap { () throws(StoreError) in try store.backup(to: to) }
-            try FileInput.write(Data("backed up '\(store.path)' to '\(to)'\n".utf8), to: nil)
+            try FileInput.writeText("backed up '\(store.path)' to '\(to)'\n")
         }
     }
 }
@@ -132,10 +132,10 @@ struct AuditCommand: ParsableCommand {
                 let kinds = result.eventsByAction.sorted { $0.key < $1.key }.map { "  \($0.key): \($0.value)\n" }.joined()
                 if result.isIntact {
                     let summary = "ok: \(result.events) audit events, chain intact; \(result.rowsChecked) audited rows agree with it; head sha256 \(head)\n"
-                    try FileInput.write(Data((summary + kinds).utf8), to: nil)
+                    try FileInput.writeText(summary + kinds)
                 } else {
                     let message = "audit chain broken (\(result.events) events):\n" + result.problems.map { "  \($0)\n" }.joined()
-                    FileHandle.standardError.write(Data(("error: " + message).utf8))
+                    FileHandle.standardError.write(Data(TextSafety.visible(("error: " + message)).utf8))
                     throw .findings
                 }
             }
@@ -154,7 +154,7 @@ struct AuditCommand: ParsableCommand {
                 let events = try CLIFailure.wrap { () throws(StoreError) in try store.auditEvents(agreement: agreement) }
                 if format == .json { return try FileInput.write(JSONOutput.data(events), to: nil) }
                 let lines = events.map { "\($0.id)\t\($0.at)\t\($0.actor)\t\($0.agreement ?? "-")\t\($0.action)\t\($0.detail)\n" }.joined()
-                try FileInput.write(Data(lines.utf8), to: nil)
+                try FileInput.writeText(lines)
             }
         }
     }

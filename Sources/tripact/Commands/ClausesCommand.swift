@@ -23,7 +23,7 @@ struct ClausesCommand: ParsableCommand {
                     let applies = clause.applies == [.always] ? "" : " [applies: \(clause.applies.map(\.rawValue).joined(separator: " and "))]"
                     out += "\(clause.id.rawValue.padding(toLength: 34, withPad: " ", startingAt: 0)) \(clause.title) (\(flags))\(applies)\n"
                 }
-                try FileInput.write(Data(out.utf8), to: nil)
+                try FileInput.writeText(out)
             }
         }
     }
@@ -39,7 +39,7 @@ struct ClausesCommand: ParsableCommand {
                 guard let clause = library.clause(ClauseID(id)) else {
                     throw .unusableInput("unknown clause '\(id)'; 'tripact clauses list' shows the library")
                 }
-                try FileInput.write(Data(ClauseDescription.text(clause).utf8), to: nil)
+                try FileInput.writeText(ClauseDescription.text(clause))
             }
         }
     }
@@ -56,7 +56,7 @@ struct ClausesCommand: ParsableCommand {
                     + "\(library.dataCategories.count) data categories, \(library.dataSubjects.count) data subjects, \(library.purposes.count) purposes, "
                     + "\(library.operations.count) operations, \(library.channels.count) channels, \(library.transferMechanisms.count) transfer mechanisms, "
                     + "\(library.countries.count) countries\n"
-                try FileInput.write(Data(summary.utf8), to: nil)
+                try FileInput.writeText(summary)
             }
         }
     }

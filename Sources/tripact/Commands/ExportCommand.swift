@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
                 let facts = AgreementFacts(document: selected.document, library: library)
                 try FileInput.write(Data(AgreementRenderer.renderUTF8(facts, context: context, contentHash: selected.contentHash)), to: output)
             }
-            FileHandle.standardError.write(Data("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n".utf8))
+            FileHandle.standardError.write(Data(TextSafety.visible("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n").utf8))
         }
     }
 }
@@ -79,9 +79,9 @@ struct VerifyCommand: ParsableCommand {
                 out += "the file prints \(context.status.label); only a database (--db or TRIPACT_DB) can confirm its status and signatures\n"
             }
             if intact {
-                try FileInput.write(Data(out.utf8), to: nil)
+                try FileInput.writeText(out)
             } else {
-                FileHandle.standardError.write(Data(("error: " + out).utf8))
+                FileHandle.standardError.write(Data(TextSafety.visible(("error: " + out)).utf8))
                 throw .findings
             }
         }

@@ -22,7 +22,7 @@ struct ImportCommand: ParsableCommand {
             let version = try CLIFailure.wrap { () throws(StoreError) in
                 try store.importAgreement(read.document, controller: controller, processor: processor, by: user, message: message)
             }
-            try FileInput.write(Data("created agreement '\(version.agreement)', version 1 (sha256 \(version.contentHash.prefix(12)))\n".utf8), to: nil)
+            try FileInput.writeText("created agreement '\(version.agreement)', version 1 (sha256 \(version.contentHash.prefix(12)))\n")
         }
     }
 }
@@ -46,7 +46,7 @@ struct ProposeCommand: ParsableCommand {
             let version = try CLIFailure.wrap { () throws(StoreError) in
                 try store.propose(read.document, on: agreement, basedOn: base, by: user, message: message)
             }
-            try FileInput.write(Data("proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n".utf8), to: nil)
+            try FileInput.writeText("proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n")
         }
     }
 }
@@ -75,7 +75,7 @@ struct AcceptCommand: ParsableCommand {
             let newlyAccepted = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.count
             let open = states.filter { !$0.isAgreed }.count
             let status = open == 0 ? "every item is agreed by both parties" : "\(open) item\(open == 1 ? "" : "s") still open"
-            try FileInput.write(Data("accepted \(newlyAccepted) item\(newlyAccepted == 1 ? "" : "s"); \(status)\n".utf8), to: nil)
+            try FileInput.writeText("accepted \(newlyAccepted) item\(newlyAccepted == 1 ? "" : "s"); \(status)\n")
         }
     }
 }
@@ -97,7 +97,7 @@ struct SignCommand: ParsableCommand {
             let store = try store.openExisting()
             let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library, expectedHead: version) }
             let message = status == .signed ? "signed; both parties have now signed '\(agreement)'" : "signed; waiting for the other party's signature"
-            try FileInput.write(Data("\(message)\n".utf8), to: nil)
+            try FileInput.writeText("\(message)\n")
         }
     }
 }

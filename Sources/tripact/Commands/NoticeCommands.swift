@@ -35,7 +35,7 @@ struct NoticesCommand: ParsableCommand {
                 rows += notices.map {
                     ["\($0.id)", $0.agreement, $0.kind.rawValue, $0.summary, $0.status.label + ($0.late ? " (late request)" : ""), $0.respondBy.iso, $0.takesEffect.iso]
                 }
-                try FileInput.write(Data(Table.format(rows).utf8), to: nil)
+                try FileInput.writeText(Table.format(rows))
             }
         }
     }
@@ -54,7 +54,7 @@ struct NoticesCommand: ParsableCommand {
                 let applied = try CLIFailure.wrap { () throws(StoreError) in try store.settleDueNotices(library: library) }
                 var out = applied.isEmpty ? "no notice is due\n" : ""
                 for notice in applied { out += NoticeText.line(notice) }
-                try FileInput.write(Data(out.utf8), to: nil)
+                try FileInput.writeText(out)
             }
         }
     }
@@ -74,7 +74,7 @@ struct ObjectCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
             let entry = try CLIFailure.wrap { () throws(StoreError) in try store.object(to: notice, reason: reason, by: user) }
-            try FileInput.write(Data(NoticeText.line(entry).utf8), to: nil)
+            try FileInput.writeText(NoticeText.line(entry))
         }
     }
 }
@@ -94,7 +94,7 @@ struct ApproveCommand: ParsableCommand {
             let library = try library.loadLibrary()
             let store = try store.openExisting()
             let entry = try CLIFailure.wrap { () throws(StoreError) in try store.approve(notice, by: user, library: library) }
-            try FileInput.write(Data(NoticeText.line(entry).utf8), to: nil)
+            try FileInput.writeText(NoticeText.line(entry))
         }
     }
 }
@@ -119,7 +119,7 @@ struct ResolveCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
             let entry = try CLIFailure.wrap { () throws(StoreError) in try store.resolve(notice, as: NoticeResolution(rawValue: outcome)!, note: note, by: user) }
-            try FileInput.write(Data(NoticeText.line(entry).utf8), to: nil)
+            try FileInput.writeText(NoticeText.line(entry))
         }
     }
 }
@@ -145,7 +145,7 @@ struct EvidenceCommand: ParsableCommand {
                 let today = store.today()
                 var rows = [["ID", "MEASURE", "EVIDENCE", "ISSUER", "EXPIRES", "DAYS LEFT"]]
                 rows += list.map { [$0.id, $0.measure, $0.title, $0.issuer, $0.expires?.iso ?? "never", $0.expires.map { "\(today.days(until: $0))" } ?? ""] }
-                try FileInput.write(Data(Table.format(rows).utf8), to: nil)
+                try FileInput.writeText(Table.format(rows))
             }
         }
     }
@@ -177,7 +177,7 @@ struct EvidenceCommand: ParsableCommand {
                     expires: expires.flatMap(CalendarDay.init(iso:)), reference: reference
                 )
                 try CLIFailure.wrap { () throws(StoreError) in try store.saveEvidence(evidence, by: user) }
-                try FileInput.write(Data("recorded evidence '\(id)' for measure '\(measure)'\n".utf8), to: nil)
+                try FileInput.writeText("recorded evidence '\(id)' for measure '\(measure)'\n")
             }
         }
     }
@@ -192,7 +192,7 @@ struct EvidenceCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.openExisting()
                 try CLIFailure.wrap { () throws(StoreError) in try store.removeEvidence(id, by: user) }
-                try FileInput.write(Data("removed evidence '\(id)'\n".utf8), to: nil)
+                try FileInput.writeText("removed evidence '\(id)'\n")
             }
         }
     }

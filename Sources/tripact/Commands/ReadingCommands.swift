@@ -21,7 +21,7 @@ struct AgreementsCommand: ParsableCommand {
             if format == .json { return try FileInput.write(JSONOutput.data(list), to: nil) }
             var rows = [["AGREEMENT", "STATUS", "HEAD", "OPEN (C/P)", "CONTROLLER", "PROCESSOR"]]
             rows += list.map { [$0.reference, $0.status.rawValue, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
-            try FileInput.write(Data(Table.format(rows).utf8), to: nil)
+            try FileInput.writeText(Table.format(rows))
         }
     }
 }
@@ -45,7 +45,7 @@ struct LogCommand: ParsableCommand {
                 out += "  \(entry.createdAt)  \(entry.author) for the \(entry.party.rawValue)\n"
                 out += "  \(entry.message)\n\n"
             }
-            try FileInput.write(Data(out.utf8), to: nil)
+            try FileInput.writeText(out)
         }
     }
 }
@@ -88,7 +88,7 @@ struct ShowCommand: ParsableCommand {
                 rows += states.map { [$0.key.rawValue + ($0.isRemoval ? " (removed)" : ""), $0.label] }
                 out += Table.format(rows)
             }
-            try FileInput.write(Data(out.utf8), to: nil)
+            try FileInput.writeText(out)
         }
     }
 }

@@ -28,7 +28,7 @@ struct SubprocessorsCommand: ParsableCommand {
                 rows += entries.map {
                     [$0.id, $0.name, $0.allCountries.joined(separator: ","), $0.services.joined(separator: ","), $0.transferMechanism, $0.startDate.iso, $0.endDate?.iso ?? ""]
                 }
-                try FileInput.write(Data(Table.format(rows).utf8), to: nil)
+                try FileInput.writeText(Table.format(rows))
             }
         }
     }
@@ -89,7 +89,7 @@ struct SubprocessorsCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try store.openExisting()
                 try CLIFailure.wrap { () throws(StoreError) in try store.publishRegister(slug: off ? nil : slug, by: user) }
-                try FileInput.write(Data((off ? "the public list is withdrawn\n" : "published at /public/\(slug ?? "")/subprocessors\n").utf8), to: nil)
+                try FileInput.writeText((off ? "the public list is withdrawn\n" : "published at /public/\(slug ?? "")/subprocessors\n"))
             }
         }
     }
@@ -117,7 +117,7 @@ struct ChangeOptions: ParsableArguments {
         var out = "change \(result.change.id): \(result.change.change.summary), from \(result.change.change.plannedStart)\n"
         if result.notices.isEmpty { out += "no agreement is affected\n" }
         for notice in result.notices { out += NoticeText.line(notice) }
-        try FileInput.write(Data(out.utf8), to: nil)
+        try FileInput.writeText(out)
     }
 }
 

@@ -56,7 +56,7 @@ struct ValidateCommand: ParsableCommand {
                     out += "\(file): \(finding.path): \(finding.severity.rawValue): \(finding.message) [\(finding.code); \(finding.article)]\n"
                 }
                 out += "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
-                try FileInput.write(Data(out.utf8), to: nil)
+                try FileInput.writeText(out)
             }
             if errors > 0 { throw .findings }
         }

@@ -26,12 +26,12 @@ enum CLIFailure: Error {
         } catch {
             switch error {
             case .unusableInput(let message):
-                FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+                FileHandle.standardError.write(Data(TextSafety.visible("error: \(message)\n").utf8))
                 throw ExitCode(2)
             case .findings:
                 throw ExitCode(1)
             case .store(let error):
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data(TextSafety.visible("error: \(error)\n").utf8))
                 throw ExitCode(exitCode(error))
             }
         }
@@ -66,6 +66,12 @@ enum FileInput {
         let data = try readData(path)
         guard let text = String(data: data, encoding: .utf8) else { throw .unusableInput("'\(path)' is not UTF-8 text") }
         return text
+    }
+
+    /// Writes text for a reader to standard output, with control characters and bidirectional overrides shown as
+    /// `\u{1B}` instead of acted on: a name in a register must not be able to drive the reader's terminal.
+    static func writeText(_ text: String) throws(CLIFailure) {
+        try write(Data(TextSafety.visible(text).utf8), to: nil)
     }
 
     /// Writes to `path`, or to standard output when `path` is nil or `-`.

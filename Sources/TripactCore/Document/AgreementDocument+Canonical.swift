@@ -1,0 +1,362 @@
+// The canonical encoding written field by field: keys in byte order, absent optionals left out. A field added to the
+// model must be added here too; `CanonicalWriterTests` compares this with `JSONEncoder` on every example.
+
+extension AgreementDocument {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("assistanceMeasures")
+        out.array(assistanceMeasures) { $1.writeCanonical(to: &$0) }
+        out.key("clauses")
+        out.array(clauses) { $1.writeCanonical(to: &$0) }
+        out.key("commercial")
+        commercial.writeCanonical(to: &out)
+        out.key("consumerObligations")
+        consumerObligations.writeCanonical(to: &out)
+        if let effectiveDate {
+            out.key("effectiveDate")
+            out.string(effectiveDate)
+        }
+        out.key("format")
+        out.string(format)
+        out.key("id")
+        out.string(id)
+        out.key("mainAgreement")
+        out.string(mainAgreement)
+        out.key("measures")
+        out.array(measures) { $1.writeCanonical(to: &$0) }
+        out.key("parties")
+        parties.writeCanonical(to: &out)
+        out.key("processing")
+        processing.writeCanonical(to: &out)
+        out.key("subprocessors")
+        out.array(subprocessors) { $1.writeCanonical(to: &$0) }
+        out.key("title")
+        out.string(title)
+        out.endObject()
+    }
+}
+
+extension Parties {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("controller")
+        controller.writeCanonical(to: &out)
+        out.key("processor")
+        processor.writeCanonical(to: &out)
+        out.endObject()
+    }
+}
+
+extension Party {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("address")
+        out.string(address)
+        out.key("contact")
+        contact.writeCanonical(to: &out)
+        out.key("country")
+        out.string(country)
+        if let dpo {
+            out.key("dpo")
+            dpo.writeCanonical(to: &out)
+        }
+        if let euRepresentative {
+            out.key("euRepresentative")
+            euRepresentative.writeCanonical(to: &out)
+        }
+        out.key("name")
+        out.string(name)
+        if let registration {
+            out.key("registration")
+            out.string(registration)
+        }
+        if let signatory {
+            out.key("signatory")
+            signatory.writeCanonical(to: &out)
+        }
+        out.endObject()
+    }
+}
+
+extension Contact {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        if let email {
+            out.key("email")
+            out.string(email)
+        }
+        out.key("name")
+        out.string(name)
+        if let phone {
+            out.key("phone")
+            out.string(phone)
+        }
+        if let position {
+            out.key("position")
+            out.string(position)
+        }
+        out.endObject()
+    }
+}
+
+extension Signatory {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("name")
+        out.string(name)
+        out.key("position")
+        out.string(position)
+        out.endObject()
+    }
+}
+
+extension ClauseSelection {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("clause")
+        out.string(clause.rawValue)
+        out.key("parameters")
+        out.parameters(parameters)
+        out.key("variant")
+        out.string(variant)
+        out.endObject()
+    }
+}
+
+extension MeasureEntry {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        if let description {
+            out.key("description")
+            out.string(description)
+        }
+        if let heading {
+            out.key("heading")
+            out.integer(heading)
+        }
+        out.key("id")
+        out.string(id)
+        if let title {
+            out.key("title")
+            out.string(title)
+        }
+        out.endObject()
+    }
+}
+
+extension AssistanceMeasure {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("area")
+        out.string(area.rawValue)
+        out.key("description")
+        out.string(description)
+        out.endObject()
+    }
+}
+
+extension Subprocessor {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("address")
+        out.string(address)
+        if let contact {
+            out.key("contact")
+            contact.writeCanonical(to: &out)
+        }
+        out.key("country")
+        out.string(country)
+        out.key("dataCategories")
+        out.strings(dataCategories)
+        out.key("id")
+        out.string(id)
+        out.key("locations")
+        out.strings(locations)
+        out.key("name")
+        out.string(name)
+        if let onwardSubprocessors {
+            out.key("onwardSubprocessors")
+            out.array(onwardSubprocessors) { $1.writeCanonical(to: &$0) }
+        }
+        out.key("service")
+        out.string(service)
+        if let tiaReference {
+            out.key("tiaReference")
+            out.string(tiaReference)
+        }
+        out.key("transferMechanism")
+        out.string(transferMechanism)
+        out.endObject()
+    }
+}
+
+extension OnwardSubprocessor {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("country")
+        out.string(country)
+        if let locations {
+            out.key("locations")
+            out.strings(locations)
+        }
+        out.key("name")
+        out.string(name)
+        out.key("service")
+        out.string(service)
+        out.endObject()
+    }
+}
+
+extension CommercialTerms {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        if let assistanceFees {
+            out.key("assistanceFees")
+            out.string(assistanceFees)
+        }
+        if let notes {
+            out.key("notes")
+            out.string(notes)
+        }
+        out.endObject()
+    }
+}
+
+extension Processing {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("callRecording")
+        out.bool(callRecording)
+        out.key("cardPayments")
+        out.bool(cardPayments)
+        out.key("channels")
+        out.strings(channels)
+        out.key("dataCategories")
+        out.array(dataCategories) { $1.writeCanonical(to: &$0) }
+        out.key("dataSubjects")
+        out.strings(dataSubjects)
+        out.key("deliveryLocations")
+        out.array(deliveryLocations) { $1.writeCanonical(to: &$0) }
+        out.key("duration")
+        out.string(duration)
+        out.key("frequency")
+        out.string(frequency)
+        out.key("nature")
+        out.string(nature)
+        out.key("operations")
+        out.strings(operations)
+        out.key("purposes")
+        out.array(purposes) { $1.writeCanonical(to: &$0) }
+        out.key("retention")
+        out.string(retention)
+        if let services {
+            out.key("services")
+            out.strings(services)
+        }
+        out.key("specialCategories")
+        out.array(specialCategories) { $1.writeCanonical(to: &$0) }
+        out.key("subjectMatter")
+        out.string(subjectMatter)
+        out.endObject()
+    }
+}
+
+extension PurposeEntry {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("dataCategories")
+        out.strings(dataCategories)
+        if let description {
+            out.key("description")
+            out.string(description)
+        }
+        out.key("purpose")
+        out.string(purpose)
+        out.endObject()
+    }
+}
+
+extension DataCategoryEntry {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("category")
+        out.string(category)
+        if let note {
+            out.key("note")
+            out.string(note)
+        }
+        out.endObject()
+    }
+}
+
+extension SpecialCategoryEntry {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("category")
+        out.string(category)
+        out.key("safeguards")
+        out.string(safeguards)
+        out.endObject()
+    }
+}
+
+extension DeliveryLocation {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("country")
+        out.string(country)
+        if let entity {
+            out.key("entity")
+            out.string(entity)
+        }
+        out.key("homeWorking")
+        out.bool(homeWorking)
+        out.key("id")
+        out.string(id)
+        out.key("site")
+        out.string(site)
+        if let tiaReference {
+            out.key("tiaReference")
+            out.string(tiaReference)
+        }
+        if let transferMechanism {
+            out.key("transferMechanism")
+            out.string(transferMechanism)
+        }
+        out.endObject()
+    }
+}
+
+extension ConsumerObligations {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        if let callRecordingAnnouncement {
+            out.key("callRecordingAnnouncement")
+            out.string(callRecordingAnnouncement)
+        }
+        out.key("complaintRoute")
+        out.string(complaintRoute)
+        out.key("identityVerification")
+        out.string(identityVerification)
+        out.key("privacyNotice")
+        out.string(privacyNotice)
+        out.key("rights")
+        out.array(rights) { $1.writeCanonical(to: &$0) }
+        out.endObject()
+    }
+}
+
+extension RightAssignment {
+    func writeCanonical(to out: inout CanonicalWriter) {
+        out.beginObject()
+        out.key("answeredBy")
+        out.string(answeredBy.rawValue)
+        if let handling {
+            out.key("handling")
+            out.string(handling)
+        }
+        out.key("right")
+        out.string(right.rawValue)
+        out.endObject()
+    }
+}

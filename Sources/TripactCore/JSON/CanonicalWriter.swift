@@ -1,0 +1,62 @@
+/// Writes canonical JSON (sorted keys, no white space, slashes and non-ASCII unescaped) straight into bytes.
+///
+/// The agreement document writes itself through this (`AgreementDocument+Canonical.swift`) instead of `JSONEncoder`,
+/// whose `sortedKeys` pass through boxed containers was most of the cost of a content hash. Callers write an object's
+/// keys in byte order themselves; the writer only places commas.
+struct CanonicalWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Whether the next key or element is the first of its object or array (no comma before it).
+    private var atStart = true
+
+    init(capacity: Int = 16 * 1024) { bytes.reserveCapacity(capacity) }
+
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        atStart = true
+    }
+
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        atStart = false
+    }
+
+    mutating func key(_ name: String) {
+        if !atStart { bytes.append(UInt8(ascii: ",")) }
+        atStart = false
+        JSONNode.writeString(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func string(_ text: String) { JSONNode.writeString(text, to: &bytes) }
+
+    mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+
+    mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    mutating func array<Element>(_ elements: [Element], _ write: (inout CanonicalWriter, Element) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        atStart = true
+        for element in elements {
+            if !atStart { bytes.append(UInt8(ascii: ",")) }
+            atStart = false
+            write(&self, element)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        atStart = false
+    }
+
+    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+
+    mutating func parameters(_ values: [String: ParameterValue]) {
+        beginObject()
+        for name in values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            key(name)
+            switch values[name]! {
+            case .integer(let value): integer(value)
+            case .boolean(let value): bool(value)
+            case .string(let value): string(value)
+            }
+        }
+        endObject()
+    }
+}
