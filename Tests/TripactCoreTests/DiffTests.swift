@@ -10,10 +10,10 @@ import FoundationXML
 @Suite struct DiffTests {
     let base = Fixtures.example("full-scenario.json")
 
-    func diff(_ change: (inout AgreementDocument) -> Void) -> AgreementDiff {
+    func diff(viewer: PartyRole? = .processor, _ change: (inout AgreementDocument) -> Void) -> AgreementDiff {
         var new = base
         change(&new)
-        return AgreementDiffer.diff(base, new, library: Fixtures.library)
+        return AgreementDiffer.diff(base, new, library: Fixtures.library, viewer: viewer)
     }
 
     @Test func aParameterChangeShowsOldNewAndWhomItFavours() throws {
@@ -21,16 +21,26 @@ import FoundationXML
         #expect(result.changes.count == 1)
         let change = try #require(result.changes.first)
         #expect(change.key == "clause:breach-notification" && change.kind == .changed)
-        #expect(change.fields.map(\.summary) == ["hours: 36 hours → 24 hours (favours controller; outside processor's fallback)"])
+        #expect(change.fields.map(\.summary) == ["hours: 36 hours → 24 hours (favours controller; outside your fallback)"])
         let redline = try #require(result.redline.first { $0.key == "clause:breach-notification" })
         #expect(redline.tokens.contains(WordDiff.Token(word: "36", change: .deleted)))
         #expect(redline.tokens.contains(WordDiff.Token(word: "24", change: .inserted)))
     }
 
+    @Test func eachSideSeesOnlyItsOwnPlaybookAndNoSideSeesNone() throws {
+        let change: (inout AgreementDocument) -> Void = { $0.clauses[Fixtures.selectionIndex("subprocessors", in: $0)].variant = "specific" }
+        let processor = try #require(diff(viewer: .processor, change).changes.first?.fields.first?.assessment)
+        #expect(processor.beyondWalkAway == [.processor] && processor.outsideFallback == [.processor])
+        let controller = try #require(diff(viewer: .controller, change).changes.first?.fields.first?.assessment)
+        #expect(controller.beyondWalkAway == [] && controller.outsideFallback == [], "the controller learns nothing of the processor's limits")
+        let nobody = try #require(diff(viewer: nil, change).changes.first?.fields.first)
+        #expect(nobody.summary == "variant: general-objection → specific (favours controller)")
+    }
+
     @Test func aVariantChangeIsJudgedByThePlaybook() throws {
         let result = diff { $0.clauses[Fixtures.selectionIndex("subprocessors", in: $0)].variant = "specific" }
         let field = try #require(result.changes.first?.fields.first)
-        #expect(field.summary == "variant: general-objection → specific (favours controller; beyond processor's walk-away)")
+        #expect(field.summary == "variant: general-objection → specific (favours controller; beyond your walk-away)")
         #expect(AgreementDiffer.diff(base, base, library: Fixtures.library).isEmpty)
     }
 

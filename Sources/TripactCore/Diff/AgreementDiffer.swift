@@ -1,7 +1,8 @@
 /// Computes `AgreementDiff`s. Pure: both documents are read against the same library.
 public enum AgreementDiffer {
+    /// `viewer` is the side that reads the diff: only its own playbook positions are assessed.
     public static func diff(
-        _ old: AgreementDocument, _ new: AgreementDocument, library: ClauseLibrary, oldLabel: String = "old", newLabel: String = "new"
+        _ old: AgreementDocument, _ new: AgreementDocument, library: ClauseLibrary, oldLabel: String = "old", newLabel: String = "new", viewer: PartyRole? = nil
     ) -> AgreementDiff {
         let oldFacts = AgreementFacts(document: old, library: library)
         let newFacts = AgreementFacts(document: new, library: library)
@@ -36,7 +37,7 @@ public enum AgreementDiffer {
                 status = .removed
                 changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
             case (let before?, let after?):
-                let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library)
+                let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, viewer: viewer)
                 // A clause's text also follows the library and the numbering; a record's text only follows its fields,
                 // so a record whose fields compare equal as sets (re-ordered lists) has not changed.
                 let textChanged = key.kind == "clause" && tokens.contains { $0.change != .same }
@@ -125,7 +126,9 @@ public enum AgreementDiffer {
         return pendingAtStart + result
     }
 
-    static func fieldChanges(key: ItemKey, before: AgreementItem, after: AgreementItem, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary)
+    static func fieldChanges(
+        key: ItemKey, before: AgreementItem, after: AgreementItem, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary, viewer: PartyRole?
+    )
         -> [FieldChange]
     {
         if key.kind == "clause",
@@ -137,7 +140,7 @@ public enum AgreementDiffer {
             if oldSelection.variant != newSelection.variant {
                 fields.append(FieldChange(
                     field: "variant", old: oldSelection.variant, new: newSelection.variant,
-                    assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant) }
+                    assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant, viewer: viewer) }
                 ))
             }
             let names = Set(oldSelection.parameters.keys).union(newSelection.parameters.keys).sorted()
@@ -148,7 +151,7 @@ public enum AgreementDiffer {
                 let spec = clause?.parameter(name)
                 fields.append(FieldChange(
                     field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
-                    assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, from: before, to: $0) } }
+                    assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, from: before, to: $0, viewer: viewer) } }
                 ))
             }
             return fields

@@ -1,4 +1,7 @@
-/// Whom a change favours according to the clause's playbook, and whose positions it leaves.
+/// Whom a change favours according to the clause's playbook, and whether it leaves the *viewer's* positions.
+///
+/// A playbook is a side's private negotiating limit: an assessment only ever names the positions of the side that reads
+/// it (`viewer`), never the other side's, and with no viewer (a file compared outside any organisation) none at all.
 public struct StanceAssessment: Sendable, Hashable, Codable {
     public let favours: PartyRole?
     /// Parties for which the new value lies beyond their fallback position.
@@ -6,15 +9,14 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
     /// Parties for which the new value lies beyond their walk-away position.
     public let beyondWalkAway: [PartyRole]
 
-    /// "favours controller; outside processor's fallback".
+    /// "favours controller; outside your fallback".
     public var summary: String {
         var parts: [String] = [favours.map { "favours \($0.rawValue)" } ?? "neutral"]
-        for party in beyondWalkAway { parts.append("beyond \(party.rawValue)'s walk-away") }
-        for party in outsideFallback where !beyondWalkAway.contains(party) { parts.append("outside \(party.rawValue)'s fallback") }
+        if !beyondWalkAway.isEmpty { parts.append("beyond your walk-away") } else if !outsideFallback.isEmpty { parts.append("outside your fallback") }
         return parts.joined(separator: "; ")
     }
 
-    static func variant(_ clause: Clause, from old: String, to new: String) -> StanceAssessment? {
+    static func variant(_ clause: Clause, from old: String, to new: String, viewer: PartyRole?) -> StanceAssessment? {
         guard let oldVariant = clause.variant(old), let newVariant = clause.variant(new) else { return nil }
         func rank(_ key: String) -> Int {
             switch clause.variant(key)?.stance {
@@ -27,7 +29,7 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         let favours: PartyRole? = rank(newVariant.key) < rank(oldVariant.key) ? .controller : rank(newVariant.key) > rank(oldVariant.key) ? .processor : nil
         var outside: [PartyRole] = []
         var beyond: [PartyRole] = []
-        for party in PartyRole.allCases {
+        for party in [viewer].compactMap({ $0 }) {
             guard let positions = clause.playbook[party] else { continue }
             if goodness(new, for: party) < goodness(positions.fallback, for: party) { outside.append(party) }
             if goodness(new, for: party) < goodness(positions.walkAway, for: party) { beyond.append(party) }
@@ -35,7 +37,7 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         return StanceAssessment(favours: favours, outsideFallback: outside, beyondWalkAway: beyond)
     }
 
-    static func parameter(_ spec: ParameterSpec, from old: ParameterValue?, to new: ParameterValue) -> StanceAssessment {
+    static func parameter(_ spec: ParameterSpec, from old: ParameterValue?, to new: ParameterValue, viewer: PartyRole?) -> StanceAssessment {
         let controllerPositions = spec.playbook[.controller]
         let processorPositions = spec.playbook[.processor]
         if case .integer = spec.kind, let newValue = new.integerValue,
@@ -50,7 +52,7 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
             }
             var outside: [PartyRole] = []
             var beyond: [PartyRole] = []
-            for party in PartyRole.allCases {
+            for party in [viewer].compactMap({ $0 }) {
                 guard let positions = spec.playbook[party], let fallback = Int(positions.fallback), let walkAway = Int(positions.walkAway) else { continue }
                 if goodness(newValue, for: party) < goodness(fallback, for: party) { outside.append(party) }
                 if goodness(newValue, for: party) < goodness(walkAway, for: party) { beyond.append(party) }
@@ -66,7 +68,7 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         if controllerPositions?.preferred == newRaw, processorPositions?.preferred != newRaw { favours = .controller }
         if processorPositions?.preferred == newRaw, controllerPositions?.preferred != newRaw { favours = .processor }
         var outside: [PartyRole] = []
-        for party in PartyRole.allCases {
+        for party in [viewer].compactMap({ $0 }) {
             guard let positions = spec.playbook[party] else { continue }
             if ![positions.preferred, positions.fallback, positions.walkAway].contains(newRaw) { outside.append(party) }
         }

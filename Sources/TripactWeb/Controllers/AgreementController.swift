@@ -246,13 +246,15 @@ struct AgreementController {
 
     private func compare(request: Request, context: TripactRequestContext) throws -> Response {
         guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
-        let (reference, _) = try visibleAgreement(context, session: session)
+        let (reference, party) = try visibleAgreement(context, session: session)
         guard let from = request.uri.queryParameters.get("from", as: Int.self), let to = request.uri.queryParameters.get("to", as: Int.self) else {
             throw HTTPError(.badRequest, message: "choose two versions to compare (from and to)")
         }
         let old = try store.version(reference, number: from)
         let new = try store.version(reference, number: to)
-        let diff = AgreementDiffer.diff(old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)")
+        let diff = AgreementDiffer.diff(
+            old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)", viewer: party
+        )
         var page = Page(title: "Version \(from) compared with version \(to)")
         page.raw("<p><a href=\"/agreements/\(Self.path(reference))\">Back to the agreement</a></p>")
         page.raw(DiffHTMLRenderer.fragment(diff, title: new.document.title))

@@ -119,7 +119,7 @@ struct Annex2Controller {
         var document = baseVersion.document
         document.processing = processing
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: library, reference: reference, base: baseVersion, head: head)
+            let note = try Proposals.conflictNote(store: store, library: library, session: session, reference: reference, base: baseVersion, head: head)
             return page(session: session, reference: reference, base: head, processing: processing, message: message, errors: [:], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
@@ -245,9 +245,13 @@ enum Proposals {
     }
 
     /// The alert and the redline from the form's base to the head, shown above the form with the user's edits.
-    static func conflictNote(store: TripactStore, library: ClauseLibrary, reference: String, base: Version, head: Int) throws -> String {
+    /// The stances in it are the signed-in user's side's only.
+    static func conflictNote(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session, reference: String, base: Version, head: Int) throws -> String {
         let current = try store.version(reference, number: head)
-        let diff = AgreementDiffer.diff(base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)")
+        let viewer = try store.party(of: session.user, in: reference)
+        let diff = AgreementDiffer.diff(
+            base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)", viewer: viewer
+        )
         return "<p class=\"error\" role=\"alert\">Version \(head) was proposed after you opened this form (on version \(base.number)). Nothing was saved. "
             + "Your edits are kept below; check the changes made since, then save again on version \(head).</p>"
             + DiffHTMLRenderer.fragment(diff, title: current.document.title)

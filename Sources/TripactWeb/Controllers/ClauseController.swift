@@ -33,7 +33,7 @@ struct ClauseController {
         router.post("agreements/:reference/clauses/:clause/comments") { request, context in try await comment(request: request, context: context) }
     }
 
-    /// Any user of either party may comment, account managers and viewers included; the thread stays with the item.
+    /// Any user of either party but a viewer may comment; the thread stays with the item.
     private func comment(request: Request, context: TripactRequestContext) async throws -> Response {
         guard let (session, reference, _, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
         let form = try await FormDecoding.decode(CommentForm.self, request: request, context: context)
@@ -120,7 +120,7 @@ struct ClauseController {
             document.clauses.append(selection)
         }
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
             return self.form(
                 session: session, reference: reference, party: party, clause: clause, base: head, variant: variant, values: entered, message: message,
                 errors: [:], state: state, note: note, status: .conflict
@@ -195,13 +195,12 @@ struct ClauseController {
                 page.raw("\"\(invalid)> <label class=\"inline\"><input type=\"checkbox\" name=\"clear[\(HTMLEscaping.escape(spec.name))]\" value=\"yes\"> clear this value</label>")
             }
             Self.error(&page, errors[spec.name], id: "\(id)-error")
-            page.raw("<p><small>")
-            for role in PartyRole.allCases {
-                if let positions = spec.playbook[role] {
-                    page.text("\(role.rawValue): preferred \(positions.preferred), fallback \(positions.fallback), walk-away \(positions.walkAway). ")
-                }
+            // Only the user's own side's positions: the other side's are its private negotiating limits.
+            if let positions = spec.playbook[party] {
+                page.raw("<p><small>")
+                page.text("Your playbook: preferred \(positions.preferred), fallback \(positions.fallback), walk-away \(positions.walkAway).")
+                page.raw("</small></p>")
             }
-            page.raw("</small></p>")
         }
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumMessageLength)\" required\(errors["message"] != nil ? " aria-invalid=\"true\" aria-describedby=\"message-error\"" : "")>")
         page.text(message)

@@ -77,7 +77,7 @@ struct DeliveryLocationController {
                         note: nil, status: .unprocessableContent)
         }
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: baseVersion.number, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
             return page(session: session, reference: reference, base: head, rows: rows, added: added, message: message, errors: [:], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)

@@ -63,7 +63,7 @@ struct FieldFormController {
             return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
             return page(session: session, reference: reference, base: head, values: values, message: message, errors: [:], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)

@@ -109,7 +109,7 @@ struct ListFormController {
             return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, reference: reference, base: baseVersion, head: head)
+            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
             return try page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)

@@ -9,7 +9,9 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two versions of an agreement, or two document files (no database needed).",
         discussion: """
             Items are matched by key: a changed parameter shows old → new with whom the change favours by the playbook; \
-            an inserted clause shows once, with one renumbering note. Colour only on a terminal; NO_COLOR or --no-color turn it off.
+            an inserted clause shows once, with one renumbering note. Colour only on a terminal; NO_COLOR or --no-color turn it off. \
+            A change is checked against a side's fallback and walk-away positions only with --side: a playbook is that side's \
+            private limit, never shown for the other side.
             """
     )
 
@@ -19,6 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, json or html (a full redline).") var format: Format = .text
     @Flag(help: "No colour, even on a terminal.") var noColor = false
     @Option(name: .shortAndLong, help: "Write here instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp("Check changes against this side's playbook: controller or processor.", valueName: "SIDE")) var side: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -26,6 +29,7 @@ struct DiffCommand: ParsableCommand {
         guard arguments.count == 2 || arguments.count == 3 else {
             throw ValidationError("give AGREEMENT N M (two versions in the database) or FILE FILE (two documents)")
         }
+        if let side, PartyRole(rawValue: side) == nil { throw ValidationError("--side is controller or processor; found '\(side)'") }
         if arguments.count == 3, Int(arguments[1]) == nil || Int(arguments[2]) == nil {
             throw ValidationError("versions are numbers: tripact diff \(arguments[0]) 1 2")
         }
@@ -51,7 +55,7 @@ struct DiffCommand: ParsableCommand {
                 new = try DocumentInput.read(arguments[1]).document
                 (oldLabel, newLabel) = (arguments[0], arguments[1])
             }
-            let diff = AgreementDiffer.diff(old, new, library: library, oldLabel: oldLabel, newLabel: newLabel)
+            let diff = AgreementDiffer.diff(old, new, library: library, oldLabel: oldLabel, newLabel: newLabel, viewer: side.flatMap(PartyRole.init(rawValue:)))
             let data: Data
             switch format {
             case .json: data = JSONOutput.data(diff)
