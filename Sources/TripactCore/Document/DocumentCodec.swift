@@ -27,6 +27,16 @@ public enum DocumentCodec {
         return tree.normalisingWhitespace().flatMap(decodeCanonical) ?? document
     }
 
+    /// A document the store wrote itself, read back exactly: no normalisation and no refusal, so a version keeps the
+    /// hash it was stored under (one stored before white space was normalised included).
+    public static func decodeStored(_ data: Data) throws(DocumentError) -> AgreementDocument {
+        do {
+            return try JSONDecoder().decode(AgreementDocument.self, from: data)
+        } catch {
+            throw .invalidValue(path: "(document)", message: "could not be read: \(error)", line: nil)
+        }
+    }
+
     /// A document as the store keeps it: text checked for control characters and bidirectional overrides, white space
     /// normalised (see `WhitespaceNormalisation`). Documents built in code (web forms, register changes) pass here on
     /// their way in, as files do through `decode`.

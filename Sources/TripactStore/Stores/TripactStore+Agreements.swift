@@ -291,7 +291,7 @@ extension TripactStore {
         ) { row throws(StoreError) -> Version in
             let document: AgreementDocument
             do {
-                document = try DocumentCodec.decode(row.blob(7))
+                document = try DocumentCodec.decodeStored(row.blob(7))
             } catch {
                 throw StoreError.database("version \(number) of '\(agreement.reference)' holds an unreadable document: \(error)")
             }

@@ -47,11 +47,12 @@ extension TripactStore {
     /// - `addition`: `entry` is new. `replacement`: `entry` takes the place of `replacing`. `modification`: `entry`
     ///   is the new state of the entry with the same id. `removal`: `replacing` ends.
     /// - The register itself changes at once, dated `plannedStart` (today when nil); agreements follow one by one.
+    /// - `failures` names the agreements that could not take their notice (each rolled back alone, the rest sent).
     @discardableResult
     public func proposeRegisterChange(
         _ kind: RegisterChange.Kind, entry: SubprocessorRecord?, replacing: String?, plannedStart: CalendarDay?, message: String, by email: String,
         library: ClauseLibrary
-    ) throws(StoreError) -> (change: RegisterChangeEntry, notices: [NoticeEntry]) {
+    ) throws(StoreError) -> (change: RegisterChangeEntry, notices: [NoticeEntry], failures: [String]) {
         let user = try self.user(email: email)
         try user.requireNegotiator("change the subprocessor register")
         let today = today()
@@ -65,7 +66,7 @@ extension TripactStore {
             guard problems.isEmpty else { throw .invalidFields(problems) }
         }
         let now = clock.timestamp()
-        let result = try database.transaction { connection throws(StoreError) -> (RegisterChangeEntry, [NoticeEntry]) in
+        let result = try database.transaction { connection throws(StoreError) -> (RegisterChangeEntry, [String]) in
             let organisation = try Self.organisationName(connection, user.organisationID)
             let register = try Self.registerEntries(connection, organisationID: user.organisationID)
             func active(_ key: String?, field: String) throws(StoreError) -> SubprocessorRecord {
@@ -130,35 +131,63 @@ extension TripactStore {
             if let stored { try Self.storeEntry(connection, organisationID: user.organisationID, stored, now: now) }
             try appendAudit(connection, actor: email, agreement: nil, action: "register.change", detail: "change \(changeID) in \(organisation): \(change.summary), from \(start): \(message)")
 
-            var notices: [NoticeEntry] = []
-            let agreements = try Database.query(connection, "SELECT reference FROM agreements WHERE processor_id = ? ORDER BY reference", [.int(user.organisationID)]) { $0.text(0) ?? "" }
-            for reference in agreements {
-                let row = try Self.agreementRow(connection, reference)
-                let document = try cachedVersion(connection, agreement: row, number: row.head).document
-                guard let reason = change.reason(affecting: document) else { continue }
-                let schedule = SubprocessorTerms(document: document, library: library).schedule(kind: kind, issued: today, plannedStart: start)
-                try Database.run(
-                    connection,
-                    "INSERT INTO notices (change_id, agreement_id, kind, reason, issued, respond_by, takes_effect, late, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
-                    [
-                        .int(changeID), .int(row.id), .text(schedule.kind.rawValue), .text(reason), .text(schedule.issued.iso), .text(schedule.respondBy.iso),
-                        .text(schedule.takesEffect.iso), .int(schedule.late ? 1 : 0),
-                    ]
-                ) { _ in }
-                let noticeID = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
-                try appendAudit(
-                    connection, actor: email, agreement: reference, action: "notice.issue",
-                    detail: "\(schedule.kind.rawValue) \(noticeID) of change \(changeID): \(change.summary); respond by \(schedule.respondBy), takes effect \(schedule.takesEffect)"
+            // Every affected agreement in this one write transaction; each in its own savepoint, so one that cannot take
+            // its notice is rolled back alone and reported, and the others still go out.
+            var failures: [String] = []
+            let agreements = try Database.query(
+                connection, "SELECT id, reference, controller_id, processor_id, head, status FROM agreements WHERE processor_id = ? ORDER BY reference",
+                [.int(user.organisationID)]
+            ) { row in
+                AgreementRow(
+                    id: row.integer(0), reference: row.text(1) ?? "", controllerID: row.integer(2), processorID: row.integer(3), head: row.integer(4),
+                    status: AgreementStatus(rawValue: row.text(5) ?? "") ?? .draft
                 )
-                notices.append(try Self.notice(connection, id: noticeID))
+            }
+            for row in agreements {
+                try Database.run(connection, "SAVEPOINT notice", []) { _ in }
+                do throws(StoreError) {
+                    try issueNotice(connection, change: change, changeID: changeID, agreement: row, today: today, start: start, actor: email, library: library)
+                    try Database.run(connection, "RELEASE notice", []) { _ in }
+                } catch {
+                    try Database.run(connection, "ROLLBACK TO notice", []) { _ in }
+                    try Database.run(connection, "RELEASE notice", []) { _ in }
+                    failures.append("\(row.reference): \(error)")
+                }
             }
             let entry = RegisterChangeEntry(id: changeID, organisation: organisation, change: change, message: message, proposedBy: email, proposedAt: now)
-            return (entry, notices)
+            return (entry, failures)
         }
         // A removal applies at once. The change is stored whatever settling does: a notice that cannot be applied now
         // is applied by the next settling, so its failure must not read as a failed change.
         _ = try? settleDueNotices(library: library)
-        return (result.0, try result.1.map { notice throws(StoreError) in try self.notice(notice.id) })
+        // All the change's notices in one query, as settling left them.
+        let notices = try database.withReadConnection { connection throws(StoreError) in
+            try Self.notices(connection, conditions: ["n.change_id = ?"], bindings: [.int(result.0.id)], order: "a.reference")
+        }
+        return (result.0, notices, result.1)
+    }
+
+    /// One agreement's notice of a change, if the change concerns it, with that agreement's own deadlines.
+    private func issueNotice(
+        _ connection: Database.Connection, change: RegisterChange, changeID: Int, agreement row: AgreementRow, today: CalendarDay, start: CalendarDay,
+        actor email: String, library: ClauseLibrary
+    ) throws(StoreError) {
+        let document = try cachedVersion(connection, agreement: row, number: row.head).document
+        guard let reason = change.reason(affecting: document) else { return }
+        let schedule = SubprocessorTerms(document: document, library: library).schedule(kind: change.kind, issued: today, plannedStart: start)
+        try Database.run(
+            connection,
+            "INSERT INTO notices (change_id, agreement_id, kind, reason, issued, respond_by, takes_effect, late, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
+            [
+                .int(changeID), .int(row.id), .text(schedule.kind.rawValue), .text(reason), .text(schedule.issued.iso), .text(schedule.respondBy.iso),
+                .text(schedule.takesEffect.iso), .int(schedule.late ? 1 : 0),
+            ]
+        ) { _ in }
+        let noticeID = try Database.query(connection, "SELECT last_insert_rowid()", [], { $0.integer(0) })[0]
+        try appendAudit(
+            connection, actor: email, agreement: row.reference, action: "notice.issue",
+            detail: "\(schedule.kind.rawValue) \(noticeID) of change \(changeID): \(change.summary); respond by \(schedule.respondBy), takes effect \(schedule.takesEffect)"
+        )
     }
 
     // MARK: rows

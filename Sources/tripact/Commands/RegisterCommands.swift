@@ -117,6 +117,7 @@ struct ChangeOptions: ParsableArguments {
         var out = "change \(result.change.id): \(result.change.change.summary), from \(result.change.change.plannedStart)\n"
         if result.notices.isEmpty { out += "no agreement is affected\n" }
         for notice in result.notices { out += NoticeText.line(notice) }
+        for failure in result.failures { out += "not sent (rolled back for this agreement only): \(failure)\n" }
         try FileInput.writeText(out)
     }
 }
