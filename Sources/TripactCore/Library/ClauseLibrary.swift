@@ -130,3 +130,11 @@ public struct ClauseLibrary: Sendable {
         operationKeys = Set(operations.map(\.key))
     }
 }
+
+extension ClauseLibrary {
+    /// A country as a reader names it ("Ireland"), or its code when the catalogue lacks it.
+    public func countryName(_ code: String) -> String { country(code)?.name ?? code }
+
+    /// A transfer mechanism as a reader names it ("Standard contractual clauses, processor to processor").
+    public func mechanismLabel(_ key: String) -> String { transferMechanism(key)?.label ?? key }
+}

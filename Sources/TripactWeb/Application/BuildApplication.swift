@@ -74,7 +74,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     RegisterController(store: store, configuration: configuration).register(on: routes)
     EvidenceController(store: store, configuration: configuration).register(on: routes)
     NoticeController(store: store, configuration: configuration).register(on: routes)
-    PublicRegisterController(store: store).register(on: routes)
+    PublicRegisterController(store: store, configuration: configuration).register(on: routes)
     DeliveryLocationController(store: store, configuration: configuration).register(on: routes)
     FieldFormController(store: store, configuration: configuration, slug: "parties", title: "Annex I — Parties", fields: PartForms.parties()).register(on: routes)
     FieldFormController(store: store, configuration: configuration, slug: "consumer", title: "Annex V — Obligations towards data subjects", fields: PartForms.consumer())

@@ -127,8 +127,6 @@ struct InvitationController {
 
     /// The link as the invitee must open it: the address this page was reached at, then the path.
     static func absolute(_ path: String, request: Request, configuration: WebConfiguration) -> String {
-        let scheme = configuration.marksCookiesSecure ? "https" : "http"
-        let authority = request.head.authority ?? "\(configuration.host):\(configuration.port)"
-        return "\(scheme)://\(authority)\(path)"
+        configuration.absolute(path, request: request)
     }
 }

@@ -6,12 +6,20 @@ import TripactStore
 
 /// A processor's published subprocessor list and the Atom feed of its changes: readable without log-in, and only
 /// for a processor that chose to publish. Nothing confidential is shown: no contacts, no assessment references.
+/// Countries and transfer mechanisms are named in words; the feed answers conditional requests, so feed readers can
+/// poll it cheaply.
 struct PublicRegisterController {
     let store: TripactStore
+    let configuration: WebConfiguration
 
     func register(on router: Routes) {
-        router.get("public/:slug/subprocessors") { _, context in try page(context: context) }
-        router.get("public/:slug/subprocessors.atom") { _, context in try feed(context: context) }
+        router.get("public/:slug/subprocessors") { request, context in try page(request: request, context: context) }
+        router.get("public/:slug/subprocessors.atom") { request, context in try feed(request: request, context: context) }
+    }
+
+    /// The time of the newest change, or of publication.
+    private static func lastModified(_ register: PublicRegister) -> Date {
+        ([register.publishedAt] + register.changes.map(\.proposedAt)).compactMap(HTTPCaching.date).max() ?? Date(timeIntervalSince1970: 0)
     }
 
     private func published(_ context: TripactRequestContext) throws -> PublicRegister {
@@ -20,9 +28,12 @@ struct PublicRegisterController {
         return register
     }
 
-    private func page(context: TripactRequestContext) throws -> Response {
+    private func page(request: Request, context: TripactRequestContext) throws -> Response {
         let register = try published(context)
+        let library = configuration.library
+        let feedPath = "/public/\(register.slug)/subprocessors.atom"
         var page = Page(title: "Subprocessors of \(register.organisation)")
+        page.announceFeed(configuration.absolute(feedPath, request: request), title: "Changes to the subprocessors of \(register.organisation)")
         page.raw("<p>The entities that \(HTMLEscaping.escape(register.organisation)) engages to process personal data for its clients, and the changes it has announced. ")
         page.raw("<a href=\"/public/\(HTMLEscaping.escape(register.slug))/subprocessors.atom\">Follow the changes (Atom feed)</a>.</p>")
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Established in</th><th scope=\"col\">Processing locations</th><th scope=\"col\">What it does</th><th scope=\"col\">Transfer mechanism</th><th scope=\"col\">Its own subprocessors</th></tr></thead><tbody>")
@@ -30,15 +41,15 @@ struct PublicRegisterController {
             page.raw("<tr><td>")
             page.text(entry.name)
             page.raw("</td><td>")
-            page.text(entry.country)
+            page.text(library.countryName(entry.country))
             page.raw("</td><td>")
-            page.text(entry.allCountries.joined(separator: ", "))
+            page.text(entry.allCountries.map(library.countryName).joined(separator: ", "))
             page.raw("</td><td>")
             page.text(entry.description)
             page.raw("</td><td>")
-            page.text(entry.transferMechanism)
+            page.text(library.mechanismLabel(entry.transferMechanism))
             page.raw("</td><td>")
-            page.text((entry.onwardSubprocessors ?? []).map { "\($0.name) (\($0.country))" }.joined(separator: "; "))
+            page.text((entry.onwardSubprocessors ?? []).map { "\($0.name) (\(library.countryName($0.country)))" }.joined(separator: "; "))
             page.raw("</td></tr>")
         }
         page.raw("</tbody></table></div><h2>Changes</h2><ul>")
@@ -51,19 +62,18 @@ struct PublicRegisterController {
         return page.response(session: context.session)
     }
 
-    private func feed(context: TripactRequestContext) throws -> Response {
+    private func feed(request: Request, context: TripactRequestContext) throws -> Response {
         let register = try published(context)
-        var headers = HTTPFields()
-        headers[.contentType] = "application/atom+xml; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: AtomFeed.render(register))))
+        let xml = AtomFeed.render(register, library: configuration.library, base: configuration.absolute("/public/\(register.slug)/subprocessors", request: request))
+        return HTTPCaching.response(xml, contentType: "application/atom+xml; charset=utf-8", lastModified: Self.lastModified(register), request: request)
     }
 }
 
 /// The Atom document (RFC 4287) of a public register: one entry per change, newest first. The change's message is
-/// written for the controllers and stays out. Links are relative, resolved against the feed's own address.
+/// written for the controllers and stays out. Links are absolute (`base` is the list's address), as feed readers
+/// that store entries apart from the feed need them.
 enum AtomFeed {
-    static func render(_ register: PublicRegister) -> String {
-        let base = "/public/\(register.slug)/subprocessors"
+    static func render(_ register: PublicRegister, library: ClauseLibrary, base: String) -> String {
         let updated = register.changes.map(\.proposedAt).max() ?? register.publishedAt
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
         xml += "  <id>urn:tripact:register:\(escape(register.slug))</id>\n"
@@ -76,9 +86,9 @@ enum AtomFeed {
             let entry = change.change.entry ?? change.change.previous
             var details = "\(change.change.summary), taking effect from \(change.change.plannedStart.iso)."
             if let entry, change.change.kind != .removal {
-                details += " \(entry.name), established in \(entry.country)"
-                details += entry.locations.isEmpty ? "" : ", processing also in \(entry.locations.joined(separator: ", "))"
-                details += ": \(entry.description) Transfer mechanism: \(entry.transferMechanism)."
+                details += " \(entry.name), established in \(library.countryName(entry.country))"
+                details += entry.locations.isEmpty ? "" : ", processing also in \(entry.locations.map(library.countryName).joined(separator: ", "))"
+                details += ": \(entry.description) Transfer mechanism: \(library.mechanismLabel(entry.transferMechanism))."
             }
             xml += "  <entry>\n"
             xml += "    <id>urn:tripact:register:\(escape(register.slug)):change:\(change.id)</id>\n"

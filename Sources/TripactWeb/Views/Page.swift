@@ -7,6 +7,8 @@ import TripactStore
 struct Page {
     private(set) var body = ""
     let title: String
+    /// `<link>` elements for the head, written by `announceFeed`.
+    private var headLinks = ""
 
     init(title: String) { self.title = title }
 
@@ -17,6 +19,11 @@ struct Page {
     }
 
     mutating func raw(_ markup: String) { body += markup }
+
+    /// Announces an Atom feed in the head, so browsers and feed readers find it from the page.
+    mutating func announceFeed(_ href: String, title: String) {
+        headLinks += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"\(HTMLEscaping.escape(title))\" href=\"\(HTMLEscaping.escape(href))\">\n"
+    }
     mutating func text(_ value: String) { body += HTMLEscaping.escape(value) }
 
     /// Where a form's CSRF token goes. The token is put in when the response is written, so a body can be cached
@@ -33,7 +40,7 @@ struct Page {
     /// into the response's bytes.
     func response(status: HTTPResponse.Status = .ok, session: TripactStore.Session?) -> Response {
         var head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        head += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n"
+        head += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n\(headLinks)<style>\(Self.style)</style>\n</head>\n<body>\n"
         head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
         let token = HTMLEscaping.escape(session?.csrfToken ?? "")
         if let session {
