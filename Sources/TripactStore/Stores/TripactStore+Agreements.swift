@@ -208,6 +208,11 @@ extension TripactStore {
                 connection, "SELECT party FROM signatures WHERE agreement_id = ? AND version = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
             )
             guard !signed.contains(party.rawValue) else { throw StoreError.duplicate("the \(party.rawValue)'s signature on version \(agreement.head)") }
+            guard agreement.status != .signed else {
+                throw StoreError.notPermitted(
+                    "version \(agreement.head) of '\(reference)' is signed: the agreement's own procedures updated the signed version, which needs no new signature"
+                )
+            }
             try Database.run(
                 connection, "INSERT INTO signatures (agreement_id, version, party, user_id, content_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [.int(agreement.id), .int(agreement.head), .text(party.rawValue), .int(user.id), .text(version.contentHash), .text(now)]

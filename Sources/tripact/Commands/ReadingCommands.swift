@@ -20,7 +20,7 @@ struct AgreementsCommand: ParsableCommand {
             let list = try CLIFailure.wrap { () throws(StoreError) in try store.agreements(status: status.flatMap(AgreementStatus.init(rawValue:))) }
             if format == .json { return try FileInput.write(JSONOutput.data(list), to: nil) }
             var rows = [["AGREEMENT", "STATUS", "HEAD", "OPEN (C/P)", "CONTROLLER", "PROCESSOR"]]
-            rows += list.map { [$0.reference, $0.status.rawValue, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
+            rows += list.map { [$0.reference, $0.standing, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
             try FileInput.write(Data(Table.format(rows).utf8), to: nil)
         }
     }
@@ -80,7 +80,7 @@ struct ShowCommand: ParsableCommand {
             }
             var out = "\(summary.reference): \(summary.title)\n"
             out += "controller \(summary.controller); processor \(summary.processor)\n"
-            out += "status \(summary.status.rawValue); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
+            out += "status \(summary.standing); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
             out += "version \(selected.number): sha256 \(selected.contentHash), by \(selected.author) for the \(selected.party.rawValue), \(selected.createdAt)\n  \(selected.message)\n"
             if let states {
                 out += "\nitems of version \(summary.head):\n"
