@@ -33,6 +33,8 @@ struct AgreementController {
         let version: Int?
         let item: String?
         let all: String?
+        /// The items confirmed on the review page.
+        let items: [String]?
     }
 
     struct SignForm: Decodable {
@@ -46,6 +48,7 @@ struct AgreementController {
         router.get("agreements/:reference/compare") { request, context in try compare(request: request, context: context) }
         router.get("agreements/:reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
         router.post("agreements/:reference/accept") { request, context in try await accept(request: request, context: context) }
+        router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
     }
 
@@ -179,9 +182,11 @@ struct AgreementController {
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
             page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
         }
+        let labels = ItemLabels(document: head.document, library: configuration.library)
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
         for state in states {
             page.raw("<tr><td>")
+            if mayNegotiate, !state.acceptedBy.contains(party) { Self.writeSelectionBox(&page, key: state.key, label: labels.label(state.key)) }
             if state.key.kind == "clause", !state.isRemoval {
                 page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\"><code>")
                 page.text(state.key.rawValue)
@@ -210,6 +215,7 @@ struct AgreementController {
             page.raw("</td></tr>")
         }
         page.raw("</tbody></table></div>")
+        if mayNegotiate { Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session) }
 
         page.raw("<h2>Signatures</h2>")
         for signature in signatures {
@@ -326,6 +332,8 @@ struct AgreementController {
             keys = nil
         } else if let item = form.item, !item.isEmpty {
             keys = [ItemKey(rawValue: item)]
+        } else if let items = form.items, !items.isEmpty {
+            keys = items.map { ItemKey(rawValue: $0) }
         } else {
             throw HTTPError(.badRequest, message: "choose an item to accept")
         }
