@@ -31,7 +31,8 @@ def free_port():
 
 
 def start_server(workdir, port):
-    binary = os.path.join(ROOT, ".build", "debug", "tripact")
+    # TRIPACT_BINARY names another build (e.g. a --scratch-path); the default is `swift build`'s.
+    binary = os.environ.get("TRIPACT_BINARY") or os.path.join(ROOT, ".build", "debug", "tripact")
     log = open(os.path.join(workdir, "serve.log"), "w+")
     process = subprocess.Popen(
         [binary, "serve", "--demo", "--port", str(port), "--db", os.path.join(workdir, "tripact.sqlite")],
