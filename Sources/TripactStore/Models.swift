@@ -146,4 +146,6 @@ public struct CommentEntry: Sendable, Hashable, Codable {
     public let body: String
     /// The comment is the reason a party gave when it rejected the item.
     public let isRejection: Bool
+    /// An internal comment: visible only to its author's organisation, never to the other side.
+    public var isInternal: Bool = false
 }

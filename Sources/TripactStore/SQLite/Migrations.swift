@@ -229,6 +229,10 @@ enum Migrations {
         CREATE TRIGGER procedural_versions_are_kept BEFORE DELETE ON procedural_versions
             BEGIN SELECT RAISE(ABORT, 'procedural versions are immutable'); END;
         """,
+        // 8: internal comments: a comment with `internal_to` set is visible only to that organisation (its author's).
+        """
+        ALTER TABLE comments ADD COLUMN internal_to INTEGER REFERENCES organisations(id);
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

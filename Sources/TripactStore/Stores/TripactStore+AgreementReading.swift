@@ -3,21 +3,28 @@ public import TripactCore
 
 /// Reading agreements: lists, versions, item states, comments, signatures and what a rendering needs.
 extension TripactStore {
-    /// The comments of an agreement, oldest first; only those on `item` when given.
-    public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
+    /// The comments of an agreement that `organisationID` may read, oldest first; only those on `item` when given.
+    /// The reader is required: an internal comment is returned only to its own organisation, so no call site can hand
+    /// one to the other side by forgetting a filter.
+    public func comments(_ reference: String, item: ItemKey? = nil, visibleTo organisationID: Int) throws(StoreError) -> [CommentEntry] {
         try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
-            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
-            var bindings: [SQLValue] = [.int(agreement.id)]
+            var sql = """
+                SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind, c.internal_to FROM comments c JOIN users u ON u.id = c.author_id
+                WHERE c.agreement_id = ? AND (c.internal_to IS NULL OR c.internal_to = ?)
+                """
+            var bindings: [SQLValue] = [.int(agreement.id), .int(organisationID)]
             if let item {
                 sql += " AND c.item_key = ?"
                 bindings.append(.text(item.rawValue))
             }
             return try Database.query(connection, sql + " ORDER BY c.id", bindings) { row in
-                CommentEntry(
+                var entry = CommentEntry(
                     item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "",
                     isRejection: row.text(6) == "rejection"
                 )
+                entry.isInternal = !row.isNull(7)
+                return entry
             }
         }
     }

@@ -138,7 +138,7 @@ struct AgreementController {
         let signatures = try store.signatures(reference, version: head.number)
         // The latest rejection of each item on this version, so a disputed item says so where the items are listed.
         var disputes: [String: CommentEntry] = [:]
-        for comment in try store.comments(reference) where comment.isRejection && comment.version == head.number {
+        for comment in try store.comments(reference, visibleTo: session.user.organisationID) where comment.isRejection && comment.version == head.number {
             if let item = comment.item { disputes[item] = comment }
         }
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
