@@ -26,7 +26,11 @@ import TripactWeb
         let summary = try fixture.store.agreement(fixture.reference)
         #expect(summary.status == .signed && summary.head == 2)
         try await fixture.application.test(.router) { client in
-            let (cookie, _) = try fixture.session(.legal, "controller")
+            let (cookie, csrf) = try fixture.session(.legal, "controller")
+            let review = try await client.post(
+                "/agreements/\(fixture.reference)/accept/review", form: [("_csrf", csrf), ("version", "2"), ("mode", "only"), ("items[]", "annex4")], cookie: cookie
+            )
+            #expect(review.status == .forbidden, "a signed agreement has nothing to accept")
             let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
             #expect(overview.contains("<strong id=\"status\">signed; Annex IV updated on "))
             #expect(overview.contains("notice \(notice.id)</strong>"))

@@ -51,6 +51,9 @@ extension AgreementController {
         let (reference, party) = (access.reference, access.party)
         try session.user.requireNegotiator("accept items")
         guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
+        guard try store.agreement(reference).status != .signed else {
+            throw StoreError.notPermitted("this agreement is signed; propose an amendment instead")
+        }
         let head = try store.version(reference)
         guard version == head.number else { throw StoreError.staleBase(agreement: reference, base: version, head: head.number) }
         let states = try store.itemStates(reference)

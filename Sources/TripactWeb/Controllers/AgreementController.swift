@@ -187,15 +187,14 @@ struct AgreementController {
         for state in states {
             page.raw("<tr><td>")
             if mayNegotiate, !state.acceptedBy.contains(party) { Self.writeSelectionBox(&page, key: state.key, label: labels.label(state.key)) }
+            // Words, not keys: "Clause 20 — Personal Data Breaches" (the key stays in the link and the form).
             if state.key.kind == "clause", !state.isRemoval {
-                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\"><code>")
-                page.text(state.key.rawValue)
-                page.raw("</code></a></td><td>")
+                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\">")
             } else {
-                page.raw("<a href=\"\(ItemController.path(reference, state.key))\"><code>")
-                page.text(state.key.rawValue)
-                page.raw(state.isRemoval ? "</code></a> (removed)</td><td>" : "</code></a></td><td>")
+                page.raw("<a href=\"\(ItemController.path(reference, state.key))\">")
             }
+            page.text(labels.label(state.key))
+            page.raw("</a></td><td>")
             page.text(state.label)
             if !state.isAgreed, let dispute = disputes[state.key.rawValue] {
                 page.raw(" <span class=\"warning\">— disputed by ")
@@ -209,7 +208,7 @@ struct AgreementController {
                 page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"item\" value=\"")
                 page.text(state.key.rawValue)
                 page.raw("\"><button type=\"submit\" aria-label=\"Accept ")
-                page.text(state.key.rawValue)
+                page.text(labels.label(state.key))
                 page.raw("\">Accept</button></form>")
             }
             page.raw("</td></tr>")
