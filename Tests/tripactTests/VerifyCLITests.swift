@@ -53,6 +53,9 @@ import TripactTestSupport
         try #require(removed.status == 0, "\(removed.stderr)")
         let shown = try w.run(["show", w.reference])
         #expect(shown.stdout.contains("status signed; Annex IV updated on "), "\(shown.stdout)")
+        let log = try w.run(["log", w.reference])
+        #expect(log.stdout.contains("version 2 (on 1)") && log.stdout.contains("[signed: carries the signatures of version 1; Annex IV updated on "), "\(log.stdout)")
+        #expect(log.stdout.contains("version 1  sha256") && log.stdout.contains("[signed by controller and processor]"), "\(log.stdout)")
         let path = w.directory.appendingPathComponent("v2.html").path
         try #require(try w.run(["export", w.reference, "--version", "2", "--format", "html", "-o", path]).status == 0)
         let verified = try w.run(["verify", path])

@@ -38,9 +38,18 @@ struct LogCommand: ParsableCommand {
             let store = try store.openExisting()
             let entries = try CLIFailure.wrap { () throws(StoreError) in try store.log(agreement) }
             if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
+            // Versions made by the agreement's own procedures say so, and whether they carry a signed version's signatures.
+            let carried = try CLIFailure.wrap { () throws(StoreError) -> [Int: String] in
+                var notes: [Int: String] = [:]
+                for update in try store.proceduralUpdates(agreement) {
+                    let context = try store.renderContext(agreement, version: update.version)
+                    notes[update.version] = context.signedVersion.map { " [signed: carries the signatures of version \($0.version); \(update.sentence)]" } ?? " [\(update.sentence)]"
+                }
+                return notes
+            }
             var out = ""
             for entry in entries {
-                let signed = entry.signedBy.isEmpty ? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
+                let signed = entry.signedBy.isEmpty ? carried[entry.number] ?? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
                 out += "version \(entry.number)\(entry.parent.map { " (on \($0))" } ?? "")  sha256 \(entry.contentHash.prefix(12))\(signed)\n"
                 out += "  \(entry.createdAt)  \(entry.author) for the \(entry.party.rawValue)\n"
                 out += "  \(entry.message)\n\n"
