@@ -54,6 +54,15 @@ public struct AgreementSummary: Sendable, Hashable, Codable {
     /// Items of the head version not yet accepted by the controller, and by the processor.
     public let openForController: Int
     public let openForProcessor: Int
+    /// When the head was made by the agreement's own procedures (a settled notice, an approval): that update.
+    public var headUpdate: ProceduralUpdate? = nil
+
+    /// The status as people read it: "signed; Annex IV updated on 15 December 2026 under clause 9, notice 4" when a
+    /// signed agreement's head was made by its own procedures, otherwise "draft", "agreed" or "signed".
+    public var standing: String {
+        guard status == .signed, let headUpdate else { return status.rawValue }
+        return status.rawValue + "; " + headUpdate.sentence
+    }
 }
 
 /// An immutable version.
@@ -137,4 +146,6 @@ public struct CommentEntry: Sendable, Hashable, Codable {
     public let body: String
     /// The comment is the reason a party gave when it rejected the item.
     public let isRejection: Bool
+    /// An internal comment: visible only to its author's organisation, never to the other side.
+    public var isInternal: Bool = false
 }

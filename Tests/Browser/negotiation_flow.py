@@ -31,7 +31,8 @@ def free_port():
 
 
 def start_server(workdir, port):
-    binary = os.path.join(ROOT, ".build", "debug", "tripact")
+    # TRIPACT_BINARY names another build (e.g. a --scratch-path); the default is `swift build`'s.
+    binary = os.environ.get("TRIPACT_BINARY") or os.path.join(ROOT, ".build", "debug", "tripact")
     log = open(os.path.join(workdir, "serve.log"), "w+")
     process = subprocess.Popen(
         [binary, "serve", "--demo", "--port", str(port), "--db", os.path.join(workdir, "tripact.sqlite")],
@@ -107,11 +108,23 @@ class Flow:
         submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]"))
         assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "proposal refused: " + self.driver.page_source[:2000]
 
-    def comment(self, clause, text):
+    def comment(self, clause, text, internal=False):
         self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
         self.driver.find_element(By.ID, "comment").send_keys(text)
+        if internal:
+            self.driver.find_element(By.NAME, "internal").click()
         submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[.='Comment']"))
         assert text in self.driver.page_source
+
+    def accept_all_except(self, key):
+        """Checks one item, reviews "everything except the checked items" and confirms; returns the review's list."""
+        self.open("/agreements/" + REFERENCE)
+        self.driver.find_element(By.CSS_SELECTOR, "input[form='select-items'][value='%s']" % key).click()
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[@value='except']"))
+        listed = self.driver.find_element(By.ID, "to-accept").text
+        left = self.driver.find_element(By.ID, "left-open").text
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept these')]"))
+        return listed, left
 
     def accept_all(self):
         self.open("/agreements/" + REFERENCE)
@@ -161,6 +174,8 @@ def main():
         flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
         flow.change_clause("subprocessors", "Specific authorisation for each subprocessor", variant="specific")
         flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
+        flow.comment("audits", "Internal: our DPO would settle for the ISO report alone.", internal=True)
+        assert "only your organisation sees this comment" in driver.page_source, "the internal comment is not marked"
         assert flow.status() == "draft"
 
         step = "the processor sees the redline and accepts"
@@ -173,6 +188,15 @@ def main():
         assert "hours: 36 hours → 24 hours" in page, "the redline lacks the hours change"
         assert "variant: general-objection → specific" in page, "the redline lacks the variant change"
         assert driver.find_elements(By.CSS_SELECTOR, "ins"), "no insertion marked"
+        flow.open("/agreements/%s/clauses/audits" % REFERENCE)
+        assert "One on-site audit a year" in driver.page_source, "the shared comment did not reach the processor"
+        assert "our DPO would settle" not in driver.page_source, "the processor reads the controller's internal comment"
+
+        step = "the processor accepts everything except the breach clause, reviewed in words, then the rest"
+        listed, left = flow.accept_all_except("clause:breach-notification")
+        assert "Subprocessors" in listed and "clause:" not in listed, "the review lists keys, not words: " + listed
+        assert "Personal Data Breaches" in left, "the review does not say what stays open: " + left
+        assert flow.status() == "draft"
         flow.accept_all()
 
         step = "the controller accepts what it had not yet accepted; both sign"

@@ -35,7 +35,7 @@ import TripactTestSupport
         #expect(throws: StoreError.unknownUser(Negotiators.brand)) { try n.store.createSession(for: Negotiators.brand, lifetime: 3_600) }
         #expect(throws: StoreError.unknownUser(Negotiators.brand)) { try n.store.accept(nil, on: n.reference, by: Negotiators.brand) }
         #expect(try n.store.log(n.reference).first?.author == Negotiators.brand)
-        #expect(try n.store.comments(n.reference).first?.authorName == "Jeanne Roux")
+        #expect(try n.store.comments(n.reference, visibleTo: n.store.user(email: Negotiators.bpo).organisationID).first?.authorName == "Jeanne Roux")
         #expect(try !n.store.users(in: Negotiators.controller).contains { $0.email == Negotiators.brand })
         #expect(try n.store.removedUsers(in: Negotiators.controller).map(\.email) == [Negotiators.brand])
         #expect(throws: StoreError.duplicate("user '\(Negotiators.brand)'")) {

@@ -129,6 +129,6 @@ import TripactWeb
             let (outsider, outsiderCSRF) = try fixture.session(.admin, "outsider")
             #expect(try await client.post(uri, form: [("_csrf", outsiderCSRF), ("body", "hello")], cookie: outsider).status == .notFound)
         }
-        #expect(try fixture.store.comments(fixture.reference).count == 1)
+        #expect(try fixture.store.comments(fixture.reference, visibleTo: fixture.store.user(email: WebFixture.email(.legal, "processor")).organisationID).count == 1)
     }
 }

@@ -41,6 +41,29 @@ import TripactTestSupport
         #expect(result.stderr.contains("DISAGREES with the database: \(expected)"), "\(result.stderr)")
     }
 
+    @Test func theExportOfAVersionUpdatedByANoticeAfterSignatureVerifiesAsSigned() throws {
+        let w = try CLIWorkspace()
+        try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
+        let entry = try RegisterCLITests().entry(w, id: "sp-nuvola", name: "Nuvola Voice Platform B.V.", file: "nuvola.json")
+        try #require(try w.run(["subprocessors", "add", entry, "--as", CLIWorkspace.bpo]).status == 0)
+        // A removal needs no consent: the agreement is informed and its Annex IV follows at once, in version 2.
+        let removed = try w.run(["subprocessors", "remove", "sp-nuvola", "-m", "retired", "--as", CLIWorkspace.bpo])
+        try #require(removed.status == 0, "\(removed.stderr)")
+        let shown = try w.run(["show", w.reference])
+        #expect(shown.stdout.contains("status signed; Annex IV updated on "), "\(shown.stdout)")
+        let log = try w.run(["log", w.reference])
+        #expect(log.stdout.contains("version 2 (on 1)") && log.stdout.contains("[signed: carries the signatures of version 1; Annex IV updated on "), "\(log.stdout)")
+        #expect(log.stdout.contains("version 1  sha256") && log.stdout.contains("[signed by controller and processor]"), "\(log.stdout)")
+        let path = w.directory.appendingPathComponent("v2.html").path
+        try #require(try w.run(["export", w.reference, "--version", "2", "--format", "html", "-o", path]).status == 0)
+        let verified = try w.run(["verify", path])
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stdout.contains("it is version 2 of '\(w.reference)': SIGNED; Annex IV updated on "), "\(verified.stdout)")
+        #expect(try w.run(["audit", "verify"]).status == 0)
+    }
+
     @Test func inventedSignatoriesOnASignedVersionFail() throws {
         let w = try CLIWorkspace()
         try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)

@@ -67,6 +67,17 @@ public enum ExportVerifier {
         if context.status == .signed, !complete { problems.append("it prints SIGNED but carries \(context.signatures.count) of \(PartyRole.allCases.count) signatures") }
         if context.status != .signed, complete { problems.append("it carries both signatures but prints \(context.status.label)") }
         if context.version == nil { problems.append("it names no version number") }
+        if let signed = context.signedVersion {
+            if context.status != .signed { problems.append("it names signed version \(signed.version) but prints \(context.status.label)") }
+            if context.updates.last?.version != context.version {
+                problems.append("it carries the signatures of version \(signed.version) but does not list its own version among the updates since")
+            }
+            if context.updates.first?.base != signed.version {
+                problems.append("the updates it lists do not start from the signed version \(signed.version)")
+            }
+        } else if !context.updates.isEmpty {
+            problems.append("it lists updates since a signature but names no signed version")
+        }
         for (party, record) in context.signatures.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where !isTimestamp(record.signedAt) {
             problems.append("the \(party.rawValue)'s signing time '\(record.signedAt)' is not a time")
         }
@@ -80,6 +91,14 @@ public enum ExportVerifier {
             problems.append("it prints version \(printed.version.map(String.init) ?? "none"), the database holds it as version \(recorded.version.map(String.init) ?? "none")")
         }
         if printed.status != recorded.status { problems.append("it prints \(printed.status.label), the database says \(recorded.status.label)") }
+        if printed.signedVersion != recorded.signedVersion {
+            problems.append(
+                "it prints the signatures as given on \(printed.signedVersion.map { "version \($0.version)" } ?? "this version"), the database records them on \(recorded.signedVersion.map { "version \($0.version)" } ?? "this version")"
+            )
+        }
+        if printed.updates != recorded.updates {
+            problems.append("it lists \(printed.updates.count) update(s) since the signature, the database records \(recorded.updates.count) that differ from them")
+        }
         for party in PartyRole.allCases where printed.signatures[party] != recorded.signatures[party] {
             problems.append("the \(party.rawValue)'s signature: it prints \(describe(printed.signatures[party])), the database records \(describe(recorded.signatures[party]))")
         }

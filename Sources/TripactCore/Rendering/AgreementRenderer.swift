@@ -46,6 +46,7 @@ public enum AgreementRenderer {
         var footer = document.id
         if let version = context.version { footer += " · version \(version)" }
         footer += " · sha256 " + String(hash.prefix(12)) + " · " + context.status.label
+        if context.signedVersion != nil, let last = context.updates.last { footer += " · Annex IV updated " + last.day }
         html.raw("@page {\n  @bottom-left { content: ")
         html.trusted(cssString(footer))
         html.raw("; }\n  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); }\n")
@@ -70,7 +71,12 @@ public enum AgreementRenderer {
         html.raw("<dt>Version</dt><dd>")
         if let version = context.version { html.number(version) } else { html.raw("unnumbered (file)") }
         html.raw("</dd>\n")
-        html.element("<dt>Status</dt><dd class=\"status\">", context.status.label, "</dd>\n")
+        html.element("<dt>Status</dt><dd class=\"status\">", context.standing, "</dd>\n")
+        if let signed = context.signedVersion {
+            html.raw("<dt>Signed version</dt><dd>version ")
+            html.number(signed.version)
+            html.element(", sha256:", signed.contentHash, "</dd>\n")
+        }
         html.element("<dt>Content hash</dt><dd class=\"hash\">sha256:", hash, "</dd>\n")
         html.element("<dt>Main Agreement</dt><dd>", document.mainAgreement, "</dd>\n")
         if let date = document.effectiveDate {
@@ -183,6 +189,27 @@ public enum AgreementRenderer {
             }
             html.raw("</dl>\n</div>\n")
         }
-        html.raw("</div>\n</section>\n")
+        html.raw("</div>\n")
+        writeUpdates(&html, context: context)
+        html.raw("</section>\n")
+    }
+
+    /// Under the signatures of an updated version: the version they were given on, and each update made since by the
+    /// agreement's own procedures, with the notice that made it.
+    private static func writeUpdates(_ html: inout HTMLWriter, context: RenderContext) {
+        guard let signed = context.signedVersion, !context.updates.isEmpty else { return }
+        html.raw("<div class=\"signed-updates\">\n<h3>Signed version and later updates</h3>\n<p>The parties signed version ")
+        html.number(signed.version)
+        html.element(" (sha256:", signed.contentHash, ")")
+        html.raw(". Each later version below was made by the procedure this agreement provides for changes of subprocessors, so it needs no new signature; a negotiated change would.</p>\n")
+        html.raw("<table class=\"updates\">\n<thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Made by</th><th scope=\"col\">Change</th><th scope=\"col\">Content hash</th></tr></thead>\n<tbody>\n")
+        for update in context.updates {
+            html.raw("<tr><td>")
+            html.number(update.version)
+            html.element("</td><td>", update.sentence, "</td>")
+            html.element("<td>", update.summary, "</td>")
+            html.element("<td class=\"hash\">sha256:", String(update.contentHash.prefix(12)), "</td></tr>\n")
+        }
+        html.raw("</tbody>\n</table>\n</div>\n")
     }
 }

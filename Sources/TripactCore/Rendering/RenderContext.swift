@@ -7,16 +7,33 @@ public struct RenderContext: Sendable, Codable, Equatable {
     public var signatures: [PartyRole: SignatureRecord]
     /// Whether to embed the document and this context in the file, so `tripact verify` can check it later.
     public var embedForVerification: Bool
+    /// When this version was made from a signed version by the agreement's own procedures only: that signed version,
+    /// whose signatures `signatures` then holds.
+    public var signedVersion: SignedVersionReference?
+    /// The versions made by the agreement's procedures since `signedVersion`, oldest first; the last is this version.
+    public var updates: [ProceduralUpdate]
 
-    public init(version: Int? = nil, status: AgreementStatus = .draft, signatures: [PartyRole: SignatureRecord] = [:], embedForVerification: Bool = false) {
+    public init(
+        version: Int? = nil, status: AgreementStatus = .draft, signatures: [PartyRole: SignatureRecord] = [:], embedForVerification: Bool = false,
+        signedVersion: SignedVersionReference? = nil, updates: [ProceduralUpdate] = []
+    ) {
         self.version = version
         self.status = status
         self.signatures = signatures
         self.embedForVerification = embedForVerification
+        self.signedVersion = signedVersion
+        self.updates = updates
+    }
+
+    /// The status as a person reads it: "SIGNED; Annex IV updated on 15 December 2026 under clause 9, notice 4" for a
+    /// version that carries the signatures of the version it updates, otherwise the status's label.
+    public var standing: String {
+        guard status == .signed, signedVersion != nil, let last = updates.last else { return status.label }
+        return status.label + "; " + last.sentence
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, status, signatures, embedForVerification
+        case version, status, signatures, embedForVerification, signedVersion, updates
     }
 
     public init(from decoder: any Decoder) throws {
@@ -33,10 +50,13 @@ public struct RenderContext: Sendable, Codable, Equatable {
         }
         self.signatures = signatures
         embedForVerification = try container.decode(Bool.self, forKey: .embedForVerification)
+        signedVersion = try container.decodeIfPresent(SignedVersionReference.self, forKey: .signedVersion)
+        updates = try container.decodeIfPresent([ProceduralUpdate].self, forKey: .updates) ?? []
     }
 
     /// Signatures are written as an object keyed by party name: a dictionary keyed by an enum would be written as an
-    /// array in hash order, and the embedded context must encode the same way every time.
+    /// array in hash order, and the embedded context must encode the same way every time. The carried signature and
+    /// the updates are written only when present, so a file exported before they existed re-renders to its own bytes.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(version, forKey: .version)
@@ -45,6 +65,8 @@ public struct RenderContext: Sendable, Codable, Equatable {
         for (role, record) in signatures { byName[role.rawValue] = record }
         try container.encode(byName, forKey: .signatures)
         try container.encode(embedForVerification, forKey: .embedForVerification)
+        try container.encodeIfPresent(signedVersion, forKey: .signedVersion)
+        if !updates.isEmpty { try container.encode(updates, forKey: .updates) }
     }
 }
 

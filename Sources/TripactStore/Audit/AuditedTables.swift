@@ -37,6 +37,10 @@ struct AuditedTable: Sendable {
         ),
         AuditedTable(name: "signatures", keys: ["agreement_id", "version", "party"], fields: ["user_id", "content_hash", "signed_at"], watchedOnUpdate: nil),
         AuditedTable(
+            name: "procedural_versions", keys: ["agreement_id", "version"], fields: ["base", "notice_id", "clause", "clause_number", "applied_on"],
+            watchedOnUpdate: nil
+        ),
+        AuditedTable(
             name: "register_entries", keys: ["organisation_id", "key"], fields: ["record"], watchedOnUpdate: ["record"]
         ),
         AuditedTable(

@@ -210,6 +210,29 @@ enum Migrations {
         );
         CREATE INDEX one_time_links_by_purpose ON one_time_links(purpose, email);
         """,
+        // 7: versions made by the agreement's own procedures (a settled subprocessor notice, an approval), with the notice
+        // that made each and the clause it ran under: such a version keeps the signatures of the signed version it updates.
+        """
+        CREATE TABLE procedural_versions (
+            agreement_id INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            base INTEGER NOT NULL,
+            notice_id INTEGER NOT NULL REFERENCES notices(id),
+            clause TEXT NOT NULL,
+            clause_number INTEGER NOT NULL,
+            applied_on TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, version),
+            FOREIGN KEY (agreement_id, version) REFERENCES versions(agreement_id, number)
+        );
+        CREATE TRIGGER procedural_versions_are_immutable BEFORE UPDATE ON procedural_versions
+            BEGIN SELECT RAISE(ABORT, 'procedural versions are immutable'); END;
+        CREATE TRIGGER procedural_versions_are_kept BEFORE DELETE ON procedural_versions
+            BEGIN SELECT RAISE(ABORT, 'procedural versions are immutable'); END;
+        """,
+        // 8: internal comments: a comment with `internal_to` set is visible only to that organisation (its author's).
+        """
+        ALTER TABLE comments ADD COLUMN internal_to INTEGER REFERENCES organisations(id);
+        """,
     ]
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.

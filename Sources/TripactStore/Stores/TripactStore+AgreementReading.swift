@@ -3,21 +3,28 @@ public import TripactCore
 
 /// Reading agreements: lists, versions, item states, comments, signatures and what a rendering needs.
 extension TripactStore {
-    /// The comments of an agreement, oldest first; only those on `item` when given.
-    public func comments(_ reference: String, item: ItemKey? = nil) throws(StoreError) -> [CommentEntry] {
+    /// The comments of an agreement that `organisationID` may read, oldest first; only those on `item` when given.
+    /// The reader is required: an internal comment is returned only to its own organisation, so no call site can hand
+    /// one to the other side by forgetting a filter.
+    public func comments(_ reference: String, item: ItemKey? = nil, visibleTo organisationID: Int) throws(StoreError) -> [CommentEntry] {
         try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
-            var sql = "SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind FROM comments c JOIN users u ON u.id = c.author_id WHERE c.agreement_id = ?"
-            var bindings: [SQLValue] = [.int(agreement.id)]
+            var sql = """
+                SELECT c.item_key, c.version, u.email, u.name, c.created_at, c.body, c.kind, c.internal_to FROM comments c JOIN users u ON u.id = c.author_id
+                WHERE c.agreement_id = ? AND (c.internal_to IS NULL OR c.internal_to = ?)
+                """
+            var bindings: [SQLValue] = [.int(agreement.id), .int(organisationID)]
             if let item {
                 sql += " AND c.item_key = ?"
                 bindings.append(.text(item.rawValue))
             }
             return try Database.query(connection, sql + " ORDER BY c.id", bindings) { row in
-                CommentEntry(
+                var entry = CommentEntry(
                     item: row.text(0), version: row.integer(1), author: row.text(2) ?? "", authorName: row.text(3) ?? "", createdAt: row.text(4) ?? "", body: row.text(5) ?? "",
                     isRejection: row.text(6) == "rejection"
                 )
+                entry.isInternal = !row.isNull(7)
+                return entry
             }
         }
     }
@@ -40,8 +47,11 @@ extension TripactStore {
         var sql = """
             SELECT a.reference, a.title, c.name, p.name, a.head, a.status, a.updated_at,
                 (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.controller_accepted = 0),
-                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.processor_accepted = 0)
+                (SELECT count(*) FROM item_states s WHERE s.agreement_id = a.id AND s.processor_accepted = 0),
+                pv.base, pv.notice_id, pv.clause, pv.clause_number, pv.applied_on, n.kind, ch.change, hv.content_hash
             FROM agreements a JOIN organisations c ON c.id = a.controller_id JOIN organisations p ON p.id = a.processor_id
+                LEFT JOIN procedural_versions pv ON pv.agreement_id = a.id AND pv.version = a.head LEFT JOIN notices n ON n.id = pv.notice_id
+                LEFT JOIN register_changes ch ON ch.id = n.change_id LEFT JOIN versions hv ON hv.agreement_id = a.id AND hv.number = a.head
             """
         var conditions: [String] = []
         var bindings: [SQLValue] = []
@@ -60,11 +70,21 @@ extension TripactStore {
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY a.reference"
         return try database.query(sql, bindings) { row in
-            AgreementSummary(
+            var summary = AgreementSummary(
                 reference: row.text(0) ?? "", title: row.text(1) ?? "", controller: row.text(2) ?? "", processor: row.text(3) ?? "", head: row.integer(4),
                 status: AgreementStatus(rawValue: row.text(5) ?? "") ?? .draft, updatedAt: row.text(6) ?? "", openForController: row.integer(7),
                 openForProcessor: row.integer(8)
             )
+            if !row.isNull(9) {
+                let kind = NoticeSchedule.Kind(rawValue: row.text(14) ?? "") ?? .notice
+                let change = try? JSONDecoder().decode(RegisterChange.self, from: row.blob(15))
+                summary.headUpdate = ProceduralUpdate(
+                    version: summary.head, base: row.integer(9), contentHash: row.text(16) ?? "",
+                    kind: kind == .approvalRequest ? .approval : kind == .information ? .information : .notice, notice: row.integer(10), clause: row.text(11) ?? "",
+                    clauseNumber: row.integer(12), day: row.text(13) ?? "", summary: change?.summary ?? ""
+                )
+            }
+            return summary
         }
     }
 
@@ -144,19 +164,27 @@ extension TripactStore {
 
     /// How to render a version: its number, status and signatures. Only a signature that the audit chain records as
     /// it stands counts: a signature row written or changed outside Tripact never prints as signed.
+    ///
+    /// A version made from a signed version by the agreement's own procedures only (settled notices, approvals, each
+    /// recorded in the chain) is signed with the signatures of that version, which the context names together with
+    /// the updates made since.
     public func renderContext(_ reference: String, version number: Int) throws(StoreError) -> RenderContext {
         let signatures = try signaturesInChain(reference, version: number)
         let summary = try agreement(reference)
-        var records: [PartyRole: SignatureRecord] = [:]
-        for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }
-        let status: AgreementStatus
-        if records.count == PartyRole.allCases.count {
-            status = .signed
-        } else if number == summary.head, summary.status == .agreed {
-            status = .agreed
-        } else {
-            status = .draft
+        func records(_ signatures: [SignatureEntry]) -> [PartyRole: SignatureRecord] {
+            var records: [PartyRole: SignatureRecord] = [:]
+            for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }
+            return records
         }
-        return RenderContext(version: number, status: status, signatures: records)
+        let own = records(signatures)
+        if own.count == PartyRole.allCases.count { return RenderContext(version: number, status: .signed, signatures: own) }
+        if own.isEmpty, let carried = try carriedSignatures(reference, version: number) {
+            return RenderContext(
+                version: number, status: .signed, signatures: records(carried.signatures),
+                signedVersion: SignedVersionReference(version: carried.signed.number, contentHash: carried.signed.contentHash), updates: carried.updates
+            )
+        }
+        let status: AgreementStatus = number == summary.head && summary.status == .agreed ? .agreed : .draft
+        return RenderContext(version: number, status: status, signatures: own)
     }
 }

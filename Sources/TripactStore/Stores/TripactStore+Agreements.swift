@@ -220,6 +220,11 @@ extension TripactStore {
                 connection, "SELECT party FROM signatures WHERE agreement_id = ? AND version = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
             )
             guard !signed.contains(party.rawValue) else { throw StoreError.duplicate("the \(party.rawValue)'s signature on version \(agreement.head)") }
+            guard agreement.status != .signed else {
+                throw StoreError.notPermitted(
+                    "version \(agreement.head) of '\(reference)' is signed: the agreement's own procedures updated the signed version, which needs no new signature"
+                )
+            }
             try Database.run(
                 connection, "INSERT INTO signatures (agreement_id, version, party, user_id, content_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 [.int(agreement.id), .int(agreement.head), .text(party.rawValue), .int(user.id), .text(version.contentHash), .text(now)]
@@ -231,8 +236,9 @@ extension TripactStore {
         }
     }
 
-    /// Adds a comment on an item (or on the agreement when `item` is nil), on the head version.
-    public func comment(on reference: String, item: ItemKey?, body: String, by email: String) throws(StoreError) {
+    /// Adds a comment on an item (or on the agreement when `item` is nil), on the head version. An internal comment is
+    /// visible only to the author's organisation; the audit line says where a comment was added, never what it says.
+    public func comment(on reference: String, item: ItemKey?, body: String, by email: String, isInternal: Bool = false) throws(StoreError) {
         let user = try self.user(email: email)
         try user.requireCommenter()
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -245,8 +251,11 @@ extension TripactStore {
                 throw StoreError.unknownItem(agreement: reference, item: item.rawValue)
             }
             try Database.run(
-                connection, "INSERT INTO comments (agreement_id, version, item_key, author_id, created_at, body) VALUES (?, ?, ?, ?, ?, ?)",
-                [.int(agreement.id), .int(agreement.head), .optionalText(item?.rawValue), .int(user.id), .text(clock.timestamp()), .text(text)]
+                connection, "INSERT INTO comments (agreement_id, version, item_key, author_id, created_at, body, internal_to) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    .int(agreement.id), .int(agreement.head), .optionalText(item?.rawValue), .int(user.id), .text(clock.timestamp()), .text(text),
+                    isInternal ? .int(user.organisationID) : .null,
+                ]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "comment.add", detail: "on \(item?.rawValue ?? "the agreement"), version \(agreement.head)")
         }

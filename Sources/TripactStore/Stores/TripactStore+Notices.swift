@@ -180,7 +180,8 @@ extension TripactStore {
     ///
     /// The version is the processor's, by the user who proposed the change; the Annex IV items it changes count as
     /// accepted by both parties, because the notice procedure (or the approval) is the controller's consent under the
-    /// agreement. Every other item keeps its state.
+    /// agreement. Every other item keeps its state. A signed agreement stays signed: the version is recorded as
+    /// procedural, and its render context carries the signatures of the signed version it updates.
     func apply(_ connection: Database.Connection, noticeID: Int, library: ClauseLibrary) throws(StoreError) {
         let notice = try Self.notice(connection, id: noticeID)
         let agreement = try Self.agreementRow(connection, notice.agreement)
@@ -208,14 +209,24 @@ extension TripactStore {
             let message = "Annex IV: \(change.summary) (register \(notice.kind == .approvalRequest ? "approval" : notice.kind.rawValue) \(noticeID))"
             try insertVersion(connection, agreementID: agreement.id, number: number, parent: agreement.head, user: proposer, party: .processor, now: now, message: message, document: document, hash: hash)
             try replaceStates(connection, agreementID: agreement.id, states: states)
-            let status: AgreementStatus = Negotiation.isAgreed(states) ? .agreed : .draft
+            // The version the procedure updates was signed: the agreement stays signed, because the clause both parties
+            // signed is what made this version (see `procedural_versions`). Only a negotiated change needs signatures.
+            let status: AgreementStatus = Negotiation.isAgreed(states) ? (agreement.status == .signed ? .signed : .agreed) : .draft
             try Database.run(
                 connection, "UPDATE agreements SET head = ?, status = ?, updated_at = ? WHERE id = ?", [.int(number), .text(status.rawValue), .text(now), .int(agreement.id)]
+            ) { _ in }
+            let clause = ClauseID(rawValue: "subprocessors")
+            let clauseNumber = AgreementFacts(document: document, library: library).included(clause)?.number ?? 0
+            try Database.run(
+                connection,
+                "INSERT INTO procedural_versions (agreement_id, version, base, notice_id, clause, clause_number, applied_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [.int(agreement.id), .int(number), .int(agreement.head), .int(noticeID), .text(clause.rawValue), .int(clauseNumber), .text(today().iso)]
             ) { _ in }
             appliedVersion = number
             try appendAudit(
                 connection, actor: proposer.email, agreement: notice.agreement, action: "version.register",
-                detail: "version \(number) on \(agreement.head) from notice \(noticeID) (change \(notice.changeID)), sha256 \(hash): \(change.summary)"
+                detail: "version \(number) on \(agreement.head) from notice \(noticeID) (change \(notice.changeID)) under clause \(clauseNumber), sha256 \(hash): \(change.summary)"
+                    + (status == .signed ? "; the agreement stays signed" : "")
             )
         }
         try Database.run(connection, "UPDATE notices SET status = 'applied', applied_version = ? WHERE id = ?", [.int(appliedVersion), .int(noticeID)]) { _ in }

@@ -33,6 +33,8 @@ struct AgreementController {
         let version: Int?
         let item: String?
         let all: String?
+        /// The items confirmed on the review page.
+        let items: [String]?
     }
 
     struct SignForm: Decodable {
@@ -46,6 +48,7 @@ struct AgreementController {
         router.get("agreements/:reference/compare") { request, context in try compare(request: request, context: context) }
         router.get("agreements/:reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
         router.post("agreements/:reference/accept") { request, context in try await accept(request: request, context: context) }
+        router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
     }
 
@@ -99,7 +102,7 @@ struct AgreementController {
                 page.raw("<tr><td><a href=\"/agreements/\(Self.path(agreement.reference))\">")
                 page.text(agreement.title)
                 page.raw("</a></td><td>")
-                page.text(agreement.status.rawValue)
+                page.text(agreement.standing)
                 page.raw("</td><td>\(agreement.head)</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
                 page.text(agreement.controller)
                 page.raw("</td><td>")
@@ -135,7 +138,7 @@ struct AgreementController {
         let signatures = try store.signatures(reference, version: head.number)
         // The latest rejection of each item on this version, so a disputed item says so where the items are listed.
         var disputes: [String: CommentEntry] = [:]
-        for comment in try store.comments(reference) where comment.isRejection && comment.version == head.number {
+        for comment in try store.comments(reference, visibleTo: session.user.organisationID) where comment.isRejection && comment.version == head.number {
             if let item = comment.item { disputes[item] = comment }
         }
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
@@ -145,7 +148,9 @@ struct AgreementController {
         page.raw("</strong>; processor: <strong>")
         page.text(summary.processor)
         page.raw("</strong>. You act for the \(party.rawValue).</p>")
-        page.raw("<p>Status: <strong id=\"status\">\(summary.status.rawValue)</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
+        page.raw("<p>Status: <strong id=\"status\">")
+        page.text(summary.standing)
+        page.raw("</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">Edit Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">Edit Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">Edit Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">Edit Annex V (obligations towards data subjects)</a></p>")
@@ -177,18 +182,19 @@ struct AgreementController {
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
             page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
         }
+        let labels = ItemLabels(document: head.document, library: configuration.library)
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
         for state in states {
             page.raw("<tr><td>")
+            if mayNegotiate, !state.acceptedBy.contains(party) { Self.writeSelectionBox(&page, key: state.key, label: labels.label(state.key)) }
+            // Words, not keys: "Clause 20 — Personal Data Breaches" (the key stays in the link and the form).
             if state.key.kind == "clause", !state.isRemoval {
-                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\"><code>")
-                page.text(state.key.rawValue)
-                page.raw("</code></a></td><td>")
+                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\">")
             } else {
-                page.raw("<a href=\"\(ItemController.path(reference, state.key))\"><code>")
-                page.text(state.key.rawValue)
-                page.raw(state.isRemoval ? "</code></a> (removed)</td><td>" : "</code></a></td><td>")
+                page.raw("<a href=\"\(ItemController.path(reference, state.key))\">")
             }
+            page.text(labels.label(state.key))
+            page.raw("</a></td><td>")
             page.text(state.label)
             if !state.isAgreed, let dispute = disputes[state.key.rawValue] {
                 page.raw(" <span class=\"warning\">— disputed by ")
@@ -202,12 +208,13 @@ struct AgreementController {
                 page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"item\" value=\"")
                 page.text(state.key.rawValue)
                 page.raw("\"><button type=\"submit\" aria-label=\"Accept ")
-                page.text(state.key.rawValue)
+                page.text(labels.label(state.key))
                 page.raw("\">Accept</button></form>")
             }
             page.raw("</td></tr>")
         }
         page.raw("</tbody></table></div>")
+        if mayNegotiate { Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session) }
 
         page.raw("<h2>Signatures</h2>")
         for signature in signatures {
@@ -215,11 +222,15 @@ struct AgreementController {
             page.text("\(signature.name) (\(signature.user)) at \(signature.signedAt)")
             page.raw("</p>")
         }
+        // A head made by the agreement's own procedures carries the signatures of the version it updates.
+        let headContext = summary.headUpdate != nil ? try store.renderContext(reference, version: head.number) : nil
+        if let headContext { Self.writeSignedUpdates(&page, reference: reference, context: headContext) }
+        let carried = Set(headContext.map { context in context.signedVersion == nil ? [] : context.updates.map(\.version) } ?? [])
         if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
             page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/sign\">")
             page.csrf(session)
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)</button></form>")
-        } else if signatures.isEmpty {
+        } else if signatures.isEmpty, headContext?.signedVersion == nil {
             page.raw("<p>Both parties sign once every item is accepted by both and no validation error stands.</p>")
         }
 
@@ -231,7 +242,9 @@ struct AgreementController {
             page.text(entry.createdAt)
             page.raw("</td><td>")
             page.text(entry.message)
-            page.raw("</td><td>\(entry.signedBy.map(\.rawValue).joined(separator: ", "))</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a></td></tr>")
+            page.raw("</td><td>\(entry.signedBy.map(\.rawValue).joined(separator: ", "))")
+            if carried.contains(entry.number), let signed = headContext?.signedVersion { page.raw("signatures of version \(signed.version) (updated by procedure)") }
+            page.raw("</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a></td></tr>")
         }
         page.raw("</tbody></table></div>")
         if log.count > 1 {
@@ -242,6 +255,24 @@ struct AgreementController {
             page.raw("</select></div><button type=\"submit\">Show the redline</button></form>")
         }
         return CachedPage(title: page.title, body: page.body)
+    }
+
+    /// The signed version, the updates the agreement's own procedures made since, and the notices that made them.
+    static func writeSignedUpdates(_ page: inout Page, reference: String, context: RenderContext) {
+        guard let signed = context.signedVersion, !context.updates.isEmpty else { return }
+        page.raw("<p>Version \(signed.version) (sha256 <code>\(signed.contentHash.prefix(12))</code>) was signed for ")
+        page.text(context.signatures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "the \($0.key.rawValue) by \($0.value.name) at \($0.value.signedAt)" }.joined(separator: " and "))
+        page.raw(". The versions since were made by the agreement's own procedure for changes of subprocessors, so the agreement stays signed; a negotiated change would need new signatures.</p>")
+        page.raw("<div class=\"table-wrap\"><table id=\"signed-updates\"><caption>Signed version and later updates</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">How</th><th scope=\"col\">Change</th><th scope=\"col\">Notice</th></tr></thead><tbody>")
+        page.raw("<tr><td>\(signed.version)</td><td>signed by both parties</td><td></td><td></td></tr>")
+        for update in context.updates {
+            page.raw("<tr><td>\(update.version)</td><td>")
+            page.text(update.sentence)
+            page.raw("</td><td>")
+            page.text(update.summary)
+            page.raw("</td><td><a href=\"/notices/\(update.notice)\">\(update.kind == .approval ? "approval" : "notice") \(update.notice)</a></td></tr>")
+        }
+        page.raw("</tbody></table></div>")
     }
 
     private func compare(request: Request, context: TripactRequestContext) throws -> Response {
@@ -302,6 +333,8 @@ struct AgreementController {
             keys = nil
         } else if let item = form.item, !item.isEmpty {
             keys = [ItemKey(rawValue: item)]
+        } else if let items = form.items, !items.isEmpty {
+            keys = items.map { ItemKey(rawValue: $0) }
         } else {
             throw HTTPError(.badRequest, message: "choose an item to accept")
         }

@@ -25,6 +25,8 @@ struct ClauseController {
     struct CommentForm: Decodable {
         let _csrf: String?
         let body: String?
+        /// "yes": an internal comment, visible only to the author's organisation.
+        let `internal`: String?
     }
 
     func register(on router: Routes) {
@@ -42,7 +44,7 @@ struct ClauseController {
         guard !body.isEmpty, !TextLimit.exceeds(body, Self.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(Self.maximumTextLength) characters; nothing was saved")
         }
-        try store.comment(on: reference, item: ItemKey(rawValue: "clause:\(clause.id)"), body: body, by: session.user.email)
+        try store.comment(on: reference, item: ItemKey(rawValue: "clause:\(clause.id)"), body: body, by: session.user.email, isInternal: form.internal == "yes")
         return .redirect(to: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))#comments", type: .normal)
     }
 
@@ -212,7 +214,7 @@ struct ClauseController {
         let summary = try? store.agreement(reference)
         let view = ItemNegotiationView(
             session: session, reference: reference, party: party, key: key, state: state, head: summary?.head ?? base, status: summary?.status ?? .draft,
-            comments: (try? store.comments(reference, item: key)) ?? [],
+            comments: (try? store.comments(reference, item: key, visibleTo: session.user.organisationID)) ?? [],
             commentAction: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/comments", back: "clause"
         )
         view.render(into: &page)

@@ -69,7 +69,7 @@ struct ItemController {
         guard !body.isEmpty, !TextLimit.exceeds(body, ClauseController.maximumTextLength) else {
             throw HTTPError(.unprocessableContent, message: "a comment needs between 1 and \(ClauseController.maximumTextLength) characters; nothing was saved")
         }
-        try store.comment(on: reference, item: key, body: body, by: session.user.email)
+        try store.comment(on: reference, item: key, body: body, by: session.user.email, isInternal: form.internal == "yes")
         return .redirect(to: Self.path(reference, key) + "#comments", type: .normal)
     }
 
@@ -135,7 +135,7 @@ struct ItemController {
         }
         let view = ItemNegotiationView(
             session: session, reference: reference, party: party, key: key, state: state, head: head.number, status: summary.status,
-            comments: try store.comments(reference, item: key), commentAction: Self.path(reference, key) + "/comments", back: "item",
+            comments: try store.comments(reference, item: key, visibleTo: session.user.organisationID), commentAction: Self.path(reference, key) + "/comments", back: "item",
             reason: reason, reasonError: reasonError
         )
         view.render(into: &page)

@@ -54,7 +54,11 @@ struct ItemNegotiationView {
         page.raw("<h2 id=\"comments\">Comments</h2>")
         if comments.isEmpty { page.raw("<p>No comments yet.</p>") }
         for comment in comments {
-            page.raw(comment.isRejection ? "<article class=\"comment rejection\"><p><strong>" : "<article class=\"comment\"><p><strong>")
+            if comment.isInternal {
+                page.raw("<article class=\"comment internal\"><p class=\"internal-mark\"><strong>Internal</strong> — only your organisation sees this comment</p><p><strong>")
+            } else {
+                page.raw(comment.isRejection ? "<article class=\"comment rejection\"><p><strong>" : "<article class=\"comment\"><p><strong>")
+            }
             page.text(comment.authorName)
             page.raw("</strong> <small>")
             page.text((comment.isRejection ? "rejected on version \(comment.version), " : "on version \(comment.version), ") + comment.createdAt)
@@ -67,6 +71,7 @@ struct ItemNegotiationView {
         page.raw("\">")
         page.csrf(session)
         page.raw("<label for=\"comment\">Add a comment</label><textarea id=\"comment\" name=\"body\" rows=\"3\" cols=\"60\" maxlength=\"\(ClauseController.maximumTextLength)\" required></textarea>")
+        page.raw("<p><label><input type=\"checkbox\" name=\"internal\" value=\"yes\"> Internal: only your organisation sees it, never the other side</label></p>")
         page.raw("<p><button type=\"submit\">Comment</button></p></form>")
     }
 }

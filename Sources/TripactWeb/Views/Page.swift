@@ -98,5 +98,6 @@ struct Page {
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } form.inline { display: inline; }
         ins { background: #dfd; } del { background: #fdd; }
+        .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """
 }

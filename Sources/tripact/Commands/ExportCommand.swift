@@ -96,7 +96,7 @@ struct VerifyCommand: ParsableCommand {
         var intact = true
         for match in matches {
             let recorded = try store.renderContext(match.agreement, version: match.number)
-            lines.append("it is version \(match.number) of '\(match.agreement)': \(recorded.status.label)\n")
+            lines.append("it is version \(match.number) of '\(match.agreement)': \(recorded.standing)\n")
             if let printed = result.context, printed.version == match.number || matches.count == 1 {
                 for problem in ExportVerifier.disagreements(printed: printed, recorded: recorded) {
                     lines.append("DISAGREES with the database: \(problem)\n")

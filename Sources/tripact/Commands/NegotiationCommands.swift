@@ -51,31 +51,69 @@ struct ProposeCommand: ParsableCommand {
     }
 }
 
-/// `tripact accept AGREEMENT (ITEM… | --all) --as USER`.
+/// `tripact accept AGREEMENT (ITEM… | --all | --only KEY,KEY | --except KEY,KEY) --as USER`.
 struct AcceptCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "accept", abstract: "Accept items of the head version for your side ('tripact show AGREEMENT --items' lists them).")
+    static let configuration = CommandConfiguration(
+        commandName: "accept", abstract: "Accept items of the head version for your side ('tripact show AGREEMENT --items' lists them).",
+        discussion: """
+            --only and --except take item keys and whole parts: clauses, terms, annex1, annex2, annex3 (measures and \
+            assistance), annex4 (subprocessors), annex5. A key the head version does not have is named, and nothing is \
+            accepted (exit 3). --dry-run lists what would be accepted and changes nothing.
+            """
+    )
     @Argument(help: "The agreement's reference.") var agreement: String
     @Argument(help: "Item keys, e.g. clause:breach-notification subprocessor:crm.") var items: [String] = []
     @Flag(help: "Accept every item of the head version.") var all = false
+    @Option(help: "Accept only these items or parts, comma-separated (clause:audits,annex4).") var only: String?
+    @Option(help: "Accept every item but these items or parts, comma-separated.") var except: String?
+    @Flag(help: "Show what would be accepted, in words, and change nothing.") var dryRun = false
     @Option(help: "The version you reviewed; refused (exit 4) if the head has moved since, so you never accept what you did not see.")
     var version: Int?
     @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var library: LibraryOptions
 
     func validate() throws {
-        if all == !items.isEmpty { throw ValidationError("name the items to accept, or pass --all (not both)") }
+        let ways = [all, !items.isEmpty, only != nil, except != nil].filter { $0 }.count
+        if ways != 1 { throw ValidationError("say what to accept in one way: item keys, --all, --only KEY,KEY or --except KEY,KEY") }
+        for list in [only, except].compactMap({ $0 }) where Self.names(list).isEmpty {
+            throw ValidationError("--only and --except take at least one item key or part")
+        }
+    }
+
+    static func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    var selection: AcceptanceSelection {
+        if let only { return .only(Self.names(only)) }
+        if let except { return .except(Self.names(except)) }
+        return all ? .everything : .only(items)
     }
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
-            let keys = all ? nil : items.map { ItemKey(rawValue: $0) }
-            let before = try CLIFailure.wrap { () throws(StoreError) in try store.itemStates(agreement) }
-            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(keys, on: agreement, by: user, expectedHead: version) }
-            let newlyAccepted = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.count
+            let (before, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.itemStates(agreement), try store.version(agreement)) }
+            if let version, version != head.number { throw .store(.staleBase(agreement: agreement, base: version, head: head.number)) }
+            let keys: [ItemKey]
+            switch selection.resolve(in: before.map(\.key)) {
+            case .success(let resolved): keys = resolved
+            case .failure(let unknown): throw .store(.unknownItem(agreement: agreement, item: unknown.names.joined(separator: "', '")))
+            }
+            let labels = ItemLabels(document: head.document, library: try library.loadLibrary())
+            if dryRun {
+                var out = "would accept \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head.number):\n"
+                for key in keys { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
+                return try FileInput.write(Data(out.utf8), to: nil)
+            }
+            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(keys, on: agreement, by: user, expectedHead: head.number) }
+            let newly = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.map(\.1.key)
             let open = states.filter { !$0.isAgreed }.count
             let status = open == 0 ? "every item is agreed by both parties" : "\(open) item\(open == 1 ? "" : "s") still open"
-            try FileInput.writeText("accepted \(newlyAccepted) item\(newlyAccepted == 1 ? "" : "s"); \(status)\n")
+            var out = "accepted \(newly.count) item\(newly.count == 1 ? "" : "s"); \(status)\n"
+            if !all { for key in newly { out += "  \(labels.label(key))\n" } }
+            try FileInput.writeText(out)
         }
     }
 }

@@ -20,7 +20,7 @@ struct AgreementsCommand: ParsableCommand {
             let list = try CLIFailure.wrap { () throws(StoreError) in try store.agreements(status: status.flatMap(AgreementStatus.init(rawValue:))) }
             if format == .json { return try FileInput.write(JSONOutput.data(list), to: nil) }
             var rows = [["AGREEMENT", "STATUS", "HEAD", "OPEN (C/P)", "CONTROLLER", "PROCESSOR"]]
-            rows += list.map { [$0.reference, $0.status.rawValue, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
+            rows += list.map { [$0.reference, $0.standing, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
             try FileInput.writeText(Table.format(rows))
         }
     }
@@ -38,9 +38,18 @@ struct LogCommand: ParsableCommand {
             let store = try store.openExisting()
             let entries = try CLIFailure.wrap { () throws(StoreError) in try store.log(agreement) }
             if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
+            // Versions made by the agreement's own procedures say so, and whether they carry a signed version's signatures.
+            let carried = try CLIFailure.wrap { () throws(StoreError) -> [Int: String] in
+                var notes: [Int: String] = [:]
+                for update in try store.proceduralUpdates(agreement) {
+                    let context = try store.renderContext(agreement, version: update.version)
+                    notes[update.version] = context.signedVersion.map { " [signed: carries the signatures of version \($0.version); \(update.sentence)]" } ?? " [\(update.sentence)]"
+                }
+                return notes
+            }
             var out = ""
             for entry in entries {
-                let signed = entry.signedBy.isEmpty ? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
+                let signed = entry.signedBy.isEmpty ? carried[entry.number] ?? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
                 out += "version \(entry.number)\(entry.parent.map { " (on \($0))" } ?? "")  sha256 \(entry.contentHash.prefix(12))\(signed)\n"
                 out += "  \(entry.createdAt)  \(entry.author) for the \(entry.party.rawValue)\n"
                 out += "  \(entry.message)\n\n"
@@ -80,7 +89,7 @@ struct ShowCommand: ParsableCommand {
             }
             var out = "\(summary.reference): \(summary.title)\n"
             out += "controller \(summary.controller); processor \(summary.processor)\n"
-            out += "status \(summary.status.rawValue); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
+            out += "status \(summary.standing); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
             out += "version \(selected.number): sha256 \(selected.contentHash), by \(selected.author) for the \(selected.party.rawValue), \(selected.createdAt)\n  \(selected.message)\n"
             if let states {
                 out += "\nitems of version \(summary.head):\n"

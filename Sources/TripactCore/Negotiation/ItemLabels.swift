@@ -1,0 +1,41 @@
+import Foundation
+
+/// What a person reads for an item: "Clause 20 — Personal Data Breaches", "Annex II — purposes", "Annex IV — Nuvola
+/// Voice Platform B.V.", never its key.
+public struct ItemLabels: Sendable {
+    private let facts: AgreementFacts
+    private let titles: [ItemKey: String]
+
+    public init(document: AgreementDocument, library: ClauseLibrary) {
+        facts = AgreementFacts(document: document, library: library)
+        var titles: [ItemKey: String] = [:]
+        for item in AgreementItems.items(of: document) { titles[item.key] = item.title.replacingOccurrences(of: ": ", with: " — ") }
+        for measure in document.measures {
+            let title = measure.title ?? library.measure(measure.id)?.title ?? measure.id
+            titles[ItemKey(rawValue: "measure:\(measure.id)")] = "Annex III — \(title)"
+        }
+        for clause in document.clauses {
+            let key = ItemKey(rawValue: "clause:\(clause.clause.rawValue)")
+            let id = clause.clause
+            if let included = facts.included(id) {
+                titles[key] = "Clause \(included.number) — \(included.clause.title)"
+            } else if let definition = library.clause(id) {
+                titles[key] = "Clause “\(definition.title)” (not printed in this version)"
+            }
+        }
+        self.titles = titles
+    }
+
+    /// The item's label; a removed item (no longer in the document) says what it removes.
+    public func label(_ key: ItemKey) -> String {
+        if let title = titles[key] { return title }
+        let kind =
+            switch key.kind {
+            case "subprocessor": "the Annex IV entry"
+            case "measure": "the Annex III measure"
+            case "clause": "the clause"
+            default: "the item"
+            }
+        return "Removal of \(kind) “\(key.name)”"
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import TripactCore
+import TripactStore
+
+/// Selective acceptance: the checked items, whole annexes, or everything except the checked items, confirmed on a
+/// page that lists what will be accepted in words before anything changes.
+extension AgreementController {
+    struct AcceptReviewForm: Decodable {
+        let _csrf: String?
+        let version: Int?
+        /// `only` (the checked items) or `except` (everything but them).
+        let mode: String?
+        let items: [String]?
+    }
+
+    /// The selection form under the items of the overview: a checkbox per item still open for the reader's side (the
+    /// boxes sit in the table and belong to this form by its id), one per part of the agreement, and the two ways to go on.
+    static func writeSelectionForm(_ page: inout Page, reference: String, head: Int, states: [ItemState], party: PartyRole, session: TripactStore.Session) {
+        let open = states.filter { !$0.acceptedBy.contains(party) }
+        guard !open.isEmpty else { return }
+        page.raw("<form id=\"select-items\" method=\"post\" action=\"/agreements/\(path(reference))/accept/review\" class=\"selection\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\">")
+        page.raw("<fieldset><legend>Accept several items at once</legend><p>Check items in the table above, or whole parts here, then choose.</p><ul class=\"checks\">")
+        let kinds = Set(open.map(\.key.kind))
+        for group in AcceptanceSelection.groups where !group.kinds.isDisjoint(with: kinds) {
+            page.raw("<li><label><input type=\"checkbox\" name=\"items[]\" value=\"\(group.name)\"> ")
+            page.text(group.label)
+            page.raw("</label></li>")
+        }
+        page.raw("</ul><button type=\"submit\" name=\"mode\" value=\"only\">Review: accept the checked items</button> ")
+        page.raw("<button type=\"submit\" name=\"mode\" value=\"except\">Review: accept everything except the checked items</button></fieldset></form>")
+    }
+
+    /// The checkbox of one item in the overview's table, tied to the selection form.
+    static func writeSelectionBox(_ page: inout Page, key: ItemKey, label: String) {
+        page.raw("<input type=\"checkbox\" form=\"select-items\" name=\"items[]\" value=\"")
+        page.text(key.rawValue)
+        page.raw("\" aria-label=\"Select ")
+        page.text(label)
+        page.raw("\"> ")
+    }
+
+    /// What the selection covers, in words, with the button that accepts exactly that. Nothing changes here.
+    func reviewAcceptance(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode(AcceptReviewForm.self, request: request, context: context)
+        try FormDecoding.requireCSRF(form._csrf, session: session)
+        guard let access = try AgreementAccess.check(context, store: store) else { throw StoreError.notAParty(user: session.user.email, agreement: "") }
+        let (reference, party) = (access.reference, access.party)
+        try session.user.requireNegotiator("accept items")
+        guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
+        guard try store.agreement(reference).status != .signed else {
+            throw StoreError.notPermitted("this agreement is signed; propose an amendment instead")
+        }
+        let head = try store.version(reference)
+        guard version == head.number else { throw StoreError.staleBase(agreement: reference, base: version, head: head.number) }
+        let states = try store.itemStates(reference)
+        let names = form.items ?? []
+        let labels = ItemLabels(document: head.document, library: configuration.library)
+        let selection: AcceptanceSelection = form.mode == "except" ? .except(names) : .only(names)
+        var page = Page(title: "Review what you accept")
+        page.raw("<p><a href=\"/agreements/\(Self.path(reference))\">Back to the agreement</a></p>")
+        if case .only = selection, names.isEmpty {
+            page.raw("<p class=\"error\" role=\"alert\">Check at least one item or part to accept, then review again.</p>")
+            return page.response(status: .unprocessableContent, session: session)
+        }
+        let keys: [ItemKey]
+        switch selection.resolve(in: states.map(\.key)) {
+        case .success(let resolved):
+            keys = resolved.filter { key in states.first { $0.key == key }?.acceptedBy.contains(party) == false }
+        case .failure(let unknown):
+            throw StoreError.unknownItem(agreement: reference, item: unknown.names.joined(separator: "', '"))
+        }
+        guard !keys.isEmpty else {
+            page.raw("<p class=\"error\" role=\"alert\">Your side has already accepted everything this selection covers; nothing is left to accept.</p>")
+            return page.response(status: .unprocessableContent, session: session)
+        }
+        page.raw("<p>You are about to accept, for the \(party.rawValue), \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head.number):</p><ul id=\"to-accept\">")
+        for key in keys {
+            page.raw("<li>")
+            page.text(labels.label(key))
+            page.raw("</li>")
+        }
+        page.raw("</ul>")
+        let left = states.filter { !$0.acceptedBy.contains(party) && !keys.contains($0.key) }
+        if !left.isEmpty {
+            page.raw("<p>These stay open for your side:</p><ul id=\"left-open\">")
+            for state in left {
+                page.raw("<li>")
+                page.text(labels.label(state.key))
+                page.raw("</li>")
+            }
+            page.raw("</ul>")
+        }
+        page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
+        page.csrf(session)
+        page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\">")
+        for key in keys {
+            page.raw("<input type=\"hidden\" name=\"items[]\" value=\"")
+            page.text(key.rawValue)
+            page.raw("\">")
+        }
+        page.raw("<button type=\"submit\">Accept these \(keys.count) item\(keys.count == 1 ? "" : "s")</button></form>")
+        return page.response(session: session)
+    }
+}
