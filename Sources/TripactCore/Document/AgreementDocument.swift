@@ -211,6 +211,23 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         self.onwardSubprocessors = onwardSubprocessors
     }
 
+    /// A missing or `null` transfer mechanism decodes as blank, so that the validator reports it at its path
+    /// instead of the whole document being unreadable.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        address = try container.decode(String.self, forKey: .address)
+        country = try container.decode(String.self, forKey: .country)
+        service = try container.decode(String.self, forKey: .service)
+        dataCategories = try container.decode([String].self, forKey: .dataCategories)
+        locations = try container.decode([String].self, forKey: .locations)
+        transferMechanism = try container.decodeIfPresent(String.self, forKey: .transferMechanism) ?? ""
+        tiaReference = try container.decodeIfPresent(String.self, forKey: .tiaReference)
+        contact = try container.decodeIfPresent(Contact.self, forKey: .contact)
+        onwardSubprocessors = try container.decodeIfPresent([OnwardSubprocessor].self, forKey: .onwardSubprocessors)
+    }
+
     /// The establishment country first, then every other processing location.
     public var allCountries: [String] {
         var result = [country]

@@ -49,3 +49,27 @@ public struct Country: Sendable, Hashable {
         case third
     }
 }
+
+/// Two clause variants that contradict each other; an agreement may not select both.
+public struct VariantIncompatibility: Sendable, Hashable {
+    public let key: String
+    public let first: VariantReference
+    public let second: VariantReference
+    /// Why the two cannot stand together, in plain words.
+    public let reason: String
+    /// The line of the entry in its file, for lint messages.
+    public let line: Int
+}
+
+/// A clause and one of its variants: `international-transfers controller`.
+public struct VariantReference: Sendable, Hashable, CustomStringConvertible {
+    public let clause: ClauseID
+    public let variant: String
+
+    public init(clause: ClauseID, variant: String) {
+        self.clause = clause
+        self.variant = variant
+    }
+
+    public var description: String { "'\(clause)' in its '\(variant)' variant" }
+}

@@ -129,4 +129,25 @@ struct CatalogueParser {
             return Country(code: block.key, name: name, status: status, note: note)
         }
     }
+
+    mutating func incompatibilities(_ contents: String) -> [VariantIncompatibility] {
+        blocks(contents, kind: "pair").compactMap { block in
+            var block = block
+            func reference(_ key: String) -> VariantReference? {
+                guard let raw = block.fields.required(key) else { return nil }
+                let words = raw.split(separator: " ")
+                guard words.count == 2 else {
+                    block.fields.problem("'\(key)' is written 'CLAUSE-ID VARIANT', found '\(raw)'", at: block.fields.line(of: key))
+                    return nil
+                }
+                return VariantReference(clause: ClauseID(String(words[0])), variant: String(words[1]))
+            }
+            let first = reference("first")
+            let second = reference("second")
+            let reason = block.fields.required("reason")
+            finish(&block)
+            guard let first, let second, let reason else { return nil }
+            return VariantIncompatibility(key: block.key, first: first, second: second, reason: reason, line: block.line)
+        }
+    }
 }

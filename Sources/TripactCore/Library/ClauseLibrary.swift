@@ -16,6 +16,8 @@ public struct ClauseLibrary: Sendable {
     public let services: [CatalogueItem]
     public let transferMechanisms: [TransferMechanism]
     public let countries: [Country]
+    /// Pairs of variants that contradict each other (`catalogues/incompatible-variants.txt`).
+    public let incompatibilities: [VariantIncompatibility]
 
     private let clauseIndex: [ClauseID: Int]
     private let measureIndex: [String: Int]
@@ -45,7 +47,7 @@ public struct ClauseLibrary: Sendable {
     public static let catalogueFiles = [
         "catalogues/headings.txt", "catalogues/measures.txt", "catalogues/data-categories.txt", "catalogues/data-subjects.txt",
         "catalogues/purposes.txt", "catalogues/operations.txt", "catalogues/channels.txt", "catalogues/services.txt",
-        "catalogues/transfer-mechanisms.txt", "catalogues/countries.txt",
+        "catalogues/transfer-mechanisms.txt", "catalogues/countries.txt", "catalogues/incompatible-variants.txt",
     ]
 
     /// Parses and lints the library files: every `*.clause` file and the catalogue files named in `catalogueFiles`.
@@ -82,12 +84,13 @@ public struct ClauseLibrary: Sendable {
         let services = catalogue("catalogues/services.txt") { $0.items($1, kind: "service") } ?? []
         let mechanisms = catalogue("catalogues/transfer-mechanisms.txt") { $0.mechanisms($1) } ?? []
         let countries = catalogue("catalogues/countries.txt") { $0.countries($1) } ?? []
+        let incompatibilities = catalogue("catalogues/incompatible-variants.txt") { $0.incompatibilities($1) } ?? []
 
         clauses.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         let library = ClauseLibrary(
             clauses: clauses, headings: headings, measures: measures, dataCategories: categories, dataSubjects: subjects,
             purposes: purposes, operations: operations, channels: channels, services: services, transferMechanisms: mechanisms,
-            countries: countries
+            countries: countries, incompatibilities: incompatibilities
         )
         // Checks across files only on files that parsed: otherwise one broken clause echoes in every reference to it.
         if problems.isEmpty { problems += LibraryLint.check(library) }
@@ -98,7 +101,8 @@ public struct ClauseLibrary: Sendable {
     init(
         clauses: [Clause], headings: [Int: String], measures: [MeasureDefinition], dataCategories: [CatalogueItem],
         dataSubjects: [CatalogueItem], purposes: [CatalogueItem], operations: [CatalogueItem], channels: [CatalogueItem],
-        services: [CatalogueItem], transferMechanisms: [TransferMechanism], countries: [Country]
+        services: [CatalogueItem], transferMechanisms: [TransferMechanism], countries: [Country],
+        incompatibilities: [VariantIncompatibility] = []
     ) {
         self.clauses = clauses
         self.headings = headings
@@ -111,6 +115,7 @@ public struct ClauseLibrary: Sendable {
         self.services = services
         self.transferMechanisms = transferMechanisms
         self.countries = countries
+        self.incompatibilities = incompatibilities
         func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
             var result: [String: Int] = [:]
             for (offset, item) in items.enumerated() where result[key(item)] == nil { result[key(item)] = offset }

@@ -41,6 +41,25 @@ enum LibraryLint {
                 )
             }
         }
+        for pair in library.incompatibilities {
+            for reference in [pair.first, pair.second] {
+                guard let clause = library.clause(reference.clause) else {
+                    problems.append(LibraryProblem(file: "catalogues/incompatible-variants.txt", line: pair.line, message: "pair '\(pair.key)' names clause '\(reference.clause)', which the library does not have"))
+                    continue
+                }
+                if clause.variant(reference.variant) == nil {
+                    problems.append(
+                        LibraryProblem(
+                            file: "catalogues/incompatible-variants.txt", line: pair.line,
+                            message: "pair '\(pair.key)' names variant '\(reference.variant)' of clause '\(clause.id)', which has none (known: \(clause.variants.map(\.key).joined(separator: ", ")))"
+                        )
+                    )
+                }
+            }
+            if pair.first.clause == pair.second.clause {
+                problems.append(LibraryProblem(file: "catalogues/incompatible-variants.txt", line: pair.line, message: "pair '\(pair.key)' names two variants of the same clause, which an agreement cannot select together anyway"))
+            }
+        }
         for number in 1...17 where library.headings[number] == nil {
             problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
         }

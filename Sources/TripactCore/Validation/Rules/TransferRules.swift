@@ -24,8 +24,16 @@ struct SubprocessorTransferRule: ValidationRule {
     let article = "Art. 44–46"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        facts.document.subprocessors.enumerated().flatMap { index, sub in
-            sub.allCountries.compactMap { country in
+        facts.document.subprocessors.enumerated().flatMap { index, sub -> [Finding] in
+            if sub.transferMechanism.isBlank {
+                return [
+                    error(
+                        "subprocessors[\(index)].transferMechanism",
+                        "subprocessor '\(sub.name)' names no transfer mechanism; give 'eea' when it processes only inside the EEA, else the mechanism the Parties agreed"
+                    )
+                ]
+            }
+            return sub.allCountries.compactMap { country in
                 transferProblem(country: country, mechanism: sub.transferMechanism, facts: facts).map {
                     error("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)': \($0)")
                 }
