@@ -110,6 +110,21 @@ import TripactCore
         #expect(lint.status == 0 && lint.stdout.hasPrefix("ok: "))
     }
 
+    @Test func lintPassesOnTheShippedLibraryAndFailsOnAStaleCountryEntry() throws {
+        let shipped = try CLIRunner.run(["clauses", "lint", "--as-of", "2026-11-30"])
+        #expect(shipped.status == 0 && shipped.stdout.hasPrefix("ok: "), "\(shipped.stderr)")
+        let copy = try CLIRunner.temporaryDirectory().appendingPathComponent("clauses")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("clauses"), to: copy)
+        let countries = copy.appendingPathComponent("catalogues/countries.txt")
+        let text = try String(contentsOf: countries, encoding: .utf8)
+        let stale = text.replacingOccurrences(of: "verified: 2026-11-29\nsource: Commission Decision 2010/625/EU", with: "verified: 2025-06-01\nsource: Commission Decision 2010/625/EU")
+        #expect(stale != text)
+        try Data(stale.utf8).write(to: countries)
+        let lint = try CLIRunner.run(["clauses", "lint", "--clauses", copy.path, "--as-of", "2026-11-30"])
+        #expect(lint.status == 1)
+        #expect(lint.stderr.contains("country 'AD' (Andorra) was last verified on 2025-06-01, more than 12 months ago"))
+    }
+
     @Test func anUnknownClauseIdExitsTwo() throws {
         let result = try CLIRunner.run(["clauses", "show", "breach-notice"])
         #expect(result.status == 2)

@@ -193,6 +193,9 @@ public struct Subprocessor: Codable, Sendable, Hashable {
     public var contact: Contact?
     /// The subprocessor's own subprocessors for this processing (the onward chain, Art. 28(4)).
     public var onwardSubprocessors: [OnwardSubprocessor]?
+    /// For a country covered by adequacy only in part (Canada): the Parties confirm that this recipient falls within
+    /// the decision. Absent in older documents, so their content hashes do not change.
+    public var adequacyConfirmed: Bool?
 
     public init(
         id: String, name: String, address: String, country: String, service: String, dataCategories: [String], locations: [String],
@@ -226,6 +229,7 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         tiaReference = try container.decodeIfPresent(String.self, forKey: .tiaReference)
         contact = try container.decodeIfPresent(Contact.self, forKey: .contact)
         onwardSubprocessors = try container.decodeIfPresent([OnwardSubprocessor].self, forKey: .onwardSubprocessors)
+        adequacyConfirmed = try container.decodeIfPresent(Bool.self, forKey: .adequacyConfirmed)
     }
 
     /// The establishment country first, then every other processing location.

@@ -37,6 +37,15 @@ public struct Country: Sendable, Hashable {
     public let name: String
     public let status: Status
     public let note: String
+    /// The day the entry was last checked against its source; `ClauseLibrary.staleCountries(today:)` reports it after 12 months.
+    public let verified: CalendarDate
+    /// What the status rests on: the Official Journal reference of the adequacy decision, or EEA membership.
+    public let source: String
+    /// Partial countries only: the mechanism that covers the recipients the adequacy finding reaches
+    /// (`adequacy` for Canada's commercial organisations, `adequacy-dpf` for certified US organisations).
+    public let coveredBy: String?
+    /// The line of the entry in `catalogues/countries.txt`, for lint messages.
+    public let line: Int
 
     public enum Status: String, Sendable, Hashable {
         /// In the European Economic Area: no transfer.

@@ -120,13 +120,23 @@ struct CatalogueParser {
             let name = block.fields.required("name")
             let statusRaw = block.fields.required("status")
             let note = block.fields.optional("note") ?? ""
+            let verifiedRaw = block.fields.required("verified")
+            let source = block.fields.required("source")
+            let coveredBy = block.fields.optional("covered-by")
+            let verified = verifiedRaw.flatMap(CalendarDate.init)
+            if let verifiedRaw, verified == nil {
+                block.fields.problem("'verified' is a date written YYYY-MM-DD, found '\(verifiedRaw)'", at: block.fields.line(of: "verified"))
+            }
             finish(&block)
-            guard let name, let statusRaw else { return nil }
+            guard let name, let statusRaw, let verified, let source else { return nil }
             guard let status = Country.Status(rawValue: statusRaw) else {
                 problems.append(LibraryProblem(file: file, line: block.line, message: "status is eea, adequate, partial or third, found '\(statusRaw)'"))
                 return nil
             }
-            return Country(code: block.key, name: name, status: status, note: note)
+            if coveredBy != nil, status != .partial {
+                problems.append(LibraryProblem(file: file, line: block.line, message: "'covered-by' belongs only to a country whose status is partial"))
+            }
+            return Country(code: block.key, name: name, status: status, note: note, verified: verified, source: source, coveredBy: coveredBy, line: block.line)
         }
     }
 

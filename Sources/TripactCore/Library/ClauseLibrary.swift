@@ -39,6 +39,19 @@ public struct ClauseLibrary: Sendable {
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
     public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
     public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
+
+    /// Country entries last verified more than 12 months before `today`: their facts must be looked up again.
+    /// The library still loads (an agreement can be read), but `tripact clauses lint` fails on them.
+    public func staleCountries(today: CalendarDate) -> [LibraryProblem] {
+        let limit = (today.year - 1, today.month, today.day)
+        return countries.compactMap { country in
+            guard (country.verified.year, country.verified.month, country.verified.day) < limit else { return nil }
+            return LibraryProblem(
+                file: "catalogues/countries.txt", line: country.line,
+                message: "country '\(country.code)' (\(country.name)) was last verified on \(country.verified), more than 12 months ago; check it against its source (\(country.source)) and update 'verified'"
+            )
+        }
+    }
     public func hasOperation(_ key: String) -> Bool { operationKeys.contains(key) }
     public func dataSubjectLabel(_ key: String) -> String { dataSubjects.first { $0.key == key }?.label ?? key }
     public func operationLabel(_ key: String) -> String { operations.first { $0.key == key }?.label ?? key }
