@@ -192,3 +192,54 @@ import TripactTestSupport
         }
     }
 }
+
+/// Issue 11, item 4: the topics that were missing are in the library, in every variant where they belong.
+@Suite struct MissingTopicsTests {
+    let library = Fixtures.library
+
+    func text(_ clause: ClauseID, _ variant: String) -> String {
+        library.clause(clause)!.variant(variant)!.text.paragraphs.flatMap(\.lines).flatMap { $0 }.map {
+            if case .literal(let text, _) = $0 { text } else { "" }
+        }.joined()
+    }
+
+    @Test func everyIdentityVariantRequiresAStrongerCheckForSimSwapsAndPortOuts() {
+        for variant in library.clause("identity-verification")!.variants {
+            let words = text("identity-verification", variant.key)
+            #expect(words.contains("swaps a SIM card") && words.contains("ports a number out") && words.contains("stronger check"), "\(variant.key)")
+        }
+    }
+
+    @Test func aDedicatedRightsDeskIsAnOptionOfEveryRightsVariant() {
+        let clause = library.clause("rights-requests")!
+        #expect(clause.parameter("dedicated-desk")?.defaultValue == .boolean(false))
+        let document = Fixtures.document { Fixtures.set("rights-requests", "dedicated-desk", .boolean(true), in: &$0) }
+        #expect(Fixtures.findings(document).isEmpty)
+        #expect(AgreementRenderer.render(AgreementFacts(document: document, library: library)).contains("dedicated team of Authorised Persons"))
+        #expect(!AgreementRenderer.render(AgreementFacts(document: Fixtures.document(), library: library)).contains("dedicated team of Authorised Persons"))
+    }
+
+    @Test func telecomTrafficAndLocationDataAreCatalogued() {
+        #expect(library.dataCategory("user.telecom.traffic_data") != nil)
+        #expect(library.dataCategory("user.telecom.location_data") != nil)
+    }
+
+    @Test func outboundCallsSuppressAnObjectionWithinADayAndTheClauseValidatesWhenSelected() {
+        let spec = library.clause("outbound-calls")!.parameter("suppression-hours")!
+        if case .integer(_, _, let max) = spec.kind { #expect(max == 24) } else { Issue.record("not an integer") }
+        let document = Fixtures.document { $0.clauses.append(ClauseSelection(clause: "outbound-calls", variant: "standard")) }
+        #expect(Fixtures.findings(document).isEmpty)
+    }
+
+    @Test func theNewTopicsCiteTheirSources() {
+        let expected: [(ClauseID, String)] = [
+            ("controller-breach-assistance", "Art. 34"), ("processor-bcrs", "Art. 47"), ("ai-systems", "Art. 50(1)"), ("ai-systems", "Art. 5(1)(f)"),
+            ("volunteered-special-data", "Art. 9"), ("agents-personal-data", "Art. 88"), ("outbound-calls", "Art. 21(3)"),
+        ]
+        for (id, citation) in expected {
+            let clause = library.clause(id)!
+            #expect(clause.variants.allSatisfy { text(id, $0.key).contains(citation) }, "\(id) does not cite \(citation)")
+        }
+        #expect(text("breach-notification", "telecom").contains("Directive (EU) 2022/2555, Art. 23(4)"))
+    }
+}

@@ -134,3 +134,25 @@ import TripactTestSupport
         #expect(Fixtures.findings(fast).filter { $0.severity == .error }.isEmpty)
     }
 }
+
+extension HostileDocumentTests {
+    @Test func anApprovedBackUpIsPrintedInAnnexIVAndMustNameAnotherEntry() {
+        var backup = Fixtures.subprocessor(id: "crm-2", country: "IE")
+        backup.name = "Second CRM Ltd"
+        backup.backupFor = "crm"
+        let document = Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(), backup] }
+        #expect(!Fixtures.codes(document).contains("subprocessor.incomplete"))
+        #expect(render(document).contains("Approved back-up for Cloud CRM Ltd"))
+        backup.backupFor = "nobody"
+        let wrong = Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(), backup] }
+        #expect(Fixtures.findings(wrong).contains { $0.code == "subprocessor.incomplete" && $0.path == "subprocessors[1].backupFor" })
+    }
+
+    @Test func aStoredDocumentWithoutTheNewOptionalFieldsKeepsItsHash() throws {
+        let example = Fixtures.example("full-scenario.json")
+        let reread = try DocumentCodec.decode(DocumentCodec.canonicalJSON(example))
+        #expect(DocumentCodec.contentHash(reread) == DocumentCodec.contentHash(example))
+        let json = String(decoding: DocumentCodec.canonicalJSON(example), as: UTF8.self)
+        #expect(!json.contains("backupFor") && !json.contains("adequacyConfirmed"))
+    }
+}

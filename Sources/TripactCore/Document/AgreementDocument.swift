@@ -196,6 +196,9 @@ public struct Subprocessor: Codable, Sendable, Hashable {
     /// For a country covered by adequacy only in part (Canada): the Parties confirm that this recipient falls within
     /// the decision. Absent in older documents, so their content hashes do not change.
     public var adequacyConfirmed: Bool?
+    /// The id of the Annex IV entry this Subprocessor may replace at short notice in an emergency, as an approved
+    /// back-up (the processor variant of the `subprocessors` clause). Absent in older documents, so their hashes stay.
+    public var backupFor: String?
 
     public init(
         id: String, name: String, address: String, country: String, service: String, dataCategories: [String], locations: [String],
@@ -230,6 +233,7 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         contact = try container.decodeIfPresent(Contact.self, forKey: .contact)
         onwardSubprocessors = try container.decodeIfPresent([OnwardSubprocessor].self, forKey: .onwardSubprocessors)
         adequacyConfirmed = try container.decodeIfPresent(Bool.self, forKey: .adequacyConfirmed)
+        backupFor = try container.decodeIfPresent(String.self, forKey: .backupFor)
     }
 
     /// The establishment country first, then every other processing location.

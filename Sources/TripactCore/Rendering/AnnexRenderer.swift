@@ -230,6 +230,11 @@ enum AnnexRenderer {
             html.text(sub.address + ", " + countryName(sub.country, library))
             html.raw("</td><td>")
             html.text(sub.service)
+            if let target = sub.backupFor, let replaced = facts.document.subprocessors.first(where: { $0.id == target && $0.id != sub.id }) {
+                html.raw("<br><em>")
+                html.text("Approved back-up for \(replaced.name): may replace it at short notice in an emergency")
+                html.raw("</em>")
+            }
             html.raw("</td><td>")
             html.text(sub.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; "))
             html.raw("</td><td>")
