@@ -115,6 +115,16 @@ public struct AgreementFacts: Sendable {
         }
     }
 
+    /// What Annex III says a measure does: the agreement's own description, else the catalogue's, with every clause
+    /// parameter it refers to printed at the value this agreement gives it.
+    public func measureDescription(_ entry: MeasureEntry) -> String {
+        if let own = entry.description { return own }
+        guard let catalogue = library.measure(entry.id) else { return "" }
+        var values: [ClauseID: [String: ParameterValue]] = [:]
+        for item in included { values[item.clause.id] = item.parameters }
+        return library.resolvingParameters(in: catalogue.description, values: values)
+    }
+
     /// Whether the country is outside the EEA and not fully covered by an adequacy decision.
     public func needsSafeguards(_ countryCode: String) -> Bool {
         switch library.country(countryCode)?.status {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The clause library and its catalogues, parsed from text and checked by the lint.
 ///
 /// Build it with `ClauseLibrary.load(_:)`; it refuses a library with any problem, so everything downstream
@@ -39,6 +41,45 @@ public struct ClauseLibrary: Sendable {
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
     public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
     public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
+
+    /// The parameter references `{{CLAUSE-ID.PARAMETER}}` in a catalogue text, in order.
+    public static func parameterReferences(in text: String) -> [(clause: ClauseID, parameter: String)] {
+        var result: [(ClauseID, String)] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+            let inside = rest[open.upperBound..<close.lowerBound]
+            if let dot = inside.firstIndex(of: ".") {
+                result.append((ClauseID(String(inside[..<dot])), String(inside[inside.index(after: dot)...])))
+            } else {
+                result.append((ClauseID(String(inside)), ""))
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+
+    /// A catalogue text with each `{{CLAUSE-ID.PARAMETER}}` replaced by the value the agreement gives that parameter
+    /// (`values`), else its default, printed with its unit: one source for each number, so an Annex never states a
+    /// figure that contradicts the clause.
+    public func resolvingParameters(in text: String, values: [ClauseID: [String: ParameterValue]] = [:]) -> String {
+        guard text.contains("{{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+            out += rest[..<open.lowerBound]
+            let inside = rest[open.upperBound..<close.lowerBound]
+            var printed = "{{\(inside)}}"
+            if let dot = inside.firstIndex(of: "."), let clause = clause(ClauseID(String(inside[..<dot]))),
+                let spec = clause.parameter(String(inside[inside.index(after: dot)...]))
+            {
+                let given = values[clause.id]?[spec.name]
+                if let value = given.flatMap({ spec.accepts(type: $0) ? $0 : nil }) ?? spec.defaultValue { printed = spec.rendered(value) }
+            }
+            out += printed
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
 
     /// Country entries last verified more than 12 months before `today`: their facts must be looked up again.
     /// The library still loads (an agreement can be read), but `tripact clauses lint` fails on them.

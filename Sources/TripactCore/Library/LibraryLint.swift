@@ -64,6 +64,20 @@ enum LibraryLint {
             problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
         }
         for measure in library.measures {
+            for reference in ClauseLibrary.parameterReferences(in: measure.description) {
+                guard let clause = library.clause(reference.clause), let spec = clause.parameter(reference.parameter) else {
+                    problems.append(
+                        LibraryProblem(
+                            file: "catalogues/measures.txt", line: nil,
+                            message: "measure '\(measure.key)' refers to '{{\(reference.clause).\(reference.parameter)}}', which is not a parameter of a clause of the library"
+                        )
+                    )
+                    continue
+                }
+                if spec.defaultValue == nil {
+                    problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' refers to parameter '\(spec.name)' of '\(clause.id)', which has no default to print"))
+                }
+            }
             let excluded = Set(GenericMeasureRule.bareWords(measure.title + " " + (library.headings[measure.heading] ?? "")))
             if GenericMeasureRule.concreteWords(measure.description, excluding: excluded) < GenericMeasureRule.minimumConcreteWords {
                 problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description; say what is done, how and how often"))

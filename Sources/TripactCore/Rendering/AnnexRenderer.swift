@@ -196,7 +196,7 @@ enum AnnexRenderer {
                 html.raw("</td><td>")
                 html.text(entry.title ?? catalogue?.title ?? entry.id)
                 html.raw("</td><td>")
-                html.text(entry.description ?? catalogue?.description ?? "")
+                html.text(facts.measureDescription(entry))
                 html.raw("</td></tr>\n")
             }
             html.raw("</tbody>\n</table>\n")
