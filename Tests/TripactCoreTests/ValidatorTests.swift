@@ -125,6 +125,13 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "annex2.delivery-location-incomplete", severity: .error) {
             $0.processing.deliveryLocations.append(DeliveryLocation(id: "nantes", site: "Nantes 2", country: "FR"))
         },
+        RuleCase(code: "clause.incompatible-variants", severity: .error) {
+            $0.clauses[Fixtures.selectionIndex("international-transfers", in: $0)].variant = "controller"
+            $0.clauses[Fixtures.selectionIndex("delivery-locations", in: $0)].variant = "processor"
+        },
+        RuleCase(code: "breach.telecom-too-slow", severity: .error) {
+            $0.clauses[Fixtures.selectionIndex("breach-notification", in: $0)].variant = "telecom"
+        },
     ]
 
     @Test(arguments: cases)
@@ -223,7 +230,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         let finding = try #require(Fixtures.findings(document).first { $0.code == "clause.parameter-out-of-bounds" })
         let index = Fixtures.selectionIndex("breach-notification", in: document)
         #expect(finding.path == "clauses[\(index)].parameters.hours")
-        #expect(finding.message == "clause 'breach-notification' parameter 'hours' is 97 hours, above its maximum 96 hours")
+        #expect(finding.message == "clause 'breach-notification' parameter 'hours' is 97 hours, above its maximum 72 hours")
     }
 
     @Test func aWrongParameterTypeIsAnError() {

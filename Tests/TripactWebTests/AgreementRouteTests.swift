@@ -68,10 +68,10 @@ import TripactWeb
             #expect(one.status == .seeOther)
             #expect(try fixture.store.itemStates(fixture.reference).first { $0.key == "clause:audits" }?.isAgreed == true)
             let page = try await client.get("/agreements/\(fixture.reference)", cookie: cookie)
-            #expect(page.text.contains("aria-label=\"Accept Clause 20 — Personal Data Breaches\""))
-            #expect(!page.text.contains("aria-label=\"Accept Clause 13 — Audits and inspections\""))
+            #expect(page.text.contains("aria-label=\"Accept Clause 22 — Personal Data Breaches\""))
+            #expect(!page.text.contains("aria-label=\"Accept Clause 14 — Audits and inspections\""))
             // The items read as words, not keys.
-            #expect(page.text.contains(">Clause 13 — Audits and inspections</a>") && !page.text.contains(">clause:audits</"))
+            #expect(page.text.contains(">Clause 14 — Audits and inspections</a>") && !page.text.contains(">clause:audits</"))
         }
     }
 

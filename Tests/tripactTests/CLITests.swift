@@ -55,7 +55,7 @@ import TripactCore
         try DocumentCodec.prettyJSON(document).write(to: file)
         let result = try CLIRunner.run(["validate", file.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 96 hours"))
+        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 72 hours"))
         let json = try CLIRunner.run(["validate", file.path, "--format", "json"])
         #expect(json.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -108,6 +108,21 @@ import TripactCore
         #expect(show.stdout.contains("variant balanced (balanced)"))
         let lint = try CLIRunner.run(["clauses", "lint"], in: elsewhere)
         #expect(lint.status == 0 && lint.stdout.hasPrefix("ok: "))
+    }
+
+    @Test func lintPassesOnTheShippedLibraryAndFailsOnAStaleCountryEntry() throws {
+        let shipped = try CLIRunner.run(["clauses", "lint", "--as-of", "2026-11-30"])
+        #expect(shipped.status == 0 && shipped.stdout.hasPrefix("ok: "), "\(shipped.stderr)")
+        let copy = try CLIRunner.temporaryDirectory().appendingPathComponent("clauses")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("clauses"), to: copy)
+        let countries = copy.appendingPathComponent("catalogues/countries.txt")
+        let text = try String(contentsOf: countries, encoding: .utf8)
+        let stale = text.replacingOccurrences(of: "verified: 2026-11-29\nsource: Commission Decision 2010/625/EU", with: "verified: 2025-06-01\nsource: Commission Decision 2010/625/EU")
+        #expect(stale != text)
+        try Data(stale.utf8).write(to: countries)
+        let lint = try CLIRunner.run(["clauses", "lint", "--clauses", copy.path, "--as-of", "2026-11-30"])
+        #expect(lint.status == 1)
+        #expect(lint.stderr.contains("country 'AD' (Andorra) was last verified on 2025-06-01, more than 12 months ago"))
     }
 
     @Test func anUnknownClauseIdExitsTwo() throws {

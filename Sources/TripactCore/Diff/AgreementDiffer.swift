@@ -38,9 +38,10 @@ public enum AgreementDiffer {
                 changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
             case (let before?, let after?):
                 let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, viewer: viewer)
-                // A clause's text also follows the library and the numbering; a record's text only follows its fields,
-                // so a record whose fields compare equal as sets (re-ordered lists) has not changed.
-                let textChanged = key.kind == "clause" && tokens.contains { $0.change != .same }
+                // A clause's text also follows the library and the numbering, and a catalogue measure's text follows the
+                // clause parameters it quotes, so a record whose own hash did not move can still read differently; a
+                // record whose fields changed but compare equal as sets (re-ordered lists) has not changed.
+                let textChanged = (key.kind == "clause" || before.hash == after.hash) && tokens.contains { $0.change != .same }
                 if fields.isEmpty, !textChanged, tokens.contains(where: { $0.change != .same }) {
                     tokens = (newTexts[key].map(WordDiff.tokens) ?? []).map { WordDiff.Token(word: $0, change: .same) }
                 }

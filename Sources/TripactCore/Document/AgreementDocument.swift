@@ -193,6 +193,12 @@ public struct Subprocessor: Codable, Sendable, Hashable {
     public var contact: Contact?
     /// The subprocessor's own subprocessors for this processing (the onward chain, Art. 28(4)).
     public var onwardSubprocessors: [OnwardSubprocessor]?
+    /// For a country covered by adequacy only in part (Canada): the Parties confirm that this recipient falls within
+    /// the decision. Absent in older documents, so their content hashes do not change.
+    public var adequacyConfirmed: Bool?
+    /// The id of the Annex IV entry this Subprocessor may replace at short notice in an emergency, as an approved
+    /// back-up (the processor variant of the `subprocessors` clause). Absent in older documents, so their hashes stay.
+    public var backupFor: String?
 
     public init(
         id: String, name: String, address: String, country: String, service: String, dataCategories: [String], locations: [String],
@@ -209,6 +215,25 @@ public struct Subprocessor: Codable, Sendable, Hashable {
         self.tiaReference = tiaReference
         self.contact = contact
         self.onwardSubprocessors = onwardSubprocessors
+    }
+
+    /// A missing or `null` transfer mechanism decodes as blank, so that the validator reports it at its path
+    /// instead of the whole document being unreadable.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        address = try container.decode(String.self, forKey: .address)
+        country = try container.decode(String.self, forKey: .country)
+        service = try container.decode(String.self, forKey: .service)
+        dataCategories = try container.decode([String].self, forKey: .dataCategories)
+        locations = try container.decode([String].self, forKey: .locations)
+        transferMechanism = try container.decodeIfPresent(String.self, forKey: .transferMechanism) ?? ""
+        tiaReference = try container.decodeIfPresent(String.self, forKey: .tiaReference)
+        contact = try container.decodeIfPresent(Contact.self, forKey: .contact)
+        onwardSubprocessors = try container.decodeIfPresent([OnwardSubprocessor].self, forKey: .onwardSubprocessors)
+        adequacyConfirmed = try container.decodeIfPresent(Bool.self, forKey: .adequacyConfirmed)
+        backupFor = try container.decodeIfPresent(String.self, forKey: .backupFor)
     }
 
     /// The establishment country first, then every other processing location.

@@ -35,7 +35,7 @@ extension AgreementFacts {
         func add(_ code: String, _ mechanism: String?) {
             guard needsSafeguards(code) || library.country(code)?.status == .adequate else { return }
             if mechanisms[code] == nil { order.append(code) }
-            let label = AnnexRenderer.mechanismLabel(mechanism, library: library, tia: nil)
+            let label = AnnexRenderer.mechanismLabel(mechanism, countries: [code], library: library, tia: nil)
             if library.country(code)?.status == .adequate {
                 if !(mechanisms[code, default: []].contains("Adequacy decision")) { mechanisms[code, default: []].append("Adequacy decision") }
             } else if !(mechanisms[code, default: []].contains(label)) {

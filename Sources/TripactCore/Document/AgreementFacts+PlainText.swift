@@ -33,7 +33,7 @@ extension AgreementFacts {
         }
         for measure in document.measures {
             let catalogue = library.measure(measure.id)
-            texts[ItemKey(rawValue: "measure:\(measure.id)")] = [measure.title ?? catalogue?.title ?? measure.id, measure.description ?? catalogue?.description ?? ""]
+            texts[ItemKey(rawValue: "measure:\(measure.id)")] = [measure.title ?? catalogue?.title ?? measure.id, measureDescription(measure)]
         }
         for sub in document.subprocessors {
             texts[ItemKey(rawValue: "subprocessor:\(sub.id)")] = [

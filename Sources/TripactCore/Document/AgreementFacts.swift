@@ -33,6 +33,10 @@ public struct AgreementFacts: Sendable {
         if !document.subprocessors.isEmpty { conditions.insert(.subprocessors) }
         if processing.callRecording { conditions.insert(.callRecording) }
         if processing.cardPayments { conditions.insert(.cardPayments) }
+        if !processing.deliveryLocations.isEmpty { conditions.insert(.deliveryLocations) }
+        if processing.channels.contains(where: Condition.conversationChannelKeys.contains) { conditions.insert(.conversationChannels) }
+        let mechanisms = document.subprocessors.map(\.transferMechanism) + processing.deliveryLocations.compactMap(\.transferMechanism)
+        if mechanisms.contains(Condition.processorBCRMechanism) { conditions.insert(.bcrProcessor) }
         self.conditions = conditions
 
         var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []
@@ -88,7 +92,8 @@ public struct AgreementFacts: Sendable {
     public func resolve(_ placeholder: Placeholder, in item: IncludedClause) -> String? {
         switch placeholder {
         case .parameter(let name):
-            guard let value = item.parameters[name], let spec = item.clause.parameter(name) else { return nil }
+            // A value of the wrong type is never printed: the placeholder stays unfilled and the validator names it.
+            guard let value = item.parameters[name], let spec = item.clause.parameter(name), spec.accepts(type: value) else { return nil }
             if case .string(let text) = value, text.trimmingWhitespace().isEmpty { return nil }
             if case .date = spec.kind, case .string(let text) = value { return CalendarDate(text)?.longForm ?? text }
             return spec.rendered(value)
@@ -108,6 +113,16 @@ public struct AgreementFacts: Sendable {
         case .unknown:
             return nil
         }
+    }
+
+    /// What Annex III says a measure does: the agreement's own description, else the catalogue's, with every clause
+    /// parameter it refers to printed at the value this agreement gives it.
+    public func measureDescription(_ entry: MeasureEntry) -> String {
+        if let own = entry.description { return own }
+        guard let catalogue = library.measure(entry.id) else { return "" }
+        var values: [ClauseID: [String: ParameterValue]] = [:]
+        for item in included { values[item.clause.id] = item.parameters }
+        return library.resolvingParameters(in: catalogue.description, values: values)
     }
 
     /// Whether the country is outside the EEA and not fully covered by an adequacy decision.

@@ -2,11 +2,16 @@ import Foundation
 
 /// Starting documents for a new agreement.
 public enum DraftFactory {
-    /// A balanced first draft: every clause that always applies in its balanced variant with every parameter at its default,
+    /// Conditions that hold in nearly every contact-centre agreement: a draft includes the clauses that need only these,
+    /// so that listing the first site or channel does not leave a mandatory clause out.
+    static let draftConditions: Set<Condition> = [.always, .deliveryLocations, .conversationChannels]
+
+    /// A balanced first draft: every clause that always applies (or applies once Annex II lists a site or a conversation
+    /// channel) in its balanced variant with every parameter at its default,
     /// one catalogue measure under each heading, and every right answered by the controller. The drafter fills in the rest;
     /// the validator says what is still missing.
     public static func balanced(controller: String, processor: String, id: String? = nil, library: ClauseLibrary) -> AgreementDocument {
-        let clauses = library.clauses.filter { $0.applies == [.always] }.map { clause in
+        let clauses = library.clauses.filter { Set($0.applies).isSubset(of: draftConditions) }.map { clause in
             var parameters: [String: ParameterValue] = [:]
             for spec in clause.parameters {
                 if let value = spec.defaultValue { parameters[spec.name] = value }

@@ -94,6 +94,9 @@ public struct DeliveryLocation: Codable, Sendable, Hashable {
     /// Required when the country is outside the EEA without adequacy.
     public var transferMechanism: String?
     public var tiaReference: String?
+    /// For a country covered by adequacy only in part (Canada): the Parties confirm that the site's operator falls within
+    /// the decision. Absent in older documents, so their content hashes do not change.
+    public var adequacyConfirmed: Bool?
 
     public init(
         id: String, site: String, country: String, entity: String? = nil, homeWorking: Bool = false, transferMechanism: String? = nil,

@@ -37,6 +37,15 @@ public struct Country: Sendable, Hashable {
     public let name: String
     public let status: Status
     public let note: String
+    /// The day the entry was last checked against its source; `ClauseLibrary.staleCountries(today:)` reports it after 12 months.
+    public let verified: CalendarDate
+    /// What the status rests on: the Official Journal reference of the adequacy decision, or EEA membership.
+    public let source: String
+    /// Partial countries only: the mechanism that covers the recipients the adequacy finding reaches
+    /// (`adequacy` for Canada's commercial organisations, `adequacy-dpf` for certified US organisations).
+    public let coveredBy: String?
+    /// The line of the entry in `catalogues/countries.txt`, for lint messages.
+    public let line: Int
 
     public enum Status: String, Sendable, Hashable {
         /// In the European Economic Area: no transfer.
@@ -48,4 +57,28 @@ public struct Country: Sendable, Hashable {
         /// Neither: a transfer needs appropriate safeguards (Art. 46) or a derogation (Art. 49).
         case third
     }
+}
+
+/// Two clause variants that contradict each other; an agreement may not select both.
+public struct VariantIncompatibility: Sendable, Hashable {
+    public let key: String
+    public let first: VariantReference
+    public let second: VariantReference
+    /// Why the two cannot stand together, in plain words.
+    public let reason: String
+    /// The line of the entry in its file, for lint messages.
+    public let line: Int
+}
+
+/// A clause and one of its variants: `international-transfers controller`.
+public struct VariantReference: Sendable, Hashable, CustomStringConvertible {
+    public let clause: ClauseID
+    public let variant: String
+
+    public init(clause: ClauseID, variant: String) {
+        self.clause = clause
+        self.variant = variant
+    }
+
+    public var description: String { "'\(clause)' in its '\(variant)' variant" }
 }

@@ -120,13 +120,44 @@ struct CatalogueParser {
             let name = block.fields.required("name")
             let statusRaw = block.fields.required("status")
             let note = block.fields.optional("note") ?? ""
+            let verifiedRaw = block.fields.required("verified")
+            let source = block.fields.required("source")
+            let coveredBy = block.fields.optional("covered-by")
+            let verified = verifiedRaw.flatMap(CalendarDate.init)
+            if let verifiedRaw, verified == nil {
+                block.fields.problem("'verified' is a date written YYYY-MM-DD, found '\(verifiedRaw)'", at: block.fields.line(of: "verified"))
+            }
             finish(&block)
-            guard let name, let statusRaw else { return nil }
+            guard let name, let statusRaw, let verified, let source else { return nil }
             guard let status = Country.Status(rawValue: statusRaw) else {
                 problems.append(LibraryProblem(file: file, line: block.line, message: "status is eea, adequate, partial or third, found '\(statusRaw)'"))
                 return nil
             }
-            return Country(code: block.key, name: name, status: status, note: note)
+            if coveredBy != nil, status != .partial {
+                problems.append(LibraryProblem(file: file, line: block.line, message: "'covered-by' belongs only to a country whose status is partial"))
+            }
+            return Country(code: block.key, name: name, status: status, note: note, verified: verified, source: source, coveredBy: coveredBy, line: block.line)
+        }
+    }
+
+    mutating func incompatibilities(_ contents: String) -> [VariantIncompatibility] {
+        blocks(contents, kind: "pair").compactMap { block in
+            var block = block
+            func reference(_ key: String) -> VariantReference? {
+                guard let raw = block.fields.required(key) else { return nil }
+                let words = raw.split(separator: " ")
+                guard words.count == 2 else {
+                    block.fields.problem("'\(key)' is written 'CLAUSE-ID VARIANT', found '\(raw)'", at: block.fields.line(of: key))
+                    return nil
+                }
+                return VariantReference(clause: ClauseID(String(words[0])), variant: String(words[1]))
+            }
+            let first = reference("first")
+            let second = reference("second")
+            let reason = block.fields.required("reason")
+            finish(&block)
+            guard let first, let second, let reason else { return nil }
+            return VariantIncompatibility(key: block.key, first: first, second: second, reason: reason, line: block.line)
         }
     }
 }

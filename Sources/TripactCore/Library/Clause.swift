@@ -121,6 +121,14 @@ public struct ParameterSpec: Sendable, Hashable {
         }
     }
 
+    /// Whether `value` has this parameter's type, whatever its bounds.
+    public func accepts(type value: ParameterValue) -> Bool {
+        switch (kind, value) {
+        case (.integer, .integer), (.enumeration, .string), (.boolean, .boolean), (.text, .string), (.date, .string): true
+        default: false
+        }
+    }
+
     /// Parses a raw playbook or default value as written in a clause file.
     public func parse(_ raw: String) -> ParameterValue? {
         switch kind {

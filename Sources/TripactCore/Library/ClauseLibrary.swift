@@ -1,3 +1,5 @@
+import Foundation
+
 /// The clause library and its catalogues, parsed from text and checked by the lint.
 ///
 /// Build it with `ClauseLibrary.load(_:)`; it refuses a library with any problem, so everything downstream
@@ -16,6 +18,8 @@ public struct ClauseLibrary: Sendable {
     public let services: [CatalogueItem]
     public let transferMechanisms: [TransferMechanism]
     public let countries: [Country]
+    /// Pairs of variants that contradict each other (`catalogues/incompatible-variants.txt`).
+    public let incompatibilities: [VariantIncompatibility]
 
     private let clauseIndex: [ClauseID: Int]
     private let measureIndex: [String: Int]
@@ -37,6 +41,58 @@ public struct ClauseLibrary: Sendable {
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
     public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
     public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
+
+    /// The parameter references `{{CLAUSE-ID.PARAMETER}}` in a catalogue text, in order.
+    public static func parameterReferences(in text: String) -> [(clause: ClauseID, parameter: String)] {
+        var result: [(ClauseID, String)] = []
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+            let inside = rest[open.upperBound..<close.lowerBound]
+            if let dot = inside.firstIndex(of: ".") {
+                result.append((ClauseID(String(inside[..<dot])), String(inside[inside.index(after: dot)...])))
+            } else {
+                result.append((ClauseID(String(inside)), ""))
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+
+    /// A catalogue text with each `{{CLAUSE-ID.PARAMETER}}` replaced by the value the agreement gives that parameter
+    /// (`values`), else its default, printed with its unit: one source for each number, so an Annex never states a
+    /// figure that contradicts the clause.
+    public func resolvingParameters(in text: String, values: [ClauseID: [String: ParameterValue]] = [:]) -> String {
+        guard text.contains("{{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
+            out += rest[..<open.lowerBound]
+            let inside = rest[open.upperBound..<close.lowerBound]
+            var printed = "{{\(inside)}}"
+            if let dot = inside.firstIndex(of: "."), let clause = clause(ClauseID(String(inside[..<dot]))),
+                let spec = clause.parameter(String(inside[inside.index(after: dot)...]))
+            {
+                let given = values[clause.id]?[spec.name]
+                if let value = given.flatMap({ spec.accepts(type: $0) ? $0 : nil }) ?? spec.defaultValue { printed = spec.rendered(value) }
+            }
+            out += printed
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// Country entries last verified more than 12 months before `today`: their facts must be looked up again.
+    /// The library still loads (an agreement can be read), but `tripact clauses lint` fails on them.
+    public func staleCountries(today: CalendarDate) -> [LibraryProblem] {
+        let limit = (today.year - 1, today.month, today.day)
+        return countries.compactMap { country in
+            guard (country.verified.year, country.verified.month, country.verified.day) < limit else { return nil }
+            return LibraryProblem(
+                file: "catalogues/countries.txt", line: country.line,
+                message: "country '\(country.code)' (\(country.name)) was last verified on \(country.verified), more than 12 months ago; check it against its source (\(country.source)) and update 'verified'"
+            )
+        }
+    }
     public func hasOperation(_ key: String) -> Bool { operationKeys.contains(key) }
     public func dataSubjectLabel(_ key: String) -> String { dataSubjects.first { $0.key == key }?.label ?? key }
     public func operationLabel(_ key: String) -> String { operations.first { $0.key == key }?.label ?? key }
@@ -45,7 +101,7 @@ public struct ClauseLibrary: Sendable {
     public static let catalogueFiles = [
         "catalogues/headings.txt", "catalogues/measures.txt", "catalogues/data-categories.txt", "catalogues/data-subjects.txt",
         "catalogues/purposes.txt", "catalogues/operations.txt", "catalogues/channels.txt", "catalogues/services.txt",
-        "catalogues/transfer-mechanisms.txt", "catalogues/countries.txt",
+        "catalogues/transfer-mechanisms.txt", "catalogues/countries.txt", "catalogues/incompatible-variants.txt",
     ]
 
     /// Parses and lints the library files: every `*.clause` file and the catalogue files named in `catalogueFiles`.
@@ -82,12 +138,13 @@ public struct ClauseLibrary: Sendable {
         let services = catalogue("catalogues/services.txt") { $0.items($1, kind: "service") } ?? []
         let mechanisms = catalogue("catalogues/transfer-mechanisms.txt") { $0.mechanisms($1) } ?? []
         let countries = catalogue("catalogues/countries.txt") { $0.countries($1) } ?? []
+        let incompatibilities = catalogue("catalogues/incompatible-variants.txt") { $0.incompatibilities($1) } ?? []
 
         clauses.sort { ($0.order, $0.id) < ($1.order, $1.id) }
         let library = ClauseLibrary(
             clauses: clauses, headings: headings, measures: measures, dataCategories: categories, dataSubjects: subjects,
             purposes: purposes, operations: operations, channels: channels, services: services, transferMechanisms: mechanisms,
-            countries: countries
+            countries: countries, incompatibilities: incompatibilities
         )
         // Checks across files only on files that parsed: otherwise one broken clause echoes in every reference to it.
         if problems.isEmpty { problems += LibraryLint.check(library) }
@@ -98,7 +155,8 @@ public struct ClauseLibrary: Sendable {
     init(
         clauses: [Clause], headings: [Int: String], measures: [MeasureDefinition], dataCategories: [CatalogueItem],
         dataSubjects: [CatalogueItem], purposes: [CatalogueItem], operations: [CatalogueItem], channels: [CatalogueItem],
-        services: [CatalogueItem], transferMechanisms: [TransferMechanism], countries: [Country]
+        services: [CatalogueItem], transferMechanisms: [TransferMechanism], countries: [Country],
+        incompatibilities: [VariantIncompatibility] = []
     ) {
         self.clauses = clauses
         self.headings = headings
@@ -111,6 +169,7 @@ public struct ClauseLibrary: Sendable {
         self.services = services
         self.transferMechanisms = transferMechanisms
         self.countries = countries
+        self.incompatibilities = incompatibilities
         func index<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
             var result: [String: Int] = [:]
             for (offset, item) in items.enumerated() where result[key(item)] == nil { result[key(item)] = offset }

@@ -6,7 +6,16 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
     case subprocessors
     case callRecording = "call-recording"
     case cardPayments = "card-payments"
+    case deliveryLocations = "delivery-locations"
+    case conversationChannels = "conversation-channels"
+    case bcrProcessor = "bcr-processor"
     case selected
+
+    /// The transfer-mechanism key of processor binding corporate rules (Art. 47).
+    public static let processorBCRMechanism = "bcr-processor"
+
+    /// The channels on which an Agent speaks or writes with a caller in real time, so must check who it is (Art. 12(6)).
+    public static let conversationChannelKeys: Set<String> = ["voice", "callback", "video", "chat", "messaging-apps", "social", "sms"]
 
     /// Plain words for messages: "Annex II lists special-category data".
     public var reason: String {
@@ -17,6 +26,9 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
         case .subprocessors: "Annex IV lists subprocessors"
         case .callRecording: "Annex II says calls are recorded"
         case .cardPayments: "Annex II says payment cards are taken"
+        case .deliveryLocations: "Annex II lists a Delivery Location"
+        case .conversationChannels: "Annex II lists a voice, chat or messaging channel"
+        case .bcrProcessor: "a Transfer in Annex II or Annex IV rests on processor binding corporate rules"
         case .selected: "the parties selected it"
         }
     }

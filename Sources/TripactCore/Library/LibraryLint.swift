@@ -41,10 +41,43 @@ enum LibraryLint {
                 )
             }
         }
+        for pair in library.incompatibilities {
+            for reference in [pair.first, pair.second] {
+                guard let clause = library.clause(reference.clause) else {
+                    problems.append(LibraryProblem(file: "catalogues/incompatible-variants.txt", line: pair.line, message: "pair '\(pair.key)' names clause '\(reference.clause)', which the library does not have"))
+                    continue
+                }
+                if clause.variant(reference.variant) == nil {
+                    problems.append(
+                        LibraryProblem(
+                            file: "catalogues/incompatible-variants.txt", line: pair.line,
+                            message: "pair '\(pair.key)' names variant '\(reference.variant)' of clause '\(clause.id)', which has none (known: \(clause.variants.map(\.key).joined(separator: ", ")))"
+                        )
+                    )
+                }
+            }
+            if pair.first.clause == pair.second.clause {
+                problems.append(LibraryProblem(file: "catalogues/incompatible-variants.txt", line: pair.line, message: "pair '\(pair.key)' names two variants of the same clause, which an agreement cannot select together anyway"))
+            }
+        }
         for number in 1...17 where library.headings[number] == nil {
             problems.append(LibraryProblem(file: "catalogues/headings.txt", line: nil, message: "heading \(number) is missing"))
         }
         for measure in library.measures {
+            for reference in ClauseLibrary.parameterReferences(in: measure.description) {
+                guard let clause = library.clause(reference.clause), let spec = clause.parameter(reference.parameter) else {
+                    problems.append(
+                        LibraryProblem(
+                            file: "catalogues/measures.txt", line: nil,
+                            message: "measure '\(measure.key)' refers to '{{\(reference.clause).\(reference.parameter)}}', which is not a parameter of a clause of the library"
+                        )
+                    )
+                    continue
+                }
+                if spec.defaultValue == nil {
+                    problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' refers to parameter '\(spec.name)' of '\(clause.id)', which has no default to print"))
+                }
+            }
             let excluded = Set(GenericMeasureRule.bareWords(measure.title + " " + (library.headings[measure.heading] ?? "")))
             if GenericMeasureRule.concreteWords(measure.description, excluding: excluded) < GenericMeasureRule.minimumConcreteWords {
                 problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description; say what is done, how and how often"))

@@ -82,7 +82,34 @@ public enum AgreementRenderer {
         if let date = document.effectiveDate {
             html.element("<dt>Effective date</dt><dd>", CalendarDate(date)?.longForm ?? date, "</dd>\n")
         }
-        html.raw("</dl>\n</header>\n")
+        html.raw("</dl>\n")
+        writeLeftOut(&html, facts: facts)
+        html.raw("</header>\n")
+    }
+
+    /// Selections the renderer cannot print (unknown clause or variant, a clause selected twice), said on the cover
+    /// instead of being dropped silently; the validator reports each as an error.
+    private static func writeLeftOut(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let printed = Set(facts.included.map(\.selectionIndex))
+        let leftOut = facts.document.clauses.enumerated().filter { !printed.contains($0.offset) }
+        guard !leftOut.isEmpty else { return }
+        html.raw("<div class=\"left-out\" role=\"note\">\n<p><strong>Not printed:</strong> this document selects clauses that cannot be printed. It must not be signed until they are corrected.</p>\n<ul>\n")
+        for (index, selection) in leftOut {
+            html.raw("<li>clauses[")
+            html.number(index)
+            html.raw("]: ")
+            if let clause = facts.library.clause(selection.clause) {
+                if clause.variant(selection.variant) == nil {
+                    html.text("clause '\(clause.id)' has no variant '\(selection.variant)'")
+                } else {
+                    html.text("clause '\(clause.id)' is selected more than once")
+                }
+            } else {
+                html.text("unknown clause '\(selection.clause)'")
+            }
+            html.raw("</li>\n")
+        }
+        html.raw("</ul>\n</div>\n")
     }
 
     private static func writeContents(_ html: inout HTMLWriter, facts: AgreementFacts) {

@@ -6,6 +6,7 @@ enum AnnexRenderer {
         ("annex-3", "Annex III — Technical and organisational measures"),
         ("annex-4", "Annex IV — Subprocessors"),
         ("annex-5", "Annex V — Obligations towards data subjects"),
+        ("annex-6", "Annex VI — Commercial terms and notes"),
     ]
 
     static func writeAnnexes(_ html: inout HTMLWriter, facts: AgreementFacts) {
@@ -14,6 +15,20 @@ enum AnnexRenderer {
         writeMeasures(&html, facts: facts)
         writeSubprocessors(&html, facts: facts)
         ConsumerAnnexRenderer.write(&html, facts: facts)
+        writeCommercial(&html, facts.document.commercial)
+    }
+
+    /// How assistance is charged and the Parties' notes, printed so that no agreed term is left out of the signed text.
+    private static func writeCommercial(_ html: inout HTMLWriter, _ commercial: CommercialTerms) {
+        open(&html, 5)
+        if commercial.assistanceFees.isBlank && commercial.notes.isBlank {
+            html.raw("<p>The Parties have recorded no commercial terms or notes in this Agreement.</p>\n</section>\n")
+            return
+        }
+        html.raw("<table class=\"grid\">\n<tbody>\n")
+        row(&html, "Fees for assistance", commercial.assistanceFees)
+        row(&html, "Notes", commercial.notes)
+        html.raw("</tbody>\n</table>\n</section>\n")
     }
 
     static func open(_ html: inout HTMLWriter, _ index: Int, wide: Bool = false) {
@@ -130,18 +145,28 @@ enum AnnexRenderer {
             html.raw("</td><td>")
             html.text(location.entity ?? "the Processor")
             html.raw(location.homeWorking ? "</td><td>Yes</td><td>" : "</td><td>No</td><td>")
-            html.text(mechanismLabel(location.transferMechanism, library: library, tia: location.tiaReference))
+            html.text(mechanismLabel(location.transferMechanism, countries: [location.country], library: library, tia: location.tiaReference))
             html.raw("</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n</section>\n")
     }
 
-    static func mechanismLabel(_ key: String?, library: ClauseLibrary, tia: String?) -> String {
-        guard let key, !key.isBlank else { return "None (no transfer)" }
-        var label = library.transferMechanism(key)?.label ?? key
+    /// The words printed for a transfer mechanism. A missing or unknown key is never shown as "no transfer" nor printed
+    /// raw: where the countries need no mechanism it says so, otherwise "Not agreed" (the validator reports it as an error).
+    static func mechanismLabel(_ key: String?, countries: [String], library: ClauseLibrary, tia: String?) -> String {
+        guard let key, !key.isBlank, var label = library.transferMechanism(key)?.label else {
+            if !countries.isEmpty, countries.allSatisfy({ library.country($0)?.status == .eea }) { return "None needed (within the EEA)" }
+            if !countries.isEmpty, countries.allSatisfy({ library.country($0)?.status == .adequate || library.country($0)?.status == .eea }) {
+                return library.transferMechanism("adequacy")?.label ?? "Adequacy decision"
+            }
+            return notAgreed
+        }
         if let tia, !tia.isBlank { label += " (TIA: \(tia))" }
         return label
     }
+
+    /// What Annexes and the consumer summary print for a transfer whose mechanism the Parties have not agreed.
+    static let notAgreed = "Not agreed"
 
     private static func writeMeasures(_ html: inout HTMLWriter, facts: AgreementFacts) {
         let library = facts.library
@@ -171,7 +196,7 @@ enum AnnexRenderer {
                 html.raw("</td><td>")
                 html.text(entry.title ?? catalogue?.title ?? entry.id)
                 html.raw("</td><td>")
-                html.text(entry.description ?? catalogue?.description ?? "")
+                html.text(facts.measureDescription(entry))
                 html.raw("</td></tr>\n")
             }
             html.raw("</tbody>\n</table>\n")
@@ -205,12 +230,17 @@ enum AnnexRenderer {
             html.text(sub.address + ", " + countryName(sub.country, library))
             html.raw("</td><td>")
             html.text(sub.service)
+            if let target = sub.backupFor, let replaced = facts.document.subprocessors.first(where: { $0.id == target && $0.id != sub.id }) {
+                html.raw("<br><em>")
+                html.text("Approved back-up for \(replaced.name): may replace it at short notice in an emergency")
+                html.raw("</em>")
+            }
             html.raw("</td><td>")
             html.text(sub.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; "))
             html.raw("</td><td>")
             html.text(sub.allCountries.map { countryName($0, library) }.joined(separator: "; "))
             html.raw("</td><td>")
-            html.text(mechanismLabel(sub.transferMechanism, library: library, tia: sub.tiaReference))
+            html.text(mechanismLabel(sub.transferMechanism, countries: sub.allCountries, library: library, tia: sub.tiaReference))
             html.raw("</td><td>")
             html.text(sub.contact.map { [$0.name, $0.email ?? ""].filter { !$0.isBlank }.joined(separator: ", ") } ?? "")
             html.raw("</td></tr>\n")

@@ -73,7 +73,7 @@ public enum ConsumerSummaryRenderer {
     private static func protection(_ countries: [String], mechanism: String, facts: AgreementFacts) -> String {
         if countries.allSatisfy({ facts.library.country($0)?.status == .eea }) { return "Within the EEA" }
         if countries.allSatisfy({ !facts.needsSafeguards($0) }) { return "Adequacy decision of the European Commission" }
-        return facts.library.transferMechanism(mechanism)?.label ?? mechanism
+        return AnnexRenderer.mechanismLabel(mechanism, countries: countries, library: facts.library, tia: nil)
     }
 
     private static func writeAgentScript(_ html: inout HTMLWriter, facts: AgreementFacts) {

@@ -48,9 +48,14 @@ struct ListFormController {
             // Rows are keyed by the measure's id, not its position: after a conflict the form is saved on a newer
             // version whose list may differ, and each edit must still reach its own row.
             var kept: [MeasureEntry] = []
+            let facts = AgreementFacts(document: document, library: configuration.library)
             for var measure in document.measures where form["m.\(measure.id).remove"] != "yes" {
                 let description = value("m.\(measure.id).description")
-                if !description.isEmpty { measure.description = description }
+                // A catalogue text that refers to clause parameters stays a reference while it is left as shown,
+                // so that the Annex follows the clause when the parameter is renegotiated.
+                let followsClause = configuration.library.measure(measure.id)?.description.contains("{{") == true
+                    && measure.description == nil && description == facts.measureDescription(measure)
+                if !description.isEmpty, !followsClause { measure.description = description }
                 kept.append(measure)
             }
             // A row of the form that the base lacks (the other side removed it since) is the user's to keep.
@@ -144,6 +149,7 @@ struct ListFormController {
         status: HTTPResponse.Status
     ) throws -> Response {
         let library = configuration.library
+        let facts = AgreementFacts(document: document, library: library)
         let register = kind == .subprocessors ? try Self.pickableEntries(store: store, reference: reference) : []
         var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
@@ -172,7 +178,7 @@ struct ListFormController {
                     page.raw("<label for=\"m-\(index)\">")
                     page.text(measure.title ?? catalogue?.title ?? measure.id)
                     page.raw("</label><textarea id=\"m-\(index)\" name=\"\(name).description\" rows=\"2\" cols=\"80\" maxlength=\"\(Self.maximumLength)\">")
-                    page.text(measure.description ?? catalogue?.description ?? "")
+                    page.text(facts.measureDescription(measure))
                     page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this measure</label>")
                 }
                 page.raw("</fieldset>")

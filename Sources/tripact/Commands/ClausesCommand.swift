@@ -45,12 +45,30 @@ struct ClausesCommand: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check every file of the library; exit 2 with file:line messages when anything is wrong.")
+        static let configuration = CommandConfiguration(
+            abstract: "Check every file of the library; exit 2 with file:line messages when anything is wrong.",
+            discussion: "A country entry not verified for more than 12 months is reported as a warning and the lint exits 1."
+        )
         @OptionGroup var library: LibraryOptions
+
+        @Option(name: .customLong("as-of"), help: "Judge the age of dated facts as of this day, YYYY-MM-DD (default: today, UTC).")
+        var asOf: String?
+
+        func validate() throws {
+            if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date written YYYY-MM-DD, found '\(asOf)'") }
+        }
 
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
                 let library = try library.loadLibrary()
+                let today = asOf.flatMap(CalendarDate.init) ?? CalendarDate(CalendarDay(Date()).iso)!
+                let stale = library.staleCountries(today: today)
+                if !stale.isEmpty {
+                    let directory = self.library.resolvedDirectory().path
+                    let lines = stale.map { "warning: \(directory)/\($0)\n" }.joined()
+                    FileHandle.standardError.write(Data(lines.utf8))
+                    throw .findings
+                }
                 let contactCentre = library.measures.filter(\.contactCentre).count
                 let summary = "ok: \(library.clauses.count) clauses, \(library.measures.count) measures (\(contactCentre) for contact centres), "
                     + "\(library.dataCategories.count) data categories, \(library.dataSubjects.count) data subjects, \(library.purposes.count) purposes, "

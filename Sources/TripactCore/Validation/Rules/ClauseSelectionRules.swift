@@ -165,3 +165,22 @@ struct UnfilledPlaceholderRule: ValidationRule {
         }
     }
 }
+
+/// No two selected variants that the library declares contradictory (`catalogues/incompatible-variants.txt`).
+struct IncompatibleVariantsRule: ValidationRule {
+    let code = "clause.incompatible-variants"
+    let article = "Art. 28(3)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.library.incompatibilities.compactMap { pair in
+            guard let first = facts.included(pair.first.clause), first.variant.key == pair.first.variant,
+                let second = facts.included(pair.second.clause), second.variant.key == pair.second.variant
+            else { return nil }
+            return error(
+                "clauses[\(second.selectionIndex)].variant",
+                "clause '\(pair.first.clause)' (variant '\(pair.first.variant)', clauses[\(first.selectionIndex)]) contradicts clause '\(pair.second.clause)' "
+                    + "(variant '\(pair.second.variant)'): \(pair.reason); choose another variant of either clause"
+            )
+        }
+    }
+}

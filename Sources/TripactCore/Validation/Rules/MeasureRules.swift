@@ -42,7 +42,7 @@ struct GenericMeasureRule: ValidationRule {
     let article = "Art. 32"
     static let minimumConcreteWords = 6
 
-    static let filler: Set<String> = [
+    static let filler: Set<String> = Set<String>([
         "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as", "is", "are", "be", "been", "being", "was", "were",
         "we", "our", "us", "it", "its", "this", "that", "these", "those", "all", "any", "each", "such", "other", "where", "when", "which",
         "appropriate", "adequate", "suitable", "relevant", "necessary", "required", "reasonable", "industry", "standard", "standards", "best",
@@ -50,6 +50,42 @@ struct GenericMeasureRule: ValidationRule {
         "processor", "controller", "comply", "complies", "compliance", "compliant", "accordance", "article", "gdpr", "regulation", "law",
         "laws", "applicable", "ensure", "ensures", "ensured", "used", "use", "uses", "taken", "take", "takes", "place", "implemented",
         "implement", "implements", "maintained", "maintain", "maintains", "protection", "protect", "protects", "ensure", "policy", "policies",
+    ]).union(otherLanguages)
+
+    /// The same boilerplate and function words in the other languages agreements are commonly written in, so that a
+    /// generic sentence is caught whatever its language (French, German, Spanish, Italian, Portuguese, Dutch).
+    static let otherLanguages: Set<String> = [
+        // French
+        "le", "la", "les", "un", "une", "des", "de", "du", "et", "ou", "au", "aux", "en", "dans", "sur", "pour", "par", "avec", "est", "sont",
+        "sera", "seront", "nous", "notre", "nos", "ce", "cet", "cette", "ces", "tout", "tous", "toute", "toutes", "mesures", "mesure",
+        "techniques", "technique", "organisationnelles", "organisationnelle", "appropriées", "appropriée", "appropriés", "approprié",
+        "adéquates", "adéquate", "nécessaires", "nécessaire", "sécurité", "données", "donnée", "personnelles", "personnel", "personnelle",
+        "sous-traitant", "soustraitant", "responsable", "traitement", "conformément", "conforme", "conformes", "conformité", "rgpd", "règlement",
+        "loi", "lois", "applicable", "applicables", "mises", "mise", "mis", "oeuvre", "œuvre", "garantir", "garantit", "assurer", "assure",
+        "protection", "protéger", "politique", "politiques", "normes", "norme", "bonnes", "pratiques", "secteur", "industrie", "raisonnables",
+        // German
+        "der", "die", "das", "den", "dem", "ein", "eine", "einer", "und", "oder", "im", "mit", "für", "von", "zu", "ist", "sind", "wird",
+        "werden", "wir", "unsere", "alle", "geeignete", "geeigneten", "angemessene", "angemessenen", "technische", "technischen",
+        "organisatorische", "organisatorischen", "maßnahmen", "massnahmen", "sicherheit", "daten", "personenbezogene", "personenbezogenen",
+        "auftragsverarbeiter", "verantwortliche", "verantwortlichen", "gemäß", "gemaess", "dsgvo", "gesetz", "gesetze", "anwendbaren",
+        "getroffen", "umgesetzt", "gewährleistet", "gewährleisten", "schutz", "richtlinien", "standards", "stand", "technik",
+        // Spanish
+        "el", "los", "las", "una", "y", "o", "del", "con", "por", "para", "es", "son", "se", "nuestro", "nuestra", "todas", "todos", "medidas",
+        "técnicas", "organizativas", "apropiadas", "adecuadas", "necesarias", "seguridad", "datos", "personales", "encargado", "responsable",
+        "conformidad", "cumplimiento", "rgpd", "ley", "leyes", "aplicables", "aplican", "aplicadas", "implementadas", "garantizar", "protección",
+        "políticas", "prácticas",
+        // Italian
+        "il", "lo", "gli", "uno", "e", "di", "da", "su", "per", "con", "sono", "misure", "tecniche", "organizzative", "appropriate",
+        "adeguate", "necessarie", "sicurezza", "dati", "personali", "titolare", "conformità", "conformemente", "gdpr", "legge",
+        "applicabili", "adottate", "attuate", "garantire", "protezione",
+        // Portuguese
+        "os", "as", "um", "uma", "do", "da", "dos", "das", "em", "no", "na", "com", "são", "medidas", "técnicas", "organizativas",
+        "organizacionais", "adequadas", "apropriadas", "segurança", "dados", "pessoais", "subcontratante", "conformidade", "rgpd", "lei",
+        "aplicáveis", "implementadas", "garantir", "proteção",
+        // Dutch
+        "het", "een", "en", "of", "van", "voor", "met", "zijn", "wordt", "worden", "passende", "technische", "organisatorische", "maatregelen",
+        "beveiliging", "gegevens", "persoonsgegevens", "verwerker", "overeenstemming", "avg", "wet", "toepasselijke", "genomen",
+        "geïmplementeerd", "waarborgen", "bescherming", "beleid",
     ]
 
     /// The number of words left after removing filler and `excluding`; letters and digits only, case-folded for ASCII.

@@ -57,3 +57,25 @@ struct ForwardingDeadlineRule: ValidationRule {
         }
     }
 }
+
+/// The telecom preset of the breach clause gives the Processor at most 12 hours, so that a provider of electronic
+/// communications can report within 24 hours (Regulation (EU) No 611/2013, Art. 2; Directive (EU) 2022/2555, Art. 23(4)).
+struct TelecomBreachHoursRule: ValidationRule {
+    let code = "breach.telecom-too-slow"
+    let article = "Art. 33(2); Regulation (EU) No 611/2013, Art. 2"
+    static let variant = "telecom"
+    static let longest = 12
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.breachNotification), item.variant.key == Self.variant,
+            let hours = item.parameters[LibraryKeys.breachHours]?.integerValue, hours > Self.longest
+        else { return [] }
+        return [
+            error(
+                "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.breachHours)",
+                "the telecom variant of 'breach-notification' allows at most \(Self.longest) hours for the Processor's notice, found \(hours); "
+                    + "the Controller must report within 24 hours"
+            )
+        ]
+    }
+}

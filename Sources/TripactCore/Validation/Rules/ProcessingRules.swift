@@ -61,7 +61,7 @@ struct CatalogueKeyRule: ValidationRule {
         for (i, sub) in facts.document.subprocessors.enumerated() {
             if library.country(sub.country) == nil { unknown("subprocessors[\(i)].country", "country code", sub.country) }
             for (j, code) in sub.locations.enumerated() where library.country(code) == nil { unknown("subprocessors[\(i)].locations[\(j)]", "country code", code) }
-            if library.transferMechanism(sub.transferMechanism) == nil { unknown("subprocessors[\(i)].transferMechanism", "transfer mechanism", sub.transferMechanism) }
+            if !sub.transferMechanism.isBlank, library.transferMechanism(sub.transferMechanism) == nil { unknown("subprocessors[\(i)].transferMechanism", "transfer mechanism", sub.transferMechanism) }
             for (j, key) in sub.dataCategories.enumerated() where library.dataCategory(key) == nil {
                 unknown("subprocessors[\(i)].dataCategories[\(j)]", "data category", key)
             }

@@ -3,13 +3,30 @@ struct SpecialCategorySafeguardsRule: ValidationRule {
     let code = "special-categories.safeguards-missing"
     let article = "Art. 9"
 
+    /// Word beginnings that name a safeguard, in the languages agreements are commonly written in: access limited to
+    /// named people, encryption, pseudonymisation or masking, access logs, training, separate storage, short retention.
+    static let safeguardStems: [String] = [
+        "only", "restrict", "limited", "named", "need-to-know", "needtoknow", "encrypt", "pseudonym", "mask", "redact", "log", "audit",
+        "train", "separat", "segregat", "retention", "retain", "delet", "erase", "purge", "role", "supervisor", "mfa", "two-factor",
+        "seul", "chiffr", "journal", "formation", "formé", "sépar", "conserv", "supprim", "effac", "habilit", "masqu",
+        "nur", "verschlüssel", "protokoll", "schulung", "getrennt", "lösch", "berechtig",
+        "solo", "cifr", "registro", "formación", "formazione", "separad", "separat", "borr", "cancell", "apenas", "criptograf", "eliminad",
+        "alleen", "versleutel", "gescheiden", "verwijder",
+    ]
+    static let minimumConcreteWords = 4
+    static let vague: Set<String> = ["safeguards", "safeguard", "apply", "applies", "applied", "special", "category", "categories", "sensitive", "garanties", "garanties", "appropriées"]
+
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.specialCategories.enumerated().compactMap { index, entry in
-            let safeguards = entry.safeguards.trimmingWhitespace().lowercased()
-            guard safeguards.isEmpty || safeguards.count < 20 else { return nil }
+            let text = entry.safeguards.lowercased()
+            let words = GenericMeasureRule.bareWords(text)
+            let names = Self.safeguardStems.contains { stem in words.contains { $0.hasPrefix(String(stem.filter { $0 != "-" })) } }
+            let concrete = GenericMeasureRule.concreteWords(text, excluding: Self.vague)
+            guard !names || concrete < Self.minimumConcreteWords else { return nil }
             return error(
                 "processing.specialCategories[\(index)].safeguards",
-                "special-category data '\(entry.category)' needs its safeguards stated concretely (who may access it, how it is protected, how long it is kept)"
+                "special-category data '\(entry.category)' needs its safeguards named: who alone may access it, how it is protected "
+                    + "(encryption, pseudonymisation, masking), how access is logged and how long it is kept"
             )
         }
     }

@@ -17,6 +17,15 @@ struct SubprocessorCompletenessRule: ValidationRule {
                 findings.append(error("subprocessors[\(index)].id", "subprocessor id '\(sub.id)' is used twice"))
             }
         }
+        let all = Set(facts.document.subprocessors.map(\.id))
+        for (index, sub) in facts.document.subprocessors.enumerated() {
+            guard let target = sub.backupFor else { continue }
+            if target == sub.id || !all.contains(target) {
+                findings.append(
+                    error("subprocessors[\(index)].backupFor", "subprocessor '\(sub.name)' is a back-up for '\(target)', which is not another entry of Annex IV")
+                )
+            }
+        }
         return findings
     }
 }

@@ -1,12 +1,24 @@
 /// What a transfer to `country` with `mechanism` lacks, or nil when it is lawful on its face (Chapter V).
-func transferProblem(country code: String, mechanism: String?, facts: AgreementFacts) -> String? {
+func transferProblem(country code: String, mechanism: String?, confirmed: Bool = false, facts: AgreementFacts) -> String? {
     guard let country = facts.library.country(code) else { return nil }
     let key = mechanism ?? ""
     switch country.status {
     case .eea, .adequate:
         return nil
     case .partial:
-        if key.isEmpty || key == "eea" || key == "adequacy" {
+        if key == "adequacy-dpf" || key == "adequacy" {
+            guard country.coveredBy == key else {
+                return key == "adequacy-dpf"
+                    ? "the EU-US Data Privacy Framework covers only certified organisations in the United States, not \(country.name); name another mechanism"
+                    : "\(country.name)'s adequacy decision does not cover this kind of recipient; name another mechanism"
+            }
+            guard key == "adequacy-dpf" || confirmed else {
+                return "\(country.name) is covered by an adequacy decision only in part (\(country.note.isEmpty ? "for some recipients" : country.note)); "
+                    + "confirm that this recipient falls within it (adequacyConfirmed: true) or name another mechanism"
+            }
+            return nil
+        }
+        if key.isEmpty || key == "eea" {
             return "\(country.name) is covered by an adequacy decision only in part (\(country.note.isEmpty ? "for some recipients" : country.note)); name the mechanism that covers this recipient"
         }
         return nil
@@ -24,9 +36,17 @@ struct SubprocessorTransferRule: ValidationRule {
     let article = "Art. 44–46"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        facts.document.subprocessors.enumerated().flatMap { index, sub in
-            sub.allCountries.compactMap { country in
-                transferProblem(country: country, mechanism: sub.transferMechanism, facts: facts).map {
+        facts.document.subprocessors.enumerated().flatMap { index, sub -> [Finding] in
+            if sub.transferMechanism.isBlank {
+                return [
+                    error(
+                        "subprocessors[\(index)].transferMechanism",
+                        "subprocessor '\(sub.name)' names no transfer mechanism; give 'eea' when it processes only inside the EEA, else the mechanism the Parties agreed"
+                    )
+                ]
+            }
+            return sub.allCountries.compactMap { country in
+                transferProblem(country: country, mechanism: sub.transferMechanism, confirmed: sub.adequacyConfirmed == true, facts: facts).map {
                     error("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)': \($0)")
                 }
             }
@@ -41,7 +61,7 @@ struct DeliveryLocationTransferRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.deliveryLocations.enumerated().compactMap { index, location in
-            transferProblem(country: location.country, mechanism: location.transferMechanism, facts: facts).map {
+            transferProblem(country: location.country, mechanism: location.transferMechanism, confirmed: location.adequacyConfirmed == true, facts: facts).map {
                 error("processing.deliveryLocations[\(index)].transferMechanism", "delivery location '\(location.site)': \($0)")
             }
         }
