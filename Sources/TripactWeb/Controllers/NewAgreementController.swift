@@ -44,12 +44,12 @@ struct NewAgreementController {
         let counterpart = organisations.first { $0.name == values["counterpart"] && $0.id != own.id }
         if counterpart == nil { errors["counterpart"] = "choose the other party" }
         if values["side"] != "controller", values["side"] != "processor" { errors["side"] = "choose whether your organisation is the controller or the processor" }
-        if (values["title"] ?? "").isEmpty || (values["title"] ?? "").count > 300 { errors["title"] = "give a title of at most 300 characters" }
+        if (values["title"] ?? "").isEmpty || TextLimit.exceeds(values["title"] ?? "", 300) { errors["title"] = "give a title of at most 300 characters" }
         let reference = values["reference"] ?? ""
         if !reference.isEmpty, TextLimit.exceeds(reference, 100) || !reference.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
             errors["reference"] = "use at most 100 letters, digits, '-' or '_'"
         }
-        if (values["mainAgreement"] ?? "").count > 1_000 { errors["mainAgreement"] = "at most 1,000 characters" }
+        if TextLimit.exceeds(values["mainAgreement"] ?? "", 1_000) { errors["mainAgreement"] = "at most 1,000 characters" }
         guard errors.isEmpty, let counterpart else { return try page(session: session, values: values, errors: errors, status: .unprocessableContent) }
         let (controller, processor) = values["side"] == "controller" ? (own, counterpart) : (counterpart, own)
         var document = DraftFactory.balanced(

@@ -77,11 +77,11 @@ struct OneTimeLinkController {
             "email": (form.email ?? "").trimmingCharacters(in: .whitespaces),
         ]
         var errors = AccountForm.problems(name: values["name"] ?? "", password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
-        if (values["organisation"] ?? "").isEmpty || (values["organisation"] ?? "").count > 200 {
+        if (values["organisation"] ?? "").isEmpty || TextLimit.exceeds(values["organisation"] ?? "", 200) {
             errors["organisation"] = "enter your organisation's name (at most 200 characters)"
         }
         let email = values["email"] ?? ""
-        if !email.contains("@") || email.count > 254 { errors["email"] = "enter your e-mail address" }
+        if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter your e-mail address" }
         guard errors.isEmpty else { return try setupPage(request: request, token: token, link: link, values: values, errors: errors, status: .unprocessableContent) }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.completeSetup(token: token, organisation: values["organisation"] ?? "", email: email, name: values["name"] ?? "", passwordHash: hash)

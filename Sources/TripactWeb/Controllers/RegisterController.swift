@@ -172,7 +172,7 @@ struct RegisterController {
         var (record, errors) = form.record(library: configuration.library, today: store.today())
         let planned = form.plannedStart.trimmed.flatMap { $0.isEmpty ? nil : $0 }
         if let planned, CalendarDay(iso: planned) == nil { errors["plannedStart"] = "give a date as YYYY-MM-DD" }
-        if (form.message ?? "").count > 500 { errors["message"] = "keep the message under 500 characters" }
+        if TextLimit.exceeds(form.message ?? "", 500) { errors["message"] = "keep the message under 500 characters" }
         let kind: RegisterChange.Kind
         if let editing {
             guard let chosen = RegisterChange.Kind(rawValue: form.kind ?? ""), chosen == .modification || chosen == .replacement else {

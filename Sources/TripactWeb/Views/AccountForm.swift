@@ -68,7 +68,7 @@ struct AccountForm {
     /// Problems with a name and a password typed twice, keyed by field.
     static func problems(name: String, password: String, passwordAgain: String) -> [String: String] {
         var errors: [String: String] = [:]
-        if name.isEmpty || name.count > 200 { errors["name"] = "enter your full name (at most 200 characters)" }
+        if name.isEmpty || TextLimit.exceeds(name, 200) { errors["name"] = "enter your full name (at most 200 characters)" }
         if let problem = PasswordPolicy.problem(password, repeated: passwordAgain) { errors[problem.field] = problem.message }
         return errors
     }
