@@ -170,7 +170,13 @@ enum FormDecoding {
             for text in name.lowercased().contains("password") ? [name] : [name, value] {
                 if let scalar = TextSafety.firstForbidden(in: text) {
                     let field = TextSafety.visible(name)
-                    throw HTTPError(.unprocessableContent, message: UnsafeTextError(field: field, scalar: scalar).description)
+                    // The page answers before the form could be re-rendered: the browser's Back button returns to the
+                    // form with what was typed, so the message says so.
+                    throw HTTPError(
+                        .unprocessableContent,
+                        message: UnsafeTextError(field: field, scalar: scalar).description
+                            + "; nothing was saved. Go back with your browser: your text is still in the form, remove that character and save again"
+                    )
                 }
             }
         }
