@@ -153,8 +153,9 @@ struct AgreementController {
         page.raw("</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
-        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">Edit Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">Edit Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">Edit Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">Edit Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">Edit Annex V (obligations towards data subjects)</a></p>")
-        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">Edit the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">Edit the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">Edit the assistance measures (Annex III)</a></p>")
+        let verb = Page.editVerb(session)
+        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">\(verb) Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">\(verb) Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">\(verb) Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">\(verb) Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">\(verb) Annex V (obligations towards data subjects)</a></p>")
+        page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">\(verb) the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">\(verb) the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">\(verb) the assistance measures (Annex III)</a></p>")
         page.raw("<h2>Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")

@@ -208,7 +208,8 @@ struct ClauseController {
         page.text(message)
         page.raw("</textarea>")
         Self.error(&page, errors["message"], id: "message-error")
-        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        page.proposeButton(base: base, session: session)
+        page.raw("</form>")
         let key = ItemKey(rawValue: "clause:\(clause.id)")
         // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
         let summary = try? store.agreement(reference)

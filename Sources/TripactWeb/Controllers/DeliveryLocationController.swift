@@ -135,7 +135,8 @@ struct DeliveryLocationController {
         page.text(message)
         page.raw("</textarea>")
         Self.error(&page, errors["message"], id: "message-error")
-        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        page.proposeButton(base: base, session: session)
+        page.raw("</form>")
         return page.response(status: status, session: session)
     }
 

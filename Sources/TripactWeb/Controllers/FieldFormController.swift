@@ -102,7 +102,8 @@ struct FieldFormController {
         page.text(message)
         page.raw("</textarea>")
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
-        page.raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        page.proposeButton(base: base, session: session)
+        page.raw("</form>")
         return page.response(status: status, session: session)
     }
 }

@@ -123,7 +123,8 @@ struct ItemController {
         page.text(key.rawValue)
         page.raw("</code> of version \(head.number).")
         if let editor = Self.editor(key), !state.isRemoval {
-            page.raw(" <a href=\"/agreements/\(AgreementController.path(reference))/\(editor.slug)\">\(editor.label)</a>")
+            let label = session.user.role.mayPropose ? editor.label : editor.label.replacingOccurrences(of: "Edit ", with: "Read ").replacingOccurrences(of: "Change this clause", with: "Read this clause")
+            page.raw(" <a href=\"/agreements/\(AgreementController.path(reference))/\(editor.slug)\">\(label)</a>")
         }
         page.raw("</p>")
         if let item {

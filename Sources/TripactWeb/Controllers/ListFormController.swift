@@ -226,7 +226,9 @@ struct ListFormController {
         }
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
         page.text(message)
-        page.raw("</textarea><p><button type=\"submit\">Propose version \(base + 1)</button></p></form>")
+        page.raw("</textarea>")
+        page.proposeButton(base: base, session: session)
+        page.raw("</form>")
         return page.response(status: status, session: session)
     }
 
