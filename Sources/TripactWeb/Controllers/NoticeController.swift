@@ -79,7 +79,10 @@ struct NoticeController {
             case .approvalRequest:
                 page.raw("<h2>Decide</h2><form method=\"post\" action=\"/notices/\(notice.id)/approve\">")
                 page.csrf(session)
-                page.raw("<button type=\"submit\">Approve: Annex IV is updated at once</button></form>")
+                // Annex IV follows on the change's planned start, not on the day of the approval.
+                let when = notice.takesEffect <= today ? "at once" : "on \(notice.takesEffect.iso), the planned start"
+                page.raw("<p>If you approve, Annex IV is updated \(when).</p>")
+                page.raw("<button type=\"submit\">Approve</button></form>")
                 page.raw("<form method=\"post\" action=\"/notices/\(notice.id)/object\">")
                 page.csrf(session)
                 reasonField("Or refuse, and say why")
