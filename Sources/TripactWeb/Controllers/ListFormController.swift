@@ -51,11 +51,12 @@ struct ListFormController {
             let facts = AgreementFacts(document: document, library: configuration.library)
             for var measure in document.measures where form["m.\(measure.id).remove"] != "yes" {
                 let description = value("m.\(measure.id).description")
-                // A catalogue text that refers to clause parameters stays a reference while it is left as shown,
-                // so that the Annex follows the clause when the parameter is renegotiated.
-                let followsClause = configuration.library.measure(measure.id)?.description.contains("{{") == true
-                    && measure.description == nil && description == facts.measureDescription(measure)
-                if !description.isEmpty, !followsClause { measure.description = description }
+                // The form shows the catalogue's wording where the measure has none of its own. Sent back as shown, it
+                // is no new wording: the measure stays a reference to the catalogue (which follows the clause parameters
+                // it quotes), and the other side's acceptance of it stands.
+                let asShown = measure.description == nil
+                    && description == facts.measureDescription(measure).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !description.isEmpty, !asShown { measure.description = description }
                 kept.append(measure)
             }
             // A row of the form that the base lacks (the other side removed it since) is the user's to keep.
