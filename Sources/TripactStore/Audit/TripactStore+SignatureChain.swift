@@ -31,7 +31,7 @@ extension TripactStore {
             connection,
             """
             SELECT id, at, actor, agreement, action, detail, previous_hash, hash, facts FROM audit_events
-            WHERE facts IS NOT NULL AND ((agreement = ? AND action = ?) OR action = 'audit.baseline') ORDER BY id
+            WHERE facts IS NOT NULL AND ((agreement = ? AND action = ?) OR (agreement IS NULL AND action = 'audit.baseline')) ORDER BY id
             """,
             [.text(reference), .text(action)]
         ) { statement throws(StoreError) in

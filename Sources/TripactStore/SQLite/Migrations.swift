@@ -233,15 +233,20 @@ enum Migrations {
         """
         ALTER TABLE comments ADD COLUMN internal_to INTEGER REFERENCES organisations(id);
         """,
+        // 9: an agreement's audit events found without reading the whole log: every export and print preview looks up
+        // the events that record its signatures, and the log grows with every agreement.
+        """
+        CREATE INDEX audit_events_by_agreement ON audit_events(agreement, action);
+        """,
     ]
+
+    /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.
+    static let factsVersion = 5
 
     /// Brings the file to the latest schema; each migration and its version bump commit together.
     ///
     /// The version is read inside the write transaction, so two processes opening a new file at once cannot both apply
     /// the same migration: the second waits, then finds nothing left to do.
-    /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.
-    static let factsVersion = 5
-
     /// Returns the schema version the file had before.
     @discardableResult
     static func run(on database: Database) throws(StoreError) -> Int {
