@@ -59,14 +59,6 @@ struct Annex2Controller {
         router.post("agreements/:reference/annex2") { request, context in try await save(request: request, context: context) }
     }
 
-    /// The selected keys, those already in the document first in its order, then the new ones in the form's order.
-    static func keepingOrder(_ stored: [String], _ selected: [String]) -> [String] {
-        let chosen = Set(selected)
-        let kept = stored.filter(chosen.contains)
-        let known = Set(kept)
-        return kept + selected.filter { !known.contains($0) }
-    }
-
     private func show(context: TripactRequestContext) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
@@ -91,13 +83,13 @@ struct Annex2Controller {
         let library = configuration.library
         // The form lists choices in catalogue order; what stays selected keeps the document's own order, so saving
         // the form as it was is no change (the same hash, the other side's acceptance kept).
-        processing.operations = Self.keepingOrder(processing.operations, (form.operations ?? []).filter(library.hasOperation))
-        processing.channels = Self.keepingOrder(processing.channels, (form.channels ?? []).filter { library.channel($0) != nil })
-        let services = Self.keepingOrder(processing.services ?? [], (form.services ?? []).filter { library.service($0) != nil })
+        processing.operations = SelectionOrder.keeping(processing.operations, (form.operations ?? []).filter(library.hasOperation))
+        processing.channels = SelectionOrder.keeping(processing.channels, (form.channels ?? []).filter { library.channel($0) != nil })
+        let services = SelectionOrder.keeping(processing.services ?? [], (form.services ?? []).filter { library.service($0) != nil })
         // An agreement drafted before services were named keeps naming none until someone ticks one.
         processing.services = services.isEmpty && processing.services == nil ? nil : services
-        processing.dataSubjects = Self.keepingOrder(processing.dataSubjects, (form.dataSubjects ?? []).filter(library.hasDataSubject))
-        let categories = Self.keepingOrder(
+        processing.dataSubjects = SelectionOrder.keeping(processing.dataSubjects, (form.dataSubjects ?? []).filter(library.hasDataSubject))
+        let categories = SelectionOrder.keeping(
             processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category), (form.dataCategories ?? []).filter { library.dataCategory($0) != nil }
         )
         let ordinary = categories.filter { library.dataCategory($0)?.special == SpecialCategoryKind.no }
@@ -109,7 +101,7 @@ struct Annex2Controller {
             if TextLimit.exceeds(entered, Self.maximumTextLength) { errors["safeguards"] = "safeguards take at most \(Self.maximumTextLength) characters" }
             return SpecialCategoryEntry(category: key, safeguards: entered.isEmpty ? stored : entered)
         }
-        let selectedPurposes = Self.keepingOrder(processing.purposes.map(\.purpose), (form.purposes ?? []).filter { library.purpose($0) != nil })
+        let selectedPurposes = SelectionOrder.keeping(processing.purposes.map(\.purpose), (form.purposes ?? []).filter { library.purpose($0) != nil })
         processing.purposes = selectedPurposes.map { key in
             // A new purpose uses every category listed. A purpose that stays takes the data ticked for it when the form
             // showed its choice, else keeps the categories it had (those still listed).
@@ -117,7 +109,7 @@ struct Annex2Controller {
             var used = kept.dataCategories.filter(categories.contains)
             if form.purposeShown?[key] == "yes" {
                 let ticked = Set(form.purposeCategories?[key] ?? [])
-                used = Self.keepingOrder(kept.dataCategories, categories.filter(ticked.contains))
+                used = SelectionOrder.keeping(kept.dataCategories, categories.filter(ticked.contains))
                 if used.isEmpty { errors["purpose:\(key)"] = "tick the data this purpose uses, or untick the purpose above" }
             }
             return PurposeEntry(purpose: key, description: kept.description, dataCategories: used)
