@@ -21,15 +21,35 @@ import TripactWeb
                 ("_csrf", csrf), ("title", "DPA for Other Brand's hotline"), ("reference", "other-hotline"), ("counterpart", "Other Brand SA"),
                 ("side", "processor"), ("mainAgreement", "Hotline services agreement of 1 May 2026"),
             ], cookie: cookie)
-            #expect(created.status == .seeOther && created.location == "/agreements/other-hotline")
+            let location = try #require(created.location)
+            #expect(created.status == .seeOther && location.wholeMatch(of: /\/agreements\/other-hotline-[a-z2-9]{5}/) != nil)
             let (outsider, _) = try fixture.session(.viewer, "controller")
-            #expect(try await client.get("/agreements/other-hotline", cookie: outsider).status == .notFound)
+            #expect(try await client.get(location, cookie: outsider).status == .notFound)
             let (brand, _) = try fixture.session(.viewer, "outsider")
-            #expect(try await client.get("/agreements/other-hotline", cookie: brand).status == .ok)
+            #expect(try await client.get(location, cookie: brand).status == .ok)
+            let version = try fixture.store.version(String(location.dropFirst("/agreements/".count)))
+            #expect(version.document.parties.controller.name == WebFixture.outsider && version.document.parties.processor.name == WebFixture.processor)
+            #expect(version.document.clauses.contains { $0.clause == "breach-notification" && $0.variant == "balanced" })
         }
-        let version = try fixture.store.version("other-hotline")
-        #expect(version.document.parties.controller.name == WebFixture.outsider && version.document.parties.processor.name == WebFixture.processor)
-        #expect(version.document.clauses.contains { $0.clause == "breach-notification" && $0.variant == "balanced" })
+    }
+
+    /// Item 6 of the integrity issue: a typed reference that another organisation's agreement uses behaves like an unused
+    /// one; Tripact adds its own five characters either way, so the answer tells nothing about anybody else's references.
+    @Test func aReferenceOfAnotherOrganisationBehavesLikeAnUnusedOne() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "outsider")
+        try await fixture.application.test(.router) { client in
+            for typed in [fixture.reference, "never-used"] {
+                let created = try await client.post("/new-agreement", form: [
+                    ("_csrf", csrf), ("title", "Hotline"), ("reference", typed), ("counterpart", WebFixture.processor), ("side", "controller"),
+                ], cookie: cookie)
+                let location = try #require(created.location)
+                #expect(created.status == .seeOther && location.hasPrefix("/agreements/\(typed)-") && location.count == "/agreements/\(typed)-".count + 5)
+                #expect(try await client.get(location, cookie: cookie).status == .ok)
+            }
+        }
+        let stored = try fixture.store.agreement(fixture.reference)
+        #expect(stored.head == 1 && stored.title == Fixtures.example("full-scenario.json").title, "the other organisation's agreement is untouched")
     }
 
     @Test func annexTwoIsFilledFromTheCataloguesAndBlankTextKeepsWhatIsStored() async throws {

@@ -33,11 +33,16 @@ extension TripactStore {
     }
 
     /// Creates an agreement from a document: version 1, proposed by the importing user's side.
+    ///
+    /// With `freshReference`, the document's id is only a prefix: the agreement is stored under the prefix, a '-' and
+    /// five random characters, drawn again until no agreement has the result. The web's new-agreement form uses it, so
+    /// that what happens does not depend on the references of agreements the user cannot see: a typed reference that
+    /// another organisation already uses behaves exactly like an unused one.
     @discardableResult
-    public func importAgreement(_ document: AgreementDocument, controller: String, processor: String, by email: String, message: String = "imported")
-        throws(StoreError) -> Version
-    {
-        let document = try Self.prepared(document)
+    public func importAgreement(
+        _ document: AgreementDocument, controller: String, processor: String, by email: String, message: String = "imported", freshReference: Bool = false
+    ) throws(StoreError) -> Version {
+        var document = try Self.prepared(document)
         let user = try self.user(email: email)
         let controllerOrg = try organisation(named: controller)
         let processorOrg = try organisation(named: processor)
@@ -57,11 +62,17 @@ extension TripactStore {
         try Self.checkDistinctItems(items)
         let states = Negotiation.initialStates(items: items, proposer: party)
         let now = clock.timestamp()
-        let hash = DocumentCodec.contentHash(document)
         return try database.transaction { connection throws(StoreError) in
-            if try !Database.query(connection, "SELECT id FROM agreements WHERE reference = ?", [.text(document.id)], { $0.integer(0) }).isEmpty {
+            func taken(_ reference: String) throws(StoreError) -> Bool {
+                try !Database.query(connection, "SELECT id FROM agreements WHERE reference = ?", [.text(reference)], { $0.integer(0) }).isEmpty
+            }
+            if freshReference {
+                let prefix = document.id
+                repeat { document.id = prefix + "-" + Self.referenceSuffix() } while try taken(document.id)
+            } else if try taken(document.id) {
                 throw StoreError.duplicate("agreement '\(document.id)'")
             }
+            let hash = DocumentCodec.contentHash(document)
             try Database.run(
                 connection,
                 "INSERT INTO agreements (reference, title, controller_id, processor_id, head, status, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?)",
@@ -73,6 +84,13 @@ extension TripactStore {
             try appendAudit(connection, actor: email, agreement: document.id, action: "agreement.import", detail: "version 1 by \(party.rawValue), sha256 \(hash)")
             return Version(agreement: document.id, number: 1, parent: nil, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
         }
+    }
+
+    /// Five characters from an alphabet without look-alikes (no 0/o, 1/l/i): 30⁵, some 24 million, per prefix.
+    static func referenceSuffix() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<5).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
     }
 
     /// The document as it is stored: unsafe text refused, white space normalised, so a change of white space alone is

@@ -46,8 +46,8 @@ struct NewAgreementController {
         if values["side"] != "controller", values["side"] != "processor" { errors["side"] = "choose whether your organisation is the controller or the processor" }
         if (values["title"] ?? "").isEmpty || TextLimit.exceeds(values["title"] ?? "", 300) { errors["title"] = "give a title of at most 300 characters" }
         let reference = values["reference"] ?? ""
-        if !reference.isEmpty, TextLimit.exceeds(reference, 100) || !reference.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
-            errors["reference"] = "use at most 100 letters, digits, '-' or '_'"
+        if !reference.isEmpty, TextLimit.exceeds(reference, 94) || !reference.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            errors["reference"] = "use at most 94 letters, digits, '-' or '_'"
         }
         if TextLimit.exceeds(values["mainAgreement"] ?? "", 1_000) { errors["mainAgreement"] = "at most 1,000 characters" }
         guard errors.isEmpty, let counterpart else { return try page(session: session, values: values, errors: errors, status: .unprocessableContent) }
@@ -57,8 +57,10 @@ struct NewAgreementController {
         )
         document.title = values["title"] ?? document.title
         document.mainAgreement = values["mainAgreement"] ?? ""
-        try store.importAgreement(document, controller: controller.name, processor: processor.name, by: session.user.email, message: "first draft")
-        return .redirect(to: "/agreements/\(AgreementController.path(document.id))", type: .normal)
+        let created = try store.importAgreement(
+            document, controller: controller.name, processor: processor.name, by: session.user.email, message: "first draft", freshReference: true
+        )
+        return .redirect(to: "/agreements/\(AgreementController.path(created.agreement))", type: .normal)
     }
 
     private func page(session: TripactStore.Session, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws -> Response {
@@ -74,7 +76,7 @@ struct NewAgreementController {
             if let error = errors[key] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         }
         field("title", "Title", "")
-        field("reference", "Reference", "optional; letters, digits and '-'")
+        field("reference", "Reference", "optional; letters, digits and '-'. Tripact adds five characters of its own, so every reference is unique")
         field("mainAgreement", "Main agreement (the services contract this belongs to)", "")
         page.raw("<label for=\"counterpart\">Other party</label><select id=\"counterpart\" name=\"counterpart\">")
         for organisation in others {
