@@ -123,9 +123,16 @@ private struct EmptyStore {
             try n.store.invite(email: "me@evil.example", into: Negotiators.processor, role: .admin, by: "admin@lumen.example", lifetime: Self.day)
         }
         #expect(intoUsers?.description.contains("its admins add their colleagues themselves") == true)
-        #expect(throws: StoreError.self, "an existing account") {
-            try n.store.invite(email: Negotiators.bpo, into: "Nova", role: .legal, by: "admin@lumen.example", lifetime: Self.day)
+        // An account in another organisation is not named to the inviting admin: the invitation is made, and refused
+        // when it is accepted. An account in the admin's own organisation is theirs to know.
+        let elsewhere = try n.store.invite(email: Negotiators.bpo, into: "Nova", role: .legal, by: "admin@lumen.example", lifetime: Self.day)
+        let refused = #expect(throws: StoreError.self) { try n.store.acceptInvitation(token: elsewhere.token, name: "Paul", passwordHash: "x") }
+        #expect(refused?.description.contains("already has a Tripact account") == true)
+        #expect(try n.store.user(email: Negotiators.bpo).organisationID == n.store.organisation(named: Negotiators.processor).id)
+        let colleague = #expect(throws: StoreError.self) {
+            try n.store.invite(email: Negotiators.brand, into: Negotiators.controller, role: .legal, by: "admin@lumen.example", lifetime: Self.day)
         }
+        #expect(colleague?.description.contains("already has an account in your organisation") == true)
         // An organisation without users that negotiates with someone else cannot be entered by invitation either.
         try n.store.addOrganisation(name: "Empty SA")
         try n.store.importAgreement(Fixtures.example("full-scenario.json"), controller: "Empty SA", processor: Negotiators.processor, by: Negotiators.bpo)

@@ -22,22 +22,55 @@ import TripactWeb
         }
     }
 
-    @Test func anAdminAddsAUserWhoCanThenLogIn() async throws {
+    @Test func anAdminInvitesAColleagueWhoChoosesTheirOwnPasswordAndLogsIn() async throws {
         let fixture = try WebFixture()
         let (cookie, csrf) = try fixture.session(.admin, "controller")
         try await fixture.application.test(.router) { client in
-            let noToken = try await client.post("/admin/users", form: [("email", "new@controller.example"), ("name", "New"), ("role", "legal"), ("password", "long enough pass")], cookie: cookie)
+            let noToken = try await client.post("/admin/users", form: [("email", "new@controller.example"), ("role", "legal")], cookie: cookie)
             #expect(noToken.status == .forbidden)
-            let short = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "new@controller.example"), ("name", "New <b>"), ("role", "legal"), ("password", "short")], cookie: cookie)
-            #expect(short.status == .unprocessableContent && short.text.contains("use at least 12 characters (found 5)") && short.text.contains("value=\"New &lt;b&gt;\""))
-            let added = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "new@controller.example"), ("name", "New Lawyer"), ("role", "legal"), ("password", "long enough pass")], cookie: cookie)
-            #expect(added.status == .seeOther)
-            let again = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "new@controller.example"), ("name", "New Lawyer"), ("role", "legal"), ("password", "long enough pass")], cookie: cookie)
-            #expect(again.status == .conflict)
-            let login = try await client.post("/login", form: [("email", "new@controller.example"), ("password", "long enough pass"), ("_csrf", "k")], cookie: "tripact_login=k")
+            let noRole = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "new<b>@controller.example"), ("role", "owner")], cookie: cookie)
+            #expect(noRole.status == .unprocessableContent && noRole.text.contains("choose a role") && noRole.text.contains("value=\"new&lt;b&gt;@controller.example\""))
+            let colleague = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "legal@controller.example"), ("role", "legal")], cookie: cookie)
+            #expect(colleague.status == .unprocessableContent && colleague.text.contains("already has an account in your organisation"))
+            let invited = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", "new@controller.example"), ("role", "legal")], cookie: cookie)
+            #expect(invited.status == .created && invited.text.contains("Invitation created"))
+            let path = try InvitationRouteTests.invitationPath(invited.text)
+            let page = try await client.get(path)
+            #expect(page.text.contains("as a user of \(WebFixture.controller) (role: legal)"))
+            let (formCookie, token) = try formToken(page)
+            let joined = try await client.post(path, form: InvitationRouteTests.acceptForm(token), cookie: formCookie)
+            #expect(joined.status == .seeOther)
+            let login = try await client.post("/login", form: [("email", "new@controller.example"), ("password", InvitationRouteTests.password), ("_csrf", "k")], cookie: "tripact_login=k")
             #expect(login.status == .seeOther)
         }
-        #expect(try fixture.store.user(email: "new@controller.example").organisationID == fixture.store.organisation(named: WebFixture.controller).id)
+        let user = try fixture.store.user(email: "new@controller.example")
+        #expect(try user.organisationID == fixture.store.organisation(named: WebFixture.controller).id && user.role == .legal && user.name == "Léa <Nova>")
+    }
+
+    /// Item 6 of the integrity issue: the admin's answer does not depend on whether the address has an account in
+    /// another organisation; the invitee learns it when they open the link, and nothing moves.
+    @Test func invitingAnAddressOfAnotherTenantAnswersLikeAnUnusedAddress() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.admin, "controller")
+        let outsider = WebFixture.email(.legal, "outsider")
+        try await fixture.application.test(.router) { client in
+            var pages: [String] = []
+            for email in [outsider, "nobody@nowhere.example"] {
+                let invited = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", email), ("role", "legal")], cookie: cookie)
+                #expect(invited.status == .created)
+                pages.append(invited.text.replacingOccurrences(of: email, with: "EMAIL").replacingOccurrences(of: "/invitation/[0-9a-f]{64}", with: "LINK", options: .regularExpression))
+            }
+            #expect(pages[0] == pages[1], "the same page, but for the address and the link")
+            let listed = try await client.get("/admin/invitations", cookie: cookie)
+            #expect(listed.text.contains(outsider) && listed.text.contains("waiting, until"))
+            let invited = try await client.post("/admin/users", form: [("_csrf", csrf), ("email", outsider), ("role", "admin")], cookie: cookie)
+            let path = try InvitationRouteTests.invitationPath(invited.text)
+            let (formCookie, token) = try formToken(try await client.get(path))
+            let refused = try await client.post(path, form: InvitationRouteTests.acceptForm(token), cookie: formCookie)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("already has a Tripact account") && sessionCookie(refused) == nil)
+        }
+        let user = try fixture.store.user(email: outsider)
+        #expect(try user.organisationID == fixture.store.organisation(named: WebFixture.outsider).id && user.role == .legal, "the other tenant's user is untouched")
     }
 
     @Test func anAdminAddsAnOrganisation() async throws {

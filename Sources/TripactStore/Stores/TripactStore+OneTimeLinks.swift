@@ -98,9 +98,9 @@ extension TripactStore {
         }
     }
 
-    /// Invites `email` into `organisation`, which is created when it does not exist. An existing organisation may be
-    /// named only while it has no user and negotiates with no one but the admin's organisation: an admin must not be able
-    /// to enter another organisation's agreements by inviting themselves. A newer invitation for the same address revokes
+    /// Invites `email` into `organisation`: the admin's own (a colleague), or another, which is created when it does not
+    /// exist. Another existing organisation may be named only while it has no user and negotiates with no one but the
+    /// admin's organisation: an admin must not be able to enter another organisation's agreements by inviting themselves. A newer invitation for the same address revokes
     /// the older ones. Returns the token, shown once.
     public func invite(email: String, into organisation: String, role: Role, by adminEmail: String, lifetime: TimeInterval) throws(StoreError) -> (token: String, link: OneTimeLink) {
         let email = email.trimmingCharacters(in: .whitespaces)
@@ -117,12 +117,15 @@ extension TripactStore {
             let select = "SELECT id, organisation_id, email, name, role FROM users WHERE email = ? AND removed_at IS NULL"
             guard let admin = try Database.query(connection, select, [.text(adminEmail)], Self.userRow).first else { throw StoreError.unknownUser(adminEmail) }
             guard admin.role == .admin else { throw StoreError.notPermitted("'\(adminEmail)' is \(admin.role.rawValue); only admins invite") }
-            if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
-                throw StoreError.invalidFields([FieldProblem(field: "email", message: "'\(email)' already has an account (or had one); nobody was invited")])
+            // Only an account of the admin's own organisation is named: whether an address has an account elsewhere
+            // must not show here. Such an invitation is created like any other and refused when it is accepted.
+            let colleague = "SELECT count(*) FROM users WHERE email = ? AND organisation_id = ?"
+            if try Database.query(connection, colleague, [.text(email), .int(admin.organisationID)], { $0.integer(0) }).first ?? 0 > 0 {
+                throw StoreError.invalidFields([FieldProblem(field: "email", message: "'\(email)' already has an account in your organisation (or had one); nobody was invited")])
             }
             let org: Int
             if let existing = try Self.organisationID(connection, named: organisation) {
-                try Self.requireInvitable(connection, organisation: existing, name: organisation, by: admin)
+                if existing != admin.organisationID { try Self.requireInvitable(connection, organisation: existing, name: organisation, by: admin) }
                 org = existing
             } else {
                 org = try insertOrganisation(connection, name: organisation, actor: admin.email)
@@ -153,6 +156,14 @@ extension TripactStore {
             let (linkID, link) = try usableLink(connection, token: token, purpose: .invitation)
             guard let email = link.email, let organisation = link.organisation, let orgID = try Self.organisationID(connection, named: organisation) else {
                 throw StoreError.unusableLink(.unknown)
+            }
+            if try !Database.query(connection, "SELECT id FROM users WHERE email = ?", [.text(email)], { $0.integer(0) }).isEmpty {
+                throw StoreError.invalidFields([
+                    FieldProblem(
+                        field: "email",
+                        message: "'\(email)' already has a Tripact account, and an address can have only one: log in with it, or ask whoever invited you to invite another address"
+                    )
+                ])
             }
             let user = try insertUser(
                 connection, organisationID: orgID, organisationName: organisation, email: email, name: name, role: link.role ?? .viewer, passwordHash: passwordHash,

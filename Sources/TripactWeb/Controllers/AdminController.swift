@@ -9,12 +9,10 @@ struct AdminController {
     let store: TripactStore
     let configuration: WebConfiguration
 
-    struct UserForm: Decodable {
+    struct ColleagueForm: Decodable {
         let _csrf: String?
         let email: String?
-        let name: String?
         let role: String?
-        let password: String?
     }
 
     struct OrganisationForm: Decodable {
@@ -31,7 +29,7 @@ struct AdminController {
 
     func register(on router: Routes) {
         router.get("admin") { _, context in try show(context: context, values: [:], errors: [:], status: .ok) }
-        router.post("admin/users") { request, context in try await addUser(request: request, context: context) }
+        router.post("admin/users") { request, context in try await inviteColleague(request: request, context: context) }
         router.post("admin/users/role") { request, context in try await changeRole(request: request, context: context) }
         router.post("admin/users/remove") { request, context in try await removeUser(request: request, context: context) }
         router.post("admin/organisations") { request, context in try await addOrganisation(request: request, context: context) }
@@ -43,10 +41,14 @@ struct AdminController {
         return session
     }
 
-    private func show(context: TripactRequestContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+    private func show(
+        context: TripactRequestContext, values: [String: String], errors: [String: String], status: HTTPResponse.Status,
+        invited: (path: String, link: OneTimeLink)? = nil
+    ) throws -> Response {
         guard let session = try admin(context) else { return .redirect(to: "/login", type: .normal) }
         let organisation = try store.organisations().first { $0.id == session.user.organisationID }
         var page = Page(title: "Administration")
+        if let invited { InvitationController.writeLink(invited.path, of: invited.link, into: &page) }
         page.raw("<h2>Users of ")
         page.text(organisation?.name ?? "your organisation")
         page.raw("</h2>")
@@ -80,23 +82,19 @@ struct AdminController {
             page.text(removed.map { "\($0.name) (\($0.email))" }.joined(separator: ", "))
             page.raw("</p>")
         }
-        page.raw("<h3>Add a user</h3>")
-        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nothing was saved.</p>") }
+        page.raw("<h3>Invite a colleague</h3><p>Tripact makes a link that works once; your colleague chooses their name and password through it.</p>")
+        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); nobody was invited.</p>") }
         page.raw("<form method=\"post\" action=\"/admin/users\">")
         page.csrf(session)
-        for (key, label, type) in [("email", "E-mail", "email"), ("name", "Full name", "text"), ("password", "Initial password (\(PasswordPolicy.minimumCharacters) characters or more, at most \(PasswordPolicy.maximumBytes) bytes)", "password")] {
-            page.raw("<label for=\"user-\(key)\">\(label)</label><input id=\"user-\(key)\" name=\"\(key)\" type=\"\(type)\" maxlength=\"254\"")
-            if type != "password" {
-                page.raw(" value=\"")
-                page.text(values[key] ?? "")
-                page.raw("\"")
-            }
-            page.raw("\(errors[key] != nil ? " aria-invalid=\"true\"" : "")>")
-            if let error = errors[key] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
-        }
+        page.raw("<label for=\"user-email\">E-mail</label><input id=\"user-email\" name=\"email\" type=\"email\" maxlength=\"254\" value=\"")
+        page.text(values["email"] ?? "")
+        page.raw("\"\(errors["email"] != nil ? " aria-invalid=\"true\"" : "")>")
+        if let error = errors["email"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         page.raw("<label for=\"user-role\">Role</label><select id=\"user-role\" name=\"role\">")
         for role in Role.allCases { page.raw("<option value=\"\(role.rawValue)\"\(values["role"] == role.rawValue ? " selected" : "")>\(role.rawValue)</option>") }
-        page.raw("</select><p><button type=\"submit\">Add the user</button></p></form>")
+        page.raw("</select>")
+        if let error = errors["role"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
+        page.raw("<p><button type=\"submit\">Create the invitation link</button></p></form>")
         page.raw("<h2>Organisations</h2><p><a href=\"/admin/invitations\">Invite the other side's legal team</a></p><ul>")
         for other in try store.organisations() {
             page.raw("<li>")
@@ -110,26 +108,30 @@ struct AdminController {
         return page.response(status: status, session: session)
     }
 
-    private func addUser(request: Request, context: TripactRequestContext) async throws -> Response {
+    /// Invites a colleague into the admin's own organisation. The answer is the same whether or not the address has an
+    /// account in another organisation: that is for the invitee to learn when they open the link, not for this admin.
+    private func inviteColleague(request: Request, context: TripactRequestContext) async throws -> Response {
         guard let session = try admin(context) else { return .redirect(to: "/login", type: .normal) }
-        let form = try await FormDecoding.decode(UserForm.self, request: request, context: context)
+        let form = try await FormDecoding.decode(ColleagueForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
-        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
-        let password = form.password ?? ""
-        var errors: [String: String] = [:]
-        if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter an e-mail address" }
-        if name.isEmpty || TextLimit.exceeds(name, 200) { errors["name"] = "enter the user's name (at most 200 characters)" }
-        if let problem = PasswordPolicy.problem(password, field: "password") { errors["password"] = problem.message }
-        let role = Role(rawValue: form.role ?? "")
-        if role == nil { errors["role"] = "choose a role" }
-        guard errors.isEmpty, let role else {
-            return try show(context: context, values: ["email": email, "name": name, "role": form.role ?? ""], errors: errors, status: .unprocessableContent)
+        let values = ["email": (form.email ?? "").trimmingCharacters(in: .whitespaces), "role": form.role ?? ""]
+        guard let role = Role(rawValue: form.role ?? "") else {
+            return try show(context: context, values: values, errors: ["role": "choose a role"], status: .unprocessableContent)
         }
         let organisation = try store.organisations().first { $0.id == session.user.organisationID }?.name ?? ""
-        let hash = try await Passwords.hash(password, cost: configuration.bcryptCost).get()
-        try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: hash, actor: session.user.email)
-        return .redirect(to: "/admin", type: .normal)
+        do {
+            let (token, link) = try store.invite(
+                email: values["email"] ?? "", into: organisation, role: role, by: session.user.email, lifetime: InvitationController.lifetime
+            )
+            let path = configuration.absolute("/invitation/\(token)", request: request)
+            return try show(context: context, values: [:], errors: [:], status: .created, invited: (path, link))
+        } catch {
+            if let storeError = error as? StoreError, case .invalidFields(let problems) = storeError {
+                let errors = Dictionary(problems.map { ($0.field, $0.message) }) { first, _ in first }
+                return try show(context: context, values: values, errors: errors, status: .unprocessableContent)
+            }
+            throw error
+        }
     }
 
     /// Changes the role of a user of the admin's own organisation; the organisation keeps at least one admin.

@@ -36,16 +36,7 @@ struct InvitationController {
     ) throws -> Response {
         guard let session = try admin(context) else { return .redirect(to: "/login", type: .normal) }
         var page = Page(title: "Invite the other side")
-        if let created {
-            page.raw("<section class=\"ok\" role=\"status\" aria-labelledby=\"invitation-link-label\"><h2>Invitation created</h2><p>")
-            page.text("Send this link to \(created.link.email ?? "") by your own means (e-mail, your usual channel). ")
-            page.text("It works once, until \(AccountForm.utc(created.link.expiresAt)), and is shown only now: Tripact keeps only a fingerprint of it.")
-            page.raw("</p><label id=\"invitation-link-label\" for=\"invitation-link\">Invitation link (select it and copy it, or use the button)</label>")
-            page.raw("<input id=\"invitation-link\" type=\"text\" readonly data-copy size=\"80\" value=\"")
-            page.text(created.path)
-            page.raw("\"></section>")
-            page.raw(CopyButton.element)
-        }
+        if let created { Self.writeLink(created.path, of: created.link, into: &page) }
         page.raw("<p>The invitation creates the other side's organisation (unless it already exists without users) and a link for one person ")
         page.raw("of their team, usually their admin, who can then add their colleagues.</p>")
         if !errors.isEmpty {
@@ -87,6 +78,18 @@ struct InvitationController {
             page.raw("</tbody></table></div>")
         }
         return page.response(status: status, session: session)
+    }
+
+    /// The invitation just created, with its link: the only time the link is shown.
+    static func writeLink(_ path: String, of link: OneTimeLink, into page: inout Page) {
+        page.raw("<section class=\"ok\" role=\"status\" aria-labelledby=\"invitation-link-label\"><h2>Invitation created</h2><p>")
+        page.text("Send this link to \(link.email ?? "") by your own means (e-mail, your usual channel). ")
+        page.text("It works once, until \(AccountForm.utc(link.expiresAt)), and is shown only now: Tripact keeps only a fingerprint of it.")
+        page.raw("</p><label id=\"invitation-link-label\" for=\"invitation-link\">Invitation link (select it and copy it, or use the button)</label>")
+        page.raw("<input id=\"invitation-link\" type=\"text\" readonly data-copy size=\"80\" value=\"")
+        page.text(path)
+        page.raw("\"></section>")
+        page.raw(CopyButton.element)
     }
 
     static func describe(_ invitation: InvitationEntry) -> String {
