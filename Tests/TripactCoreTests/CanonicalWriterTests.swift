@@ -28,3 +28,66 @@ import TripactTestSupport
         #expect(DocumentCodec.canonicalJSON(document) == (try encoderBytes(document)))
     }
 }
+
+/// Each item's canonical bytes are written straight from the model; they must be exactly the subtree of the whole
+/// document's canonical encoding that the item covers, or every stored item hash would move. The oracle here parses the
+/// whole encoding and cuts it up, as the item split did before it wrote items directly.
+@Suite struct AgreementItemsTests {
+    static func itemsByParsing(_ document: AgreementDocument) throws -> [ItemKey: Data] {
+        let root = try JSONParser.parse(Array(DocumentCodec.canonicalJSON(document)))
+        var items: [ItemKey: Data] = [:]
+        func add(_ key: String, _ node: JSONNode?) {
+            var bytes: [UInt8] = []
+            (node ?? JSONNode(value: .null, line: 0, column: 0)).writeCanonical(to: &bytes)
+            items[ItemKey(rawValue: key)] = Data(bytes)
+        }
+        func object(_ key: String, _ source: JSONNode?, keys: Set<String>) {
+            var bytes: [UInt8] = []
+            JSONNode.writeObject((source?.members ?? []).filter { keys.contains($0.key) }, to: &bytes)
+            items[ItemKey(rawValue: key)] = Data(bytes)
+        }
+        object("agreement:terms", root, keys: ["format", "id", "title", "effectiveDate", "mainAgreement", "commercial"])
+        add("party:controller", root.member("parties")?.member("controller"))
+        add("party:processor", root.member("parties")?.member("processor"))
+        let processing = root.member("processing")
+        object("annex2:description", processing, keys: [
+            "subjectMatter", "duration", "nature", "operations", "channels", "callRecording", "cardPayments", "frequency", "retention", "services",
+        ])
+        for (key, member) in [("purposes", "purposes"), ("data-subjects", "dataSubjects"), ("data-categories", "dataCategories"),
+                              ("special-categories", "specialCategories"), ("delivery-locations", "deliveryLocations")] {
+            add("annex2:\(key)", processing?.member(member))
+        }
+        for (selection, node) in zip(document.clauses, root.member("clauses")?.elements ?? []) { add("clause:\(selection.clause)", node) }
+        for (measure, node) in zip(document.measures, root.member("measures")?.elements ?? []) { add("measure:\(measure.id)", node) }
+        add("annex3:assistance", root.member("assistanceMeasures"))
+        for (sub, node) in zip(document.subprocessors, root.member("subprocessors")?.elements ?? []) { add("subprocessor:\(sub.id)", node) }
+        add("annex5:obligations", root.member("consumerObligations"))
+        return items
+    }
+
+    static func check(_ document: AgreementDocument) throws {
+        let (hash, items) = AgreementItems.analyse(document)
+        #expect(hash == DocumentCodec.contentHash(document))
+        let expected = try itemsByParsing(document)
+        #expect(items.count == expected.count)
+        for item in items {
+            #expect(item.canonical == expected[item.key], "\(item.key)")
+            #expect(item.hash == DocumentCodec.sha256Hex(item.canonical))
+        }
+    }
+
+    @Test(arguments: ["full-scenario.json", "minimal.json"])
+    func itemsAreTheSubtreesOfTheWholeEncodingOnTheExamples(_ name: String) throws {
+        try Self.check(Fixtures.example(name))
+    }
+
+    @Test(arguments: 0..<40)
+    func itemsAreTheSubtreesOfTheWholeEncodingOnGeneratedVersions(seed: Int) throws {
+        var random = SeededRandom(seed: UInt64(seed) + 2_000)
+        var document = VersionMutator.mutate(Fixtures.example("full-scenario.json"), steps: 8, using: &random)
+        document.effectiveDate = seed % 2 == 0 ? nil : "2027-01-01"
+        document.processing.services = seed % 3 == 0 ? nil : ["inbound calls", "e-mail \"quoted\""]
+        document.commercial.assistanceFees = seed % 4 == 0 ? nil : "at cost"
+        try Self.check(document)
+    }
+}

@@ -15,8 +15,8 @@ public enum AgreementDiffer {
         let oldOrder = printedOrder(oldFacts, items: oldItems)
         let newOrder = printedOrder(newFacts, items: newItems)
         let moved = movedKeys(old: oldOrder, new: newOrder)
-        let oldTexts = oldFacts.itemTexts { newFacts.number(of: $0) ?? oldFacts.number(of: $0) }
-        let newTexts = newFacts.itemTexts()
+        let oldTexts = oldFacts.itemTexts(numbering: { newFacts.number(of: $0) ?? oldFacts.number(of: $0) }, items: oldItems)
+        let newTexts = newFacts.itemTexts(items: newItems)
 
         var changes: [ItemChange] = []
         var redline: [ItemRedline] = []

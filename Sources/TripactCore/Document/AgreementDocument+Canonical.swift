@@ -2,36 +2,27 @@
 // model must be added here too; `CanonicalWriterTests` compares this with `JSONEncoder` on every example.
 
 extension AgreementDocument {
-    func writeCanonical(to out: inout CanonicalWriter) {
-        out.beginObject()
-        out.key("assistanceMeasures")
-        out.array(assistanceMeasures) { $1.writeCanonical(to: &$0) }
-        out.key("clauses")
-        out.array(clauses) { $1.writeCanonical(to: &$0) }
-        out.key("commercial")
-        commercial.writeCanonical(to: &out)
-        out.key("consumerObligations")
-        consumerObligations.writeCanonical(to: &out)
-        if let effectiveDate {
-            out.key("effectiveDate")
-            out.string(effectiveDate)
+    /// The whole document, or only the root members named in `keys` (an item made of several members).
+    func writeCanonical(to out: inout CanonicalWriter, only keys: Set<String>? = nil) {
+        func include(_ key: String) -> Bool {
+            guard keys?.contains(key) ?? true else { return false }
+            out.key(key)
+            return true
         }
-        out.key("format")
-        out.string(format)
-        out.key("id")
-        out.string(id)
-        out.key("mainAgreement")
-        out.string(mainAgreement)
-        out.key("measures")
-        out.array(measures) { $1.writeCanonical(to: &$0) }
-        out.key("parties")
-        parties.writeCanonical(to: &out)
-        out.key("processing")
-        processing.writeCanonical(to: &out)
-        out.key("subprocessors")
-        out.array(subprocessors) { $1.writeCanonical(to: &$0) }
-        out.key("title")
-        out.string(title)
+        out.beginObject()
+        if include("assistanceMeasures") { out.array(assistanceMeasures) { $1.writeCanonical(to: &$0) } }
+        if include("clauses") { out.array(clauses) { $1.writeCanonical(to: &$0) } }
+        if include("commercial") { commercial.writeCanonical(to: &out) }
+        if include("consumerObligations") { consumerObligations.writeCanonical(to: &out) }
+        if let effectiveDate, include("effectiveDate") { out.string(effectiveDate) }
+        if include("format") { out.string(format) }
+        if include("id") { out.string(id) }
+        if include("mainAgreement") { out.string(mainAgreement) }
+        if include("measures") { out.array(measures) { $1.writeCanonical(to: &$0) } }
+        if include("parties") { parties.writeCanonical(to: &out) }
+        if include("processing") { processing.writeCanonical(to: &out) }
+        if include("subprocessors") { out.array(subprocessors) { $1.writeCanonical(to: &$0) } }
+        if include("title") { out.string(title) }
         out.endObject()
     }
 }
@@ -223,40 +214,29 @@ extension CommercialTerms {
 }
 
 extension Processing {
-    func writeCanonical(to out: inout CanonicalWriter) {
-        out.beginObject()
-        out.key("callRecording")
-        out.bool(callRecording)
-        out.key("cardPayments")
-        out.bool(cardPayments)
-        out.key("channels")
-        out.strings(channels)
-        out.key("dataCategories")
-        out.array(dataCategories) { $1.writeCanonical(to: &$0) }
-        out.key("dataSubjects")
-        out.strings(dataSubjects)
-        out.key("deliveryLocations")
-        out.array(deliveryLocations) { $1.writeCanonical(to: &$0) }
-        out.key("duration")
-        out.string(duration)
-        out.key("frequency")
-        out.string(frequency)
-        out.key("nature")
-        out.string(nature)
-        out.key("operations")
-        out.strings(operations)
-        out.key("purposes")
-        out.array(purposes) { $1.writeCanonical(to: &$0) }
-        out.key("retention")
-        out.string(retention)
-        if let services {
-            out.key("services")
-            out.strings(services)
+    /// The whole of Annex II's data, or only the members named in `keys` (the description item).
+    func writeCanonical(to out: inout CanonicalWriter, only keys: Set<String>? = nil) {
+        func include(_ key: String) -> Bool {
+            guard keys?.contains(key) ?? true else { return false }
+            out.key(key)
+            return true
         }
-        out.key("specialCategories")
-        out.array(specialCategories) { $1.writeCanonical(to: &$0) }
-        out.key("subjectMatter")
-        out.string(subjectMatter)
+        out.beginObject()
+        if include("callRecording") { out.bool(callRecording) }
+        if include("cardPayments") { out.bool(cardPayments) }
+        if include("channels") { out.strings(channels) }
+        if include("dataCategories") { out.array(dataCategories) { $1.writeCanonical(to: &$0) } }
+        if include("dataSubjects") { out.strings(dataSubjects) }
+        if include("deliveryLocations") { out.array(deliveryLocations) { $1.writeCanonical(to: &$0) } }
+        if include("duration") { out.string(duration) }
+        if include("frequency") { out.string(frequency) }
+        if include("nature") { out.string(nature) }
+        if include("operations") { out.strings(operations) }
+        if include("purposes") { out.array(purposes) { $1.writeCanonical(to: &$0) } }
+        if include("retention") { out.string(retention) }
+        if let services, include("services") { out.strings(services) }
+        if include("specialCategories") { out.array(specialCategories) { $1.writeCanonical(to: &$0) } }
+        if include("subjectMatter") { out.string(subjectMatter) }
         out.endObject()
     }
 }

@@ -26,7 +26,8 @@ extension AgreementFacts {
 
     /// The printed text of each item, keyed like `AgreementItems`: clauses as paragraphs, annex rows as cells,
     /// other items as `field: value` lines.
-    public func itemTexts(numbering: ((ClauseID) -> Int?)? = nil) -> [ItemKey: [String]] {
+    /// `items` are the document's items when the caller has them already (a diff does), so they are not made twice.
+    public func itemTexts(numbering: ((ClauseID) -> Int?)? = nil, items: [AgreementItem]? = nil) -> [ItemKey: [String]] {
         var texts: [ItemKey: [String]] = [:]
         for item in included {
             texts[ItemKey(rawValue: "clause:\(item.clause.id)")] = [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
@@ -41,7 +42,7 @@ extension AgreementFacts {
                 sub.transferMechanism, sub.tiaReference ?? "",
             ]
         }
-        for item in AgreementItems.items(of: document) where texts[item.key] == nil {
+        for item in items ?? AgreementItems.items(of: document) where texts[item.key] == nil {
             texts[item.key] = FlatJSON.lines(item.canonical)
         }
         return texts

@@ -7,6 +7,8 @@ public struct AgreementFacts: Sendable {
     public let included: [IncludedClause]
     private let conditions: Set<Condition>
     private let numbers: [ClauseID: Int]
+    /// Each included clause's parameter values, for catalogue texts that quote them.
+    private let parameterValues: [ClauseID: [String: ParameterValue]]
 
     /// A clause selection that names a known clause and variant.
     public struct IncludedClause: Sendable {
@@ -56,8 +58,13 @@ public struct AgreementFacts: Sendable {
             IncludedClause(number: $0.offset + 1, clause: $0.element.clause, variant: $0.element.variant, selectionIndex: $0.element.index, parameters: $0.element.parameters)
         }
         var numbers: [ClauseID: Int] = [:]
-        for item in included { numbers[item.clause.id] = item.number }
+        var parameterValues: [ClauseID: [String: ParameterValue]] = [:]
+        for item in included {
+            numbers[item.clause.id] = item.number
+            parameterValues[item.clause.id] = item.parameters
+        }
         self.numbers = numbers
+        self.parameterValues = parameterValues
     }
 
     public func holds(_ condition: Condition) -> Bool { conditions.contains(condition) }
@@ -120,9 +127,7 @@ public struct AgreementFacts: Sendable {
     public func measureDescription(_ entry: MeasureEntry) -> String {
         if let own = entry.description { return own }
         guard let catalogue = library.measure(entry.id) else { return "" }
-        var values: [ClauseID: [String: ParameterValue]] = [:]
-        for item in included { values[item.clause.id] = item.parameters }
-        return library.resolvingParameters(in: catalogue.description, values: values)
+        return library.resolvingParameters(in: catalogue.description, values: parameterValues)
     }
 
     /// Whether the country is outside the EEA and not fully covered by an adequacy decision.

@@ -62,12 +62,23 @@ public struct ClauseLibrary: Sendable {
     /// (`values`), else its default, printed with its unit: one source for each number, so an Annex never states a
     /// figure that contradicts the clause.
     public func resolvingParameters(in text: String, values: [ClauseID: [String: ParameterValue]] = [:]) -> String {
-        guard text.contains("{{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{"), let close = rest.range(of: "}}", range: open.upperBound..<rest.endIndex) {
-            out += rest[..<open.lowerBound]
-            let inside = rest[open.upperBound..<close.lowerBound]
+        // Scans UTF-8 bytes: Foundation's `range(of:)` on Linux was a tenth of a whole diff's time.
+        let bytes = Array(text.utf8)
+        func find(_ pair: UInt8, from start: Int) -> Int? {
+            var index = start
+            while index + 1 < bytes.count {
+                if bytes[index] == pair, bytes[index + 1] == pair { return index }
+                index += 1
+            }
+            return nil
+        }
+        guard find(UInt8(ascii: "{"), from: 0) != nil else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var rest = 0
+        while let open = find(UInt8(ascii: "{"), from: rest), let close = find(UInt8(ascii: "}"), from: open + 2) {
+            out += bytes[rest..<open]
+            let inside = String(decoding: bytes[(open + 2)..<close], as: UTF8.self)
             var printed = "{{\(inside)}}"
             if let dot = inside.firstIndex(of: "."), let clause = clause(ClauseID(String(inside[..<dot]))),
                 let spec = clause.parameter(String(inside[inside.index(after: dot)...]))
@@ -75,10 +86,11 @@ public struct ClauseLibrary: Sendable {
                 let given = values[clause.id]?[spec.name]
                 if let value = given.flatMap({ spec.accepts(type: $0) ? $0 : nil }) ?? spec.defaultValue { printed = spec.rendered(value) }
             }
-            out += printed
-            rest = rest[close.upperBound...]
+            out += printed.utf8
+            rest = close + 2
         }
-        return out + rest
+        out += bytes[rest...]
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Country entries last verified more than 12 months before `today`: their facts must be looked up again.
