@@ -204,7 +204,7 @@ struct Annex2Controller {
             page.raw("]\" value=\"yes\">")
             for (categoryIndex, category) in listed.enumerated() {
                 let id = "purpose-\(purposeIndex)-\(categoryIndex)"
-                page.raw("<div><input type=\"checkbox\" id=\"\(id)\" name=\"purposeCategories[")
+                page.raw("<div class=\"choice\"><input type=\"checkbox\" id=\"\(id)\" name=\"purposeCategories[")
                 page.text(purpose.purpose)
                 page.raw("][]\" value=\"")
                 page.text(category)
