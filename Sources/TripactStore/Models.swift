@@ -149,3 +149,13 @@ public struct CommentEntry: Sendable, Hashable, Codable {
     /// An internal comment: visible only to its author's organisation, never to the other side.
     public var isInternal: Bool = false
 }
+
+/// A rejection that stands on an item: the side that rejected it, who for that side, and the reason they gave.
+public struct Dispute: Sendable, Hashable {
+    public let item: ItemKey
+    public let party: PartyRole
+    public let authorName: String
+    public let reason: String
+    /// The version the item was rejected on; later versions that left the item unchanged keep the dispute.
+    public let version: Int
+}

@@ -93,3 +93,34 @@ import TripactTestSupport
         #expect(try n.store.agreement(n.reference).status == .agreed)
     }
 }
+
+@Suite struct StandingRejectionTests {
+    @Test func aRejectionStandsThroughUnrelatedVersionsUntilTheItemChangesOrItsSideAccepts() throws {
+        let n = try Negotiators()
+        try n.importExample()
+        let item: ItemKey = "clause:audits"
+        try n.store.reject(item, on: n.reference, reason: "One on-site audit a year is the minimum", by: Negotiators.brand, expectedHead: 1)
+        try n.store.propose(withBreachHours(30), on: n.reference, basedOn: 1, by: Negotiators.bpo, message: "30 hours")
+        try n.store.propose(withBreachHours(24), on: n.reference, basedOn: 2, by: Negotiators.brand, message: "24 hours")
+        let disputes = try n.store.disputes(n.reference)
+        #expect(disputes.map(\.item) == [item])
+        #expect(disputes.first?.party == .controller && disputes.first?.authorName == "Jeanne Roux" && disputes.first?.version == 1)
+        #expect(disputes.first?.reason == "One on-site audit a year is the minimum")
+        #expect(try n.store.itemStates(n.reference).first { $0.key == item }?.label == "disputed by controller")
+        #expect(try n.store.verifyAudit().isIntact, "the standing rejection is in the audit chain's facts")
+
+        // Accepting it settles the controller's dispute.
+        try n.store.accept([item], on: n.reference, by: Negotiators.brand, expectedHead: 3)
+        #expect(try n.store.disputes(n.reference).isEmpty)
+
+        // Rejected again, then changed: the new wording is not disputed.
+        try n.store.reject(item, on: n.reference, reason: "On second thoughts, no", by: Negotiators.brand, expectedHead: 3)
+        var changed = withBreachHours(24)
+        let audits = Fixtures.selectionIndex("audits", in: changed)
+        changed.clauses[audits].variant = changed.clauses[audits].variant == "controller" ? "balanced" : "controller"
+        try n.store.propose(changed, on: n.reference, basedOn: 3, by: Negotiators.bpo, message: "another audit variant")
+        #expect(try n.store.disputes(n.reference).isEmpty)
+        #expect(try n.store.itemStates(n.reference).first { $0.key == item }?.isDisputed == false)
+        #expect(try n.store.verifyAudit().isIntact)
+    }
+}

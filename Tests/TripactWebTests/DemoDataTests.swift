@@ -20,3 +20,19 @@ import TripactWeb
         #expect(try FirstRun.setupPath(store: store) == nil, "a demo database needs no setup link")
     }
 }
+
+@Suite struct DemoNotesTests {
+    /// The demo is a draft three versions in, and every version carries the example's notes: they must not claim an
+    /// outcome (a signature, an agreed version) that the agreement's state contradicts.
+    @Test func theDemosNotesClaimNoStateItsAgreementIsNotIn() throws {
+        let store = try TripactStore(path: Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path)
+        let scenario = Fixtures.example("full-scenario.json")
+        try #require(try DemoData.seedIfEmpty(store: store, signedScenario: scenario, library: Fixtures.library, bcryptCost: 4) != nil)
+        #expect(try store.agreement(scenario.id).status == .draft)
+        for number in 1...3 {
+            let notes = try store.version(scenario.id, number: number).document.commercial.notes ?? ""
+            #expect(!notes.localizedCaseInsensitiveContains("signed"), "version \(number): \(notes.prefix(60))")
+            #expect(!notes.contains("(agreed)") && !notes.contains("Version 3"), "version \(number)")
+        }
+    }
+}

@@ -66,16 +66,46 @@ import TripactWeb
             ], cookie: cookie)
             #expect(rejected.status == .seeOther && rejected.location == itemURI(fixture, key))
             let page = try await client.get(itemURI(fixture, key), cookie: cookie).text
-            #expect(page.contains("<strong id=\"item-state\">accepted by controller only</strong>"))
+            #expect(page.contains("<strong id=\"item-state\">disputed by processor</strong>"))
             #expect(page.contains("rejected on version 1") && page.contains("Our provider changed &lt;b&gt;twice&lt;/b&gt; this year"))
             let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
-            #expect(overview.contains("— disputed by legal of processor: Our provider changed &lt;b&gt;twice&lt;/b&gt; this year"))
+            #expect(overview.contains("disputed by processor <span class=\"warning dispute\">— rejected by legal of processor for the processor on version 1: Our provider changed &lt;b&gt;twice&lt;/b&gt; this year</span>"))
             // Accepting again from the item page.
             let accepted = try await client.post(itemURI(fixture, key) + "/accept", form: [("_csrf", csrf), ("version", "1")], cookie: cookie)
             #expect(accepted.status == .seeOther && accepted.location == itemURI(fixture, key))
         }
         #expect(try fixture.store.agreement(fixture.reference).status == .agreed)
         #expect(try fixture.store.auditEvents(agreement: fixture.reference).contains { $0.action == "item.reject" })
+    }
+
+    @Test func aRejectionStaysOnTheAgreementAndItemPagesThroughUnrelatedVersionsUntilTheItemChanges() async throws {
+        let fixture = try WebFixture()
+        let key = try keysOfEveryKind(fixture)[3]
+        let (cookie, csrf) = try fixture.session(.legal, "controller")
+        let dispute = " <span class=\"warning dispute\">— rejected by legal of controller for the controller on version 1: The US transfer needs a current TIA</span>"
+        try await fixture.application.test(.router) { client in
+            let rejected = try await client.post(itemURI(fixture, key) + "/reject", form: [
+                ("_csrf", csrf), ("version", "1"), ("reason", "The US transfer needs a current TIA"),
+            ], cookie: cookie)
+            #expect(rejected.status == .seeOther)
+            var document = Fixtures.example("full-scenario.json")
+            for (base, hours) in [(1, 30), (2, 24)] {
+                Fixtures.set("breach-notification", "hours", .integer(hours), in: &document)
+                try fixture.store.propose(document, on: fixture.reference, basedOn: base, by: WebFixture.email(.legal, "processor"), message: "\(hours) hours")
+            }
+            let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
+            #expect(overview.contains("disputed by controller" + dispute), "the state and the dispute, two versions later")
+            let page = try await client.get(itemURI(fixture, key), cookie: cookie).text
+            #expect(page.contains("<strong id=\"item-state\">disputed by controller</strong>" + dispute))
+
+            // The processor changes the item itself: the new wording is an open question again.
+            let index = try #require(document.subprocessors.firstIndex { "subprocessor:\($0.id)" == key })
+            document.subprocessors[index].service = "Speech analytics on a 10 % sample of calls"
+            try fixture.store.propose(document, on: fixture.reference, basedOn: 3, by: WebFixture.email(.legal, "processor"), message: "smaller sample")
+            let after = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
+            #expect(!after.contains("disputed by") && !after.contains("rejected by"))
+            #expect(try await client.get(itemURI(fixture, key), cookie: cookie).text.contains("<strong id=\"item-state\">accepted by processor only</strong>"))
+        }
     }
 
     @Test func rejectingAClauseFromItsFormReturnsToTheForm() async throws {
@@ -87,7 +117,7 @@ import TripactWeb
             ], cookie: cookie)
             #expect(rejected.status == .seeOther && rejected.location == "/agreements/\(fixture.reference)/clauses/audits")
             let form = try await client.get("/agreements/\(fixture.reference)/clauses/audits", cookie: cookie).text
-            #expect(form.contains("<strong id=\"item-state\">open</strong>") && form.contains("We drafted it badly"))
+            #expect(form.contains("<strong id=\"item-state\">disputed by processor</strong>") && form.contains("We drafted it badly"))
         }
     }
 

@@ -21,29 +21,72 @@ func annexTwoSelections(_ processing: Processing) -> [(String, String)] {
 }
 
 @Suite struct PurposeDataTests {
-    @Test func eachPurposeKeepsOrTakesItsDataAndANewPurposeTakesEveryListedCategory() async throws {
+    @Test func eachPurposeKeepsOrTakesItsDataAndANewPurposeTakesOnlyTheDataTickedForIt() async throws {
         let fixture = try WebFixture()
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         let before = try fixture.store.version(fixture.reference).document.processing
         let narrowed = before.purposes[0]
         let untouched = before.purposes[1]
-        let added = try #require(Fixtures.library.purposes.first { purpose in !before.purposes.contains { $0.purpose == purpose.key } })
+        let unselected = Fixtures.library.purposes.filter { purpose in !before.purposes.contains { $0.purpose == purpose.key } }
+        let added = try #require(unselected.first)
+        let addedUnseen = try #require(unselected.dropFirst().first)
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
             #expect(page.contains("<input type=\"hidden\" name=\"purposeShown[\(narrowed.purpose)]\" value=\"yes\">"))
             #expect(page.contains("name=\"purposeCategories[\(narrowed.purpose)][]\" value=\"\(narrowed.dataCategories[0])\" checked>"))
+            #expect(page.contains("<input type=\"hidden\" name=\"purposeShown[\(added.key)]\" value=\"yes\">"), "a purpose not yet ticked offers its choice")
+            #expect(!page.contains("name=\"purposeCategories[\(added.key)][]\" value=\"user.name\" checked>"), "and ticks nothing for it")
             let form = annexTwoSelections(before) + [
-                ("_csrf", csrf), ("base", "1"), ("message", "narrower support data; a new purpose"), ("purposes[]", added.key),
+                ("_csrf", csrf), ("base", "1"), ("message", "narrower support data; two new purposes"), ("purposes[]", added.key), ("purposes[]", addedUnseen.key),
                 ("purposeShown[\(narrowed.purpose)]", "yes"), ("purposeCategories[\(narrowed.purpose)][]", "user.name"),
                 ("purposeCategories[\(narrowed.purpose)][]", "not.a.listed.category"),
+                ("purposeShown[\(added.key)]", "yes"), ("purposeCategories[\(added.key)][]", "user.contact.phone_number"),
             ]
             #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: form, cookie: cookie).status == .seeOther)
         }
         let after = try fixture.store.version(fixture.reference).document.processing
-        let listed = after.dataCategories.map(\.category) + after.specialCategories.map(\.category)
         #expect(after.purposes.first { $0.purpose == narrowed.purpose }?.dataCategories == ["user.name"])
         #expect(after.purposes.first { $0.purpose == untouched.purpose } == untouched, "a purpose whose choice was not sent keeps its own")
-        #expect(after.purposes.first { $0.purpose == added.key }?.dataCategories == listed)
+        #expect(after.purposes.first { $0.purpose == added.key }?.dataCategories == ["user.contact.phone_number"], "never every listed category")
+        #expect(after.purposes.first { $0.purpose == addedUnseen.key }?.dataCategories == [], "no choice sent: no data, not all of it")
+    }
+
+    @Test func aNewPurposeWithItsChoiceShownButNothingTickedComesBackToBeTicked() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        let before = try fixture.store.version(fixture.reference).document.processing
+        let added = try #require(Fixtures.library.purposes.first { purpose in !before.purposes.contains { $0.purpose == purpose.key } })
+        try await fixture.application.test(.router) { client in
+            let form = annexTwoSelections(before) + [("_csrf", csrf), ("base", "1"), ("message", "a new purpose"), ("purposes[]", added.key), ("purposeShown[\(added.key)]", "yes")]
+            let response = try await client.post("/agreements/\(fixture.reference)/annex2", form: form, cookie: cookie)
+            #expect(response.status == .unprocessableContent)
+            #expect(response.text.contains("tick the data this purpose uses, or untick the purpose above"))
+        }
+        #expect(try fixture.store.agreement(fixture.reference).head == 1)
+    }
+
+    @Test func aPurposesDescriptionIsEditedInTheFormAndBlankPrintsTheCataloguesWording() async throws {
+        let fixture = try WebFixture()
+        let (cookie, csrf) = try fixture.session(.legal, "processor")
+        let before = try fixture.store.version(fixture.reference).document.processing
+        let edited = before.purposes[0]
+        let cleared = before.purposes[1]
+        #expect(edited.description != nil && cleared.description != nil)
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(page.contains("name=\"purposeDescriptions[\(edited.purpose)]\" rows=\"2\" cols=\"70\" maxlength=\"4000\">\(HTMLEscaping.escape(edited.description ?? ""))</textarea>"))
+            let form = annexTwoSelections(before) + [
+                ("_csrf", csrf), ("base", "1"), ("message", "clearer purposes"),
+                ("purposeDescriptions[\(edited.purpose)]", "  Answering <customers> by phone and chat.  "), ("purposeDescriptions[\(cleared.purpose)]", " "),
+            ]
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: form, cookie: cookie).status == .seeOther)
+            let shown = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(shown.contains(">Answering &lt;customers&gt; by phone and chat.</textarea>"))
+        }
+        let after = try fixture.store.version(fixture.reference).document.processing
+        #expect(after.purposes[0].description == "Answering <customers> by phone and chat." && after.purposes[0].dataCategories == edited.dataCategories)
+        #expect(after.purposes[1].description == nil, "blank: the catalogue's wording")
+        #expect(after.purposes.dropFirst(2).elementsEqual(before.purposes.dropFirst(2)))
     }
 
     @Test func aPurposeLeftWithoutDataComesBackWithAMessageAtItsChoice() async throws {

@@ -4,23 +4,41 @@ public struct ItemState: Sendable, Hashable, Codable {
     /// The item hash, or `ItemState.removed` for an item the head version removed and that is not yet agreed.
     public let hash: String
     public var acceptedBy: Set<PartyRole>
+    /// The parties whose rejection of this very hash stands: a rejection outlives versions that leave the item as it
+    /// is, and ends when the item changes or the party that rejected it accepts it.
+    public var disputedBy: Set<PartyRole>
 
     public static let removed = "removed"
 
-    public init(key: ItemKey, hash: String, acceptedBy: Set<PartyRole>) {
+    public init(key: ItemKey, hash: String, acceptedBy: Set<PartyRole>, disputedBy: Set<PartyRole> = []) {
         self.key = key
         self.hash = hash
         self.acceptedBy = acceptedBy
+        self.disputedBy = disputedBy
     }
 
     public var isAgreed: Bool { acceptedBy.count == PartyRole.allCases.count }
     public var isRemoval: Bool { hash == Self.removed }
+    public var isDisputed: Bool { !disputedBy.isEmpty }
 
-    /// "agreed", "proposed by controller", "open".
+    /// "agreed", "disputed by processor", "accepted by controller only", "open".
     public var label: String {
         if isAgreed { return "agreed" }
+        if isDisputed { return "disputed by " + PartyRole.allCases.filter(disputedBy.contains).map(\.rawValue).joined(separator: " and ") }
         if let party = acceptedBy.first { return "accepted by \(party.rawValue) only" }
         return "open"
+    }
+
+    /// Accepting settles the party's own dispute of the item.
+    public mutating func accept(by party: PartyRole) {
+        acceptedBy.insert(party)
+        disputedBy.remove(party)
+    }
+
+    /// Rejecting withdraws the party's acceptance and records its dispute until the item changes or it accepts.
+    public mutating func reject(by party: PartyRole) {
+        acceptedBy.remove(party)
+        disputedBy.insert(party)
     }
 }
 
@@ -28,8 +46,8 @@ public struct ItemState: Sendable, Hashable, Codable {
 public enum Negotiation {
     /// The item states after `proposer` proposes `items` on top of a head whose states were `previous`.
     ///
-    /// An unchanged item keeps its acceptances. A changed or new item counts as accepted by the proposer and clears the
-    /// other side. An item removed by this proposal stays as a removal to accept until both parties have agreed to it.
+    /// An unchanged item keeps its acceptances and disputes. A changed or new item counts as accepted by the proposer and
+    /// clears the other side, and the disputes of the old wording with it. An item removed by this proposal stays as a removal to accept until both parties have agreed to it.
     public static func statesAfterProposal(previous: [ItemState], items: [AgreementItem], proposer: PartyRole) -> [ItemState] {
         var before: [ItemKey: ItemState] = [:]
         for state in previous { before[state.key] = state }

@@ -148,7 +148,7 @@ public enum AgreementRenderer {
         var paragraphNumber = 0
         for paragraph in item.variant.text.paragraphs where facts.paragraphApplies(paragraph, in: item) {
             paragraphNumber += 1
-            html.raw("<li><span class=\"number\">")
+            html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : "<li><span class=\"number\">")
             html.number(item.number)
             html.raw(".")
             html.number(paragraphNumber)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Annexes I–V of the rendered agreement.
 enum AnnexRenderer {
     static let titles: [(anchor: String, title: String)] = [
@@ -50,6 +52,15 @@ enum AnnexRenderer {
 
     static func countryName(_ code: String, _ library: ClauseLibrary) -> String {
         library.country(code).map { "\($0.name) (\(code))" } ?? code
+    }
+
+    /// The address as written, with its country's name added only when the address does not already end with it
+    /// ("…, 75009 Paris, France", "…, L-2453 Luxembourg"), so the country is never printed twice.
+    static func postalAddress(_ address: String, country code: String, library: ClauseLibrary) -> String {
+        guard let name = library.country(code)?.name else { return address.isBlank ? code : "\(address), \(code)" }
+        let written = address.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if written.range(of: name, options: [.anchored, .backwards, .caseInsensitive, .diacriticInsensitive]) != nil { return address }
+        return written.isEmpty ? name : "\(address), \(name)"
     }
 
     private static func contactLine(_ contact: Contact?) -> String? {
@@ -109,13 +120,11 @@ enum AnnexRenderer {
         }
         html.raw("</tbody>\n</table>\n")
 
-        html.raw("<h3>Personal data</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Key</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
+        html.raw("<h3>Personal data</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
         for entry in processing.dataCategories {
             html.raw("<tr><td>")
             html.text(library.dataCategory(entry.category)?.label ?? entry.category)
-            html.raw("</td><td><code>")
-            html.text(entry.category)
-            html.raw("</code></td><td>")
+            html.raw("</td><td>")
             html.text(entry.note ?? "")
             html.raw("</td></tr>\n")
         }
@@ -227,7 +236,7 @@ enum AnnexRenderer {
             html.raw("\"><td>")
             html.text(sub.name)
             html.raw("</td><td>")
-            html.text(sub.address + ", " + countryName(sub.country, library))
+            html.text(postalAddress(sub.address, country: sub.country, library: library))
             html.raw("</td><td>")
             html.text(sub.service)
             if let target = sub.backupFor, let replaced = facts.document.subprocessors.first(where: { $0.id == target && $0.id != sub.id }) {

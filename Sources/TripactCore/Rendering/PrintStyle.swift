@@ -32,6 +32,8 @@ enum PrintStyle {
         ol.paragraphs > li { margin: 0 0 0.45em; padding-left: 2.6em; text-indent: -2.6em; break-inside: avoid; }
         ol.paragraphs > li > .number { display: inline-block; min-width: 2.6em; text-indent: 0; }
         ol.paragraphs ul { text-indent: 0; margin: 0.3em 0 0; padding-left: 1.4em; }
+        ol.paragraphs > li.list > .number { float: left; width: 2.6em; margin-left: -2.6em; }
+        ol.paragraphs > li.list > ul { margin-top: 0; }
         .value { font-weight: 600; }
         mark.unfilled { background: #fdd; color: #900; font-family: monospace; }
         .annex { break-before: page; page-break-before: always; }

@@ -32,7 +32,7 @@ struct AuditedTable: Sendable {
             fields: ["parent", "author_id", "party", "created_at", "message", "document", "content_hash"], watchedOnUpdate: nil
         ),
         AuditedTable(
-            name: "item_states", keys: ["agreement_id", "key"], fields: ["position", "hash", "controller_accepted", "processor_accepted"],
+            name: "item_states", keys: ["agreement_id", "key"], fields: ["position", "hash", "controller_accepted", "processor_accepted", "controller_rejected", "processor_rejected"],
             watchedOnUpdate: nil
         ),
         AuditedTable(name: "signatures", keys: ["agreement_id", "version", "party"], fields: ["user_id", "content_hash", "signed_at"], watchedOnUpdate: nil),

@@ -238,6 +238,13 @@ enum Migrations {
         """
         CREATE INDEX audit_events_by_agreement ON audit_events(agreement, action);
         """,
+        // 10: a rejection stands on the item state until the item changes or the side that rejected it accepts it, instead
+        // of being guessed from the comments of the head version. 1 marks a standing rejection; NULL (not 0) marks none,
+        // so rows written before keep agreeing with the audit chain, whose facts record an absent field as NULL.
+        """
+        ALTER TABLE item_states ADD COLUMN controller_rejected INTEGER CHECK (controller_rejected IS NULL OR controller_rejected = 1);
+        ALTER TABLE item_states ADD COLUMN processor_rejected INTEGER CHECK (processor_rejected IS NULL OR processor_rejected = 1);
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

@@ -136,6 +136,31 @@ extension TripactStore {
         }
     }
 
+    /// The standing rejections of the head's items, in item order. Each is told by the latest rejection comment of its
+    /// side on the item: the item has not changed since the dispute began, so no later rejection is about other wording.
+    public func disputes(_ reference: String) throws(StoreError) -> [Dispute] {
+        try database.withReadConnection { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            var disputes: [Dispute] = []
+            for state in try Self.states(connection, agreementID: agreement.id) {
+                for party in PartyRole.allCases where state.disputedBy.contains(party) {
+                    let found = try Database.query(
+                        connection,
+                        """
+                        SELECT u.name, c.body, c.version FROM comments c JOIN users u ON u.id = c.author_id
+                        WHERE c.agreement_id = ? AND c.item_key = ? AND c.kind = 'rejection' AND u.organisation_id = ? ORDER BY c.id DESC LIMIT 1
+                        """,
+                        [.int(agreement.id), .text(state.key.rawValue), .int(party == .controller ? agreement.controllerID : agreement.processorID)]
+                    ) { row in
+                        Dispute(item: state.key, party: party, authorName: row.text(0) ?? "", reason: row.text(1) ?? "", version: row.integer(2))
+                    }
+                    disputes += found
+                }
+            }
+            return disputes
+        }
+    }
+
     public func signatures(_ reference: String, version: Int) throws(StoreError) -> [SignatureEntry] {
         try database.withReadConnection { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)

@@ -158,12 +158,14 @@ extension TripactStore {
             for key in wanted where !states.contains(where: { $0.key == key }) {
                 throw StoreError.unknownItem(agreement: reference, item: key.rawValue)
             }
-            let column = party == .controller ? "controller_accepted" : "processor_accepted"
             var accepted: [String] = []
             for index in states.indices where wanted.contains(states[index].key) && !states[index].acceptedBy.contains(party) {
-                states[index].acceptedBy.insert(party)
+                states[index].accept(by: party)
                 accepted.append(states[index].key.rawValue)
-                try Database.run(connection, "UPDATE item_states SET \(column) = 1 WHERE agreement_id = ? AND key = ?", [.int(agreement.id), .text(states[index].key.rawValue)]) { _ in }
+                try Database.run(
+                    connection, "UPDATE item_states SET \(party.rawValue)_accepted = 1, \(party.rawValue)_rejected = NULL WHERE agreement_id = ? AND key = ?",
+                    [.int(agreement.id), .text(states[index].key.rawValue)]
+                ) { _ in }
             }
             if Negotiation.isAgreed(states), agreement.status == .draft {
                 try Database.run(connection, "UPDATE agreements SET status = 'agreed', updated_at = ? WHERE id = ?", [.text(clock.timestamp()), .int(agreement.id)]) { _ in }
@@ -198,10 +200,13 @@ extension TripactStore {
             guard !signedBy.contains(party.rawValue) else {
                 throw StoreError.notPermitted("the \(party.rawValue) signed version \(agreement.head) of '\(reference)'; propose an amendment instead")
             }
-            let withdrawn = states[index].acceptedBy.remove(party) != nil
+            let withdrawn = states[index].acceptedBy.contains(party)
+            states[index].reject(by: party)
             let now = clock.timestamp()
-            let column = party == .controller ? "controller_accepted" : "processor_accepted"
-            try Database.run(connection, "UPDATE item_states SET \(column) = 0 WHERE agreement_id = ? AND key = ?", [.int(agreement.id), .text(key.rawValue)]) { _ in }
+            try Database.run(
+                connection, "UPDATE item_states SET \(party.rawValue)_accepted = 0, \(party.rawValue)_rejected = 1 WHERE agreement_id = ? AND key = ?",
+                [.int(agreement.id), .text(key.rawValue)]
+            ) { _ in }
             try Database.run(
                 connection, "INSERT INTO comments (agreement_id, version, item_key, author_id, created_at, body, kind) VALUES (?, ?, ?, ?, ?, ?, 'rejection')",
                 [.int(agreement.id), .int(agreement.head), .text(key.rawValue), .int(user.id), .text(now), .text(text)]
@@ -334,13 +339,17 @@ extension TripactStore {
 
     static func states(_ connection: Database.Connection, agreementID: Int) throws(StoreError) -> [ItemState] {
         try Database.query(
-            connection, "SELECT key, hash, controller_accepted, processor_accepted FROM item_states WHERE agreement_id = ? ORDER BY position",
+            connection,
+            "SELECT key, hash, controller_accepted, processor_accepted, controller_rejected, processor_rejected FROM item_states WHERE agreement_id = ? ORDER BY position",
             [.int(agreementID)]
         ) { row in
             var accepted: Set<PartyRole> = []
             if row.integer(2) != 0 { accepted.insert(.controller) }
             if row.integer(3) != 0 { accepted.insert(.processor) }
-            return ItemState(key: ItemKey(rawValue: row.text(0) ?? ""), hash: row.text(1) ?? "", acceptedBy: accepted)
+            var disputed: Set<PartyRole> = []
+            if !row.isNull(4) { disputed.insert(.controller) }
+            if !row.isNull(5) { disputed.insert(.processor) }
+            return ItemState(key: ItemKey(rawValue: row.text(0) ?? ""), hash: row.text(1) ?? "", acceptedBy: accepted, disputedBy: disputed)
         }
     }
 
@@ -362,10 +371,12 @@ extension TripactStore {
         try Database.run(connection, "DELETE FROM item_states WHERE agreement_id = ?", [.int(agreementID)]) { _ in }
         for (position, state) in states.enumerated() {
             try Database.run(
-                connection, "INSERT INTO item_states (agreement_id, key, position, hash, controller_accepted, processor_accepted) VALUES (?, ?, ?, ?, ?, ?)",
+                connection,
+                "INSERT INTO item_states (agreement_id, key, position, hash, controller_accepted, processor_accepted, controller_rejected, processor_rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     .int(agreementID), .text(state.key.rawValue), .int(position), .text(state.hash), .int(state.acceptedBy.contains(.controller) ? 1 : 0),
-                    .int(state.acceptedBy.contains(.processor) ? 1 : 0),
+                    .int(state.acceptedBy.contains(.processor) ? 1 : 0), state.disputedBy.contains(.controller) ? .int(1) : .null,
+                    state.disputedBy.contains(.processor) ? .int(1) : .null,
                 ]
             ) { _ in }
         }

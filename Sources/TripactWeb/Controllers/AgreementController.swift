@@ -136,11 +136,8 @@ struct AgreementController {
             + RegisterFindings.check(head.document, library: configuration.library, registers: try store.registerSnapshot(forAgreement: reference))
         let notices = try store.notices(visibleTo: session.user.organisationID, agreement: reference)
         let signatures = try store.signatures(reference, version: head.number)
-        // The latest rejection of each item on this version, so a disputed item says so where the items are listed.
-        var disputes: [String: CommentEntry] = [:]
-        for comment in try store.comments(reference, visibleTo: session.user.organisationID) where comment.isRejection && comment.version == head.number {
-            if let item = comment.item { disputes[item] = comment }
-        }
+        // The rejections that stand, so a disputed item says who disputes it and why where the items are listed.
+        let disputes = Dictionary(grouping: try store.disputes(reference), by: \.item)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
         page.raw("<p>Controller: <strong>")
@@ -197,11 +194,7 @@ struct AgreementController {
             page.text(labels.label(state.key))
             page.raw("</a></td><td>")
             page.text(state.label)
-            if !state.isAgreed, let dispute = disputes[state.key.rawValue] {
-                page.raw(" <span class=\"warning\">— disputed by ")
-                page.text(dispute.authorName + ": " + (dispute.body.count > 140 ? dispute.body.prefix(140) + "…" : dispute.body))
-                page.raw("</span>")
-            }
+            for dispute in disputes[state.key] ?? [] { ItemNegotiationView.writeDispute(&page, dispute, shortened: true) }
             page.raw("</td><td>")
             if mayNegotiate, !state.acceptedBy.contains(party) {
                 page.raw("<form class=\"inline\" method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")

@@ -41,6 +41,8 @@ struct Annex2Controller {
         /// The data each purpose uses, for the purposes whose choice the form showed (`purposeShown[key] = yes`).
         let purposeCategories: [String: [String]]?
         let purposeShown: [String: String]?
+        /// Each purpose's own description; blank prints the catalogue's wording.
+        let purposeDescriptions: [String: String]?
 
         func text(_ key: String) -> String? {
             switch key {
@@ -103,16 +105,23 @@ struct Annex2Controller {
         }
         let selectedPurposes = SelectionOrder.keeping(processing.purposes.map(\.purpose), (form.purposes ?? []).filter { library.purpose($0) != nil })
         processing.purposes = selectedPurposes.map { key in
-            // A new purpose uses every category listed. A purpose that stays takes the data ticked for it when the form
-            // showed its choice, else keeps the categories it had (those still listed).
-            guard let kept = processing.purposes.first(where: { $0.purpose == key }) else { return PurposeEntry(purpose: key, dataCategories: categories) }
-            var used = kept.dataCategories.filter(categories.contains)
+            // A purpose takes the data ticked for it where the form showed its choice. Where it did not, a purpose that
+            // stays keeps the categories it had (those still listed) and a new one starts with none: every category it
+            // needs must be named for it (Art. 5(1)(c)), and the next visit shows its choice.
+            let kept = processing.purposes.first { $0.purpose == key }
+            var used = kept?.dataCategories.filter(categories.contains) ?? []
             if form.purposeShown?[key] == "yes" {
                 let ticked = Set(form.purposeCategories?[key] ?? [])
-                used = SelectionOrder.keeping(kept.dataCategories, categories.filter(ticked.contains))
-                if used.isEmpty { errors["purpose:\(key)"] = "tick the data this purpose uses, or untick the purpose above" }
+                used = SelectionOrder.keeping(kept?.dataCategories ?? [], categories.filter(ticked.contains))
+                if used.isEmpty, !categories.isEmpty { errors["purpose:\(key)"] = "tick the data this purpose uses, or untick the purpose above" }
             }
-            return PurposeEntry(purpose: key, description: kept.description, dataCategories: used)
+            var description = kept?.description
+            if let sent = form.purposeDescriptions?[key] {
+                let entered = sent.trimmingCharacters(in: .whitespacesAndNewlines)
+                if TextLimit.exceeds(entered, Self.maximumTextLength) { errors["purpose:\(key)"] = "a description takes at most \(Self.maximumTextLength) characters" }
+                if entered != (kept?.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines) { description = entered.isEmpty ? nil : entered }
+            }
+            return PurposeEntry(purpose: key, description: description, dataCategories: used)
         }
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
@@ -189,33 +198,57 @@ struct Annex2Controller {
         return page.response(status: status, session: session)
     }
 
-    /// For each purpose, the listed data it uses. A purpose added in this submission is not shown yet: it takes every
-    /// listed category, and can be narrowed once saved.
+    /// For each purpose ticked, its description and the listed data it uses; for each purpose not ticked, the same
+    /// choice folded away, so a purpose added in this submission takes only the data ticked for it.
     private static func purposeData(_ page: inout Page, processing: Processing, library: ClauseLibrary, errors: [String: String]) {
         let listed = processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)
-        guard !processing.purposes.isEmpty, !listed.isEmpty else { return }
-        page.raw("<h2>The data each purpose uses</h2>")
-        for (purposeIndex, purpose) in processing.purposes.enumerated() {
-            let error = errors["purpose:\(purpose.purpose)"]
-            page.raw("<fieldset\(error != nil ? " aria-invalid=\"true\" aria-describedby=\"purpose-\(purposeIndex)-error\"" : "")><legend>Data used for ")
-            page.text(library.purpose(purpose.purpose)?.label ?? purpose.purpose)
-            page.raw("</legend><input type=\"hidden\" name=\"purposeShown[")
-            page.text(purpose.purpose)
-            page.raw("]\" value=\"yes\">")
-            for (categoryIndex, category) in listed.enumerated() {
-                let id = "purpose-\(purposeIndex)-\(categoryIndex)"
-                page.raw("<div><input type=\"checkbox\" id=\"\(id)\" name=\"purposeCategories[")
-                page.text(purpose.purpose)
-                page.raw("][]\" value=\"")
-                page.text(category)
-                page.raw(purpose.dataCategories.contains(category) ? "\" checked> " : "\"> ")
-                page.raw("<label class=\"inline\" for=\"\(id)\">")
-                page.text(library.dataCategory(category)?.label ?? category)
-                page.raw("</label></div>")
-            }
-            if let error { page.raw("<p class=\"error\" id=\"purpose-\(purposeIndex)-error\">"); page.text(error); page.raw("</p>") }
-            page.raw("</fieldset>")
+        let selected = Set(processing.purposes.map(\.purpose))
+        let unselected = library.purposes.filter { !selected.contains($0.key) }
+        if !processing.purposes.isEmpty { page.raw("<h2>Each purpose: its description and the data it uses</h2>") }
+        if listed.isEmpty { page.raw("<p>Annex II lists no personal data yet: tick the data above and save, then choose the data each purpose uses.</p>") }
+        for (index, purpose) in processing.purposes.enumerated() {
+            purposeChoice(&page, index: index, key: purpose.purpose, entry: purpose, listed: listed, library: library, error: errors["purpose:\(purpose.purpose)"])
         }
+        guard !unselected.isEmpty else { return }
+        page.raw("<h2>Purposes you may add</h2><p>A purpose you tick above uses only the data you tick for it here, and none if you tick none.</p>")
+        for (offset, item) in unselected.enumerated() {
+            page.raw("<details><summary>")
+            page.text(item.label)
+            page.raw("</summary>")
+            purposeChoice(&page, index: processing.purposes.count + offset, key: item.key, entry: nil, listed: listed, library: library, error: nil)
+            page.raw("</details>")
+        }
+    }
+
+    private static func purposeChoice(
+        _ page: inout Page, index: Int, key: String, entry: PurposeEntry?, listed: [String], library: ClauseLibrary, error: String?
+    ) {
+        let catalogue = library.purpose(key)
+        page.raw("<fieldset\(error != nil ? " aria-invalid=\"true\" aria-describedby=\"purpose-\(index)-error\"" : "")><legend>")
+        page.text(catalogue?.label ?? key)
+        page.raw("</legend>")
+        // Only a choice that lists data says what the purpose uses; without one, saving leaves its data as it was.
+        if !listed.isEmpty {
+            page.raw("<input type=\"hidden\" name=\"purposeShown[")
+            page.text(key)
+            page.raw("]\" value=\"yes\">")
+        }
+        page.raw("<label for=\"purpose-\(index)-description\">Description</label><p class=\"hint\" id=\"purpose-\(index)-hint\">")
+        page.text("Left blank, the catalogue's wording is printed: “\(catalogue?.description ?? "")”")
+        page.raw("</p><textarea id=\"purpose-\(index)-description\" aria-describedby=\"purpose-\(index)-hint\" name=\"purposeDescriptions[")
+        page.text(key)
+        page.raw("]\" rows=\"2\" cols=\"70\" maxlength=\"\(maximumTextLength)\">")
+        page.text(entry?.description ?? "")
+        page.raw("</textarea>")
+        if !listed.isEmpty { page.raw("<p>The data it uses:</p>") }
+        for (categoryIndex, category) in listed.enumerated() {
+            Pickers.choice(
+                &page, id: "purpose-\(index)-\(categoryIndex)", name: "purposeCategories[\(key)][]", value: category,
+                checked: entry?.dataCategories.contains(category) ?? false, label: library.dataCategory(category)?.label ?? category
+            )
+        }
+        if let error { page.raw("<p class=\"error\" id=\"purpose-\(index)-error\">"); page.text(error); page.raw("</p>") }
+        page.raw("</fieldset>")
     }
 
     private static func picker(_ page: inout Page, name: String, legend: String, items: [CatalogueItem], selected: Set<String>) {

@@ -216,6 +216,7 @@ struct ClauseController {
         let view = ItemNegotiationView(
             session: session, reference: reference, party: party, key: key, state: state, head: summary?.head ?? base, status: summary?.status ?? .draft,
             comments: (try? store.comments(reference, item: key, visibleTo: session.user.organisationID)) ?? [],
+            disputes: ((try? store.disputes(reference)) ?? []).filter { $0.item == key },
             commentAction: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/comments", back: "clause"
         )
         view.render(into: &page)

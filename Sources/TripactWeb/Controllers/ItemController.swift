@@ -136,7 +136,8 @@ struct ItemController {
         }
         let view = ItemNegotiationView(
             session: session, reference: reference, party: party, key: key, state: state, head: head.number, status: summary.status,
-            comments: try store.comments(reference, item: key, visibleTo: session.user.organisationID), commentAction: Self.path(reference, key) + "/comments", back: "item",
+            comments: try store.comments(reference, item: key, visibleTo: session.user.organisationID),
+            disputes: try store.disputes(reference).filter { $0.item == key }, commentAction: Self.path(reference, key) + "/comments", back: "item",
             reason: reason, reasonError: reasonError
         )
         view.render(into: &page)

@@ -219,9 +219,7 @@ struct ListFormController {
                 page.raw("<p>Every active entry of the processor's register is listed. The processor adds entities under Registers, which notifies the agreements concerned.</p>")
             }
             for record in pickable {
-                page.raw("<div><input type=\"checkbox\" id=\"add-\(HTMLEscaping.escape(record.id))\" name=\"add.\(HTMLEscaping.escape(record.id))\" value=\"yes\"> <label class=\"inline\" for=\"add-\(HTMLEscaping.escape(record.id))\">")
-                page.text("\(record.name) (\(record.country)): \(record.description)")
-                page.raw("</label></div>")
+                Pickers.choice(&page, id: "add-\(record.id)", name: "add.\(record.id)", value: "yes", checked: false, label: "\(record.name) (\(record.country)): \(record.description)")
             }
             page.raw("</fieldset>")
         }

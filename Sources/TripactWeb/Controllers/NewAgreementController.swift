@@ -90,7 +90,7 @@ struct NewAgreementController {
         if let error = errors["counterpart"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         page.raw("<fieldset><legend>Your organisation is</legend>")
         for side in ["processor", "controller"] {
-            page.raw("<div><input type=\"radio\" id=\"side-\(side)\" name=\"side\" value=\"\(side)\"\((values["side"] ?? "processor") == side ? " checked" : "")> <label class=\"inline\" for=\"side-\(side)\">the \(side)</label></div>")
+            page.raw("<div class=\"choice\"><input type=\"radio\" id=\"side-\(side)\" name=\"side\" value=\"\(side)\"\((values["side"] ?? "processor") == side ? " checked" : "")> <label class=\"inline\" for=\"side-\(side)\">the \(side)</label></div>")
         }
         page.raw("</fieldset><p><button type=\"submit\">Create the first draft</button></p></form>")
         return page.response(status: status, session: session)

@@ -102,7 +102,7 @@ struct NoticeController {
                 case .alternativeOffered: "An alternative is offered (send it as a change of its own)"
                 case .terminated: "We terminate the services concerned"
                 }
-                page.raw("<div><input type=\"radio\" id=\"outcome-\(resolution.rawValue)\" name=\"outcome\" value=\"\(resolution.rawValue)\"\(index == 0 ? " checked" : "")> <label class=\"inline\" for=\"outcome-\(resolution.rawValue)\">\(label)</label></div>")
+                page.raw("<div class=\"choice\"><input type=\"radio\" id=\"outcome-\(resolution.rawValue)\" name=\"outcome\" value=\"\(resolution.rawValue)\"\(index == 0 ? " checked" : "")> <label class=\"inline\" for=\"outcome-\(resolution.rawValue)\">\(label)</label></div>")
             }
             page.raw("</fieldset><label for=\"note\">Note</label><textarea id=\"note\" name=\"note\" rows=\"3\" cols=\"60\" maxlength=\"4000\" required>")
             page.text(entered?.note ?? "")

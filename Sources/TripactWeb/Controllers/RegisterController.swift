@@ -84,7 +84,7 @@ struct RegisterController {
                     page.csrf(session)
                     page.raw("<label for=\"remove-start-\(HTMLEscaping.escape(record.id))\">Stop using it from</label><input type=\"date\" id=\"remove-start-\(HTMLEscaping.escape(record.id))\" name=\"plannedStart\" min=\"\(today.iso)\" value=\"\(today.iso)\">")
                     page.raw("<label for=\"remove-message-\(HTMLEscaping.escape(record.id))\">Message</label><input type=\"text\" id=\"remove-message-\(HTMLEscaping.escape(record.id))\" name=\"message\" maxlength=\"500\" required>")
-                    page.raw("<div><input type=\"checkbox\" id=\"remove-confirm-\(HTMLEscaping.escape(record.id))\" name=\"confirm\" value=\"yes\" required> <label class=\"inline\" for=\"remove-confirm-\(HTMLEscaping.escape(record.id))\">Remove this entity</label></div>")
+                    page.raw("<div class=\"choice\"><input type=\"checkbox\" id=\"remove-confirm-\(HTMLEscaping.escape(record.id))\" name=\"confirm\" value=\"yes\" required> <label class=\"inline\" for=\"remove-confirm-\(HTMLEscaping.escape(record.id))\">Remove this entity</label></div>")
                     page.raw("<button type=\"submit\">Remove</button></form></td>")
                 }
                 page.raw("</tr>")
@@ -151,7 +151,7 @@ struct RegisterController {
         if let editing {
             let replacing = entered?.kind == RegisterChange.Kind.replacement.rawValue
             page.raw("<fieldset><legend>What changes</legend>")
-            page.raw("<div><input type=\"radio\" id=\"kind-modification\" name=\"kind\" value=\"modification\"\(replacing ? "" : " checked")> <label class=\"inline\" for=\"kind-modification\">")
+            page.raw("<div class=\"choice\"><input type=\"radio\" id=\"kind-modification\" name=\"kind\" value=\"modification\"\(replacing ? "" : " checked")> <label class=\"inline\" for=\"kind-modification\">")
             page.text("\(editing.name) stays; what it does, where or with which data changes")
             page.raw("</label></div><div><input type=\"radio\" id=\"kind-replacement\" name=\"kind\" value=\"replacement\"\(replacing ? " checked" : "")> <label class=\"inline\" for=\"kind-replacement\">")
             page.text("Another entity replaces \(editing.name) (give it its own id below)")

@@ -13,6 +13,8 @@ struct ItemNegotiationView {
     let head: Int
     let status: AgreementStatus
     let comments: [CommentEntry]
+    /// The rejections of this item that stand.
+    let disputes: [Dispute]
     /// Where the comment form posts (the clause form keeps its own route).
     let commentAction: String
     /// Where accept and reject return to: "clause" for the clause form, otherwise the item page.
@@ -26,7 +28,9 @@ struct ItemNegotiationView {
         let mayNegotiate = session.user.role.mayPropose && status != .signed
         page.raw("<h2 id=\"negotiation\">Negotiation</h2><p>State on version \(head): <strong id=\"item-state\">")
         page.text(state.map { $0.isRemoval ? "removal " + $0.label : $0.label } ?? "not in this version")
-        page.raw("</strong></p>")
+        page.raw("</strong>")
+        for dispute in disputes { Self.writeDispute(&page, dispute, shortened: false) }
+        page.raw("</p>")
         if mayNegotiate, let state {
             let base = "/agreements/\(AgreementController.path(reference))/items/\(AgreementController.path(key.rawValue))"
             page.raw("<div class=\"actions\">")
@@ -73,5 +77,14 @@ struct ItemNegotiationView {
         page.raw("<label for=\"comment\">Add a comment</label><textarea id=\"comment\" name=\"body\" rows=\"3\" cols=\"60\" maxlength=\"\(ClauseController.maximumTextLength)\" required></textarea>")
         page.raw("<p><label><input type=\"checkbox\" name=\"internal\" value=\"yes\"> Internal: only your organisation sees it, never the other side</label></p>")
         page.raw("<p><button type=\"submit\">Comment</button></p></form>")
+    }
+
+    /// "— rejected by Paul Martin for the processor on version 3: reason", after the item's state; the reason is cut to
+    /// a line where the items are listed.
+    static func writeDispute(_ page: inout Page, _ dispute: Dispute, shortened: Bool) {
+        let reason = shortened && dispute.reason.count > 140 ? dispute.reason.prefix(140) + "…" : dispute.reason
+        page.raw(" <span class=\"warning dispute\">— rejected by ")
+        page.text("\(dispute.authorName) for the \(dispute.party.rawValue) on version \(dispute.version): \(reason)")
+        page.raw("</span>")
     }
 }

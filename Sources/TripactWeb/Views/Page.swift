@@ -97,6 +97,8 @@ struct Page {
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } form.inline { display: inline; }
+        .choice { display: flex; align-items: center; gap: .5rem; margin: .3rem 0; } .choice input { flex: none; width: 1.25rem; height: 1.25rem; margin: 0; }
+        .choice label { display: inline; margin: 0; font-weight: normal; }
         ins { background: #dfd; } del { background: #fdd; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """

@@ -8,19 +8,26 @@ enum Pickers {
         page.text(legend)
         page.raw("</legend>")
         for option in options {
-            let id = "\(name)-\(option.key)"
-            page.raw("<div><input type=\"checkbox\" id=\"")
-            page.text(id)
-            page.raw("\" name=\"\(name)[]\" value=\"")
-            page.text(option.key)
-            page.raw(selected.contains(option.key) ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
-            page.text(id)
-            page.raw("\">")
-            page.text(option.label)
-            page.raw("</label></div>")
+            choice(&page, id: "\(name)-\(option.key)", name: "\(name)[]", value: option.key, checked: selected.contains(option.key), label: option.label)
         }
         if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }
         page.raw("</fieldset>")
+    }
+
+    /// One checkbox and its label in one row (`.choice` in the page's styles): the box sits on its label's line, directly
+    /// before it, so nobody reads the box of the line above as the one ticked.
+    static func choice(_ page: inout Page, id: String, name: String, value: String, checked: Bool, label: String, type: String = "checkbox") {
+        page.raw("<div class=\"choice\"><input type=\"\(type)\" id=\"")
+        page.text(id)
+        page.raw("\" name=\"")
+        page.text(name)
+        page.raw("\" value=\"")
+        page.text(value)
+        page.raw(checked ? "\" checked> <label class=\"inline\" for=\"" : "\"> <label class=\"inline\" for=\"")
+        page.text(id)
+        page.raw("\">")
+        page.text(label)
+        page.raw("</label></div>")
     }
 
     static func select(_ page: inout Page, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
