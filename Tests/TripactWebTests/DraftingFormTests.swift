@@ -59,7 +59,7 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie)
             #expect(page.text.contains("<input type=\"checkbox\" id=\"channels-voice\" name=\"channels[]\" value=\"voice\" checked>"))
-            #expect(page.text.contains("<label class=\"inline\" for=\"dataCategories-user.biometrics.voice\">"))
+            #expect(page.text.contains("<label class=\"inline\" for=\"dataCategories-user.biometric.voice\">"))
             let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
                 ("_csrf", csrf), ("base", "1"), ("subjectMatter", ""), ("duration", "Until 31 December 2028"), ("callRecording", "yes"), ("cardPayments", "no"),
                 ("channels[]", "voice"), ("channels[]", "sms"), ("dataSubjects[]", "customer"), ("dataCategories[]", "user.name"),
@@ -82,9 +82,9 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
             let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
-                ("_csrf", csrf), ("base", "1"), ("dataCategories[]", "user.name"), ("dataCategories[]", "user.health"), ("dataSubjects[]", "customer"),
+                ("_csrf", csrf), ("base", "1"), ("dataCategories[]", "user.name"), ("dataCategories[]", "user.health_and_medical"), ("dataSubjects[]", "customer"),
                 ("channels[]", "voice"), ("purposes[]", "essential.service.operations.support"),
-                ("safeguards[user.health]", "Only the two supervisors of the care line see it; field-level encryption; deleted after 30 days."),
+                ("safeguards[user.health_and_medical]", "Only the two supervisors of the care line see it; field-level encryption; deleted after 30 days."),
                 ("message", "health data for the care line"),
             ], cookie: cookie)
             #expect(saved.status == .seeOther)
@@ -92,7 +92,7 @@ import TripactWeb
             #expect(page.contains("Only the two supervisors of the care line see it"))
         }
         let processing = try fixture.store.version(fixture.reference).document.processing
-        #expect(processing.specialCategories.map(\.category) == ["user.health"])
+        #expect(processing.specialCategories.map(\.category) == ["user.health_and_medical"])
         #expect(processing.specialCategories[0].safeguards.hasPrefix("Only the two supervisors"))
         #expect(!Fixtures.codes(try fixture.store.version(fixture.reference).document).contains("special-categories.safeguards-missing"))
     }

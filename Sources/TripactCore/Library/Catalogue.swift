@@ -14,6 +14,10 @@ public struct CatalogueItem: Sendable, Hashable {
     public let description: String
     /// Data categories only: whether Art. 9 or Art. 10 applies.
     public let special: SpecialCategoryKind
+    /// Keys this entry had before it followed the Fides taxonomy: documents that use them still read as this entry.
+    public var aliases: [String] = []
+    /// A key of our own under a Fides branch, for something Fides has no key for; every other key is Fides' own.
+    public var isExtension = false
 }
 
 /// Whether a data category is special-category data (Art. 9) or criminal-offence data (Art. 10).

@@ -87,6 +87,9 @@ struct CatalogueParser {
             var block = block
             let label = block.fields.required("label")
             let description = block.fields.required("description")
+            let aliases = block.fields.optional("aliases").map { $0.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } } ?? []
+            var isExtension = false
+            if block.fields.line(of: "extension") != nil { isExtension = block.fields.flag("extension") ?? false }
             var special = SpecialCategoryKind.no
             if hasSpecial, let raw = block.fields.required("special") {
                 if let kind = SpecialCategoryKind(rawValue: raw) {
@@ -97,7 +100,7 @@ struct CatalogueParser {
             }
             finish(&block)
             guard let label, let description else { return nil }
-            return CatalogueItem(key: block.key, label: label, description: description, special: special)
+            return CatalogueItem(key: block.key, label: label, description: description, special: special, aliases: aliases, isExtension: isExtension)
         }
     }
 

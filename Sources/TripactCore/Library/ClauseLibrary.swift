@@ -26,7 +26,7 @@ public struct ClauseLibrary: Sendable {
     private let categoryIndex: [String: Int]
     private let countryIndex: [String: Int]
     private let mechanismIndex: [String: Int]
-    private let subjectKeys: Set<String>
+    private let subjectIndex: [String: Int]
     private let purposeIndex: [String: Int]
     private let operationKeys: Set<String>
     private let channelIndex: [String: Int]
@@ -40,7 +40,10 @@ public struct ClauseLibrary: Sendable {
     public func service(_ key: String) -> CatalogueItem? { serviceIndex[key].map { services[$0] } }
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }
     public func transferMechanism(_ key: String) -> TransferMechanism? { mechanismIndex[key].map { transferMechanisms[$0] } }
-    public func hasDataSubject(_ key: String) -> Bool { subjectKeys.contains(key) }
+    public func hasDataSubject(_ key: String) -> Bool { subjectIndex[key] != nil }
+    /// A data category's key as the catalogue spells it now: an old key becomes its entry's key, an unknown key stays.
+    public func currentCategoryKey(_ key: String) -> String { dataCategory(key)?.key ?? key }
+    public func dataSubject(_ key: String) -> CatalogueItem? { subjectIndex[key].map { dataSubjects[$0] } }
 
     /// The parameter references `{{CLAUSE-ID.PARAMETER}}` in a catalogue text, in order.
     public static func parameterReferences(in text: String) -> [(clause: ClauseID, parameter: String)] {
@@ -106,7 +109,22 @@ public struct ClauseLibrary: Sendable {
         }
     }
     public func hasOperation(_ key: String) -> Bool { operationKeys.contains(key) }
-    public func dataSubjectLabel(_ key: String) -> String { dataSubjects.first { $0.key == key }?.label ?? key }
+    public func dataSubjectLabel(_ key: String) -> String { dataSubject(key)?.label ?? key }
+
+    /// Annex II with every catalogue key as the catalogue spells it now (an old key becomes its entry's current key),
+    /// so a form shows an old document's choices ticked and saves them under the current keys.
+    public func currentKeys(_ processing: Processing) -> Processing {
+        var processing = processing
+        let category = { (key: String) in self.dataCategory(key)?.key ?? key }
+        processing.dataSubjects = processing.dataSubjects.map { dataSubject($0)?.key ?? $0 }
+        for index in processing.dataCategories.indices { processing.dataCategories[index].category = category(processing.dataCategories[index].category) }
+        for index in processing.specialCategories.indices { processing.specialCategories[index].category = category(processing.specialCategories[index].category) }
+        for index in processing.purposes.indices {
+            processing.purposes[index].purpose = purpose(processing.purposes[index].purpose)?.key ?? processing.purposes[index].purpose
+            processing.purposes[index].dataCategories = processing.purposes[index].dataCategories.map(category)
+        }
+        return processing
+    }
     public func operationLabel(_ key: String) -> String { operations.first { $0.key == key }?.label ?? key }
 
     /// The catalogue files, by their name under `clauses/`.
@@ -190,14 +208,22 @@ public struct ClauseLibrary: Sendable {
         var clauseIndex: [ClauseID: Int] = [:]
         for (offset, clause) in clauses.enumerated() where clauseIndex[clause.id] == nil { clauseIndex[clause.id] = offset }
         self.clauseIndex = clauseIndex
+        // An old key finds its entry; it never shadows a current key.
+        func catalogueIndex(_ items: [CatalogueItem]) -> [String: Int] {
+            var result = index(items) { $0.key }
+            for (offset, item) in items.enumerated() {
+                for alias in item.aliases where result[alias] == nil { result[alias] = offset }
+            }
+            return result
+        }
         measureIndex = index(measures) { $0.key }
-        categoryIndex = index(dataCategories) { $0.key }
+        categoryIndex = catalogueIndex(dataCategories)
         countryIndex = index(countries) { $0.code }
         mechanismIndex = index(transferMechanisms) { $0.key }
-        purposeIndex = index(purposes) { $0.key }
+        purposeIndex = catalogueIndex(purposes)
         channelIndex = index(channels) { $0.key }
         serviceIndex = index(services) { $0.key }
-        subjectKeys = Set(dataSubjects.map(\.key))
+        subjectIndex = catalogueIndex(dataSubjects)
         operationKeys = Set(operations.map(\.key))
     }
 }

@@ -2,6 +2,12 @@
 enum LibraryLint {
     static func check(_ library: ClauseLibrary) -> [LibraryProblem] {
         var problems: [LibraryProblem] = []
+        for (file, items) in [
+            ("catalogues/data-categories.txt", library.dataCategories), ("catalogues/data-subjects.txt", library.dataSubjects),
+            ("catalogues/purposes.txt", library.purposes),
+        ] {
+            problems += aliasProblems(file: file, items: items)
+        }
         var seenIDs: [ClauseID: String] = [:]
         var seenOrders: [Int: ClauseID] = [:]
         for clause in library.clauses {
@@ -81,6 +87,24 @@ enum LibraryLint {
             let excluded = Set(GenericMeasureRule.bareWords(measure.title + " " + (library.headings[measure.heading] ?? "")))
             if GenericMeasureRule.concreteWords(measure.description, excluding: excluded) < GenericMeasureRule.minimumConcreteWords {
                 problems.append(LibraryProblem(file: "catalogues/measures.txt", line: nil, message: "measure '\(measure.key)' has a generic description; say what is done, how and how often"))
+            }
+        }
+        return problems
+    }
+
+    /// An old key names one entry and is nobody's current key: otherwise a stored document would change meaning.
+    static func aliasProblems(file: String, items: [CatalogueItem]) -> [LibraryProblem] {
+        var problems: [LibraryProblem] = []
+        let current = Set(items.map(\.key))
+        var owner: [String: String] = [:]
+        for item in items {
+            for alias in item.aliases {
+                if current.contains(alias) {
+                    problems.append(LibraryProblem(file: file, line: nil, message: "'\(item.key)' lists '\(alias)' as an old key, but '\(alias)' is a current key"))
+                } else if let other = owner[alias], other != item.key {
+                    problems.append(LibraryProblem(file: file, line: nil, message: "'\(alias)' is an old key of both '\(other)' and '\(item.key)'"))
+                }
+                owner[alias] = item.key
             }
         }
         return problems

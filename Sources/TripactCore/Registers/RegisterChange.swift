@@ -44,19 +44,22 @@ public struct RegisterChange: Codable, Sendable, Hashable {
     /// An agreement is concerned when its Annex IV lists the entity being replaced, changed or removed, or when it uses
     /// what the new entry provides: one of its services, or, for an agreement whose Annex II names no services, one
     /// of its data categories (without services, the data is the only evidence of what reaches the entity).
-    public func reason(affecting document: AgreementDocument) -> String? {
+    ///
+    /// With the `library`, a data category is matched whatever key the agreement uses for it (an old key of an entry
+    /// is that entry), so an agreement written before the catalogues followed Fides is still told.
+    public func reason(affecting document: AgreementDocument, library: ClauseLibrary? = nil) -> String? {
         // An agreement whose Annex IV already says what the change would make it say has nothing to be told.
-        guard applied(to: document).subprocessors != document.subprocessors else { return nil }
+        guard applied(to: document, library: library).subprocessors != document.subprocessors else { return nil }
         if let previous, let listed = Self.listed(previous, in: document) {
             return "Annex IV lists \(listed.name)"
         }
         guard kind != .removal, let entry else { return nil }
-        return Self.uses(entry, document)
+        return Self.uses(entry, document, library: library)
     }
 
     /// Annex IV of `document` after the change: the old entry gives way to the new one in its place; a new entry
     /// that the agreement uses goes at the end.
-    public func applied(to document: AgreementDocument) -> AgreementDocument {
+    public func applied(to document: AgreementDocument, library: ClauseLibrary? = nil) -> AgreementDocument {
         var result = document
         var subprocessors = document.subprocessors
         var position: Int?
@@ -67,7 +70,7 @@ public struct RegisterChange: Codable, Sendable, Hashable {
                 subprocessors.remove(at: index)
             }
         }
-        if kind != .removal, let entry, position != nil || Self.uses(entry, document) != nil {
+        if kind != .removal, let entry, position != nil || Self.uses(entry, document, library: library) != nil {
             if let listed = subprocessors.firstIndex(where: { $0.id == entry.id }) {
                 subprocessors[listed] = entry.annexEntry
             } else {
@@ -84,14 +87,15 @@ public struct RegisterChange: Codable, Sendable, Hashable {
             ?? document.subprocessors.first { $0.name.caseInsensitiveCompare(record.name) == .orderedSame }
     }
 
-    static func uses(_ record: SubprocessorRecord, _ document: AgreementDocument) -> String? {
+    static func uses(_ record: SubprocessorRecord, _ document: AgreementDocument, library: ClauseLibrary?) -> String? {
+        let current = { (key: String) in library?.currentCategoryKey(key) ?? key }
         let processing = document.processing
         if let services = processing.services, !services.isEmpty {
             let shared = record.services.filter(services.contains)
             return shared.isEmpty ? nil : "Annex II uses \(shared.joined(separator: ", "))"
         }
-        let categories = Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
-        let shared = record.dataCategories.filter(categories.contains)
+        let categories = Set((processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)).map(current))
+        let shared = record.dataCategories.filter { categories.contains(current($0)) }
         return shared.isEmpty ? nil : "Annex II names no services and processes \(shared.prefix(3).joined(separator: ", "))\(shared.count > 3 ? ", …" : "")"
     }
 }

@@ -190,7 +190,7 @@ extension TripactStore {
         }[0]
         guard let change = try? JSONDecoder().decode(RegisterChange.self, from: blob) else { throw StoreError.database("register change \(notice.changeID) is unreadable") }
         let head = try cachedVersion(connection, agreement: agreement, number: agreement.head)
-        let document = change.applied(to: head.document)
+        let document = change.applied(to: head.document, library: library)
         let hash = DocumentCodec.contentHash(document)
         var appliedVersion = agreement.head
         if hash != head.contentHash {

@@ -173,7 +173,7 @@ extension TripactStore {
         actor email: String, library: ClauseLibrary
     ) throws(StoreError) {
         let document = try cachedVersion(connection, agreement: row, number: row.head).document
-        guard let reason = change.reason(affecting: document) else { return }
+        guard let reason = change.reason(affecting: document, library: library) else { return }
         let schedule = SubprocessorTerms(document: document, library: library).schedule(kind: change.kind, issued: today, plannedStart: start)
         try Database.run(
             connection,

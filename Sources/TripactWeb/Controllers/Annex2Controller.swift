@@ -64,7 +64,8 @@ struct Annex2Controller {
     private func show(context: TripactRequestContext) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
-        return page(session: session, reference: reference, base: head.number, processing: head.document.processing, message: "", errors: [:], note: nil, status: .ok)
+        let processing = configuration.library.currentKeys(head.document.processing)
+        return page(session: session, reference: reference, base: head.number, processing: processing, message: "", errors: [:], note: nil, status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -72,7 +73,8 @@ struct Annex2Controller {
         let form = try await FormDecoding.decode(Form.self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
         let base = baseVersion.number
-        var processing = baseVersion.document.processing
+        // A document written before the catalogues followed Fides is saved under the current keys.
+        var processing = configuration.library.currentKeys(baseVersion.document.processing)
         var errors: [String: String] = [:]
         for field in Self.textFields {
             let entered = (form.text(field.key) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

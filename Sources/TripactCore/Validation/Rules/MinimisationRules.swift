@@ -5,12 +5,12 @@ struct CategoryWithoutPurposeRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         let processing = facts.document.processing
-        let served = Set(processing.purposes.flatMap(\.dataCategories))
+        let served = Set(processing.purposes.flatMap(\.dataCategories).map(facts.library.currentCategoryKey))
         let categories = processing.dataCategories.enumerated().map { ("processing.dataCategories[\($0.offset)]", $0.element.category) }
             + processing.specialCategories.enumerated().map { ("processing.specialCategories[\($0.offset)]", $0.element.category) }
         var reported: Set<String> = []
         return categories.compactMap { path, key in
-            guard !served.contains(key), reported.insert(key).inserted else { return nil }
+            guard !served.contains(facts.library.currentCategoryKey(key)), reported.insert(key).inserted else { return nil }
             return warning(path, "data category '\(key)' serves no purpose of Annex II; drop it or name the purpose that needs it")
         }
     }
@@ -23,10 +23,10 @@ struct PurposeCategoryRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         let processing = facts.document.processing
-        let listed = Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
+        let listed = Set((processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)).map(facts.library.currentCategoryKey))
         return processing.purposes.enumerated().flatMap { index, purpose in
             purpose.dataCategories.enumerated().compactMap { position, key in
-                guard !listed.contains(key) else { return nil }
+                guard !listed.contains(facts.library.currentCategoryKey(key)) else { return nil }
                 return warning("processing.purposes[\(index)].dataCategories[\(position)]", "purpose '\(purpose.purpose)' uses '\(key)', which Annex II does not list")
             }
         }

@@ -38,9 +38,9 @@ struct UndeclaredSpecialCategoryRule: ValidationRule {
     let article = "Art. 9, Art. 10"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        let declared = Set(facts.document.processing.specialCategories.map(\.category))
+        let declared = Set(facts.document.processing.specialCategories.map { facts.library.currentCategoryKey($0.category) })
         return facts.document.processing.dataCategories.enumerated().compactMap { index, entry in
-            guard let item = facts.library.dataCategory(entry.category), item.special != .no, !declared.contains(entry.category) else { return nil }
+            guard let item = facts.library.dataCategory(entry.category), item.special != .no, !declared.contains(item.key) else { return nil }
             let article = item.special == .art9 ? "Art. 9" : "Art. 10"
             return error(
                 "processing.dataCategories[\(index)]",

@@ -37,10 +37,10 @@ struct SubprocessorDataRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         let processing = facts.document.processing
-        let described = Set(processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category))
+        let described = Set((processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)).map(facts.library.currentCategoryKey))
         return facts.document.subprocessors.enumerated().flatMap { index, sub in
             sub.dataCategories.enumerated().compactMap { position, key in
-                guard !described.contains(key), facts.library.dataCategory(key) != nil else { return nil }
+                guard !described.contains(facts.library.currentCategoryKey(key)), facts.library.dataCategory(key) != nil else { return nil }
                 return warning("subprocessors[\(index)].dataCategories[\(position)]", "subprocessor '\(sub.name)' processes '\(key)', which Annex II does not list")
             }
         }
