@@ -8,7 +8,7 @@ struct OrganisationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "org", abstract: "Manage organisations.", subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an organisation (a brand or an outsourcer). Exit 4 if it exists.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an organisation (a brand or an outsourcer). Exit 4 if it exists.")
         @Argument(help: "The organisation's name, e.g. \"Lumen Télécom SA\".") var name: String
         @OptionGroup var store: StoreOptions
 
@@ -22,7 +22,7 @@ struct OrganisationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List organisations.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List organisations.")
         @OptionGroup var store: StoreOptions
         @Option(help: "text or json") var format: OutputFormat = .text
 
@@ -43,7 +43,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage users.", subcommands: [Add.self, Password.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add", 
             abstract: "Add a user to an organisation. Exit 3 if the organisation is unknown, 4 if the user exists.",
             discussion: """
                 The password is read from standard input: typed twice without echo at a terminal, else the first line \
@@ -76,7 +76,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Password: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "password", 
             abstract: "Set a user's password, read from standard input, and end their sessions. Exit 3 if the user is unknown.",
             discussion: "Typed twice without echo at a terminal, else the first line of standard input; never an argument."
         )
@@ -122,7 +122,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Read and check the hash-chained audit log.", subcommands: [Verify.self, Log.self])
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check that no audit row was edited, deleted or inserted. Exit 1 naming the rows if the chain is broken.")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Check that no audit row was edited, deleted or inserted. Exit 1 naming the rows if the chain is broken.")
         @OptionGroup var store: StoreOptions
 
         func run() throws {
@@ -143,7 +143,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the audit log, optionally for one agreement.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "Print the audit log, optionally for one agreement.")
         @Option(help: "Only events of this agreement.") var agreement: String?
         @Option(help: "text or json") var format: OutputFormat = .text
         @OptionGroup var store: StoreOptions

@@ -11,7 +11,7 @@ struct ClausesCommand: ParsableCommand {
     )
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the clauses in printing order.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the clauses in printing order.")
         @OptionGroup var library: LibraryOptions
 
         func run() throws {
@@ -29,7 +29,7 @@ struct ClausesCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one clause: articles, parameters, playbook and each variant's text.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one clause: articles, parameters, playbook and each variant's text.")
         @Argument(help: "The clause id, as 'tripact clauses list' prints it.") var id: String
         @OptionGroup var library: LibraryOptions
 
@@ -45,7 +45,7 @@ struct ClausesCommand: ParsableCommand {
     }
 
     struct Lint: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "lint", 
             abstract: "Check every file of the library; exit 2 with file:line messages when anything is wrong.",
             discussion: "A country entry not verified for more than 12 months is reported as a warning and the lint exits 1."
         )
