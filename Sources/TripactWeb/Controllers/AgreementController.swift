@@ -37,11 +37,6 @@ struct AgreementController {
         let items: [String]?
     }
 
-    struct SignForm: Decodable {
-        let _csrf: String?
-        let version: Int?
-    }
-
     func register(on router: Routes) {
         router.get("/") { _, context in try dashboard(context: context) }
         router.get("agreements/:reference") { request, context in try overview(request: request, context: context) }
@@ -49,6 +44,7 @@ struct AgreementController {
         router.get("agreements/:reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
         router.post("agreements/:reference/accept") { request, context in try await accept(request: request, context: context) }
         router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
+        router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
     }
 
@@ -210,20 +206,16 @@ struct AgreementController {
         page.raw("</tbody></table></div>")
         if mayNegotiate { Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session) }
 
-        page.raw("<h2>Signatures</h2>")
-        for signature in signatures {
-            page.raw("<p>Signed for the \(signature.party.rawValue) by ")
-            page.text("\(signature.name) (\(signature.user)) at \(signature.signedAt)")
-            page.raw("</p>")
-        }
+        page.raw("<h2 id=\"signatures\">Signatures</h2>")
+        for signature in signatures { Self.writeSignature(&page, signature, document: head.document) }
         // A head made by the agreement's own procedures carries the signatures of the version it updates.
         let headContext = summary.headUpdate != nil ? try store.renderContext(reference, version: head.number) : nil
         if let headContext { Self.writeSignedUpdates(&page, reference: reference, context: headContext) }
         let carried = Set(headContext.map { context in context.signedVersion == nil ? [] : context.updates.map(\.version) } ?? [])
         if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
-            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/sign\">")
-            page.csrf(session)
-            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)</button></form>")
+            // Signing is confirmed on its own page, which names the version, its hash and the parties.
+            page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/sign\">")
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)…</button></form>")
         } else if signatures.isEmpty, headContext?.signedVersion == nil {
             page.raw("<p>Both parties sign once every item is accepted by both and no validation error stands.</p>")
         }
@@ -251,11 +243,24 @@ struct AgreementController {
         return CachedPage(title: page.title, body: page.body)
     }
 
+    /// "Signed in Tripact for the controller by Alex Martin (alex@…) on 30 November 2026, 09:14 UTC.", and Annex I's
+    /// signatory said apart when it is someone else, so the page never implies that the signatory signed.
+    static func writeSignature(_ page: inout Page, _ signature: SignatureEntry, document: AgreementDocument) {
+        page.raw("<p class=\"signature\">")
+        page.text("Signed in Tripact for the \(signature.party.rawValue) by \(signature.name) (\(signature.user)) on \(SignatureTime.written(signature.signedAt)).")
+        if let named = document.parties[signature.party].signatory, !named.name.trimmingCharacters(in: .whitespaces).isEmpty,
+            !AgreementRenderer.sameName(named.name, signature.name)
+        {
+            page.text(" Annex I names \(named.name) as the \(signature.party.rawValue)'s signatory; \(named.name) did not sign in Tripact.")
+        }
+        page.raw("</p>")
+    }
+
     /// The signed version, the updates the agreement's own procedures made since, and the notices that made them.
     static func writeSignedUpdates(_ page: inout Page, reference: String, context: RenderContext) {
         guard let signed = context.signedVersion, !context.updates.isEmpty else { return }
         page.raw("<p>Version \(signed.version) (sha256 <code>\(signed.contentHash.prefix(12))</code>) was signed for ")
-        page.text(context.signatures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "the \($0.key.rawValue) by \($0.value.name) at \($0.value.signedAt)" }.joined(separator: " and "))
+        page.text(context.signatures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "the \($0.key.rawValue) by \($0.value.name) on \(SignatureTime.written($0.value.signedAt))" }.joined(separator: " and "))
         page.raw(". The versions since were made by the agreement's own procedure for changes of subprocessors, so the agreement stays signed; a negotiated change would need new signatures.</p>")
         page.raw("<div class=\"table-wrap\"><table id=\"signed-updates\"><caption>Signed version and later updates</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">How</th><th scope=\"col\">Change</th><th scope=\"col\">Notice</th></tr></thead><tbody>")
         page.raw("<tr><td>\(signed.version)</td><td>signed by both parties</td><td></td><td></td></tr>")
@@ -333,16 +338,6 @@ struct AgreementController {
             throw HTTPError(.badRequest, message: "choose an item to accept")
         }
         try store.accept(keys, on: reference, by: session.user.email, expectedHead: version)
-        return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
-    }
-
-    private func sign(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
-        let form = try await FormDecoding.decode(SignForm.self, request: request, context: context)
-        try FormDecoding.requireCSRF(form._csrf, session: session)
-        let (reference, _) = try visibleAgreement(context, session: session)
-        guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
-        try store.sign(reference, by: session.user.email, library: configuration.library, expectedHead: version)
         return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
     }
 
