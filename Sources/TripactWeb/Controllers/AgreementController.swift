@@ -93,13 +93,16 @@ struct AgreementController {
         if agreements.isEmpty {
             page.raw("<p>Your organisation is not a party to any agreement yet.</p>")
         } else {
-            page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
+            // The side of each agreement, from the organisation's name: one query for the page, none per row.
+            let organisation = try store.organisations().first { $0.id == session.user.organisationID }?.name
+            page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Awaiting your side</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
             for agreement in agreements {
                 page.raw("<tr><td><a href=\"/agreements/\(Self.path(agreement.reference))\">")
                 page.text(agreement.title)
                 page.raw("</a></td><td>")
                 page.text(agreement.standing)
-                page.raw("</td><td>\(agreement.head)</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
+                let awaiting = agreement.controller == organisation ? agreement.openForController : agreement.processor == organisation ? agreement.openForProcessor : nil
+                page.raw("</td><td>\(agreement.head)</td><td class=\"awaiting\">\(awaiting.map { $0 == 1 ? "1 item" : "\($0) items" } ?? "")</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
                 page.text(agreement.controller)
                 page.raw("</td><td>")
                 page.text(agreement.processor)
@@ -128,12 +131,15 @@ struct AgreementController {
         let states = try store.itemStates(reference)
         let log = try store.log(reference)
         // The document's own findings are cached by its hash; the register's change by the day, so they are added fresh.
+        let registers = try store.registerSnapshot(forAgreement: reference)
         let findings = self.findings.value(head.contentHash) { Validator.validate(head.document, library: configuration.library) }
-            + RegisterFindings.check(head.document, library: configuration.library, registers: try store.registerSnapshot(forAgreement: reference))
+            + RegisterFindings.check(head.document, library: configuration.library, registers: registers)
         let notices = try store.notices(visibleTo: session.user.organisationID, agreement: reference)
         let signatures = try store.signatures(reference, version: head.number)
         // The rejections that stand, so a disputed item says who disputes it and why where the items are listed.
-        let disputes = Dictionary(grouping: try store.disputes(reference), by: \.item)
+        let standing = try store.disputes(reference)
+        let disputes = Dictionary(grouping: standing, by: \.item)
+        let labels = ItemLabels(document: head.document, library: configuration.library)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
         page.raw("<p>Controller: <strong>")
@@ -146,10 +152,17 @@ struct AgreementController {
         page.raw("</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
+        // What needs this side comes first. It depends on the side and the kind of user, both in the cache key.
+        let needs = NeedsYouPanel(
+            reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
+            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign
+        )
+        needs.write(&page, session: session, actions: mayNegotiate)
+
         let verb = Page.editVerb(session)
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">\(verb) Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">\(verb) Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">\(verb) Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">\(verb) Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">\(verb) Annex V (obligations towards data subjects)</a></p>")
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">\(verb) the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">\(verb) the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">\(verb) the assistance measures (Annex III)</a></p>")
-        page.raw("<h2>Validation against Article 28</h2>")
+        page.raw("<h2 id=\"validation\">Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")
         } else {
@@ -176,7 +189,6 @@ struct AgreementController {
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
             page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
         }
-        let labels = ItemLabels(document: head.document, library: configuration.library)
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
         for state in states {
             page.raw("<tr><td>")
