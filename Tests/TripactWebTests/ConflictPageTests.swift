@@ -71,6 +71,12 @@ import TripactWeb
             let visible = Self.visibleText(response.text)
             #expect(visible.contains("legal of controller (controller) and admin of processor (processor) proposed versions 2 to 3 after you opened this form on version 1"))
             #expect(response.text.contains(">Ten years</textarea>"))
+            let (own, ownCSRF) = try fixture.session(.admin, "processor")
+            let yours = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+                ("_csrf", ownCSRF), ("base", "2"), ("duration", "Ten years"), ("message", "longer"),
+            ], cookie: own)
+            #expect(Self.visibleText(yours.text).contains("Nothing was saved. You proposed version 3 after you opened this form on version 2"), "a version of one's own is said as yours")
+            #expect(Self.visibleText(yours.text).contains("Version 3, by you for the processor: “no addresses”"))
             #expect(response.text.contains("<input type=\"hidden\" name=\"base\" value=\"3\">"))
             let purpose = try #require(Fixtures.library.purpose(purposeKey)?.label)
             let category = try #require(Fixtures.library.dataCategory("user.device.ip_address")?.label)

@@ -13,6 +13,8 @@ struct ConflictNote {
         let author: String
         let party: PartyRole
         let message: String
+        /// Proposed by the signed-in user (from another tab, or an older form).
+        let isYours: Bool
     }
 
     /// One changed item: its title, where it is, and what changed in it.
@@ -50,9 +52,10 @@ struct ConflictNote {
 
     /// The sentence of what happened, in words.
     var sentence: String {
-        let authors = Self.list(uniqued(proposals.map { "\($0.author) (\($0.party.rawValue))" }))
+        let authors = Self.list(uniqued(proposals.map { $0.isYours ? "you" : "\($0.author) (\($0.party.rawValue))" }))
         let versions = proposals.count == 1 ? "version \(head)" : "versions \(base + 1) to \(head)"
-        var text = "\(authors.isEmpty ? "The other side" : authors) proposed \(versions) after you opened this form on version \(base)"
+        let subject = authors.isEmpty ? "Someone" : authors.hasPrefix("you") ? "You" + authors.dropFirst(3) : authors
+        var text = "\(subject) proposed \(versions) after you opened this form on version \(base)"
         let titles = changes.map(\.title)
         if titles.isEmpty {
             text += ", with no change to the agreement's text."
@@ -70,7 +73,7 @@ struct ConflictNote {
         page.raw("<ul class=\"proposals\">")
         for proposal in proposals {
             page.raw("<li>Version \(proposal.number), ")
-            page.text("by \(proposal.author) for the \(proposal.party.rawValue): “\(proposal.message)”")
+            page.text("by \(proposal.isYours ? "you" : proposal.author) for the \(proposal.party.rawValue): “\(proposal.message)”")
             page.raw("</li>")
         }
         page.raw("</ul>")
@@ -188,7 +191,7 @@ extension ConflictNote {
         let proposals = entries.map { entry in
             let name = names[entry.author] ?? (try? store.user(email: entry.author).name) ?? entry.author
             names[entry.author] = name
-            return Proposal(number: entry.number, author: name, party: entry.party, message: entry.message)
+            return Proposal(number: entry.number, author: name, party: entry.party, message: entry.message, isYours: entry.author == session.user.email)
         }
         let newLabels = ItemLabels(document: current.document, library: library)
         let oldLabels = ItemLabels(document: base.document, library: library)
