@@ -207,8 +207,8 @@ public enum AgreementRenderer {
             html.element("<p class=\"party\">", party.name, "</p>\n")
             let side = role == .controller ? "Controller" : "Processor"
             let named = party.signatory.flatMap { $0.name.isBlank ? nil : $0 }
-            html.raw("<dl>\n")
             if let signature = context.signatures[role] {
+                html.raw("<dl class=\"signed\">\n")
                 // Who signed is the user who signed in Tripact; Annex I's signatory is said apart, never implied.
                 html.element("<dt>Signed in Tripact by</dt><dd class=\"signed-by\">", "\(signature.name), for the \(side)", "</dd>\n")
                 html.element("<dt>Signed on</dt><dd class=\"signed-at\">", SignatureTime.written(signature.signedAt), "</dd>\n")
@@ -221,6 +221,7 @@ public enum AgreementRenderer {
                     )
                 }
             } else {
+                html.raw("<dl>\n")
                 html.element("<dt>Name</dt><dd>", named?.name ?? "", "</dd>\n")
                 html.element("<dt>Position</dt><dd>", named?.position ?? "", "</dd>\n")
                 html.raw("<dt>Signature</dt><dd class=\"line\"></dd>\n<dt>Date</dt><dd class=\"line\"></dd>\n")
