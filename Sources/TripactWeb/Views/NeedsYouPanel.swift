@@ -46,6 +46,7 @@ struct NeedsYouPanel {
             page.text(signature.title)
             page.raw("</a></p>")
         }
+        if awaiting.isEmpty, signature == nil { page.raw("<p>No item awaits your side's acceptance.</p>") }
         list(&page, id: "needs-items", heading: awaiting.count == 1 ? "1 item awaits your side" : "\(awaiting.count) items await your side", awaiting) { page, entry in
             guard actions, let key = entry.key else { return }
             page.raw(" <form class=\"inline\" method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/accept\">")
