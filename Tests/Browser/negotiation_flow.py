@@ -131,8 +131,14 @@ class Flow:
         submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept every item')]"))
 
     def sign(self):
+        """The agreement page's button opens the confirmation page (version, hash, parties); its form signs."""
         self.open("/agreements/" + REFERENCE)
         submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Sign version')]"))
+        assert "/sign?version=" in self.driver.current_url, "signing skipped its confirmation: " + self.driver.current_url
+        page = self.driver.page_source
+        assert "What signing means" in page and "sha256" in page, "the confirmation does not say what is signed"
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//form[@method='post']//button[starts-with(., 'Sign version')]"))
+        assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "signing was refused: " + self.driver.page_source[:1500]
 
 
 def main():

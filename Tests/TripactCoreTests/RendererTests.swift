@@ -74,7 +74,27 @@ import TripactTestSupport
         let html = render(Fixtures.document(), context: RenderContext(version: 3, status: .signed, signatures: [.controller: signature, .processor: signature]))
         #expect(!html.contains("<div class=\"draft-mark\""))
         #expect(html.contains("SIGNED"))
-        #expect(html.contains("2026-04-01T10:00:00Z"))
+        #expect(html.contains("<dd class=\"signed-at\">1 April 2026, 10:00 UTC</dd>"))
+    }
+
+    @Test func aSignatureSaysWhoSignedInTripactForWhichPartyAndWhenInWords() {
+        let document = Fixtures.document()
+        let clicked = SignatureRecord(name: "Alex Martin", position: "alex@lumen.example", signedAt: "2026-11-30T09:14:05.123Z")
+        let named = SignatureRecord(name: "jeanne  roux", position: "jeanne@lumen.example", signedAt: "2026-11-30T10:02:00Z")
+        let html = render(document, context: RenderContext(version: 3, status: .signed, signatures: [.controller: clicked, .processor: named]))
+        #expect(html.contains("<dt>Signed in Tripact by</dt><dd class=\"signed-by\">Alex Martin, for the Controller</dd>"))
+        #expect(html.contains("<dt>Signed on</dt><dd class=\"signed-at\">30 November 2026, 09:14 UTC</dd>"))
+        #expect(html.contains("<dt>Signatory named in Annex I</dt><dd>Jeanne Roux, Chief Executive Officer</dd>"))
+        // The signatory Annex I names is not said to have signed when someone else did.
+        #expect(html.contains("Jeanne Roux, whom Annex I names as the Controller&#39;s signatory, did not sign in Tripact: Alex Martin signed for the Controller."))
+        #expect(!html.contains("the Processor&#39;s signatory, did not sign"), "the same name, written differently, is the signatory")
+        #expect(!html.contains("<dt>Signed by</dt>") && !html.contains("2026-11-30T09:14"))
+    }
+
+    @Test func signatureTimesReadAsDayMonthYearHoursAndTheirTimeZone() {
+        #expect(SignatureTime.written("2026-11-30T09:14:05.123Z") == "30 November 2026, 09:14 UTC")
+        #expect(SignatureTime.written("2027-01-02T23:59:59Z") == "2 January 2027, 23:59 UTC")
+        #expect(SignatureTime.written("not a time") == "not a time")
     }
 
     @Test func anUnfilledPlaceholderStaysVisibleAndMarked() {

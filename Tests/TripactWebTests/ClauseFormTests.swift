@@ -88,8 +88,8 @@ import TripactWeb
                 ("_csrf", csrf), ("base", "1"), ("variant", "controller"), ("parameters[hours]", "12"), ("message", "12 hours"),
             ], cookie: cookie)
             #expect(response.status == .conflict)
-            #expect(response.text.contains("Version 2 was proposed after you opened this form"))
-            #expect(response.text.contains("notice-days: 30 days → 20 days"))
+            #expect(response.text.contains("proposed version 2 after you opened this form on version 1"))
+            #expect(response.text.contains("Notice the Controller gives before a routine audit: <del>30 days</del> → <ins>20 days</ins>"))
             #expect(response.text.contains("value=\"12\""), "the user's edit is kept")
             #expect(response.text.contains("<input type=\"hidden\" name=\"base\" value=\"2\">"))
         }

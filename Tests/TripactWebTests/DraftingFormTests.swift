@@ -108,7 +108,7 @@ import TripactWeb
                 ("_csrf", csrf), ("base", "1"), ("duration", "Ten years"), ("message", "longer"), ("channels[]", "voice"),
             ], cookie: cookie)
             #expect(response.status == .conflict)
-            #expect(response.text.contains("Version 2 was proposed after you opened this form"))
+            #expect(response.text.contains("proposed version 2 after you opened this form on version 1"))
             #expect(response.text.contains(">Ten years</textarea>"))
         }
         #expect(try fixture.store.log(fixture.reference).count == 2)

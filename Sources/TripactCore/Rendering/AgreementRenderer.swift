@@ -205,20 +205,44 @@ public enum AgreementRenderer {
             html.raw(role == .controller ? "Controller" : "Processor")
             html.raw("</h3>\n")
             html.element("<p class=\"party\">", party.name, "</p>\n")
-            html.raw("<dl>\n")
-            html.element("<dt>Name</dt><dd>", party.signatory?.name ?? "", "</dd>\n")
-            html.element("<dt>Position</dt><dd>", party.signatory?.position ?? "", "</dd>\n")
+            let side = role == .controller ? "Controller" : "Processor"
+            let named = party.signatory.flatMap { $0.name.isBlank ? nil : $0 }
             if let signature = context.signatures[role] {
-                html.element("<dt>Signed</dt><dd class=\"signed-at\">", signature.signedAt, "</dd>\n")
-                html.element("<dt>Signed by</dt><dd>", signature.name, "</dd>\n")
+                html.raw("<dl class=\"signed\">\n")
+                // Who signed is the user who signed in Tripact; Annex I's signatory is said apart, never implied.
+                html.element("<dt>Signed in Tripact by</dt><dd class=\"signed-by\">", "\(signature.name), for the \(side)", "</dd>\n")
+                html.element("<dt>Signed on</dt><dd class=\"signed-at\">", SignatureTime.written(signature.signedAt), "</dd>\n")
+                html.element("<dt>Signatory named in Annex I</dt><dd>", named.map(Self.signatoryLine) ?? "none", "</dd>\n")
+                html.raw("</dl>\n")
+                if let named, !Self.sameName(named.name, signature.name) {
+                    html.element(
+                        "<p class=\"signatory-note\">", "\(named.name), whom Annex I names as the \(side)'s signatory, did not sign in Tripact: "
+                            + "\(signature.name) signed for the \(side).", "</p>\n"
+                    )
+                }
             } else {
+                html.raw("<dl>\n")
+                html.element("<dt>Name</dt><dd>", named?.name ?? "", "</dd>\n")
+                html.element("<dt>Position</dt><dd>", named?.position ?? "", "</dd>\n")
                 html.raw("<dt>Signature</dt><dd class=\"line\"></dd>\n<dt>Date</dt><dd class=\"line\"></dd>\n")
+                html.raw("</dl>\n")
             }
-            html.raw("</dl>\n</div>\n")
+            html.raw("</div>\n")
         }
         html.raw("</div>\n")
         writeUpdates(&html, context: context)
         html.raw("</section>\n")
+    }
+
+    /// "Jeanne Roux, Chief Executive Officer".
+    static func signatoryLine(_ signatory: Signatory) -> String {
+        signatory.position.isBlank ? signatory.name : "\(signatory.name), \(signatory.position)"
+    }
+
+    /// Names compared as people write them: case, accents' composition and runs of spaces aside.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        func key(_ text: String) -> String { text.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return key(a) == key(b)
     }
 
     /// Under the signatures of an updated version: the version they were given on, and each update made since by the

@@ -57,6 +57,9 @@ enum PrintStyle {
         .signature-block dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.6em 1em; }
         .signature-block dd { margin: 0; min-height: 1.3em; }
         .signature-block dd.line { border-bottom: 1px solid #333; min-height: 2.2em; }
+        .signature-block dl.signed { display: block; } .signature-block dl.signed dt { font-size: 0.85em; color: #444; }
+        .signature-block dl.signed dd { margin: 0 0 0.5em; }
+        .signature-block .signatory-note { font-size: 0.9em; margin: 0.6em 0 0; }
         .draft-mark { display: none; }
         @media print {
           body { max-width: none; padding: 0; }

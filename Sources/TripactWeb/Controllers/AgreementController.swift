@@ -37,11 +37,6 @@ struct AgreementController {
         let items: [String]?
     }
 
-    struct SignForm: Decodable {
-        let _csrf: String?
-        let version: Int?
-    }
-
     func register(on router: Routes) {
         router.get("/") { _, context in try dashboard(context: context) }
         router.get("agreements/:reference") { request, context in try overview(request: request, context: context) }
@@ -49,6 +44,7 @@ struct AgreementController {
         router.get("agreements/:reference/versions/:number") { request, context in try printPreview(request: request, context: context) }
         router.post("agreements/:reference/accept") { request, context in try await accept(request: request, context: context) }
         router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
+        router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
     }
 
@@ -97,13 +93,16 @@ struct AgreementController {
         if agreements.isEmpty {
             page.raw("<p>Your organisation is not a party to any agreement yet.</p>")
         } else {
-            page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
+            // The side of each agreement, from the organisation's name: one query for the page, none per row.
+            let organisation = try store.organisations().first { $0.id == session.user.organisationID }?.name
+            page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Awaiting your side</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
             for agreement in agreements {
                 page.raw("<tr><td><a href=\"/agreements/\(Self.path(agreement.reference))\">")
                 page.text(agreement.title)
                 page.raw("</a></td><td>")
                 page.text(agreement.standing)
-                page.raw("</td><td>\(agreement.head)</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
+                let awaiting = agreement.controller == organisation ? agreement.openForController : agreement.processor == organisation ? agreement.openForProcessor : nil
+                page.raw("</td><td>\(agreement.head)</td><td class=\"awaiting\">\(awaiting.map { $0 == 1 ? "1 item" : "\($0) items" } ?? "")</td><td>\(agreement.openForController)</td><td>\(agreement.openForProcessor)</td><td>")
                 page.text(agreement.controller)
                 page.raw("</td><td>")
                 page.text(agreement.processor)
@@ -132,12 +131,15 @@ struct AgreementController {
         let states = try store.itemStates(reference)
         let log = try store.log(reference)
         // The document's own findings are cached by its hash; the register's change by the day, so they are added fresh.
+        let registers = try store.registerSnapshot(forAgreement: reference)
         let findings = self.findings.value(head.contentHash) { Validator.validate(head.document, library: configuration.library) }
-            + RegisterFindings.check(head.document, library: configuration.library, registers: try store.registerSnapshot(forAgreement: reference))
+            + RegisterFindings.check(head.document, library: configuration.library, registers: registers)
         let notices = try store.notices(visibleTo: session.user.organisationID, agreement: reference)
         let signatures = try store.signatures(reference, version: head.number)
         // The rejections that stand, so a disputed item says who disputes it and why where the items are listed.
-        let disputes = Dictionary(grouping: try store.disputes(reference), by: \.item)
+        let standing = try store.disputes(reference)
+        let disputes = Dictionary(grouping: standing, by: \.item)
+        let labels = ItemLabels(document: head.document, library: configuration.library)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
         page.raw("<p>Controller: <strong>")
@@ -150,10 +152,17 @@ struct AgreementController {
         page.raw("</strong>; head version \(head.number) (sha256 <code>\(head.contentHash.prefix(12))</code>)")
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
+        // What needs this side comes first. It depends on the side and the kind of user, both in the cache key.
+        let needs = NeedsYouPanel(
+            reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
+            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign
+        )
+        needs.write(&page, session: session, actions: mayNegotiate)
+
         let verb = Page.editVerb(session)
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">\(verb) Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">\(verb) Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">\(verb) Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">\(verb) Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">\(verb) Annex V (obligations towards data subjects)</a></p>")
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">\(verb) the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">\(verb) the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">\(verb) the assistance measures (Annex III)</a></p>")
-        page.raw("<h2>Validation against Article 28</h2>")
+        page.raw("<h2 id=\"validation\">Validation against Article 28</h2>")
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")
         } else {
@@ -180,7 +189,6 @@ struct AgreementController {
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
             page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
         }
-        let labels = ItemLabels(document: head.document, library: configuration.library)
         page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
         for state in states {
             page.raw("<tr><td>")
@@ -210,20 +218,16 @@ struct AgreementController {
         page.raw("</tbody></table></div>")
         if mayNegotiate { Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session) }
 
-        page.raw("<h2>Signatures</h2>")
-        for signature in signatures {
-            page.raw("<p>Signed for the \(signature.party.rawValue) by ")
-            page.text("\(signature.name) (\(signature.user)) at \(signature.signedAt)")
-            page.raw("</p>")
-        }
+        page.raw("<h2 id=\"signatures\">Signatures</h2>")
+        for signature in signatures { Self.writeSignature(&page, signature, document: head.document) }
         // A head made by the agreement's own procedures carries the signatures of the version it updates.
         let headContext = summary.headUpdate != nil ? try store.renderContext(reference, version: head.number) : nil
         if let headContext { Self.writeSignedUpdates(&page, reference: reference, context: headContext) }
         let carried = Set(headContext.map { context in context.signedVersion == nil ? [] : context.updates.map(\.version) } ?? [])
         if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
-            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/sign\">")
-            page.csrf(session)
-            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)</button></form>")
+            // Signing is confirmed on its own page, which names the version, its hash and the parties.
+            page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/sign\">")
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)…</button></form>")
         } else if signatures.isEmpty, headContext?.signedVersion == nil {
             page.raw("<p>Both parties sign once every item is accepted by both and no validation error stands.</p>")
         }
@@ -251,11 +255,24 @@ struct AgreementController {
         return CachedPage(title: page.title, body: page.body)
     }
 
+    /// "Signed in Tripact for the controller by Alex Martin (alex@…) on 30 November 2026, 09:14 UTC.", and Annex I's
+    /// signatory said apart when it is someone else, so the page never implies that the signatory signed.
+    static func writeSignature(_ page: inout Page, _ signature: SignatureEntry, document: AgreementDocument) {
+        page.raw("<p class=\"signature\">")
+        page.text("Signed in Tripact for the \(signature.party.rawValue) by \(signature.name) (\(signature.user)) on \(SignatureTime.written(signature.signedAt)).")
+        if let named = document.parties[signature.party].signatory, !named.name.trimmingCharacters(in: .whitespaces).isEmpty,
+            !AgreementRenderer.sameName(named.name, signature.name)
+        {
+            page.text(" Annex I names \(named.name) as the \(signature.party.rawValue)'s signatory; \(named.name) did not sign in Tripact.")
+        }
+        page.raw("</p>")
+    }
+
     /// The signed version, the updates the agreement's own procedures made since, and the notices that made them.
     static func writeSignedUpdates(_ page: inout Page, reference: String, context: RenderContext) {
         guard let signed = context.signedVersion, !context.updates.isEmpty else { return }
         page.raw("<p>Version \(signed.version) (sha256 <code>\(signed.contentHash.prefix(12))</code>) was signed for ")
-        page.text(context.signatures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "the \($0.key.rawValue) by \($0.value.name) at \($0.value.signedAt)" }.joined(separator: " and "))
+        page.text(context.signatures.sorted { $0.key.rawValue < $1.key.rawValue }.map { "the \($0.key.rawValue) by \($0.value.name) on \(SignatureTime.written($0.value.signedAt))" }.joined(separator: " and "))
         page.raw(". The versions since were made by the agreement's own procedure for changes of subprocessors, so the agreement stays signed; a negotiated change would need new signatures.</p>")
         page.raw("<div class=\"table-wrap\"><table id=\"signed-updates\"><caption>Signed version and later updates</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">How</th><th scope=\"col\">Change</th><th scope=\"col\">Notice</th></tr></thead><tbody>")
         page.raw("<tr><td>\(signed.version)</td><td>signed by both parties</td><td></td><td></td></tr>")
@@ -333,16 +350,6 @@ struct AgreementController {
             throw HTTPError(.badRequest, message: "choose an item to accept")
         }
         try store.accept(keys, on: reference, by: session.user.email, expectedHead: version)
-        return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
-    }
-
-    private func sign(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let session = session(context) else { return .redirect(to: "/login", type: .normal) }
-        let form = try await FormDecoding.decode(SignForm.self, request: request, context: context)
-        try FormDecoding.requireCSRF(form._csrf, session: session)
-        let (reference, _) = try visibleAgreement(context, session: session)
-        guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
-        try store.sign(reference, by: session.user.email, library: configuration.library, expectedHead: version)
         return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
     }
 

@@ -141,13 +141,13 @@ struct Annex2Controller {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, base: Int, processing: Processing, message: String, errors: [String: String], note: String?,
+        session: TripactStore.Session, reference: String, base: Int, processing: Processing, message: String, errors: [String: String], note: ConflictNote?,
         status: HTTPResponse.Status
     ) -> Response {
         let library = configuration.library
         var page = Page(title: "Annex II — Description of the processing")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if let note { page.raw(note) }
+        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/annex2\">")
         page.csrf(session)
@@ -197,6 +197,7 @@ struct Annex2Controller {
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 
@@ -284,16 +285,8 @@ enum Proposals {
         }
     }
 
-    /// The alert and the redline from the form's base to the head, shown above the form with the user's edits.
-    /// The stances in it are the signed-in user's side's only.
-    static func conflictNote(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session, reference: String, base: Version, head: Int) throws -> String {
-        let current = try store.version(reference, number: head)
-        let viewer = try store.party(of: session.user, in: reference)
-        let diff = AgreementDiffer.diff(
-            base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)", viewer: viewer
-        )
-        return "<p class=\"error\" role=\"alert\">Version \(head) was proposed after you opened this form (on version \(base.number)). Nothing was saved. "
-            + "Your edits are kept below; check the changes made since, then save again on version \(head).</p>"
-            + DiffHTMLRenderer.fragment(diff, title: current.document.title)
+    /// What happened since the form's base, written above and below the form with the user's edits kept in it.
+    static func conflictNote(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session, reference: String, base: Version, head: Int) throws -> ConflictNote {
+        try ConflictNote(store: store, library: library, session: session, reference: reference, base: base, head: head)
     }
 }

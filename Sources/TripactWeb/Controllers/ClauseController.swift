@@ -133,11 +133,11 @@ struct ClauseController {
 
     private func form(
         session: TripactStore.Session, reference: String, party: PartyRole, clause: Clause, base: Int, variant: String, values: [String: String],
-        message: String, errors: [String: String], state: ItemState?, note: String?, status: HTTPResponse.Status
+        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status
     ) -> Response {
         var page = Page(title: "Clause: \(clause.title)")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if let note { page.raw(note) }
+        note?.writeAlert(&page)
         page.raw("<p>")
         page.text(clause.summary)
         page.raw(" <small>[")
@@ -210,6 +210,7 @@ struct ClauseController {
         Self.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        note?.writeChanges(&page)
         let key = ItemKey(rawValue: "clause:\(clause.id)")
         // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
         let summary = try? store.agreement(reference)

@@ -110,11 +110,11 @@ struct DeliveryLocationController {
 
     private func page(
         session: TripactStore.Session, reference: String, base: Int, rows: [(location: DeliveryLocation, removed: Bool)], added: [String: String], message: String,
-        errors: [String: String], note: String?, status: HTTPResponse.Status
+        errors: [String: String], note: ConflictNote?, status: HTTPResponse.Status
     ) -> Response {
         var page = Page(title: "Annex II — Delivery locations")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if let note { page.raw(note) }
+        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/locations\">")
         page.csrf(session)
@@ -137,6 +137,7 @@ struct DeliveryLocationController {
         Self.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 

@@ -70,12 +70,12 @@ struct FieldFormController {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String], note: String?,
+        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String], note: ConflictNote?,
         status: HTTPResponse.Status
     ) -> Response {
         var page = Page(title: title)
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if let note { page.raw(note) }
+        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(slug)\">")
         page.csrf(session)
@@ -104,6 +104,7 @@ struct FieldFormController {
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 }

@@ -146,7 +146,7 @@ struct ListFormController {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String], note: String?,
+        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String], note: ConflictNote?,
         status: HTTPResponse.Status
     ) throws -> Response {
         let library = configuration.library
@@ -154,7 +154,7 @@ struct ListFormController {
         let register = kind == .subprocessors ? try Self.pickableEntries(store: store, reference: reference) : []
         var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if let note { page.raw(note) }
+        note?.writeAlert(&page)
         for error in errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(kind.rawValue)\">")
         page.csrf(session)
@@ -228,6 +228,7 @@ struct ListFormController {
         page.raw("</textarea>")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 

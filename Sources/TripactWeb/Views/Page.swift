@@ -100,6 +100,12 @@ struct Page {
         .choice { display: flex; align-items: center; gap: .5rem; margin: .3rem 0; } .choice input { flex: none; width: 1.25rem; height: 1.25rem; margin: 0; }
         .choice label { display: inline; margin: 0; font-weight: normal; }
         ins { background: #dfd; } del { background: #fdd; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+        @media (max-width: 40rem) { dl.facts { grid-template-columns: 1fr; } dl.facts dd { margin-bottom: .4rem; } }
+        .needs-you { border: 1px solid #bbb; border-left: 4px solid #17324d; padding: .1rem 1rem .5rem; margin: 1rem 0; }
+        .needs-you h2 { margin: .5rem 0; } .needs-you h3 { font-size: 1rem; margin: .8rem 0 .2rem; } .needs-you ul { margin: .2rem 0; padding-left: 1.2rem; }
+        .needs-you li { margin: .25rem 0; } .needs-you form.inline { margin-left: .5rem; }
+        .conflict { border-left: 4px solid #900; background: #fff4f4; padding: .1rem .8rem; margin: .8rem 0; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """
 }
