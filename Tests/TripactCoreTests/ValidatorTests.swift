@@ -132,6 +132,24 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "breach.telecom-too-slow", severity: .error) {
             $0.clauses[Fixtures.selectionIndex("breach-notification", in: $0)].variant = "telecom"
         },
+        RuleCase(code: "purpose.lawful-basis-missing", severity: .error) { $0.processing.purposes[0].role = .joint },
+        RuleCase(code: "purpose.special-condition-missing", severity: .error) {
+            $0.processing.purposes[0].role = .joint
+            $0.processing.purposes[0].lawfulBasis = .consent
+            $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health_and_medical", safeguards: "Only the two supervisors of the care team see it; encrypted field.")]
+            $0.processing.purposes[0].dataCategories.append("user.health_and_medical")
+        },
+        RuleCase(code: "purpose.recipient", severity: .error) {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+        },
+        RuleCase(code: "purpose.processor-own-interest", severity: .warning) {
+            $0.processing.purposes.append(PurposeEntry(purpose: "train_ai_system.processor_own", dataCategories: $0.processing.purposes[0].dataCategories))
+        },
+        RuleCase(code: "purpose.controller-terms-missing", severity: .error) {
+            $0.processing.purposes[0].role = .joint
+            $0.processing.purposes[0].lawfulBasis = .contract
+        },
     ]
 
     @Test(arguments: cases)

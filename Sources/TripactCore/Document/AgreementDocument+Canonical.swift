@@ -250,8 +250,24 @@ extension PurposeEntry {
             out.key("description")
             out.string(description)
         }
+        if let lawfulBasis {
+            out.key("lawfulBasis")
+            out.string(lawfulBasis.rawValue)
+        }
         out.key("purpose")
         out.string(purpose)
+        if let recipient {
+            out.key("recipient")
+            out.string(recipient.rawValue)
+        }
+        if let role {
+            out.key("role")
+            out.string(role.rawValue)
+        }
+        if let specialCondition {
+            out.key("specialCondition")
+            out.string(specialCondition.rawValue)
+        }
         out.endObject()
     }
 }

@@ -48,15 +48,103 @@ public struct Processing: Codable, Sendable, Hashable {
 }
 
 /// A purpose of the processing and the data categories it needs.
+///
+/// Its role says who decides it. Absent, the purpose is processing on the Controller's behalf (Art. 28), as in every
+/// document written before roles existed, whose hashes therefore stay as they were.
 public struct PurposeEntry: Codable, Sendable, Hashable {
     public var purpose: String
     public var description: String?
     public var dataCategories: [String]
+    /// Who decides the purpose; nil means on the Controller's behalf.
+    public var role: PurposeRole?
+    /// For a joint or independent purpose: the lawful basis of Art. 6(1) on which the controllers rely.
+    public var lawfulBasis: LawfulBasis?
+    /// For a joint or independent purpose that shares special-category data: the condition of Art. 9(2) relied on.
+    public var specialCondition: SpecialCondition?
+    /// For an independent purpose: the party that receives the data as a controller in its own right.
+    public var recipient: PartyRole?
 
-    public init(purpose: String, description: String? = nil, dataCategories: [String]) {
+    public init(
+        purpose: String, description: String? = nil, dataCategories: [String], role: PurposeRole? = nil, lawfulBasis: LawfulBasis? = nil,
+        specialCondition: SpecialCondition? = nil, recipient: PartyRole? = nil
+    ) {
         self.purpose = purpose
         self.description = description
         self.dataCategories = dataCategories
+        self.role = role
+        self.lawfulBasis = lawfulBasis
+        self.specialCondition = specialCondition
+        self.recipient = recipient
+    }
+
+    /// The role, with today's default spelled out.
+    public var effectiveRole: PurposeRole { role ?? .onBehalf }
+}
+
+/// Who decides a purpose of the programme.
+public enum PurposeRole: String, Codable, Sendable, Hashable, CaseIterable {
+    /// The Processor processes on the Controller's behalf and documented instructions (Art. 28).
+    case onBehalf = "on-behalf"
+    /// The parties decide purposes and means together: joint controllers (Art. 26).
+    case joint
+    /// One party receives the data and decides alone what it does with it: a controller in its own right.
+    case independent
+
+    public var label: String {
+        switch self {
+        case .onBehalf: "On the Controller's behalf (Art. 28)"
+        case .joint: "Joint controllers (Art. 26)"
+        case .independent: "Shared with an independent controller"
+        }
+    }
+}
+
+/// The lawful bases of Art. 6(1) GDPR.
+public enum LawfulBasis: String, Codable, Sendable, Hashable, CaseIterable {
+    case consent, contract
+    case legalObligation = "legal-obligation"
+    case vitalInterests = "vital-interests"
+    case publicTask = "public-task"
+    case legitimateInterests = "legitimate-interests"
+
+    public var label: String {
+        switch self {
+        case .consent: "Consent, Art. 6(1)(a)"
+        case .contract: "Performance of a contract with the data subject, Art. 6(1)(b)"
+        case .legalObligation: "A legal obligation of the controller, Art. 6(1)(c)"
+        case .vitalInterests: "Vital interests, Art. 6(1)(d)"
+        case .publicTask: "A task in the public interest or official authority, Art. 6(1)(e)"
+        case .legitimateInterests: "Legitimate interests, Art. 6(1)(f)"
+        }
+    }
+}
+
+/// The conditions of Art. 9(2) GDPR under which special categories of data may be processed.
+public enum SpecialCondition: String, Codable, Sendable, Hashable, CaseIterable {
+    case explicitConsent = "explicit-consent"
+    case employment
+    case vitalInterests = "vital-interests"
+    case notForProfit = "not-for-profit"
+    case madePublic = "made-public"
+    case legalClaims = "legal-claims"
+    case substantialPublicInterest = "substantial-public-interest"
+    case healthCare = "health-care"
+    case publicHealth = "public-health"
+    case archiving
+
+    public var label: String {
+        switch self {
+        case .explicitConsent: "Explicit consent, Art. 9(2)(a)"
+        case .employment: "Employment and social security law, Art. 9(2)(b)"
+        case .vitalInterests: "Vital interests of a person unable to consent, Art. 9(2)(c)"
+        case .notForProfit: "A not-for-profit body's members, Art. 9(2)(d)"
+        case .madePublic: "Data manifestly made public by the data subject, Art. 9(2)(e)"
+        case .legalClaims: "Legal claims, Art. 9(2)(f)"
+        case .substantialPublicInterest: "Substantial public interest under law, Art. 9(2)(g)"
+        case .healthCare: "Health or social care, Art. 9(2)(h)"
+        case .publicHealth: "Public health, Art. 9(2)(i)"
+        case .archiving: "Archiving, research or statistics, Art. 9(2)(j)"
+        }
     }
 }
 

@@ -18,6 +18,9 @@ public struct CatalogueItem: Sendable, Hashable {
     public var aliases: [String] = []
     /// A key of our own under a Fides branch, for something Fides has no key for; every other key is Fides' own.
     public var isExtension = false
+    /// Purposes only: who usually decides such a purpose in a contact-centre programme, as a hint; absent, the purpose
+    /// is usually processing on the Controller's behalf.
+    public var typicalRole: PurposeRole? = nil
 }
 
 /// Whether a data category is special-category data (Art. 9) or criminal-offence data (Art. 10).

@@ -90,6 +90,11 @@ struct CatalogueParser {
             let aliases = block.fields.optional("aliases").map { $0.split(separator: ",").map { String($0.trimmingWhitespace()) }.filter { !$0.isEmpty } } ?? []
             var isExtension = false
             if block.fields.line(of: "extension") != nil { isExtension = block.fields.flag("extension") ?? false }
+            var typicalRole: PurposeRole?
+            if kind == "purpose", let raw = block.fields.optional("typical-role") {
+                typicalRole = PurposeRole(rawValue: raw)
+                if typicalRole == nil { block.fields.problem("'typical-role' is on-behalf, joint or independent, found '\(raw)'", at: block.fields.line(of: "typical-role")) }
+            }
             var special = SpecialCategoryKind.no
             if hasSpecial, let raw = block.fields.required("special") {
                 if let kind = SpecialCategoryKind(rawValue: raw) {
@@ -100,7 +105,7 @@ struct CatalogueParser {
             }
             finish(&block)
             guard let label, let description else { return nil }
-            return CatalogueItem(key: block.key, label: label, description: description, special: special, aliases: aliases, isExtension: isExtension)
+            return CatalogueItem(key: block.key, label: label, description: description, special: special, aliases: aliases, isExtension: isExtension, typicalRole: typicalRole)
         }
     }
 

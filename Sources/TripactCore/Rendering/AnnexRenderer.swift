@@ -63,6 +63,22 @@ enum AnnexRenderer {
         return written.isEmpty ? name : "\(address), \(name)"
     }
 
+    /// Who decides a purpose that is not processed on the Controller's behalf, and on what basis; "not agreed" for
+    /// what the parties have not settled yet, which the validator reports.
+    static func roleLine(_ entry: PurposeEntry, facts: AgreementFacts) -> String {
+        var parts: [String] = []
+        switch entry.effectiveRole {
+        case .onBehalf: parts.append(PurposeRole.onBehalf.label)
+        case .joint: parts.append("Decided jointly by the Controller and the Processor as joint controllers (Art. 26)")
+        case .independent:
+            let recipient = entry.recipient.map { $0 == .controller ? facts.document.parties.controller.name : facts.document.parties.processor.name }
+            parts.append("Shared with \(recipient ?? "a recipient not agreed yet") as a controller in its own right")
+        }
+        parts.append("lawful basis: " + (entry.lawfulBasis?.label ?? "not agreed"))
+        if let condition = entry.specialCondition { parts.append("special-category data under \(condition.label)") }
+        return parts.joined(separator: "; ")
+    }
+
     private static func contactLine(_ contact: Contact?) -> String? {
         guard let contact, !contact.name.isBlank else { return nil }
         return [contact.name, contact.position, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isBlank }.joined(separator: ", ")
@@ -114,6 +130,11 @@ enum AnnexRenderer {
             html.text(library.purpose(entry.purpose)?.label ?? entry.purpose)
             html.raw("</td><td>")
             html.text(entry.description ?? library.purpose(entry.purpose)?.description ?? "")
+            if entry.effectiveRole != .onBehalf {
+                html.raw("<br><span class=\"role\">")
+                html.text(roleLine(entry, facts: facts))
+                html.raw("</span>")
+            }
             html.raw("</td><td>")
             html.text(entry.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; "))
             html.raw("</td></tr>\n")

@@ -1,0 +1,108 @@
+// Rules for purposes that the parties decide together (Art. 26) or that one of them receives for itself: a controller
+// needs its own lawful basis, special-category data its Art. 9(2) condition, and each such purpose terms that this
+// agreement does not yet carry. A purpose labelled "on behalf" whose nature is the Processor's own is flagged
+// (Art. 28(10)).
+
+/// A joint or independent purpose names the lawful basis of Art. 6(1) the controllers rely on.
+struct PurposeLawfulBasisRule: ValidationRule {
+    let code = "purpose.lawful-basis-missing"
+    let article = "Art. 6(1)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            guard purpose.effectiveRole != .onBehalf, purpose.lawfulBasis == nil else { return nil }
+            return error(
+                "processing.purposes[\(index)].lawfulBasis",
+                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' is decided by \(purpose.effectiveRole == .joint ? "both parties" : "its recipient") as a controller; name the lawful basis of Art. 6(1) it rests on"
+            )
+        }
+    }
+}
+
+/// A joint or independent purpose that uses special-category data names the condition of Art. 9(2) it relies on.
+struct PurposeSpecialConditionRule: ValidationRule {
+    let code = "purpose.special-condition-missing"
+    let article = "Art. 9(2), Art. 10"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            guard purpose.effectiveRole != .onBehalf, purpose.specialCondition == nil else { return nil }
+            let special = purpose.dataCategories.compactMap(facts.library.dataCategory).filter { $0.special != .no }
+            guard let first = special.first else { return nil }
+            return error(
+                "processing.purposes[\(index)].specialCondition",
+                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' shares \(first.label) between controllers; name the condition of Art. 9(2) it relies on"
+            )
+        }
+    }
+}
+
+/// An independent purpose names the party that receives the data; a joint or on-behalf one names none.
+struct PurposeRecipientRule: ValidationRule {
+    let code = "purpose.recipient"
+    let article = "Art. 4(7), Art. 14"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            switch (purpose.effectiveRole, purpose.recipient) {
+            case (.independent, nil):
+                return error("processing.purposes[\(index)].recipient", "'\(label)' is shared with an independent controller; say which party receives the data")
+            case (.onBehalf, .some), (.joint, .some):
+                return error("processing.purposes[\(index)].recipient", "'\(label)' is not shared with an independent controller, so it has no recipient; remove it")
+            default:
+                return nil
+            }
+        }
+    }
+}
+
+/// A purpose whose nature is usually the Processor's own, or a joint one, labelled as processing on the Controller's
+/// behalf: if the Processor in fact decides it, it is a controller for it (Art. 28(10)).
+struct PurposeOwnInterestRule: ValidationRule {
+    let code = "purpose.processor-own-interest"
+    let article = "Art. 28(10)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            guard purpose.effectiveRole == .onBehalf, let entry = facts.library.purpose(purpose.purpose), let typical = entry.typicalRole, typical != .onBehalf else {
+                return nil
+            }
+            return warning(
+                "processing.purposes[\(index)].role",
+                "'\(entry.label)' is usually \(typical == .joint ? "decided by both parties together" : "the recipient's own purpose"), yet it is listed as processing on the Controller's behalf; "
+                    + "if the Processor decides it, the Processor is a controller for it (Art. 28(10)): set its role"
+            )
+        }
+    }
+}
+
+/// This agreement carries the terms of processing on behalf (Art. 28) only. A joint purpose needs the arrangement of
+/// Art. 26 and an independent one a data-sharing agreement: until the parties have them, the purpose cannot be signed
+/// as compliant.
+struct PurposeTermsRule: ValidationRule {
+    let code = "purpose.controller-terms-missing"
+    let article = "Art. 26(1), Art. 5(2)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            switch purpose.effectiveRole {
+            case .onBehalf:
+                return nil
+            case .joint:
+                return error(
+                    "processing.purposes[\(index)].role",
+                    "'\(label)' is decided jointly, which needs an arrangement under Art. 26 allocating the controllers' responsibilities, with its essence made available to data subjects; "
+                        + "this agreement does not contain one yet"
+                )
+            case .independent:
+                return error(
+                    "processing.purposes[\(index)].role",
+                    "'\(label)' is shared with an independent controller, which needs data-sharing terms (use, onward sharing, retention, cooperation on rights and breaches); "
+                        + "this agreement does not contain them yet"
+                )
+            }
+        }
+    }
+}

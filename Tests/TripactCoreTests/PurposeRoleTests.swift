@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TripactCore
+import TripactTestSupport
+
+/// Each purpose carries who decides it (issue 16, items 1 and 3): on the Controller's behalf, jointly, or by a
+/// recipient as a controller in its own right.
+@Suite struct PurposeRoleTests {
+    static func document(_ change: (inout AgreementDocument) -> Void) -> AgreementDocument {
+        var document = Fixtures.example("full-scenario.json")
+        change(&document)
+        return document
+    }
+
+    static func codes(_ document: AgreementDocument) -> [String] {
+        Validator.validate(document, library: Fixtures.library).map(\.code)
+    }
+
+    @Test func aDocumentWithoutRolesKeepsItsBytesAndADocumentWithRolesRoundTrips() throws {
+        let plain = Fixtures.example("full-scenario.json")
+        let canonical = String(decoding: DocumentCodec.canonicalJSON(plain), as: UTF8.self)
+        #expect(!canonical.contains("\"role\"") && !canonical.contains("\"lawfulBasis\""), "absent roles are not written, so stored hashes stay")
+        #expect(plain.processing.purposes.allSatisfy { $0.effectiveRole == .onBehalf })
+        let shared = Self.document {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+            $0.processing.purposes[1].role = .joint
+            $0.processing.purposes[1].specialCondition = .explicitConsent
+        }
+        let decoded = try DocumentCodec.decode(DocumentCodec.prettyJSON(shared))
+        #expect(decoded == shared)
+        #expect(DocumentCodec.contentHash(decoded) != DocumentCodec.contentHash(plain))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(DocumentCodec.canonicalJSON(shared) == (try encoder.encode(shared)), "the canonical writer writes the new keys as the generic encoder does")
+    }
+
+    @Test func anUnknownRoleIsRefusedNamingItsPath() {
+        var text = String(decoding: DocumentCodec.prettyJSON(Fixtures.example("minimal.json")), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"purpose\" : ", with: "\"role\" : \"partner\", \"purpose\" : ")
+        let refused = #expect(throws: DocumentError.self) { try DocumentCodec.decode(Data(text.utf8)) }
+        let message = refused?.description ?? ""
+        #expect(message.contains("purposes[0].role"), "\(message)")
+    }
+
+    @Test func aJointOrIndependentPurposeNeedsItsLawfulBasisAndAnIndependentOneItsRecipient() {
+        let missing = Self.codes(Self.document { $0.processing.purposes[0].role = .independent })
+        #expect(missing.contains("purpose.lawful-basis-missing") && missing.contains("purpose.recipient"))
+        let complete = Self.codes(Self.document {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+        })
+        #expect(!complete.contains("purpose.lawful-basis-missing") && !complete.contains("purpose.recipient"))
+        let stray = Self.codes(Self.document { $0.processing.purposes[0].recipient = .processor })
+        #expect(stray.contains("purpose.recipient"), "a purpose on behalf has no recipient")
+        #expect(!Self.codes(Fixtures.example("full-scenario.json")).contains { $0.hasPrefix("purpose.") })
+    }
+
+    @Test func specialCategoryDataSharedBetweenControllersNeedsItsArticle9Condition() throws {
+        let index = try #require(Fixtures.example("full-scenario.json").processing.purposes.firstIndex { $0.purpose == "essential.service.authentication" })
+        let joint = Self.document {
+            $0.processing.purposes[index].role = .joint
+            $0.processing.purposes[index].lawfulBasis = .consent
+        }
+        #expect(Self.codes(joint).contains("purpose.special-condition-missing"), "the voiceprint is Art. 9 data")
+        var withCondition = joint
+        withCondition.processing.purposes[index].specialCondition = .explicitConsent
+        #expect(!Self.codes(withCondition).contains("purpose.special-condition-missing"))
+        #expect(!Self.codes(Fixtures.example("full-scenario.json")).contains("purpose.special-condition-missing"), "processing on behalf needs no Art. 9 condition of the Processor")
+    }
+
+    @Test func aPurposeThatIsUsuallyTheProcessorsOwnIsFlaggedWhenListedOnBehalf() {
+        let onBehalf = Self.document {
+            $0.processing.purposes.append(PurposeEntry(purpose: "train_ai_system.processor_own", dataCategories: ["user.behavior.contact_history"]))
+        }
+        let findings = Validator.validate(onBehalf, library: Fixtures.library).filter { $0.code == "purpose.processor-own-interest" }
+        #expect(findings.count == 1 && findings[0].article == "Art. 28(10)" && findings[0].path.hasSuffix(".role"))
+        var declared = onBehalf
+        declared.processing.purposes[declared.processing.purposes.count - 1].role = .independent
+        #expect(!Self.codes(declared).contains("purpose.processor-own-interest"))
+    }
+
+    @Test func untilTheControllerTermsExistAJointOrIndependentPurposeCannotPass() {
+        let complete = Self.document {
+            $0.processing.purposes[0].role = .joint
+            $0.processing.purposes[0].lawfulBasis = .contract
+        }
+        let findings = Validator.validate(complete, library: Fixtures.library).filter { $0.code == "purpose.controller-terms-missing" }
+        #expect(findings.count == 1 && findings[0].severity == .error && findings[0].message.contains("Art. 26"))
+    }
+
+    @Test func annexTwoSaysWhoDecidesAPurposeAndOnWhatBasis() {
+        let shared = Self.document {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+            $0.processing.purposes[1].role = .joint
+        }
+        let html = AgreementRenderer.render(AgreementFacts(document: shared, library: Fixtures.library))
+        #expect(html.contains("Shared with \(shared.parties.processor.name) as a controller in its own right; lawful basis: Legitimate interests, Art. 6(1)(f)"))
+        #expect(html.contains("Decided jointly by the Controller and the Processor as joint controllers (Art. 26); lawful basis: not agreed"))
+        let plain = AgreementRenderer.render(AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library))
+        #expect(!plain.contains("class=\"role\""))
+    }
+
+    @Test func aRoleChangeIsOneChangeOfThePurposesItem() {
+        let old = Fixtures.example("full-scenario.json")
+        let new = Self.document { $0.processing.purposes[0].role = .joint }
+        let diff = AgreementDiffer.diff(old, new, library: Fixtures.library)
+        #expect(diff.changes.map(\.key) == ["annex2:purposes"])
+        let fields = diff.changes[0].fields
+        #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].new == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
+    }
+}
