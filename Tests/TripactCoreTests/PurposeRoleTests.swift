@@ -113,4 +113,36 @@ import TripactTestSupport
         let fields = diff.changes[0].fields
         #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].new == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
     }
+
+    /// Once the library has terms for joint purposes and the agreement includes them, the purpose no longer waits
+    /// for them; the condition `joint-purposes` is what brings such a clause in.
+    @Test func aClauseThatAppliesToJointPurposesSatisfiesTheTermsRule() throws {
+        let clause = """
+            id: joint-terms-test
+            title: Joint terms
+            order: 998
+            articles: Art. 26
+            mandatory: yes
+            applies: joint-purposes
+            negotiable: no
+            summary: Terms for joint purposes, for tests.
+
+            variant: standard
+            stance: balanced
+            label: Standard
+            text:
+            The Parties allocate their responsibilities for the joint purposes [Art. 26(1)].
+            """
+        let library = try ClauseLibrary.load(Fixtures.libraryFiles + [LibraryFile(name: "joint-terms-test.clause", contents: clause)])
+        var joint = Fixtures.example("full-scenario.json")
+        joint.processing.purposes[0].role = .joint
+        joint.processing.purposes[0].lawfulBasis = .contract
+        let without = Validator.validate(joint, library: library).map(\.code)
+        #expect(without.contains("clause.mandatory-missing") && without.contains("purpose.controller-terms-missing"))
+        #expect(AgreementFacts(document: joint, library: library).holds(.jointPurposes))
+        joint.clauses.append(ClauseSelection(clause: "joint-terms-test", variant: "standard"))
+        let with = Validator.validate(joint, library: library).map(\.code)
+        #expect(!with.contains("clause.mandatory-missing") && !with.contains("purpose.controller-terms-missing"))
+        #expect(!AgreementFacts(document: Fixtures.example("full-scenario.json"), library: library).holds(.jointPurposes))
+    }
 }

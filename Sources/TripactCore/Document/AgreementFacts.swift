@@ -39,6 +39,8 @@ public struct AgreementFacts: Sendable {
         if processing.channels.contains(where: Condition.conversationChannelKeys.contains) { conditions.insert(.conversationChannels) }
         let mechanisms = document.subprocessors.map(\.transferMechanism) + processing.deliveryLocations.compactMap(\.transferMechanism)
         if mechanisms.contains(Condition.processorBCRMechanism) { conditions.insert(.bcrProcessor) }
+        if processing.purposes.contains(where: { $0.effectiveRole == .joint }) { conditions.insert(.jointPurposes) }
+        if processing.purposes.contains(where: { $0.effectiveRole == .independent }) { conditions.insert(.independentPurposes) }
         self.conditions = conditions
 
         var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []

@@ -9,6 +9,10 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
     case deliveryLocations = "delivery-locations"
     case conversationChannels = "conversation-channels"
     case bcrProcessor = "bcr-processor"
+    /// A purpose of Annex II is decided jointly (Art. 26).
+    case jointPurposes = "joint-purposes"
+    /// A purpose of Annex II is shared with a party as a controller in its own right.
+    case independentPurposes = "independent-purposes"
     case selected
 
     /// The transfer-mechanism key of processor binding corporate rules (Art. 47).
@@ -29,6 +33,8 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
         case .deliveryLocations: "Annex II lists a Delivery Location"
         case .conversationChannels: "Annex II lists a voice, chat or messaging channel"
         case .bcrProcessor: "a Transfer in Annex II or Annex IV rests on processor binding corporate rules"
+        case .jointPurposes: "Annex II lists a purpose the parties decide jointly"
+        case .independentPurposes: "Annex II lists a purpose shared with an independent controller"
         case .selected: "the parties selected it"
         }
     }

@@ -85,10 +85,15 @@ struct PurposeTermsRule: ValidationRule {
     let article = "Art. 26(1), Art. 5(2)"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+        // Terms exist once the agreement includes a clause that applies to such purposes; clauses the library marks
+        // mandatory for them are then required by `clause.mandatory-missing`.
+        func hasTerms(_ condition: Condition) -> Bool { facts.included.contains { $0.clause.applies.contains(condition) } }
+        return facts.document.processing.purposes.enumerated().compactMap { index, purpose in
             let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
             switch purpose.effectiveRole {
             case .onBehalf:
+                return nil
+            case .joint where hasTerms(.jointPurposes), .independent where hasTerms(.independentPurposes):
                 return nil
             case .joint:
                 return error(
