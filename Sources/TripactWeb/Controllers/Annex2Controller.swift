@@ -43,6 +43,12 @@ struct Annex2Controller {
         let purposeShown: [String: String]?
         /// Each purpose's own description; blank prints the catalogue's wording.
         let purposeDescriptions: [String: String]?
+        /// Who decides each purpose, and for a purpose the controllers decide, its basis, Art. 9(2) condition and
+        /// recipient; a purpose the form did not show keeps what it had.
+        let purposeRoles: [String: String]?
+        let purposeBases: [String: String]?
+        let purposeConditions: [String: String]?
+        let purposeRecipients: [String: String]?
 
         func text(_ key: String) -> String? {
             switch key {
@@ -65,7 +71,9 @@ struct Annex2Controller {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try store.version(reference)
         let processing = configuration.library.currentKeys(head.document.processing)
-        return page(session: session, reference: reference, base: head.number, processing: processing, message: "", errors: [:], note: nil, status: .ok)
+        return page(
+            session: session, reference: reference, base: head.number, parties: head.document.parties, processing: processing, message: "", errors: [:], note: nil, status: .ok
+        )
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -123,26 +131,37 @@ struct Annex2Controller {
                 if TextLimit.exceeds(entered, Self.maximumTextLength) { errors["purpose:\(key)"] = "a description takes at most \(Self.maximumTextLength) characters" }
                 if entered != (kept?.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines) { description = entered.isEmpty ? nil : entered }
             }
-            return PurposeEntry(purpose: key, description: description, dataCategories: used)
+            var entry = PurposeEntry(
+                purpose: key, description: description, dataCategories: used, role: kept?.role, lawfulBasis: kept?.lawfulBasis,
+                specialCondition: kept?.specialCondition, recipient: kept?.recipient
+            )
+            if let problem = Self.applyRole(form: form, key: key, to: &entry) { errors["purpose:\(key)"] = problem }
+            return entry
         }
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, base: base, processing: processing, message: message, errors: errors, note: nil, status: .unprocessableContent)
+            return page(
+                session: session, reference: reference, base: base, parties: baseVersion.document.parties, processing: processing, message: message, errors: errors, note: nil,
+                status: .unprocessableContent
+            )
         }
         var document = baseVersion.document
         document.processing = processing
         if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
             let note = try Proposals.conflictNote(store: store, library: library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(session: session, reference: reference, base: head, processing: processing, message: message, errors: [:], note: note, status: .conflict)
+            return page(
+                session: session, reference: reference, base: head, parties: baseVersion.document.parties, processing: processing, message: message, errors: [:], note: note,
+                status: .conflict
+            )
         }
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, base: Int, processing: Processing, message: String, errors: [String: String], note: ConflictNote?,
-        status: HTTPResponse.Status
+        session: TripactStore.Session, reference: String, base: Int, parties: Parties, processing: Processing, message: String, errors: [String: String],
+        note: ConflictNote?, status: HTTPResponse.Status
     ) -> Response {
         let library = configuration.library
         var page = Page(title: "Annex II — Description of the processing")
@@ -190,7 +209,7 @@ struct Annex2Controller {
         if let error = errors["safeguards"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         page.raw("</fieldset>")
         Self.picker(&page, name: "purposes", legend: "Purposes", items: library.purposes, selected: Set(processing.purposes.map(\.purpose)))
-        Self.purposeData(&page, processing: processing, library: library, errors: errors)
+        Self.purposeData(&page, processing: processing, library: library, parties: parties, errors: errors)
         page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
         page.text(message)
         page.raw("</textarea>")
@@ -203,14 +222,16 @@ struct Annex2Controller {
 
     /// For each purpose ticked, its description and the listed data it uses; for each purpose not ticked, the same
     /// choice folded away, so a purpose added in this submission takes only the data ticked for it.
-    private static func purposeData(_ page: inout Page, processing: Processing, library: ClauseLibrary, errors: [String: String]) {
+    private static func purposeData(_ page: inout Page, processing: Processing, library: ClauseLibrary, parties: Parties, errors: [String: String]) {
         let listed = processing.dataCategories.map(\.category) + processing.specialCategories.map(\.category)
         let selected = Set(processing.purposes.map(\.purpose))
         let unselected = library.purposes.filter { !selected.contains($0.key) }
         if !processing.purposes.isEmpty { page.raw("<h2>Each purpose: its description and the data it uses</h2>") }
         if listed.isEmpty { page.raw("<p>Annex II lists no personal data yet: tick the data above and save, then choose the data each purpose uses.</p>") }
         for (index, purpose) in processing.purposes.enumerated() {
-            purposeChoice(&page, index: index, key: purpose.purpose, entry: purpose, listed: listed, library: library, error: errors["purpose:\(purpose.purpose)"])
+            purposeChoice(
+                &page, index: index, key: purpose.purpose, entry: purpose, listed: listed, library: library, parties: parties, error: errors["purpose:\(purpose.purpose)"]
+            )
         }
         guard !unselected.isEmpty else { return }
         page.raw("<h2>Purposes you may add</h2><p>A purpose you tick above uses only the data you tick for it here, and none if you tick none.</p>")
@@ -218,13 +239,13 @@ struct Annex2Controller {
             page.raw("<details><summary>")
             page.text(item.label)
             page.raw("</summary>")
-            purposeChoice(&page, index: processing.purposes.count + offset, key: item.key, entry: nil, listed: listed, library: library, error: nil)
+            purposeChoice(&page, index: processing.purposes.count + offset, key: item.key, entry: nil, listed: listed, library: library, parties: parties, error: nil)
             page.raw("</details>")
         }
     }
 
     private static func purposeChoice(
-        _ page: inout Page, index: Int, key: String, entry: PurposeEntry?, listed: [String], library: ClauseLibrary, error: String?
+        _ page: inout Page, index: Int, key: String, entry: PurposeEntry?, listed: [String], library: ClauseLibrary, parties: Parties, error: String?
     ) {
         let catalogue = library.purpose(key)
         page.raw("<fieldset\(error != nil ? " aria-invalid=\"true\" aria-describedby=\"purpose-\(index)-error\"" : "")><legend>")
@@ -243,6 +264,7 @@ struct Annex2Controller {
         page.raw("]\" rows=\"2\" cols=\"70\" maxlength=\"\(maximumTextLength)\">")
         page.text(entry?.description ?? "")
         page.raw("</textarea>")
+        roleChoice(&page, index: index, key: key, entry: entry, library: library, parties: parties)
         if !listed.isEmpty { page.raw("<p>The data it uses:</p>") }
         for (categoryIndex, category) in listed.enumerated() {
             Pickers.choice(
@@ -252,6 +274,69 @@ struct Annex2Controller {
         }
         if let error { page.raw("<p class=\"error\" id=\"purpose-\(index)-error\">"); page.text(error); page.raw("</p>") }
         page.raw("</fieldset>")
+    }
+
+    /// Sets who decides the purpose from the form. On the Controller's behalf is stored as no role at all (a document
+    /// without roles keeps its hash), and then has no basis, condition or recipient of its own.
+    static func applyRole(form: Form, key: String, to entry: inout PurposeEntry) -> String? {
+        guard let rawRole = form.purposeRoles?[key] else { return nil }
+        guard let role = PurposeRole(rawValue: rawRole) else { return "choose who decides this purpose" }
+        guard role != .onBehalf else {
+            entry.role = nil
+            entry.lawfulBasis = nil
+            entry.specialCondition = nil
+            entry.recipient = nil
+            return nil
+        }
+        entry.role = role
+        func choice<T: RawRepresentable>(_ raw: String?, _ type: T.Type) -> (value: T?, valid: Bool) where T.RawValue == String {
+            guard let raw, !raw.isEmpty else { return (nil, true) }
+            return T(rawValue: raw).map { ($0, true) } ?? (nil, false)
+        }
+        let basis = choice(form.purposeBases?[key], LawfulBasis.self)
+        let condition = choice(form.purposeConditions?[key], SpecialCondition.self)
+        let recipient = choice(form.purposeRecipients?[key], PartyRole.self)
+        guard basis.valid, condition.valid, recipient.valid else { return "choose the basis, condition and recipient from the lists" }
+        entry.lawfulBasis = basis.value
+        entry.specialCondition = condition.value
+        entry.recipient = role == .independent ? recipient.value : nil
+        return nil
+    }
+
+    /// The selects that say who decides a purpose and, for a purpose decided by controllers, on what basis.
+    private static func roleChoice(_ page: inout Page, index: Int, key: String, entry: PurposeEntry?, library: ClauseLibrary, parties: Parties) {
+        func select(_ field: String, _ name: String, _ label: String, _ options: [(String, String)], _ selected: String) {
+            page.raw("<label for=\"purpose-\(index)-\(field)\">")
+            page.text(label)
+            page.raw("</label><select id=\"purpose-\(index)-\(field)\" name=\"\(name)[")
+            page.text(key)
+            page.raw("]\">")
+            for (value, text) in options {
+                page.raw("<option value=\"")
+                page.text(value)
+                page.raw(value == selected ? "\" selected>" : "\">")
+                page.text(text)
+                page.raw("</option>")
+            }
+            page.raw("</select>")
+        }
+        let typical = library.purpose(key)?.typicalRole
+        let role = entry?.role ?? (entry == nil ? typical : nil) ?? .onBehalf
+        select("role", "purposeRoles", "Who decides this purpose", PurposeRole.allCases.map { ($0.rawValue, $0.label) }, role.rawValue)
+        if let typical, typical != .onBehalf {
+            page.raw("<p class=\"hint\">")
+            page.text("Usually: \(typical.label). If the Processor decides this purpose itself, it is a controller for it (Art. 28(10)).")
+            page.raw("</p>")
+        }
+        select("basis", "purposeBases", "Lawful basis, when the controllers decide it (Art. 6(1))", [("", "not chosen")] + LawfulBasis.allCases.map { ($0.rawValue, $0.label) }, entry?.lawfulBasis?.rawValue ?? "")
+        select(
+            "condition", "purposeConditions", "Condition for special-category data, when it is shared (Art. 9(2))",
+            [("", "none")] + SpecialCondition.allCases.map { ($0.rawValue, $0.label) }, entry?.specialCondition?.rawValue ?? ""
+        )
+        select(
+            "recipient", "purposeRecipients", "Who receives the data, when it is shared with an independent controller",
+            [("", "nobody"), ("controller", parties.controller.name), ("processor", parties.processor.name)], entry?.recipient?.rawValue ?? ""
+        )
     }
 
     private static func picker(_ page: inout Page, name: String, legend: String, items: [CatalogueItem], selected: Set<String>) {

@@ -1,0 +1,52 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TripactCore
+import TripactStore
+import TripactTestSupport
+import TripactWeb
+
+/// A negotiator sets who decides each purpose of Annex II, and its basis, in the same form (issue 16, item 5).
+@Suite struct PurposeRoleFormTests {
+    static func form(_ page: String, reference: String) throws -> [(String, String)] {
+        let start = try #require(page.range(of: "action=\"/agreements/\(reference)/annex2\""))
+        let formPart = String(page[start.lowerBound...].split(separator: "</form>", maxSplits: 1)[0])
+        return try Annex2OrderTests.submission(formPart)
+    }
+
+    static func replacing(_ fields: [(String, String)], _ changes: [String: String]) -> [(String, String)] {
+        fields.filter { changes[$0.0] == nil } + changes.map { ($0.key, $0.value) }
+    }
+
+    @Test func aPurposeIsMadeIndependentWithItsBasisAndRecipientThenBackOnBehalf() async throws {
+        let fixture = try WebFixture()
+        let (cookie, _) = try fixture.session(.legal, "processor")
+        let purpose = try fixture.store.version(fixture.reference).document.processing.purposes[0].purpose
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(page.contains("<label for=\"purpose-0-role\">Who decides this purpose</label><select id=\"purpose-0-role\" name=\"purposeRoles[\(purpose)]\">"))
+            #expect(page.contains("<option value=\"on-behalf\" selected>On the Controller&#39;s behalf (Art. 28)</option>"))
+            #expect(page.contains("If the Processor decides this purpose itself, it is a controller for it (Art. 28(10))"), "the catalogue's hint for the Processor's own models")
+            let shared = Self.replacing(try Self.form(page, reference: fixture.reference), [
+                "purposeRoles[\(purpose)]": "independent", "purposeBases[\(purpose)]": "legitimate-interests", "purposeRecipients[\(purpose)]": "processor",
+                "message": "The processor uses this data for its own purpose",
+            ])
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: shared, cookie: cookie).status == .seeOther)
+            let stored = try fixture.store.version(fixture.reference).document.processing.purposes[0]
+            #expect(stored.role == .independent && stored.lawfulBasis == .legitimateInterests && stored.recipient == .processor)
+
+            let again = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(again.contains("<option value=\"independent\" selected>"))
+            let invalid = Self.replacing(try Self.form(again, reference: fixture.reference), ["purposeBases[\(purpose)]": "because", "message": "x"])
+            let refused = try await client.post("/agreements/\(fixture.reference)/annex2", form: invalid, cookie: cookie)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("choose the basis, condition and recipient from the lists"))
+
+            let back = Self.replacing(try Self.form(again, reference: fixture.reference), ["purposeRoles[\(purpose)]": "on-behalf", "message": "Back to processing on behalf"])
+            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: back, cookie: cookie).status == .seeOther)
+        }
+        let head = try fixture.store.version(fixture.reference)
+        #expect(head.number == 3 && head.document.processing == Fixtures.example("full-scenario.json").processing, "on behalf is stored as no role at all: the first hash's processing again")
+    }
+}
