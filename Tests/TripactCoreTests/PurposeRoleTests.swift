@@ -114,35 +114,34 @@ import TripactTestSupport
         #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].new == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
     }
 
-    /// Once the library has terms for joint purposes and the agreement includes them, the purpose no longer waits
-    /// for them; the condition `joint-purposes` is what brings such a clause in.
-    @Test func aClauseThatAppliesToJointPurposesSatisfiesTheTermsRule() throws {
-        let clause = """
-            id: joint-terms-test
-            title: Joint terms
-            order: 998
-            articles: Art. 26
-            mandatory: yes
-            applies: joint-purposes
-            negotiable: no
-            summary: Terms for joint purposes, for tests.
-
-            variant: standard
-            stance: balanced
-            label: Standard
-            text:
-            The Parties allocate their responsibilities for the joint purposes [Art. 26(1)].
-            """
-        let library = try ClauseLibrary.load(Fixtures.libraryFiles + [LibraryFile(name: "joint-terms-test.clause", contents: clause)])
-        var joint = Fixtures.example("full-scenario.json")
-        joint.processing.purposes[0].role = .joint
-        joint.processing.purposes[0].lawfulBasis = .contract
-        let without = Validator.validate(joint, library: library).map(\.code)
-        #expect(without.contains("clause.mandatory-missing") && without.contains("purpose.controller-terms-missing"))
-        #expect(AgreementFacts(document: joint, library: library).holds(.jointPurposes))
-        joint.clauses.append(ClauseSelection(clause: "joint-terms-test", variant: "standard"))
-        let with = Validator.validate(joint, library: library).map(\.code)
-        #expect(!with.contains("clause.mandatory-missing") && !with.contains("purpose.controller-terms-missing"))
-        #expect(!AgreementFacts(document: Fixtures.example("full-scenario.json"), library: library).holds(.jointPurposes))
+    /// The library carries the terms for joint purposes (Art. 26) and for data shared with an independent controller;
+    /// the conditions `joint-purposes` and `independent-purposes` bring them in, and once included the purposes no
+    /// longer wait for their terms. The agreement prints each part once, after the terms of processing on behalf.
+    @Test func theJointAndDataSharingClausesComeInWithTheirPurposesAndPrintOnce() throws {
+        var shared = Fixtures.example("full-scenario.json")
+        shared.processing.purposes[0].role = .joint
+        shared.processing.purposes[0].lawfulBasis = .contract
+        let independent = try #require(shared.processing.purposes.firstIndex { $0.purpose == "analytics.reporting" })
+        shared.processing.purposes[independent].role = .independent
+        shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
+        shared.processing.purposes[independent].recipient = .processor
+        let facts = AgreementFacts(document: shared, library: Fixtures.library)
+        #expect(facts.holds(.jointPurposes) && facts.holds(.independentPurposes))
+        let without = Validator.validate(shared, library: Fixtures.library).filter { $0.severity == .error }
+        #expect(without.filter { $0.code == "clause.mandatory-missing" }.map(\.message).joined().contains("joint-controllership"))
+        #expect(without.contains { $0.code == "purpose.controller-terms-missing" })
+        shared.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
+            "essence": .string("Lumen Télécom and Atlantis decide together how complaints are handled; Lumen Télécom answers every request about them."),
+        ]))
+        shared.clauses.append(ClauseSelection(clause: "data-sharing", variant: "balanced"))
+        let with = Validator.validate(shared, library: Fixtures.library)
+        #expect(!with.contains { ["clause.mandatory-missing", "purpose.controller-terms-missing"].contains($0.code) }, "\(with.filter { $0.severity == .error })")
+        let html = AgreementRenderer.render(AgreementFacts(document: shared, library: Fixtures.library))
+        let sections = ["subprocessors", "joint-controllership", "data-sharing"].map { "<section class=\"clause\" id=\"clause-\($0)\"" }
+        #expect(sections.allSatisfy { html.components(separatedBy: $0).count == 2 }, "each part printed once")
+        let order = sections.compactMap { html.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted(), "processing terms, then the joint arrangement, then the data-sharing terms")
+        #expect(!AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library).holds(.jointPurposes))
+        #expect(!AgreementRenderer.render(AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library)).contains(sections[1]))
     }
 }
