@@ -68,6 +68,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "transfer.location-mechanism-missing", severity: .error) {
             $0.processing.deliveryLocations.append(DeliveryLocation(id: "rabat", site: "Rabat", country: "MA"))
         },
+        RuleCase(code: "transfer.processor-establishment-missing", severity: .error) { $0.parties.processor.country = "MA" },
         RuleCase(code: "transfer.tia-missing", severity: .warning) { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "scc-module-3")] },
         RuleCase(code: "subprocessor.incomplete", severity: .error) {
             var sub = Fixtures.subprocessor()

@@ -22,6 +22,7 @@ public enum Validator {
         UndeclaredSpecialCategoryRule(),
         SubprocessorTransferRule(),
         DeliveryLocationTransferRule(),
+        ProcessorEstablishmentTransferRule(),
         DerogationRule(),
         DeliveryLocationRule(),
         TransferImpactAssessmentRule(),

@@ -68,6 +68,31 @@ struct DeliveryLocationTransferRule: ValidationRule {
     }
 }
 
+/// A Processor established outside the EEA, in a country no adequacy decision fully covers, receives the Controller's data
+/// there: that Transfer needs a mechanism like any other. The model records it as a Delivery Location of the Processor's
+/// own in that country (no `entity`), whose `transferMechanism` the location rule then checks.
+struct ProcessorEstablishmentTransferRule: ValidationRule {
+    let code = "transfer.processor-establishment-missing"
+    let article = "Art. 44–46"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        let processor = facts.document.parties.processor
+        guard let country = facts.library.country(processor.country), facts.needsSafeguards(country.code) else { return [] }
+        let listed = facts.document.processing.deliveryLocations.contains { location in
+            location.country == country.code && (location.entity.isBlank || location.entity == processor.name)
+        }
+        guard !listed else { return [] }
+        return [
+            error(
+                "parties.processor.country",
+                "the Processor is established in \(country.name), outside the EEA, where no adequacy decision covers it as a recipient; "
+                    + "list its own establishment in Annex II as a Delivery Location in \(country.code) (without an entity) with the Transfer Mechanism "
+                    + "the Parties rely on, normally module two of the standard contractual clauses (scc-module-2)"
+            )
+        ]
+    }
+}
+
 /// A mechanism that needs a transfer impact assessment names one.
 struct TransferImpactAssessmentRule: ValidationRule {
     let code = "transfer.tia-missing"
