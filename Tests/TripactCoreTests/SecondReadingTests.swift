@@ -76,4 +76,41 @@ import TripactTestSupport
         #expect(AgreementFacts(document: swiss, library: library).holds(.transfers))
         #expect(!Fixtures.codes(swiss).contains("transfer.processor-establishment-missing"))
     }
+
+    // MARK: B2, governing law of a state of the EEA
+
+    func lawFindings(_ parameter: String, _ value: String, change: (inout AgreementDocument) -> Void = { _ in }) -> [Finding] {
+        Fixtures.findings(Fixtures.document {
+            change(&$0)
+            Fixtures.set("governing-law", parameter, .string(value), in: &$0)
+        }).filter { $0.code == "governing-law.outside-eea" }
+    }
+
+    @Test(arguments: ["the law of New York", "the law of England and Wales", "the law of Northern Ireland", "Swiss law", "the law of Ireland or, failing that, of Switzerland", "the law the Main Agreement names"])
+    func aLawOutsideTheEEAIsAnError(_ law: String) throws {
+        let finding = try #require(lawFindings("law", law).first)
+        let index = Fixtures.selectionIndex("governing-law", in: Fixtures.document())
+        #expect(finding.severity == .error && finding.path == "clauses[\(index)].parameters.law")
+    }
+
+    @Test(arguments: ["French law", "the law of Ireland", "the laws of the Netherlands", "the law of the Member State in which the Controller is established"])
+    func aLawOfAStateOfTheEEAPasses(_ law: String) {
+        #expect(lawFindings("law", law).isEmpty)
+    }
+
+    @Test func courtsAreCheckedLikeTheLawAndTheDefaultNeedsAPartyInTheEEA() {
+        #expect(!lawFindings("courts", "the courts of Paris").isEmpty)
+        #expect(lawFindings("courts", "the courts of Paris, France").isEmpty)
+        #expect(Fixtures.codes(Fixtures.document()).isDisjoint(with: ["governing-law.outside-eea"]))
+        let britishController = Fixtures.codes(Fixtures.document { $0.parties.controller.country = "GB" })
+        #expect(britishController.contains("governing-law.outside-eea"))
+        #expect(!Fixtures.codes(Fixtures.example("full-scenario.json")).contains("governing-law.outside-eea"))
+    }
+
+    @Test func everyGoverningLawVariantFallsBackToTheLawOfAStateOfTheEEA() {
+        #expect(variants("governing-law").count == 3)
+        for variant in variants("governing-law") {
+            #expect(words(variant).contains("Whatever else this Clause provides, this Agreement is governed by the law of a state of the EEA"), "\(variant.key)")
+        }
+    }
 }

@@ -53,6 +53,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             $0.clauses.append(ClauseSelection(clause: "card-payments", variant: Fixtures.library.clause("card-payments")!.defaultVariant.key))
         },
         RuleCase(code: "text.unfilled-placeholder", severity: .error) { $0.mainAgreement = "" },
+        RuleCase(code: "governing-law.outside-eea", severity: .error) { Fixtures.set("governing-law", "law", .string("the law of the State of New York"), in: &$0) },
         RuleCase(code: "special-categories.safeguards-missing", severity: .error) {
             $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health", safeguards: "Access control")]
             $0.processing.purposes[0].dataCategories.append("user.health")

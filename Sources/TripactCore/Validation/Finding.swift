@@ -57,4 +57,7 @@ enum LibraryKeys {
     static let objectionDays = "objection-days"
     static let requestDays = "request-days"
     static let dayCount = "day-count"
+    static let governingLaw: ClauseID = "governing-law"
+    static let governingLawLaw = "law"
+    static let governingLawCourts = "courts"
 }

@@ -18,6 +18,7 @@ public enum Validator {
         Article28CoverageRule(),
         InapplicableClauseRule(),
         UnfilledPlaceholderRule(),
+        GoverningLawRule(),
         SpecialCategorySafeguardsRule(),
         UndeclaredSpecialCategoryRule(),
         SubprocessorTransferRule(),
