@@ -113,4 +113,37 @@ import TripactTestSupport
             #expect(words(variant).contains("Whatever else this Clause provides, this Agreement is governed by the law of a state of the EEA"), "\(variant.key)")
         }
     }
+
+    // MARK: B3, mechanisms a Processor's Transfers cannot rest on
+
+    @Test(arguments: ["derogation", "bcr-controller"])
+    func aMechanismMarkedNotForProcessorsIsAnErrorForSubprocessorsAndSites(_ mechanism: String) {
+        let sub = Fixtures.findings(Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: mechanism, tia: "TIA-1")] })
+        #expect(sub.contains { $0.code == "transfer.mechanism-not-for-processors" && $0.severity == .error && $0.path == "subprocessors[0].transferMechanism" })
+        let site = Fixtures.findings(Fixtures.document {
+            $0.processing.deliveryLocations.append(DeliveryLocation(id: "rabat", site: "Rabat", country: "MA", transferMechanism: mechanism, tiaReference: "TIA-1"))
+        })
+        #expect(site.contains { $0.code == "transfer.mechanism-not-for-processors" && $0.severity == .error && $0.path == "processing.deliveryLocations[1].transferMechanism" })
+    }
+
+    @Test func processorBindingCorporateRulesAndModuleThreeRemainAvailable() {
+        for mechanism in ["bcr-processor", "scc-module-3"] {
+            let codes = Fixtures.codes(Fixtures.document { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: mechanism, tia: "TIA-1")] })
+            #expect(!codes.contains("transfer.mechanism-not-for-processors"), "\(mechanism)")
+        }
+        #expect(library.transferMechanisms.filter { !$0.processorUse }.map(\.key).sorted() == ["bcr-controller", "derogation"])
+    }
+
+    func files(mechanisms change: (String) -> String) -> [LibraryFile] {
+        Fixtures.libraryFiles.map { $0.name == "catalogues/transfer-mechanisms.txt" ? LibraryFile(name: $0.name, contents: change($0.contents)) : $0 }
+    }
+
+    @Test func everyMechanismMustSayWhetherAProcessorMayUseIt() {
+        #expect(throws: LibraryLoadError.self) {
+            _ = try ClauseLibrary.load(files { $0.replacingOccurrences(of: "needs-tia: no\nprocessor-use: no", with: "needs-tia: no") })
+        }
+        #expect(throws: LibraryLoadError.self) {
+            _ = try ClauseLibrary.load(files { $0.replacingOccurrences(of: "processor-use: no", with: "processor-use: rarely") })
+        }
+    }
 }

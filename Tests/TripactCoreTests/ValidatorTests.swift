@@ -121,7 +121,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             Fixtures.set("rights-requests", "authority", .string("controller-only"), in: &$0)
             $0.consumerObligations.rights[1].answeredBy = .processor
         },
-        RuleCase(code: "transfer.derogation-for-regular-transfers", severity: .warning) {
+        RuleCase(code: "transfer.mechanism-not-for-processors", severity: .error) {
             $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "derogation")]
         },
         RuleCase(code: "annex2.delivery-location-incomplete", severity: .error) {

@@ -24,7 +24,7 @@ public enum Validator {
         SubprocessorTransferRule(),
         DeliveryLocationTransferRule(),
         ProcessorEstablishmentTransferRule(),
-        DerogationRule(),
+        ProcessorMechanismRule(),
         DeliveryLocationRule(),
         TransferImpactAssessmentRule(),
         SubprocessorCompletenessRule(),
