@@ -146,4 +146,33 @@ import TripactTestSupport
             _ = try ClauseLibrary.load(files { $0.replacingOccurrences(of: "processor-use: no", with: "processor-use: rarely") })
         }
     }
+
+    // MARK: B4, rights-request deadlines inside the month
+
+    @Test func forwardingAndAssistanceHaveTighterMaxima() throws {
+        let clause = try #require(library.clause("rights-requests"))
+        #expect(clause.parameter("forward-days")?.kind == .integer(unit: .businessDays, min: 1, max: 5))
+        #expect(clause.parameter("assist-days")?.kind == .integer(unit: .days, min: 1, max: 10))
+        let codes = Fixtures.codes(Fixtures.document {
+            Fixtures.set("rights-requests", "forward-days", .integer(6), in: &$0)
+            Fixtures.set("rights-requests", "assist-days", .integer(11), in: &$0)
+        })
+        #expect(codes.contains("clause.parameter-out-of-bounds"))
+    }
+
+    @Test func forwardingPlusAssistanceOverTwentyDaysIsAnError() throws {
+        // 8 business days can take 12 calendar days; with 9 days of assistance that is 21.
+        let over = Fixtures.findings(Fixtures.document {
+            Fixtures.set("rights-requests", "forward-days", .integer(8), in: &$0)
+            Fixtures.set("rights-requests", "assist-days", .integer(9), in: &$0)
+        })
+        let finding = try #require(over.first { $0.code == "rights.deadlines-too-long" })
+        #expect(finding.severity == .error && finding.path.hasSuffix(".parameters.assist-days"))
+        // The maxima: 5 business days (7 calendar days) and 10 days, 17 in all.
+        let atMaxima = Fixtures.codes(Fixtures.document {
+            Fixtures.set("rights-requests", "forward-days", .integer(5), in: &$0)
+            Fixtures.set("rights-requests", "assist-days", .integer(10), in: &$0)
+        })
+        #expect(!atMaxima.contains("rights.deadlines-too-long") && !atMaxima.contains("clause.parameter-out-of-bounds"))
+    }
 }

@@ -95,6 +95,10 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         },
         RuleCase(code: "breach.notice-too-late", severity: .warning) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
         RuleCase(code: "rights.forwarding-too-slow", severity: .warning) { Fixtures.set("rights-requests", "forward-days", .integer(7), in: &$0) },
+        RuleCase(code: "rights.deadlines-too-long", severity: .error) {
+            Fixtures.set("rights-requests", "forward-days", .integer(10), in: &$0)
+            Fixtures.set("rights-requests", "assist-days", .integer(7), in: &$0)
+        },
         RuleCase(code: "measures.none", severity: .error) { $0.measures = [] },
         RuleCase(code: "measures.unknown", severity: .error) { $0.measures.append(MeasureEntry(id: "quantum-shield")) },
         RuleCase(code: "measures.generic", severity: .warning) {

@@ -49,6 +49,7 @@ enum LibraryKeys {
     static let breachHours = "hours"
     static let rightsRequests: ClauseID = "rights-requests"
     static let forwardDays = "forward-days"
+    static let assistDays = "assist-days"
     static let answerAuthority = "authority"
     static let controllerOnly = "controller-only"
     static let subprocessors: ClauseID = "subprocessors"

@@ -35,6 +35,7 @@ public enum Validator {
         BreachNoticeHoursRule(),
         TelecomBreachHoursRule(),
         ForwardingDeadlineRule(),
+        RightsDeadlinesTotalRule(),
         NoMeasuresRule(),
         UnknownMeasureRule(),
         GenericMeasureRule(),
