@@ -175,4 +175,15 @@ import TripactTestSupport
         })
         #expect(!atMaxima.contains("rights.deadlines-too-long") && !atMaxima.contains("clause.parameter-out-of-bounds"))
     }
+
+    // MARK: B5, audits for cause are not capped
+
+    @Test func theProcessorVariantExemptsAuditsForCauseFromItsCapAndNotice() throws {
+        let processor = try #require(library.clause("audits")?.variant("processor"))
+        let text = words(processor)
+        #expect(text.contains("do not apply to an audit after a Personal Data Breach, on indications that the Processor does not comply with this Agreement, or at the request of a Supervisory Authority"))
+        #expect(text.contains("as much notice as the circumstances reasonably allow"))
+        let html = render(Fixtures.document { $0.clauses[Fixtures.selectionIndex("audits", in: $0)].variant = "processor" })
+        #expect(html.contains("do not apply to an audit after a Personal Data Breach"))
+    }
 }
