@@ -186,4 +186,22 @@ import TripactTestSupport
         let html = render(Fixtures.document { $0.clauses[Fixtures.selectionIndex("audits", in: $0)].variant = "processor" })
         #expect(html.contains("do not apply to an audit after a Personal Data Breach"))
     }
+
+    // MARK: B6, one rule for a held-back Instruction
+
+    @Test func everyVariantOfBothClausesHoldsBackAReportedInstructionUntilItIsWithdrawnOrChanged() {
+        let rule = "The Processor need not carry out an Instruction that it has reported to the Controller as infringing Applicable Law until the Controller withdraws or changes that Instruction [Art. 28(3)]."
+        let clauses: [ClauseID] = ["instructions", "non-compliance-and-termination"]
+        for clause in clauses {
+            #expect(variants(clause).count == 3)
+            for variant in variants(clause) {
+                let text = words(variant)
+                #expect(text.contains(rule), "\(clause) \(variant.key)")
+                #expect(text.contains("If the Controller confirms the Instruction instead, the Processor still need not carry it out"), "\(clause) \(variant.key)")
+                for stale in ["confirms or changes", "confirms, changes or withdraws", "confirms, withdraws or changes"] {
+                    #expect(!text.contains(stale), "\(clause) \(variant.key): \(stale)")
+                }
+            }
+        }
+    }
 }
