@@ -204,4 +204,14 @@ import TripactTestSupport
             }
         }
     }
+
+    // MARK: B7, a payment service the Processor engages is its Subprocessor
+
+    @Test func theControllerAnswersOnlyForAPaymentServiceItContractsWithDirectly() throws {
+        let processor = try #require(library.clause("card-payments")?.variant("processor"))
+        let text = words(processor)
+        #expect(!text.contains("responsible for the payment service provider and for any secure payment service it chooses"))
+        #expect(text.contains("that it contracts with directly"))
+        #expect(text.contains("A payment service that the Processor engages is a Subprocessor"))
+    }
 }
