@@ -214,4 +214,12 @@ import TripactTestSupport
         #expect(text.contains("that it contracts with directly"))
         #expect(text.contains("A payment service that the Processor engages is a Subprocessor"))
     }
+
+    // MARK: B8, Annex III reports an unlawful Instruction at once
+
+    @Test func theInstructionRegisterReportsAnUnlawfulInstructionImmediately() throws {
+        let measure = try #require(library.measure("instruction-register"))
+        #expect(measure.description.contains("reported to the Controller immediately, with reasons in writing"))
+        #expect(!measure.description.contains("business days"))
+    }
 }
