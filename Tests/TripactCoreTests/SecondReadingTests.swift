@@ -222,4 +222,15 @@ import TripactTestSupport
         #expect(measure.description.contains("reported to the Controller immediately, with reasons in writing"))
         #expect(!measure.description.contains("business days"))
     }
+
+    // MARK: M2, M3, stale facts
+
+    @Test func everyAdequacySourceGivesItsOfficialJournalReferenceOrSaysItIsMissing() throws {
+        for country in library.countries where country.status == .adequate || country.status == .partial {
+            #expect(country.source.contains("OJ L") || country.source.contains("still to be recorded"), "\(country.code): \(country.source)")
+        }
+        #expect(try #require(library.country("BR")).source.contains("(OJ L, 2026/179, 28.1.2026)"))
+        let kingdom = try #require(library.country("GB"))
+        #expect(kingdom.source.contains("OJ L 360, 11.10.2021") && kingdom.source.contains("still to be recorded"))
+    }
 }
