@@ -233,4 +233,10 @@ import TripactTestSupport
         let kingdom = try #require(library.country("GB"))
         #expect(kingdom.source.contains("OJ L 360, 11.10.2021") && kingdom.source.contains("still to be recorded"))
     }
+
+    @Test func keyManagementRequiresFIPS140Dash3() throws {
+        let measure = try #require(library.measure("enc-key-management"))
+        #expect(measure.description.contains("validated to FIPS 140-3 at security level 3"))
+        #expect(!measure.description.contains("FIPS 140-2 level 3"))
+    }
 }
