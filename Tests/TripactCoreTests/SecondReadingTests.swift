@@ -134,6 +134,17 @@ import TripactTestSupport
         #expect(library.transferMechanisms.filter { !$0.processorUse }.map(\.key).sorted() == ["bcr-controller", "derogation"])
     }
 
+    @Test func aRegisterEntryCannotRestOnAMechanismMarkedNotForProcessors() {
+        var entry = Fixtures.registerRecord("offshore", name: "Offshore Ltd", services: ["telephony"])
+        entry.country = "MA"
+        entry.locations = ["MA"]
+        entry.tiaReference = "TIA-1"
+        entry.transferMechanism = "derogation"
+        #expect(entry.problems(library: library).contains { $0.field == "transferMechanism" })
+        entry.transferMechanism = "scc-module-3"
+        #expect(!entry.problems(library: library).contains { $0.field == "transferMechanism" })
+    }
+
     func files(mechanisms change: (String) -> String) -> [LibraryFile] {
         Fixtures.libraryFiles.map { $0.name == "catalogues/transfer-mechanisms.txt" ? LibraryFile(name: $0.name, contents: change($0.contents)) : $0 }
     }
