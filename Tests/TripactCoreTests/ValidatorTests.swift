@@ -53,6 +53,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             $0.clauses.append(ClauseSelection(clause: "card-payments", variant: Fixtures.library.clause("card-payments")!.defaultVariant.key))
         },
         RuleCase(code: "text.unfilled-placeholder", severity: .error) { $0.mainAgreement = "" },
+        RuleCase(code: "governing-law.outside-eea", severity: .error) { Fixtures.set("governing-law", "law", .string("the law of the State of New York"), in: &$0) },
         RuleCase(code: "special-categories.safeguards-missing", severity: .error) {
             $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health", safeguards: "Access control")]
             $0.processing.purposes[0].dataCategories.append("user.health")
@@ -68,6 +69,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "transfer.location-mechanism-missing", severity: .error) {
             $0.processing.deliveryLocations.append(DeliveryLocation(id: "rabat", site: "Rabat", country: "MA"))
         },
+        RuleCase(code: "transfer.processor-establishment-missing", severity: .error) { $0.parties.processor.country = "MA" },
         RuleCase(code: "transfer.tia-missing", severity: .warning) { $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "scc-module-3")] },
         RuleCase(code: "subprocessor.incomplete", severity: .error) {
             var sub = Fixtures.subprocessor()
@@ -93,6 +95,10 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         },
         RuleCase(code: "breach.notice-too-late", severity: .warning) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
         RuleCase(code: "rights.forwarding-too-slow", severity: .warning) { Fixtures.set("rights-requests", "forward-days", .integer(7), in: &$0) },
+        RuleCase(code: "rights.deadlines-too-long", severity: .error) {
+            Fixtures.set("rights-requests", "forward-days", .integer(10), in: &$0)
+            Fixtures.set("rights-requests", "assist-days", .integer(7), in: &$0)
+        },
         RuleCase(code: "measures.none", severity: .error) { $0.measures = [] },
         RuleCase(code: "measures.unknown", severity: .error) { $0.measures.append(MeasureEntry(id: "quantum-shield")) },
         RuleCase(code: "measures.generic", severity: .warning) {
@@ -119,7 +125,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             Fixtures.set("rights-requests", "authority", .string("controller-only"), in: &$0)
             $0.consumerObligations.rights[1].answeredBy = .processor
         },
-        RuleCase(code: "transfer.derogation-for-regular-transfers", severity: .warning) {
+        RuleCase(code: "transfer.mechanism-not-for-processors", severity: .error) {
             $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "derogation")]
         },
         RuleCase(code: "annex2.delivery-location-incomplete", severity: .error) {

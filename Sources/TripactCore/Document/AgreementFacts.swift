@@ -32,6 +32,9 @@ public struct AgreementFacts: Sendable {
         }
         let countries = document.subprocessors.flatMap(\.allCountries) + processing.deliveryLocations.map(\.country)
         if countries.contains(where: { library.country($0)?.status != .eea }) { conditions.insert(.transfers) }
+        // A Processor established outside the EEA receives the data there itself, whether or not it lists a site there (Art. 44).
+        let processorCountry = document.parties.processor.country
+        if !processorCountry.isBlank, library.country(processorCountry)?.status != .eea { conditions.insert(.transfers) }
         if !document.subprocessors.isEmpty { conditions.insert(.subprocessors) }
         if processing.callRecording { conditions.insert(.callRecording) }
         if processing.cardPayments { conditions.insert(.cardPayments) }

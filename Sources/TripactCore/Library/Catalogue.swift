@@ -36,6 +36,10 @@ public struct TransferMechanism: Sendable, Hashable {
     public let description: String
     /// Whether the mechanism needs a transfer impact assessment.
     public let needsTIA: Bool
+    /// Whether a Transfer to the Processor's own sites or to a Subprocessor may rest on it (`processor-use` in the
+    /// catalogue). An Art. 49 derogation covers only occasional transfers and controller BCRs bind only the Controller's
+    /// group, so neither can carry the regular flows to a delivery centre or a Subprocessor.
+    public let processorUse: Bool
 }
 
 /// A country and where it stands under Chapter V.

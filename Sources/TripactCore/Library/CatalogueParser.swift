@@ -116,9 +116,10 @@ struct CatalogueParser {
             let articles = block.fields.required("articles")
             let description = block.fields.required("description")
             let needsTIA = block.fields.flag("needs-tia")
+            let processorUse = block.fields.flag("processor-use")
             finish(&block)
-            guard let label, let articles, let description, let needsTIA else { return nil }
-            return TransferMechanism(key: block.key, label: label, articles: articles, description: description, needsTIA: needsTIA)
+            guard let label, let articles, let description, let needsTIA, let processorUse else { return nil }
+            return TransferMechanism(key: block.key, label: label, articles: articles, description: description, needsTIA: needsTIA, processorUse: processorUse)
         }
     }
 

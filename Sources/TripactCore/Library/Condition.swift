@@ -26,7 +26,7 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
         switch self {
         case .always: "every agreement needs it"
         case .specialCategories: "Annex II lists special-category or criminal-offence data"
-        case .transfers: "a subprocessor or delivery location lies outside the EEA"
+        case .transfers: "a subprocessor or delivery location lies outside the EEA, or the Processor is established outside it"
         case .subprocessors: "Annex IV lists subprocessors"
         case .callRecording: "Annex II says calls are recorded"
         case .cardPayments: "Annex II says payment cards are taken"

@@ -121,6 +121,14 @@ public struct SubprocessorRecord: Codable, Sendable, Hashable {
             if mechanism.needsTIA, tiaReference.isBlank {
                 problems.append(FieldProblem(field: "tiaReference", message: "\(mechanism.label) needs a transfer impact assessment; give its reference"))
             }
+            if !mechanism.processorUse {
+                problems.append(
+                    FieldProblem(
+                        field: "transferMechanism",
+                        message: "\(mechanism.label) cannot carry a Processor's regular Transfers to a Subprocessor; use an adequacy decision, standard contractual clauses or processor binding corporate rules"
+                    )
+                )
+            }
         } else {
             problems.append(FieldProblem(field: "transferMechanism", message: "unknown transfer mechanism '\(transferMechanism)'"))
         }

@@ -49,6 +49,7 @@ enum LibraryKeys {
     static let breachHours = "hours"
     static let rightsRequests: ClauseID = "rights-requests"
     static let forwardDays = "forward-days"
+    static let assistDays = "assist-days"
     static let answerAuthority = "authority"
     static let controllerOnly = "controller-only"
     static let subprocessors: ClauseID = "subprocessors"
@@ -57,4 +58,7 @@ enum LibraryKeys {
     static let objectionDays = "objection-days"
     static let requestDays = "request-days"
     static let dayCount = "day-count"
+    static let governingLaw: ClauseID = "governing-law"
+    static let governingLawLaw = "law"
+    static let governingLawCourts = "courts"
 }

@@ -27,9 +27,10 @@ struct ForwardingDeadlineRule: ValidationRule {
     static let longestForwarding = monthDays / 3
 
     func check(_ facts: AgreementFacts) -> [Finding] {
+        // A value out of bounds is already an error; the rule still speaks on it, so that it means something whatever the
+        // library's bounds (with a maximum of 5 business days no value within them reaches 10 calendar days).
         guard let item = facts.included(LibraryKeys.rightsRequests), let value = item.parameters[LibraryKeys.forwardDays]?.integerValue,
-            let spec = item.clause.parameter(LibraryKeys.forwardDays), case .integer(let unit, _, _) = spec.kind,
-            spec.problem(with: .integer(value)) == nil
+            let spec = item.clause.parameter(LibraryKeys.forwardDays), case .integer(let unit, _, _) = spec.kind
         else { return [] }
         let calendarDays = Self.longestCalendarSpan(value, unit: unit)
         guard calendarDays > Self.longestForwarding else { return [] }
@@ -55,6 +56,34 @@ struct ForwardingDeadlineRule: ValidationRule {
         case .years: return value * 366
         default: return value
         }
+    }
+}
+
+/// Forwarding a Rights Request and then supplying what the Controller asks for must leave the Controller at least a third of
+/// its one month (Art. 12(3)): the two deadlines together, forwarding counted in calendar days, stay within 20 days.
+struct RightsDeadlinesTotalRule: ValidationRule {
+    let code = "rights.deadlines-too-long"
+    let article = "Art. 12(3); Art. 28(3)(e)"
+    static let longestTotal = 20
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        guard let item = facts.included(LibraryKeys.rightsRequests),
+            let forward = item.parameters[LibraryKeys.forwardDays]?.integerValue, let assist = item.parameters[LibraryKeys.assistDays]?.integerValue,
+            case .integer(let forwardUnit, _, _)? = item.clause.parameter(LibraryKeys.forwardDays)?.kind,
+            case .integer(let assistUnit, _, _)? = item.clause.parameter(LibraryKeys.assistDays)?.kind
+        else { return [] }
+        // Out-of-bounds values are errors of their own; this rule still adds them up, so that no library bounds let the total through.
+        let forwardDays = ForwardingDeadlineRule.longestCalendarSpan(forward, unit: forwardUnit)
+        let assistDays = ForwardingDeadlineRule.longestCalendarSpan(assist, unit: assistUnit)
+        guard forwardDays + assistDays > Self.longestTotal else { return [] }
+        return [
+            error(
+                "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.assistDays)",
+                "forwarding a request (\(forwardUnit.format(forward)), up to \(forwardDays) calendar days) and supplying what the Controller asks for "
+                    + "(\(assistUnit.format(assist))) can take \(forwardDays + assistDays) days together; keep the total within \(Self.longestTotal) days, "
+                    + "so that the Controller keeps a third of its one-month deadline (Art. 12(3))"
+            )
+        ]
     }
 }
 

@@ -81,18 +81,17 @@ struct GeneralAuthorisationNoticeRule: ValidationRule {
     }
 }
 
-/// A subprocessor receives data from a processor: the SCC module for that is module 3, and processor BCRs, not controller ones.
+/// A subprocessor receives data from a processor: the SCC module for that is module 3, not module 2. (Controller BCRs are refused
+/// outright, by `ProcessorMechanismRule`.)
 struct SubprocessorModuleRule: ValidationRule {
     let code = "transfer.wrong-module"
-    let article = "Art. 46(2)(c), Art. 47"
+    let article = "Art. 46(2)(c)"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.subprocessors.enumerated().compactMap { index, sub in
             switch sub.transferMechanism {
             case "scc-module-2":
                 return warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' receives data from the processor: that transfer uses SCC module 3 (processor to processor), not module 2")
-            case "bcr-controller":
-                return warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' acts as a processor: controller BCRs do not cover it; processor BCRs do")
             default:
                 return nil
             }

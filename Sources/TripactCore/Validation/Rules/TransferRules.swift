@@ -68,6 +68,31 @@ struct DeliveryLocationTransferRule: ValidationRule {
     }
 }
 
+/// A Processor established outside the EEA, in a country no adequacy decision fully covers, receives the Controller's data
+/// there: that Transfer needs a mechanism like any other. The model records it as a Delivery Location of the Processor's
+/// own in that country (no `entity`), whose `transferMechanism` the location rule then checks.
+struct ProcessorEstablishmentTransferRule: ValidationRule {
+    let code = "transfer.processor-establishment-missing"
+    let article = "Art. 44–46"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        let processor = facts.document.parties.processor
+        guard let country = facts.library.country(processor.country), facts.needsSafeguards(country.code) else { return [] }
+        let listed = facts.document.processing.deliveryLocations.contains { location in
+            location.country == country.code && (location.entity.isBlank || location.entity == processor.name)
+        }
+        guard !listed else { return [] }
+        return [
+            error(
+                "parties.processor.country",
+                "the Processor is established in \(country.name), outside the EEA, where no adequacy decision covers it as a recipient; "
+                    + "list its own establishment in Annex II as a Delivery Location in \(country.code) (without an entity) with the Transfer Mechanism "
+                    + "the Parties rely on, normally module two of the standard contractual clauses (scc-module-2)"
+            )
+        ]
+    }
+}
+
 /// A mechanism that needs a transfer impact assessment names one.
 struct TransferImpactAssessmentRule: ValidationRule {
     let code = "transfer.tia-missing"
@@ -89,18 +114,23 @@ struct TransferImpactAssessmentRule: ValidationRule {
     }
 }
 
-/// Art. 49 derogations cover occasional transfers, not a subprocessor or a delivery centre that receives data every day.
-struct DerogationRule: ValidationRule {
-    let code = "transfer.derogation-for-regular-transfers"
-    let article = "Art. 49"
+/// Some mechanisms cannot carry a Transfer to the Processor's own sites or to a Subprocessor; the catalogue marks them
+/// `processor-use: no`. An Art. 49 derogation covers occasional transfers, not a delivery centre or a Subprocessor that
+/// receives data every day (Art. 49(1)); controller BCRs bind only the Controller's group, to which neither belongs (Art. 47).
+struct ProcessorMechanismRule: ValidationRule {
+    let code = "transfer.mechanism-not-for-processors"
+    let article = "Art. 46; Art. 47; Art. 49(1)"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        let message = "relies on an Art. 49 derogation, which covers only occasional transfers; a regular flow needs an adequacy decision or Art. 46 safeguards"
+        func problem(_ key: String?) -> String? {
+            guard let key, let mechanism = facts.library.transferMechanism(key), !mechanism.processorUse else { return nil }
+            return "relies on '\(key)' (\(mechanism.label), \(mechanism.articles)), which cannot carry the regular Transfers to the Processor's sites "
+                + "and Subprocessors; rely on an adequacy decision, standard contractual clauses or processor binding corporate rules"
+        }
         return facts.document.subprocessors.enumerated().compactMap { index, sub in
-            sub.transferMechanism == "derogation" ? warning("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' \(message)") : nil
+            problem(sub.transferMechanism).map { error("subprocessors[\(index)].transferMechanism", "subprocessor '\(sub.name)' \($0)") }
         } + facts.document.processing.deliveryLocations.enumerated().compactMap { index, location in
-            location.transferMechanism == "derogation"
-                ? warning("processing.deliveryLocations[\(index)].transferMechanism", "delivery location '\(location.site)' \(message)") : nil
+            problem(location.transferMechanism).map { error("processing.deliveryLocations[\(index)].transferMechanism", "delivery location '\(location.site)' \($0)") }
         }
     }
 }
