@@ -144,4 +144,28 @@ import TripactTestSupport
         #expect(!AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library).holds(.jointPurposes))
         #expect(!AgreementRenderer.render(AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library)).contains(sections[1]))
     }
+
+    /// The consumer outputs say who is responsible for each shared purpose, on what basis, where to turn, and the essence
+    /// of the joint arrangement (Art. 26(2)); the agent script says where such requests go.
+    @Test func theConsumerSummaryNamesTheContactPointTheEssenceAndTheRecipient() throws {
+        var shared = Fixtures.example("full-scenario.json")
+        shared.processing.purposes[0].role = .joint
+        shared.processing.purposes[0].lawfulBasis = .contract
+        let independent = try #require(shared.processing.purposes.firstIndex { $0.purpose == "analytics.reporting" })
+        shared.processing.purposes[independent].role = .independent
+        shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
+        shared.processing.purposes[independent].recipient = .processor
+        shared.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
+            "essence": .string("We decide together how <complaints> are handled."), "contact-point": .string("processor"),
+        ]))
+        shared.clauses.append(ClauseSelection(clause: "data-sharing", variant: "balanced"))
+        let summary = ConsumerSummaryRenderer.render(AgreementFacts(document: shared, library: Fixtures.library))
+        let processor = shared.parties.processor.name
+        #expect(summary.contains("are joint controllers for these purposes. Contact \(HTMLEscaping.escape(processor)) about them"))
+        #expect(summary.contains("The essence of our arrangement: We decide together how &lt;complaints&gt; are handled."))
+        #expect(summary.contains("uses it for its own purpose: \(Fixtures.library.purpose("analytics.reporting")!.label), on the basis of Legitimate interests, Art. 6(1)(f)"))
+        #expect(summary.contains("the contact point") && summary.contains("own purpose; take the request all the same"))
+        let plain = ConsumerSummaryRenderer.render(AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library))
+        #expect(!plain.contains("joint controllers") && plain.contains("processes your personal data on our behalf and only on our documented instructions."))
+    }
 }

@@ -46,4 +46,16 @@ extension AgreementFacts {
         for sub in document.subprocessors { for code in sub.allCountries { add(code, sub.transferMechanism) } }
         return order.map { ($0, mechanisms[$0] ?? []) }
     }
+
+    /// The party the Art. 26 arrangement names as the single contact point, when the agreement includes it.
+    public var jointContactPoint: PartyRole? {
+        guard case .string(let raw)? = included(ClauseID("joint-controllership"))?.parameters["contact-point"] else { return nil }
+        return PartyRole(rawValue: raw)
+    }
+
+    /// The essence of the joint arrangement that data subjects are given (Art. 26(2)), when it is written.
+    public var jointEssence: String? {
+        guard case .string(let text)? = included(ClauseID("joint-controllership"))?.parameters["essence"], !text.trimmingWhitespace().isEmpty else { return nil }
+        return text
+    }
 }

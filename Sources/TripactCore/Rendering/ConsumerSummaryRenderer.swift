@@ -24,8 +24,15 @@ public enum ConsumerSummaryRenderer {
         html.text("\(controller) uses \(processor) to handle customer contacts")
         let channels = document.processing.channels.map { library.channel($0)?.label.lowercased() ?? $0 }
         if !channels.isEmpty { html.text(" (" + channels.joined(separator: ", ") + ")") }
-        html.text(". \(processor) processes your personal data on our behalf and only on our documented instructions.")
-        html.raw("</p>\n")
+        let purposes = document.processing.purposes
+        if purposes.allSatisfy({ $0.effectiveRole == .onBehalf }) {
+            html.text(". \(processor) processes your personal data on our behalf and only on our documented instructions.")
+            html.raw("</p>\n")
+        } else {
+            html.text(". For most of that work \(processor) processes your personal data on our behalf and only on our documented instructions; the purposes below are different.")
+            html.raw("</p>\n")
+            writeResponsibility(&html, facts: facts)
+        }
         let sites = document.processing.deliveryLocations.map { AnnexRenderer.countryName($0.country, library) }
         if !sites.isEmpty {
             html.element("<p>", "Our customer service agents work from: " + unique(sites).joined(separator: ", ") + ".", "</p>\n")
@@ -65,6 +72,41 @@ public enum ConsumerSummaryRenderer {
         return html.string
     }
 
+    /// Who is responsible for each purpose that is not processed on the controller's behalf, on what basis, where to
+    /// turn, and the essence of a joint arrangement (Art. 13(1)(c) and (e), Art. 14, Art. 26(2) and (3)).
+    private static func writeResponsibility(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let document = facts.document
+        let controller = document.parties.controller.name
+        let processor = document.parties.processor.name
+        func label(_ purpose: PurposeEntry) -> String { facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose }
+        func basis(_ purpose: PurposeEntry) -> String { purpose.lawfulBasis?.label ?? "a lawful basis not yet agreed" }
+        let joint = document.processing.purposes.filter { $0.effectiveRole == .joint }
+        if !joint.isEmpty {
+            let contactPoint = facts.jointContactPoint.map { $0 == .controller ? controller : processor } ?? controller
+            html.raw("<h3>Purposes we decide together with ")
+            html.text(processor)
+            html.raw("</h3>\n<ul>\n")
+            for purpose in joint { html.element("<li>", "\(label(purpose)), on the basis of \(basis(purpose)).", "</li>\n") }
+            html.raw("</ul>\n")
+            html.element("<p>", "\(controller) and \(processor) are joint controllers for these purposes. Contact \(contactPoint) about them; you may also exercise your rights with either of us, whatever our arrangement says.", "</p>\n")
+            if let essence = facts.jointEssence {
+                html.element("<p class=\"essence\">", "The essence of our arrangement: \(essence)", "</p>\n")
+            }
+        }
+        let independent = document.processing.purposes.filter { $0.effectiveRole == .independent }
+        if !independent.isEmpty {
+            html.raw("<h3>Data we share with another controller</h3>\n<ul>\n")
+            for purpose in independent {
+                let recipient = purpose.recipient.map { $0 == .controller ? controller : processor } ?? "a recipient not yet agreed"
+                let data = purpose.dataCategories.map { facts.library.dataCategory($0)?.label ?? $0 }.joined(separator: ", ")
+                html.element(
+                    "<li>", "\(recipient) receives \(data.isEmpty ? "personal data" : data) and uses it for its own purpose: \(label(purpose)), on the basis of \(basis(purpose)). \(recipient) is responsible for that use and will tell you about it; you can exercise your rights about it with \(recipient) or with us.", "</li>\n"
+                )
+            }
+            html.raw("</ul>\n")
+        }
+    }
+
     private static func unique(_ values: [String]) -> [String] {
         var seen: Set<String> = []
         return values.filter { seen.insert($0).inserted }
@@ -92,6 +134,27 @@ public enum ConsumerSummaryRenderer {
         html.raw("<li><h3>What to do for each right</h3>\n")
         ConsumerAnnexRenderer.writeRightsTable(&html, facts: facts, tableClass: "rights", lastColumn: "What you do")
         html.raw("</li>\n")
+        let shared = document.processing.purposes.filter { $0.effectiveRole != .onBehalf }
+        if !shared.isEmpty {
+            let processor = document.parties.processor.name
+            html.raw("<li><h3>If the request is about a purpose that is not only ")
+            html.text(controller)
+            html.raw("'s</h3><ul>\n")
+            for purpose in shared {
+                let name = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+                switch purpose.effectiveRole {
+                case .joint:
+                    let contact = facts.jointContactPoint.map { $0 == .controller ? controller : processor } ?? controller
+                    html.element("<li>", "\(name): decided jointly; take the request all the same and send it to \(contact), the contact point.", "</li>\n")
+                case .independent:
+                    let recipient = purpose.recipient.map { $0 == .controller ? controller : processor } ?? "the recipient"
+                    html.element("<li>", "\(name): \(recipient)'s own purpose; take the request all the same, tell the caller that \(recipient) is responsible, and send it to \(recipient).", "</li>\n")
+                case .onBehalf:
+                    break
+                }
+            }
+            html.raw("</ul></li>\n")
+        }
         html.raw("<li><h3>Where to forward</h3>")
         html.element("<p>", "Send the request, the date and time of the call, the channel and the outcome of the identity check to \(facts.rightsRequestAddress).", "</p></li>\n")
         html.raw("<li><h3>By when</h3>")
