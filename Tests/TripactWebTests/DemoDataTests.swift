@@ -36,3 +36,18 @@ import TripactWeb
         }
     }
 }
+
+/// The demo shows the three roles a purpose can have (issue 16, item 5), and its agreement still validates.
+@Suite struct DemoRolesTests {
+    @Test func theDemoAgreementHasAJointAndAnIndependentPurposeAndNoError() throws {
+        let store = try TripactStore(path: Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path)
+        try #require(try DemoData.seedIfEmpty(store: store, signedScenario: Fixtures.example("full-scenario.json"), library: Fixtures.library, bcryptCost: 4) != nil)
+        let head = try store.version(Fixtures.example("full-scenario.json").id).document
+        let roles = Set(head.processing.purposes.map(\.effectiveRole))
+        #expect(roles == [.onBehalf, .joint, .independent])
+        let errors = Validator.validate(head, library: Fixtures.library).filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors)")
+        let summary = ConsumerSummaryRenderer.render(AgreementFacts(document: head, library: Fixtures.library))
+        #expect(summary.contains("The essence of our arrangement: Lumen Télécom and Atlantis Relation Client watch together for fraud"))
+    }
+}

@@ -34,7 +34,7 @@ public enum DemoData {
             try store.addUser(email: email, name: name, organisation: organisation, role: role, passwordHash: hash, actor: "demo")
             credentials.append(Credential(email: email, password: password, organisation: organisation, role: role))
         }
-        let (v1, v2, v3) = versions(from: signedScenario)
+        let (v1, v2, v3) = versions(from: withSharedPurposes(signedScenario))
         let reference = signedScenario.id
         let bpo = "paul.martin@atlantis.example"
         let brand = "jeanne.roux@lumen.example"
@@ -76,6 +76,32 @@ public enum DemoData {
             by: processorLegal
         )
         try store.publishRegister(slug: "atlantis", by: processorAdmin)
+    }
+
+    /// The scenario with the two purposes that are not processing on the brand's behalf, so that the demo shows all
+    /// three roles: fraud patterns watched for together (joint controllers, with the Art. 26 arrangement) and the BPO's
+    /// own forecasting model trained on contact metadata (shared with the BPO as a controller in its own right).
+    static func withSharedPurposes(_ scenario: AgreementDocument) -> AgreementDocument {
+        var document = scenario
+        let listed = Set(document.processing.dataCategories.map(\.category))
+        document.processing.purposes.append(PurposeEntry(
+            purpose: "essential.fraud_detection.shared",
+            description: "Spotting the same impostor calling several Lumen Télécom lines, with rules and alerts that Lumen Télécom and Atlantis set together.",
+            dataCategories: ["user.unique_id", "user.contact.phone_number", "user.behavior.contact_history"].filter(listed.contains), role: .joint,
+            lawfulBasis: .legitimateInterests
+        ))
+        document.processing.purposes.append(PurposeEntry(
+            purpose: "train_ai_system.processor_own",
+            description: "Training Atlantis's own contact-volume forecasting model on pseudonymised contact metadata (time, queue, handling time), never on the content of contacts.",
+            dataCategories: ["user.behavior.contact_history"].filter(listed.contains), role: .independent, lawfulBasis: .legitimateInterests, recipient: .processor
+        ))
+        document.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
+            "essence": .string(
+                "Lumen Télécom and Atlantis Relation Client watch together for fraud across Lumen Télécom's customer lines. Lumen Télécom tells you about it and answers your questions and requests; you may also contact Atlantis."
+            ),
+        ]))
+        document.clauses.append(ClauseSelection(clause: "data-sharing", variant: "balanced"))
+        return document
     }
 
     /// The three versions: the processor's draft, the controller's counter, the processor's middle ground (the scenario).
