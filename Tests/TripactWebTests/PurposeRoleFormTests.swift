@@ -28,7 +28,7 @@ import TripactWeb
             let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
             #expect(page.contains("<label for=\"purpose-0-role\">Who decides this purpose</label><select id=\"purpose-0-role\" name=\"purposeRoles[\(purpose)]\">"))
             #expect(page.contains("<option value=\"on-behalf\" selected>On the Controller&#39;s behalf (Art. 28)</option>"))
-            #expect(page.contains("If the Processor decides this purpose itself, it is a controller for it (Art. 28(10))"), "the catalogue's hint for the Processor's own models")
+            #expect(page.contains("<option value=\"independent\" selected>") , "a purpose one may add starts with the catalogue's typical role")
             let shared = Self.replacing(try Self.form(page, reference: fixture.reference), [
                 "purposeRoles[\(purpose)]": "independent", "purposeBases[\(purpose)]": "legitimate-interests", "purposeRecipients[\(purpose)]": "processor",
                 "message": "The processor uses this data for its own purpose",
@@ -48,5 +48,17 @@ import TripactWeb
         }
         let head = try fixture.store.version(fixture.reference)
         #expect(head.number == 3 && head.document.processing == Fixtures.example("full-scenario.json").processing, "on behalf is stored as no role at all: the first hash's processing again")
+    }
+
+    /// A purpose that is usually the Processor's own, listed as processing on behalf, is explained where it is chosen.
+    @Test func thePageSaysWhenAPurposeOnBehalfIsUsuallyTheProcessorsOwn() async throws {
+        var document = Fixtures.example("full-scenario.json")
+        document.processing.purposes.append(PurposeEntry(purpose: "train_ai_system.processor_own", dataCategories: ["user.behavior.contact_history"]))
+        let fixture = try WebFixture(document: document)
+        let (cookie, _) = try fixture.session(.legal, "controller")
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(page.components(separatedBy: "If the Processor decides this purpose itself, it is a controller for it (Art. 28(10))").count == 2)
+        }
     }
 }

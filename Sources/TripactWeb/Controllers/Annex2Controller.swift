@@ -323,7 +323,7 @@ struct Annex2Controller {
         let typical = library.purpose(key)?.typicalRole
         let role = entry?.role ?? (entry == nil ? typical : nil) ?? .onBehalf
         select("role", "purposeRoles", "Who decides this purpose", PurposeRole.allCases.map { ($0.rawValue, $0.label) }, role.rawValue)
-        if let typical, typical != .onBehalf {
+        if let typical, typical != .onBehalf, role == .onBehalf {
             page.raw("<p class=\"hint\">")
             page.text("Usually: \(typical.label). If the Processor decides this purpose itself, it is a controller for it (Art. 28(10)).")
             page.raw("</p>")
