@@ -25,7 +25,9 @@ import TripactTestSupport
         #expect(state(states, "clause:breach-notification") == [.controller])
         #expect(state(states, "clause:subprocessors") == [.controller])
         #expect(state(states, "clause:audits") == [.processor])
-        #expect(throws: StoreError.self) { try store.sign(reference, by: Negotiators.brand, library: library) }
+        let refused = #expect(throws: StoreError.self) { try store.sign(reference, by: Negotiators.brand, library: library) }
+        guard case .signingRefused(let agreement, let refusals)? = refused else { Issue.record("signing must be refused as such, got \(String(describing: refused))"); return }
+        #expect(agreement == reference && refusals.count == 1 && refusals[0].contains(" items are not accepted by both parties: agreement:terms"))
 
         // Version 3: the processor meets in the middle on hours and accepts the rest.
         var v3 = withBreachHours(36, v2)
@@ -54,7 +56,7 @@ import TripactTestSupport
         #expect(try store.signatures(reference, version: 3).allSatisfy { $0.contentHash == DocumentCodec.contentHash(v3) })
 
         // A signed version cannot be changed: items cannot be accepted again and the row cannot be updated.
-        #expect(throws: StoreError.self) { try store.accept(nil, on: reference, by: Negotiators.brand) }
+        #expect(throws: StoreError.notPermitted("version 3 of 'lumen-telecom-atlantis-dpa' is signed; propose an amendment instead")) { try store.accept(nil, on: reference, by: Negotiators.brand) }
         let update = try SQLiteShell.run(n.path, "UPDATE versions SET message = 'tampered' WHERE number = 3;")
         #expect(update.status != 0 && update.stderr.contains("versions are immutable"))
 

@@ -118,7 +118,7 @@ private struct EmptyStore {
     @Test func onlyAnAdminInvitesAndNeverIntoAnOrganisationThatHasUsersOrOtherPartners() throws {
         let n = try Negotiators()
         try n.store.addUser(email: "admin@lumen.example", name: "Ada Admin", organisation: Negotiators.controller, role: .admin)
-        #expect(throws: StoreError.self) { try n.store.invite(email: "x@nova.example", into: "Nova", role: .legal, by: Negotiators.brand, lifetime: Self.day) }
+        #expect(throws: StoreError.notPermitted("'jeanne@lumen.example' is legal; only admins invite")) { try n.store.invite(email: "x@nova.example", into: "Nova", role: .legal, by: Negotiators.brand, lifetime: Self.day) }
         let intoUsers = #expect(throws: StoreError.self) {
             try n.store.invite(email: "me@evil.example", into: Negotiators.processor, role: .admin, by: "admin@lumen.example", lifetime: Self.day)
         }
@@ -136,7 +136,7 @@ private struct EmptyStore {
         // An organisation without users that negotiates with someone else cannot be entered by invitation either.
         try n.store.addOrganisation(name: "Empty SA")
         try n.store.importAgreement(Fixtures.example("full-scenario.json"), controller: "Empty SA", processor: Negotiators.processor, by: Negotiators.bpo)
-        #expect(throws: StoreError.self) { try n.store.invite(email: "me@evil.example", into: "Empty SA", role: .admin, by: "admin@lumen.example", lifetime: Self.day) }
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "organisation", message: "'Empty SA' already has its own users or negotiates with others; its admins add their colleagues themselves")])) { try n.store.invite(email: "me@evil.example", into: "Empty SA", role: .admin, by: "admin@lumen.example", lifetime: Self.day) }
         try n.store.addOrganisation(name: "Fresh SA")
         #expect(try n.store.invite(email: "new@fresh.example", into: "Fresh SA", role: .admin, by: "admin@lumen.example", lifetime: Self.day).link.organisation == "Fresh SA")
     }

@@ -149,7 +149,7 @@ struct RegisterWorld {
         #expect(try world.store.settleDueNotices(library: world.library).map(\.id) == [notice.id])
         // Once applied, an objection is refused and leaves no trace in the audit log.
         let objections = try world.store.auditEvents(agreement: "lumen-dpa").filter { $0.action == "notice.object" }.count
-        #expect(throws: StoreError.self) { try world.store.object(to: notice.id, reason: "late", by: RegisterWorld.brandA) }
+        #expect(throws: StoreError.notPermitted("notice 1 is applied; only a pending notice can be objected to")) { try world.store.object(to: notice.id, reason: "late", by: RegisterWorld.brandA) }
         #expect(try world.store.auditEvents(agreement: "lumen-dpa").filter { $0.action == "notice.object" }.count == objections)
     }
 
@@ -169,7 +169,7 @@ struct RegisterWorld {
         // Only Annex IV changed; every other item keeps its state, so the agreement stays agreed.
         #expect(try world.store.itemStates("vega-dpa").filter { $0.key.kind != "subprocessor" } == statesBefore)
         #expect(try world.store.agreement("vega-dpa").status == .agreed)
-        #expect(throws: StoreError.self) { try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library) }
+        #expect(throws: StoreError.notPermitted("notice 2 is applied; only a pending request can be approved")) { try world.store.approve(request.id, by: RegisterWorld.brandB, library: world.library) }
     }
 
     @Test func anApprovalForALaterStartAppliesOnThatDay() throws {
@@ -244,13 +244,13 @@ struct RegisterWorld {
         #expect(throws: StoreError.invalidFields([FieldProblem(field: "country", message: "unknown country code 'XX'")])) {
             try world.store.proposeRegisterChange(.addition, entry: bad, replacing: nil, plannedStart: nil, message: "", by: RegisterWorld.bpo, library: world.library)
         }
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "id", message: "the register already has an entry 'crm-a'; choose another id, or change that entry")])) {
             try world.store.proposeRegisterChange(.addition, entry: world.crm, replacing: nil, plannedStart: nil, message: "", by: RegisterWorld.bpo, library: world.library)
         }
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "replacing", message: "the register of Atlantis has no entry 'nope'")])) {
             try world.store.proposeRegisterChange(.replacement, entry: world.telephonyB, replacing: "nope", plannedStart: nil, message: "", by: RegisterWorld.bpo, library: world.library)
         }
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "plannedStart", message: "the planned start 2026-01-01 is in the past; today is 2026-11-27")])) {
             try world.store.proposeRegisterChange(.addition, entry: world.telephonyB, replacing: nil, plannedStart: CalendarDay(iso: "2026-01-01"), message: "", by: RegisterWorld.bpo, library: world.library)
         }
         // A controller's change acts on its own (empty) register, never on the processor's.
@@ -263,7 +263,7 @@ struct RegisterWorld {
         #expect(try world.store.subprocessorRegister(organisation: "Atlantis") == before)
         // A second open change on the same entry waits for the first.
         _ = try world.replaceTelephony()
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.duplicate("an open change (replace Telephony A by Telephony B) concerning the same entry; resolve it first")) {
             try world.store.proposeRegisterChange(.removal, entry: nil, replacing: "tel-b", plannedStart: nil, message: "", by: RegisterWorld.bpo, library: world.library)
         }
     }
@@ -287,7 +287,7 @@ struct RegisterWorld {
         #expect(try warnings("nova-dpa") == ["evidence.expiring"])
         world.time.set(today.adding(days: 62).iso)
         #expect(try warnings("lumen-dpa") == ["evidence.expired"])
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "measure", message: "measure is required")])) {
             try world.store.saveEvidence(MeasureEvidence(id: "x", measure: "", kind: .report, title: "t", issuer: "i", issued: today, expires: nil, reference: "r"), by: RegisterWorld.bpo)
         }
     }
@@ -295,9 +295,9 @@ struct RegisterWorld {
     @Test func aPublishedListShowsActiveEntriesAndItsChanges() throws {
         let world = try RegisterWorld()
         #expect(try world.store.publicRegister(slug: "atlantis") == nil)
-        #expect(throws: StoreError.self) { try world.store.publishRegister(slug: "atlantis", by: RegisterWorld.bpo) }
+        #expect(throws: StoreError.notPermitted("'paul@atlantis.example' is legal; only admins publish the subprocessor list")) { try world.store.publishRegister(slug: "atlantis", by: RegisterWorld.bpo) }
         try world.store.addUser(email: "admin@atlantis.example", name: "Admin", organisation: "Atlantis", role: .admin)
-        #expect(throws: StoreError.self) { try world.store.publishRegister(slug: "Bad Slug", by: "admin@atlantis.example") }
+        #expect(throws: StoreError.invalidFields([FieldProblem(field: "slug", message: "use 1 to 60 lower-case letters, digits and '-'")])) { try world.store.publishRegister(slug: "Bad Slug", by: "admin@atlantis.example") }
         try world.store.publishRegister(slug: "atlantis", by: "admin@atlantis.example")
         _ = try world.replaceTelephony()
         world.time.set("2026-12-12")

@@ -69,7 +69,7 @@ import TripactTestSupport
 
         // The controller signs: it can no longer reject what it signed, though the processor still can.
         try n.store.sign(n.reference, by: Negotiators.brand, library: Fixtures.library, expectedHead: 1)
-        #expect(throws: StoreError.self) { try n.store.reject(item, on: n.reference, reason: "second thoughts", by: Negotiators.brand, expectedHead: 1) }
+        #expect(throws: StoreError.notPermitted("the controller signed version 1 of 'lumen-telecom-atlantis-dpa'; propose an amendment instead")) { try n.store.reject(item, on: n.reference, reason: "second thoughts", by: Negotiators.brand, expectedHead: 1) }
         try n.store.sign(n.reference, by: Negotiators.bpo, library: Fixtures.library, expectedHead: 1)
         #expect(throws: StoreError.notPermitted("version 1 of '\(n.reference)' is signed; propose an amendment instead")) {
             try n.store.reject(item, on: n.reference, reason: "too late", by: Negotiators.bpo, expectedHead: 1)
@@ -84,8 +84,10 @@ import TripactTestSupport
         try n.store.addUser(email: "am@lumen.example", name: "Account manager", organisation: Negotiators.controller, role: .accountManager)
         try n.store.addOrganisation(name: "Other SA")
         try n.store.addUser(email: "legal@other.example", name: "Outsider", organisation: "Other SA", role: .legal)
-        for email in ["viewer@lumen.example", "am@lumen.example"] {
-            #expect(throws: StoreError.self) { try n.store.reject(item, on: n.reference, reason: "no", by: email, expectedHead: 1) }
+        for (email, role) in [("viewer@lumen.example", "viewer"), ("am@lumen.example", "account-manager")] {
+            #expect(throws: StoreError.notPermitted("'\(email)' is \(role); only admin and legal users reject items")) {
+                try n.store.reject(item, on: n.reference, reason: "no", by: email, expectedHead: 1)
+            }
         }
         #expect(throws: StoreError.notAParty(user: "legal@other.example", agreement: n.reference)) {
             try n.store.reject(item, on: n.reference, reason: "no", by: "legal@other.example", expectedHead: 1)

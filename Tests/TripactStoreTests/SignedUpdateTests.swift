@@ -79,7 +79,7 @@ import TripactTestSupport
 
     @Test func theUpdatedVersionIsNotSignedAgainButANegotiatedChangeAfterItNeedsNewSignatures() throws {
         let (world, _) = try Self.signedThenNotified()
-        #expect(throws: StoreError.self) { try world.store.sign("lumen-dpa", by: RegisterWorld.brandA, library: world.library) }
+        #expect(throws: StoreError.notPermitted("version 2 of 'lumen-dpa' is signed: the agreement's own procedures updated the signed version, which needs no new signature")) { try world.store.sign("lumen-dpa", by: RegisterWorld.brandA, library: world.library) }
         let head = try world.store.version("lumen-dpa")
         try world.store.propose(withBreachHours(24, head.document), on: "lumen-dpa", basedOn: head.number, by: RegisterWorld.brandA, message: "24 hours")
         #expect(try world.store.agreement("lumen-dpa").status == .draft)

@@ -45,21 +45,21 @@ import TripactTestSupport
 
     @Test func theLastAdminCannotBeRemovedOrDemoted() throws {
         let n = try negotiators()
-        #expect(throws: StoreError.self) { try n.store.removeUser(Self.admin, by: Self.admin) }
-        #expect(throws: StoreError.self) { try n.store.changeRole(of: Self.admin, to: .legal, by: Self.admin) }
+        #expect(throws: StoreError.notPermitted("'admin@lumen.example' is the organisation's last admin; make another user admin before you remove 'admin@lumen.example'")) { try n.store.removeUser(Self.admin, by: Self.admin) }
+        #expect(throws: StoreError.notPermitted("'admin@lumen.example' is the organisation's last admin; make another user admin before you make 'admin@lumen.example' legal")) { try n.store.changeRole(of: Self.admin, to: .legal, by: Self.admin) }
         #expect(try n.store.user(email: Self.admin).role == .admin)
         // With a second admin, the first may step down.
         try n.store.changeRole(of: Negotiators.brand, to: .admin, by: Self.admin)
         try n.store.changeRole(of: Self.admin, to: .legal, by: Self.admin)
         #expect(try n.store.user(email: Self.admin).role == .legal)
-        #expect(throws: StoreError.self) { try n.store.removeUser(Negotiators.brand, by: Negotiators.brand) }
+        #expect(throws: StoreError.notPermitted("'jeanne@lumen.example' is the organisation's last admin; make another user admin before you remove 'jeanne@lumen.example'")) { try n.store.removeUser(Negotiators.brand, by: Negotiators.brand) }
     }
 
     @Test func anAdminActsOnlyInTheirOwnOrganisationAndOnlyAdminsAct() throws {
         let n = try negotiators()
         #expect(throws: StoreError.unknownUser(Negotiators.bpo)) { try n.store.removeUser(Negotiators.bpo, by: Self.admin) }
         #expect(throws: StoreError.unknownUser(Negotiators.bpo)) { try n.store.changeRole(of: Negotiators.bpo, to: .viewer, by: Self.admin) }
-        #expect(throws: StoreError.self) { try n.store.changeRole(of: Self.admin, to: .viewer, by: Negotiators.brand) }
+        #expect(throws: StoreError.notPermitted("'jeanne@lumen.example' is legal; only admins manage users")) { try n.store.changeRole(of: Self.admin, to: .viewer, by: Negotiators.brand) }
         #expect(try n.store.user(email: Negotiators.bpo).role == .legal)
         #expect(try n.store.user(email: Self.admin).role == .admin)
     }

@@ -26,6 +26,6 @@ import TripactWeb
             ], cookie: cookie)
             #expect(overridden.status == .unprocessableContent && overridden.text.contains("mainAgreement"))
         }
-        #expect(throws: StoreError.self) { try fixture.store.version("hostile") }
+        #expect(throws: StoreError.unknownAgreement("hostile")) { try fixture.store.version("hostile") }
     }
 }
