@@ -12,6 +12,18 @@ import TripactTestSupport
         return document
     }
 
+    /// The example with its first purpose decided jointly and its reporting shared with the Processor as a controller.
+    static func withSharedPurposes() throws -> AgreementDocument {
+        var shared = Fixtures.example("full-scenario.json")
+        shared.processing.purposes[0].role = .joint
+        shared.processing.purposes[0].lawfulBasis = .contract
+        let independent = try #require(shared.processing.purposes.firstIndex { $0.purpose == "analytics.reporting" })
+        shared.processing.purposes[independent].role = .independent
+        shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
+        shared.processing.purposes[independent].recipient = .processor
+        return shared
+    }
+
     static func codes(_ document: AgreementDocument) -> [String] {
         Validator.validate(document, library: Fixtures.library).map(\.code)
     }
@@ -118,13 +130,7 @@ import TripactTestSupport
     /// the conditions `joint-purposes` and `independent-purposes` bring them in, and once included the purposes no
     /// longer wait for their terms. The agreement prints each part once, after the terms of processing on behalf.
     @Test func theJointAndDataSharingClausesComeInWithTheirPurposesAndPrintOnce() throws {
-        var shared = Fixtures.example("full-scenario.json")
-        shared.processing.purposes[0].role = .joint
-        shared.processing.purposes[0].lawfulBasis = .contract
-        let independent = try #require(shared.processing.purposes.firstIndex { $0.purpose == "analytics.reporting" })
-        shared.processing.purposes[independent].role = .independent
-        shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
-        shared.processing.purposes[independent].recipient = .processor
+        var shared = try Self.withSharedPurposes()
         let facts = AgreementFacts(document: shared, library: Fixtures.library)
         #expect(facts.holds(.jointPurposes) && facts.holds(.independentPurposes))
         let without = Validator.validate(shared, library: Fixtures.library).filter { $0.severity == .error }
@@ -148,13 +154,7 @@ import TripactTestSupport
     /// The consumer outputs say who is responsible for each shared purpose, on what basis, where to turn, and the essence
     /// of the joint arrangement (Art. 26(2)); the agent script says where such requests go.
     @Test func theConsumerSummaryNamesTheContactPointTheEssenceAndTheRecipient() throws {
-        var shared = Fixtures.example("full-scenario.json")
-        shared.processing.purposes[0].role = .joint
-        shared.processing.purposes[0].lawfulBasis = .contract
-        let independent = try #require(shared.processing.purposes.firstIndex { $0.purpose == "analytics.reporting" })
-        shared.processing.purposes[independent].role = .independent
-        shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
-        shared.processing.purposes[independent].recipient = .processor
+        var shared = try Self.withSharedPurposes()
         shared.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
             "essence": .string("We decide together how <complaints> are handled."), "contact-point": .string("processor"),
         ]))

@@ -4,11 +4,7 @@
 extension AgreementDocument {
     /// The whole document, or only the root members named in `keys` (an item made of several members).
     func writeCanonical(to out: inout CanonicalWriter, only keys: Set<String>? = nil) {
-        func include(_ key: String) -> Bool {
-            guard keys?.contains(key) ?? true else { return false }
-            out.key(key)
-            return true
-        }
+        func include(_ key: String) -> Bool { out.key(key, ifIn: keys) }
         out.beginObject()
         if include("assistanceMeasures") { out.array(assistanceMeasures) { $1.writeCanonical(to: &$0) } }
         if include("clauses") { out.array(clauses) { $1.writeCanonical(to: &$0) } }
@@ -216,11 +212,7 @@ extension CommercialTerms {
 extension Processing {
     /// The whole of Annex II's data, or only the members named in `keys` (the description item).
     func writeCanonical(to out: inout CanonicalWriter, only keys: Set<String>? = nil) {
-        func include(_ key: String) -> Bool {
-            guard keys?.contains(key) ?? true else { return false }
-            out.key(key)
-            return true
-        }
+        func include(_ key: String) -> Bool { out.key(key, ifIn: keys) }
         out.beginObject()
         if include("callRecording") { out.bool(callRecording) }
         if include("cardPayments") { out.bool(cardPayments) }

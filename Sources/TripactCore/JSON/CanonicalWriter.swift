@@ -27,6 +27,13 @@ struct CanonicalWriter {
         bytes.append(UInt8(ascii: ":"))
     }
 
+    /// Writes the key when `keys` is nil (the whole object) or names it (an item made of some members); says which.
+    mutating func key(_ name: String, ifIn keys: Set<String>?) -> Bool {
+        guard keys?.contains(name) ?? true else { return false }
+        key(name)
+        return true
+    }
+
     mutating func string(_ text: String) { JSONNode.writeString(text, to: &bytes) }
 
     mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
