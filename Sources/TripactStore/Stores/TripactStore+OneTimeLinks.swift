@@ -100,8 +100,8 @@ extension TripactStore {
 
     /// Invites `email` into `organisation`: the admin's own (a colleague), or another, which is created when it does not
     /// exist. Another existing organisation may be named only while it has no user and negotiates with no one but the
-    /// admin's organisation: an admin must not be able to enter another organisation's agreements by inviting themselves. A newer invitation for the same address revokes
-    /// the older ones. Returns the token, shown once.
+    /// admin's organisation: an admin must not be able to enter another organisation's agreements by inviting
+    /// themselves. A newer invitation for the same address revokes the older ones. Returns the token, shown once.
     public func invite(email: String, into organisation: String, role: Role, by adminEmail: String, lifetime: TimeInterval) throws(StoreError) -> (token: String, link: OneTimeLink) {
         let email = email.trimmingCharacters(in: .whitespaces)
         let organisation = organisation.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
