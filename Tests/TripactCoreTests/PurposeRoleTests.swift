@@ -169,3 +169,15 @@ import TripactTestSupport
         #expect(!plain.contains("joint controllers") && plain.contains("processes your personal data on our behalf and only on our documented instructions."))
     }
 }
+
+extension PurposeRoleTests {
+    @Test func assigningARoleKeepsOnlyWhatThatRoleHas() {
+        var entry = PurposeEntry(purpose: "analytics.reporting", dataCategories: [])
+        entry.assign(role: .joint, lawfulBasis: .contract, specialCondition: .explicitConsent, recipient: .processor)
+        #expect(entry.role == .joint && entry.lawfulBasis == .contract && entry.specialCondition == .explicitConsent && entry.recipient == nil)
+        entry.assign(role: .independent, lawfulBasis: .legitimateInterests, specialCondition: nil, recipient: .processor)
+        #expect(entry.recipient == .processor)
+        entry.assign(role: .onBehalf, lawfulBasis: .consent, specialCondition: nil, recipient: .controller)
+        #expect(entry == PurposeEntry(purpose: "analytics.reporting", dataCategories: []), "on behalf is no role at all")
+    }
+}

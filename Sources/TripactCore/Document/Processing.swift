@@ -79,6 +79,20 @@ public struct PurposeEntry: Codable, Sendable, Hashable {
 
     /// The role, with today's default spelled out.
     public var effectiveRole: PurposeRole { role ?? .onBehalf }
+
+    /// Sets who decides the purpose. On the Controller's behalf is stored as no role at all, so a document that never
+    /// had roles keeps its hash, and then has no basis, condition or recipient of its own; only a purpose shared with
+    /// an independent controller has a recipient.
+    public mutating func assign(role: PurposeRole, lawfulBasis: LawfulBasis?, specialCondition: SpecialCondition?, recipient: PartyRole?) {
+        guard role != .onBehalf else {
+            (self.role, self.lawfulBasis, self.specialCondition, self.recipient) = (nil, nil, nil, nil)
+            return
+        }
+        self.role = role
+        self.lawfulBasis = lawfulBasis
+        self.specialCondition = specialCondition
+        self.recipient = role == .independent ? recipient : nil
+    }
 }
 
 /// Who decides a purpose of the programme.

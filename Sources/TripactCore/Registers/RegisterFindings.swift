@@ -70,25 +70,43 @@ public enum RegisterFindings {
         return findings
     }
 
-    public static func evidence(_ document: AgreementDocument, registers: RegisterSnapshot) -> [Finding] {
-        var findings: [Finding] = []
+    /// A piece of evidence behind a measure of the agreement that has expired or expires within the warning period.
+    public struct EvidenceDue: Sendable {
+        /// The measure's position in `document.measures`.
+        public let measureIndex: Int
+        public let measure: String
+        public let evidence: MeasureEvidence
+        public let expires: CalendarDay
+        /// Days until it expires; negative once it has.
+        public let daysLeft: Int
+    }
+
+    /// The evidence to renew: one rule for the validator's warnings and for the pages that list what needs a user.
+    public static func evidenceDue(_ document: AgreementDocument, registers: RegisterSnapshot) -> [EvidenceDue] {
+        var due: [EvidenceDue] = []
         for (index, measure) in document.measures.enumerated() {
             for evidence in registers.evidence where evidence.measure == measure.id {
                 guard let expires = evidence.expires else { continue }
                 let left = registers.today.days(until: expires)
-                let message: String
-                if left < 0 {
-                    message = "the \(evidence.title) behind measure '\(measure.id)' (\(evidence.reference), \(evidence.issuer)) expired on \(expires)"
-                } else if left <= RegisterSnapshot.expiryWarningDays {
-                    message = "the \(evidence.title) behind measure '\(measure.id)' (\(evidence.reference), \(evidence.issuer)) expires on \(expires), "
-                        + (left == 0 ? "today" : "in \(left) day\(left == 1 ? "" : "s")")
-                } else {
-                    continue
-                }
-                findings.append(Finding(severity: .warning, code: left < 0 ? "evidence.expired" : "evidence.expiring", article: "Art. 28(3)(c), 32", path: "measures[\(index)]", message: message))
+                guard left <= RegisterSnapshot.expiryWarningDays else { continue }
+                due.append(EvidenceDue(measureIndex: index, measure: measure.id, evidence: evidence, expires: expires, daysLeft: left))
             }
         }
-        return findings
+        return due
+    }
+
+    public static func evidence(_ document: AgreementDocument, registers: RegisterSnapshot) -> [Finding] {
+        evidenceDue(document, registers: registers).map { due in
+            let evidence = due.evidence
+            let about = "the \(evidence.title) behind measure '\(due.measure)' (\(evidence.reference), \(evidence.issuer))"
+            let message = due.daysLeft < 0
+                ? "\(about) expired on \(due.expires)"
+                : "\(about) expires on \(due.expires), " + (due.daysLeft == 0 ? "today" : "in \(due.daysLeft) day\(due.daysLeft == 1 ? "" : "s")")
+            return Finding(
+                severity: .warning, code: due.daysLeft < 0 ? "evidence.expired" : "evidence.expiring", article: "Art. 28(3)(c), 32", path: "measures[\(due.measureIndex)]",
+                message: message
+            )
+        }
     }
 }
 

@@ -276,19 +276,10 @@ struct Annex2Controller {
         page.raw("</fieldset>")
     }
 
-    /// Sets who decides the purpose from the form. On the Controller's behalf is stored as no role at all (a document
-    /// without roles keeps its hash), and then has no basis, condition or recipient of its own.
+    /// Reads who decides the purpose from the form; a purpose the form did not show keeps what it had.
     static func applyRole(form: Form, key: String, to entry: inout PurposeEntry) -> String? {
         guard let rawRole = form.purposeRoles?[key] else { return nil }
         guard let role = PurposeRole(rawValue: rawRole) else { return "choose who decides this purpose" }
-        guard role != .onBehalf else {
-            entry.role = nil
-            entry.lawfulBasis = nil
-            entry.specialCondition = nil
-            entry.recipient = nil
-            return nil
-        }
-        entry.role = role
         func choice<T: RawRepresentable>(_ raw: String?, _ type: T.Type) -> (value: T?, valid: Bool) where T.RawValue == String {
             guard let raw, !raw.isEmpty else { return (nil, true) }
             return T(rawValue: raw).map { ($0, true) } ?? (nil, false)
@@ -297,9 +288,7 @@ struct Annex2Controller {
         let condition = choice(form.purposeConditions?[key], SpecialCondition.self)
         let recipient = choice(form.purposeRecipients?[key], PartyRole.self)
         guard basis.valid, condition.valid, recipient.valid else { return "choose the basis, condition and recipient from the lists" }
-        entry.lawfulBasis = basis.value
-        entry.specialCondition = condition.value
-        entry.recipient = role == .independent ? recipient.value : nil
+        entry.assign(role: role, lawfulBasis: basis.value, specialCondition: condition.value, recipient: recipient.value)
         return nil
     }
 

@@ -106,20 +106,15 @@ extension NeedsYouPanel {
         self.notices = notices.filter { $0.status.isOpen }.map { notice in
             Entry(title: "Notice \(notice.id)", href: "/notices/\(notice.id)", detail: "\(notice.summary); \(notice.status.label), \(notice.deadlineLabel) \(notice.respondBy.label)")
         }
-        var evidence: [Entry] = []
-        for measure in head.document.measures {
-            for item in registers.evidence where item.measure == measure.id {
-                guard let expires = item.expires else { continue }
-                let left = registers.today.days(until: expires)
-                guard left <= RegisterSnapshot.expiryWarningDays else { continue }
-                let when = left < 0 ? "expired on \(expires.label)" : left == 0 ? "expires today" : "expires on \(expires.label), in \(left) day\(left == 1 ? "" : "s")"
-                let title = "\(item.title) behind \(labels.label(ItemKey(rawValue: "measure:\(measure.id)")))"
-                // The processor renews it in its register; the controller follows the measure it stands behind.
-                let href = party == .processor ? "/registers/measures" : place(ItemKey(rawValue: "measure:\(measure.id)"))
-                evidence.append(Entry(title: title, href: href, detail: "\(item.issuer), \(item.reference), \(when)"))
-            }
+        evidence = RegisterFindings.evidenceDue(head.document, registers: registers).map { due in
+            let item = due.evidence
+            let left = due.daysLeft
+            let when = left < 0 ? "expired on \(due.expires.label)" : left == 0 ? "expires today" : "expires on \(due.expires.label), in \(left) day\(left == 1 ? "" : "s")"
+            let measure = ItemKey(rawValue: "measure:\(due.measure)")
+            // The processor renews it in its register; the controller follows the measure it stands behind.
+            let href = party == .processor ? "/registers/measures" : place(measure)
+            return Entry(title: "\(item.title) behind \(labels.label(measure))", href: href, detail: "\(item.issuer), \(item.reference), \(when)")
         }
-        self.evidence = evidence
         errors = findings.filter { $0.severity == .error }.map { finding in
             Entry(title: finding.message.prefix(1).uppercased() + finding.message.dropFirst(), href: Self.place(of: finding.path, in: head.document, reference: reference))
         }
