@@ -55,7 +55,7 @@ import TripactCore
         try DocumentCodec.prettyJSON(document).write(to: file)
         let result = try CLIRunner.run(["validate", file.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 72 hours"))
+        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 48 hours"))
         let json = try CLIRunner.run(["validate", file.path, "--format", "json"])
         #expect(json.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -147,6 +147,8 @@ extension Subprocessor {
         out.beginObject()
         out.key("address")
         out.string(address)
+        // Both optional, absent in documents written before they existed, so those keep their hashes; when present they
+        // are part of what is signed.
         if let adequacyConfirmed {
             out.key("adequacyConfirmed")
             out.bool(adequacyConfirmed)

@@ -44,6 +44,9 @@ public struct AgreementFacts: Sendable {
         if mechanisms.contains(Condition.processorBCRMechanism) { conditions.insert(.bcrProcessor) }
         if processing.purposes.contains(where: { $0.effectiveRole == .joint }) { conditions.insert(.jointPurposes) }
         if processing.purposes.contains(where: { $0.effectiveRole == .independent }) { conditions.insert(.independentPurposes) }
+        if processing.operations.contains(where: Condition.aiOperationKeys.contains) || (processing.services ?? []).contains(where: Condition.aiServiceKeys.contains) {
+            conditions.insert(.aiSystems)
+        }
         self.conditions = conditions
 
         var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []
