@@ -128,6 +128,8 @@ def full_screenshot(driver, name, width):
     """The whole page at `width` px, saved to .ci/artifacts/ for a person to look at."""
     size = driver.get_window_size()
     driver.set_window_size(width, 900)
+    # The first screen as well, legible without zooming into a very long image.
+    driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d-top.png" % (name, width)))
     height = driver.execute_script("return document.documentElement.scrollHeight;")
     driver.set_window_size(width, min(max(height + 140, 900), 12000))
     driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d.png" % (name, width)))

@@ -113,7 +113,7 @@ struct Page {
         section.change.removed { border-color: #9b1c1c; } section.change h2, section.item h2 { font-size: 1.15rem; margin: .6rem 0 .3rem; }
         section.change .kind { margin: .2rem 0; color: #444; } ul.fields { padding-left: 1.2rem; } ul.fields li { margin: .3rem 0; max-width: 80ch; }
         ul.fields .label { font-weight: 600; } .stance { display: inline-block; color: #444; font-style: italic; }
-        section.item p, p.words { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; } section.item.added, section.item.removed, section.item.changed { border-left: 4px solid #8a5a00; padding-left: .8rem; }
+        .left-out { color: #555; font-style: italic; } section.item p, div.words p { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; } section.item.added, section.item.removed, section.item.changed { border-left: 4px solid #8a5a00; padding-left: .8rem; }
         .status { font-weight: normal; color: #444; } tr.added { background: #efe; } tr.removed { background: #fee; }
         ins { text-decoration: underline; } del { text-decoration: line-through; }
         .conflict { border-left: 4px solid #900; background: #fff4f4; padding: .1rem .8rem; margin: .8rem 0; }

@@ -86,9 +86,7 @@ struct RedlineView {
             if change.kind == .changed, change.key.kind == "clause" || change.fields.isEmpty, let redline = redlines[change.key],
                 redline.tokens.contains(where: { $0.change != .same })
             {
-                page.raw("<p class=\"words\">")
-                WordRedline.excerpts(&page, redline.tokens, context: 8)
-                page.raw("</p>")
+                writeChangedParagraphs(&page, redline.tokens, dropTitle: change.key.kind == "clause")
             }
             if change.kind == .added || change.kind == .removed, let redline = redlines[change.key] {
                 writeParagraphs(&page, redline, dropTitle: change.key.kind == "clause")
@@ -170,7 +168,8 @@ struct RedlineView {
         let id = rows.first?.key.kind ?? "rows"
         page.raw("<section aria-labelledby=\"\(id)-table\"><h2 id=\"\(id)-table\">")
         page.text(caption)
-        page.raw("</h2><div class=\"table-wrap\"><table><thead><tr>")
+        // A table wider than the window scrolls inside its frame, which the keyboard reaches too.
+        page.raw("</h2><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"\(id)-table\"><table><thead><tr>")
         for column in columns {
             page.raw("<th scope=\"col\">")
             page.text(column)
@@ -221,6 +220,33 @@ struct RedlineView {
             WordRedline.write(&page, paragraph)
             page.raw("</p>")
         }
+    }
+
+    /// The paragraphs that changed, whole and with their words marked; a note where unchanged ones are left out.
+    private func writeChangedParagraphs(_ page: inout Page, _ tokens: [WordDiff.Token], dropTitle: Bool) {
+        page.raw("<div class=\"words\">")
+        var left = 0
+        var paragraphs = WordRedline.paragraphs(tokens)
+        if dropTitle, let first = paragraphs.first, first.allSatisfy({ $0.change == .same }) { paragraphs.removeFirst() }
+        for paragraph in paragraphs {
+            guard paragraph.contains(where: { $0.change != .same }) else {
+                left += 1
+                continue
+            }
+            if left > 0 { Self.writeLeftOut(&page, left) }
+            left = 0
+            page.raw("<p>")
+            WordRedline.write(&page, paragraph)
+            page.raw("</p>")
+        }
+        if left > 0 { Self.writeLeftOut(&page, left) }
+        page.raw("</div>")
+    }
+
+    private static func writeLeftOut(_ page: inout Page, _ count: Int) {
+        page.raw("<p class=\"left-out\">")
+        page.text(count == 1 ? "(1 unchanged paragraph)" : "(\(count) unchanged paragraphs)")
+        page.raw("</p>")
     }
 
     /// "Previous change" and "Next change", where there is one.
