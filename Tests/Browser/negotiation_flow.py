@@ -3,6 +3,10 @@
 
 Started by .ci/run against a real `tripact serve --demo` on loopback. On failure it saves a screenshot and the page
 source next to its log in .ci/artifacts/ and exits non-zero.
+
+Every page the suite loads is also checked as a person would meet it (see PageChecks): axe-core with the WCAG 2.2 AA
+rules finds nothing, and the visible text holds no internal key (item keys such as `clause:audits` or
+`annex2:purposes`, catalogue keys such as `user.financial.credit_card`). Keys belong in URLs, JSON and the CLI.
 """
 import base64
 import os
@@ -18,6 +22,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from axe_selenium_python import Axe
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
@@ -58,6 +63,79 @@ def browser():
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
+# The WCAG 2.2 success criteria at levels A and AA, as axe-core tags them.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Keys that must never reach the text a person reads: negotiable items (`clause:breach-notification`,
+# `annex2:purposes`, `measure:enc-at-rest`), catalogue entries of the Fides taxonomy (`user.financial.credit_card`,
+# `essential.service.operations.support`) and transfer mechanisms (`scc-module-3`).
+INTERNAL_KEY = re.compile(
+    r"\b(?:(?:clause|annex[1-5]|measure|subprocessor|party|agreement):[a-z0-9][a-z0-9-]*"
+    r"|(?:user|essential|functional|analytics|marketing|sales|personalize|third_party_sharing|system|collect)\.[a-z_]+(?:\.[a-z_]+)*"
+    r"|scc-module-[1-4]|bcr-(?:processor|controller))\b")
+
+
+class PageChecks:
+    """Runs on every page the suite loads: axe-core with the WCAG 2.2 AA tags, and a scan of the visible text for
+    internal keys. Problems are collected with the page's path and reported together at the end."""
+
+    def __init__(self, driver, base):
+        self.driver = driver
+        self.base = base
+        self.pages = 0
+        self.problems = []
+        self.seen = set()
+
+    def check(self):
+        driver = self.driver
+        path = driver.current_url.replace(self.base, "") or "/"
+        text = driver.execute_script("return document.body ? document.body.innerText : '';")
+        for key in sorted(set(INTERNAL_KEY.findall(text))):
+            self.problems.append("%s shows the internal key %s" % (path, key))
+        # The same page in the same state needs one axe run, not one per visit.
+        signature = (path, hash(driver.page_source))
+        if signature in self.seen:
+            return
+        self.seen.add(signature)
+        self.pages += 1
+        axe = Axe(driver)
+        axe.inject()
+        # The print preview of the whole agreement takes axe a while on a loaded machine.
+        driver.set_script_timeout(180)
+        version = driver.execute_script("return axe.version;")
+        assert tuple(int(part) for part in version.split(".")[:2]) >= (4, 5), "axe-core %s has no WCAG 2.2 rules" % version
+        results = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
+            ".then(done, error => done({error: String(error)}));", WCAG_TAGS)
+        if "error" in results:
+            self.problems.append("%s: axe-core failed: %s" % (path, results["error"]))
+            return
+        for violation in results["violations"]:
+            targets = ["; ".join(map(str, node["target"])) for node in violation["nodes"][:4]]
+            self.problems.append("%s: %s (%s): %s" % (path, violation["id"], violation["help"], " | ".join(targets)))
+
+
+# Set by main(): every page load in the suite runs the checks.
+PAGE_CHECKS = None
+
+
+def checked(driver):
+    if PAGE_CHECKS is not None and PAGE_CHECKS.driver is driver:
+        PAGE_CHECKS.check()
+
+
+def full_screenshot(driver, name, width):
+    """The whole page at `width` px, saved to .ci/artifacts/ for a person to look at."""
+    size = driver.get_window_size()
+    driver.set_window_size(width, 900)
+    # The first screen as well, legible without zooming into a very long image.
+    driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d-top.png" % (name, width)))
+    height = driver.execute_script("return document.documentElement.scrollHeight;")
+    driver.set_window_size(width, min(max(height + 140, 900), 12000))
+    driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d.png" % (name, width)))
+    driver.set_window_size(size["width"], size["height"])
+
+
 def submit_and_wait(driver, button):
     """Clicks a submit button and waits until a new document has loaded, so no check reads the old page.
 
@@ -74,6 +152,7 @@ def submit_and_wait(driver, button):
             return False
 
     WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(loaded)
+    checked(driver)
 
 
 class Flow:
@@ -83,6 +162,7 @@ class Flow:
 
     def open(self, path):
         self.driver.get(self.base + path)
+        checked(self.driver)
 
     def log_in(self, email, password):
         self.driver.delete_all_cookies()
@@ -148,6 +228,8 @@ def main():
     server, credentials = start_server(workdir, port)
     driver = browser()
     flow = Flow(driver, "http://127.0.0.1:%d" % port)
+    global PAGE_CHECKS
+    PAGE_CHECKS = PageChecks(driver, flow.base)
     step = "start"
     try:
         brand = "jeanne.roux@lumen.example"
@@ -155,7 +237,7 @@ def main():
 
         step = "the processor's legal user creates an agreement, fills Annex II and proposes"
         flow.log_in(bpo, credentials[bpo])
-        driver.find_element(By.LINK_TEXT, "Start a new agreement").click()
+        submit_and_wait(driver, driver.find_element(By.LINK_TEXT, "Start a new agreement"))
         driver.find_element(By.ID, "title").send_keys("DPA for the Lumen chat pilot")
         driver.find_element(By.ID, "reference").send_keys("lumen-chat-pilot")
         driver.find_element(By.ID, "mainAgreement").send_keys("Chat pilot order of 1 December 2026")
@@ -191,10 +273,28 @@ def main():
         Select(driver.find_element(By.ID, "from")).select_by_value("3")
         Select(driver.find_element(By.ID, "to")).select_by_value("5")
         submit_and_wait(driver, driver.find_element(By.XPATH, "//button[.='Show the redline']"))
-        page = driver.page_source
-        assert "hours: 36 hours → 24 hours" in page, "the redline lacks the hours change"
-        assert "variant: general-objection → specific" in page, "the redline lacks the variant change"
+        text = driver.find_element(By.TAG_NAME, "main").text
+        assert "Deadline for the Processor's breach notice" in text and "36 hours → 24 hours" in text, "the redline lacks the hours change"
+        assert ("Wording: General authorisation from an agreed list" in text and "→ Prior specific authorisation of each Subprocessor" in text), \
+            "the redline lacks the variant change in words"
         assert driver.find_elements(By.CSS_SELECTOR, "ins"), "no insertion marked"
+        assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1, "the redline has more than one h1"
+        full_screenshot(driver, "compare-changes", 1280)
+        full_screenshot(driver, "compare-changes", 390)
+        step = "the processor reads the whole document with the changes marked, and steps from change to change"
+        submit_and_wait(driver, driver.find_element(By.LINK_TEXT, "The whole document with changes marked"))
+        assert "view=document" in driver.current_url
+        driver.find_element(By.LINK_TEXT, "Go to the first change").click()
+        assert driver.current_url.endswith("#change-1"), driver.current_url
+        first = driver.find_element(By.ID, "change-1")
+        first.find_element(By.LINK_TEXT, "Next change").click()
+        assert driver.current_url.endswith("#change-2"), "next change did not lead to the second change"
+        assert driver.find_elements(By.CSS_SELECTOR, "del"), "no deletion marked in the whole document"
+        full_screenshot(driver, "compare-document", 1280)
+        full_screenshot(driver, "compare-document", 390)
+        flow.open("/agreements/" + REFERENCE)
+        full_screenshot(driver, "agreement", 1280)
+        full_screenshot(driver, "agreement", 390)
         flow.open("/agreements/%s/clauses/audits" % REFERENCE)
         assert "One on-site audit a year" in driver.page_source, "the shared comment did not reach the processor"
         assert "our DPO would settle" not in driver.page_source, "the processor reads the controller's internal comment"
@@ -226,7 +326,10 @@ def main():
         assert "Page 1 of %d" % len(pages) in text, "no page numbering in the PDF"
         assert "SIGNED" in text and "DRAFT" not in text, "the signed export still says draft"
         assert "Annex V" in text
-        print("browser suite: the negotiation went to signature and the export printed %d pages" % len(pages))
+        step = "every page visited passes axe-core's WCAG 2.2 AA rules and shows no internal key"
+        assert not PAGE_CHECKS.problems, "%d problems on the pages visited:\n%s" % (len(PAGE_CHECKS.problems), "\n".join(PAGE_CHECKS.problems))
+        print("browser suite: the negotiation went to signature and the export printed %d pages; axe-core (WCAG 2.2 AA) "
+              "and the key scan passed on %d pages" % (len(pages), PAGE_CHECKS.pages))
     except Exception as error:  # noqa: BLE001 - report any failure with a screenshot
         shot = os.path.join(ARTIFACTS, "browser-failure.png")
         driver.save_screenshot(shot)

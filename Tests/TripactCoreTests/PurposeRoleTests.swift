@@ -123,7 +123,7 @@ import TripactTestSupport
         let diff = AgreementDiffer.diff(old, new, library: Fixtures.library)
         #expect(diff.changes.map(\.key) == ["annex2:purposes"])
         let fields = diff.changes[0].fields
-        #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].new == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
+        #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].newKey == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
     }
 
     /// The library carries the terms for joint purposes (Art. 26) and for data shared with an independent controller;

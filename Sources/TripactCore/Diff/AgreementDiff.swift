@@ -30,41 +30,71 @@ public struct ItemChange: Sendable, Codable {
 }
 
 /// One value that changed inside an item.
+///
+/// Two names for the same change: `field`, `oldKey` and `newKey` hold the document's keys (for JSON and scripts);
+/// `label`, `old` and `new` the words a reader knows (for pages), so no view has to turn keys into words.
 public struct FieldChange: Sendable, Codable {
     /// Where the value sits in the item: `hours`, `purposes[billing].dataCategories`.
     public let field: String
-    /// The field as a reader names it: "purposes › billing › personal data categories".
+    /// The field as a reader names it: "Deadline for the Processor's breach notice", "Wording",
+    /// "Purposes › Billing and payments › personal data categories".
     public let label: String
-    /// Before and after; nil when a list element was added (old) or removed (new).
+    /// Before and after, in words; nil when a list element was added (old) or removed (new).
     public let old: String?
     public let new: String?
+    /// The keys behind `old` and `new` when they are keys (a variant, a catalogue entry, a country code).
+    public let oldKey: String?
+    public let newKey: String?
     /// For a clause's variant or parameter: whom it favours by the playbook.
     public let assessment: StanceAssessment?
     /// For text: the word-level redline of the field, instead of the whole text twice.
     public let words: [WordDiff.Token]?
 
-    public init(field: String, label: String? = nil, old: String?, new: String?, assessment: StanceAssessment?, words: [WordDiff.Token]? = nil) {
+    public init(
+        field: String, label: String? = nil, old: String?, new: String?, oldKey: String? = nil, newKey: String? = nil, assessment: StanceAssessment?,
+        words: [WordDiff.Token]? = nil
+    ) {
         self.field = field
         self.label = label ?? field
         self.old = old
         self.new = new
+        self.oldKey = oldKey
+        self.newKey = newKey
         self.assessment = assessment
         self.words = words
     }
 
-    /// "hours: 72 hours → 24 hours (favours controller; outside processor's fallback)", "data subjects: added Callers",
-    /// "retention: … kept for [-30-] {+90+} days …".
+    /// The command line's line, keys kept where it has always shown them: "hours: 72 hours → 24 hours (favours
+    /// controller; outside your fallback)", "data subjects: added Callers (callers)", "retention: … kept for [-30-] {+90+} days …".
     public var summary: String {
+        // A field of its own (a clause's parameter or variant, a top-level record field) by its name; a nested one by its path in words.
+        let name = field.isEmpty || field.contains(where: { $0 == "." || $0 == "[" }) ? label : FieldDiffer.label([field])
+        func shown(_ words: String?, _ key: String?) -> String? {
+            guard let words else { return nil }
+            guard let key, key != words else { return words }
+            // A variant by its key, as `tripact clauses show` lists it and `propose` takes it; its label is a sentence.
+            return field == "variant" ? key : "\(words) (\(key))"
+        }
+        return Self.line(name, old: shown(old, oldKey), new: shown(new, newKey), words: words, assessment: assessment)
+    }
+
+    /// The change in words only, for a page: "Wording: General authorisation → Specific authorisation (favours controller)",
+    /// "Personal data categories: added Payment card number".
+    public var sentence: String {
+        Self.line(label, old: old, new: new, words: words, assessment: assessment)
+    }
+
+    private static func line(_ name: String, old: String?, new: String?, words: [WordDiff.Token]?, assessment: StanceAssessment?) -> String {
         var text: String
         if let words {
             let excerpts = DiffTextFormatter.excerpts(words, red: "", green: "", reset: "")
-            text = "\(label): " + excerpts.map { "… \($0) …" }.joined(separator: " ")
+            text = "\(name): " + excerpts.map { "… \($0) …" }.joined(separator: " ")
         } else if old == nil, let new {
-            text = "\(label): added \(new)"
+            text = "\(name): added \(new)"
         } else if new == nil, let old {
-            text = "\(label): removed \(old)"
+            text = "\(name): removed \(old)"
         } else {
-            text = "\(label): \(old ?? "(none)") → \(new ?? "(none)")"
+            text = "\(name): \(old ?? "(none)") → \(new ?? "(none)")"
         }
         if let assessment { text += " (\(assessment.summary))" }
         return text

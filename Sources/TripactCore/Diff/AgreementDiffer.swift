@@ -184,7 +184,7 @@ public enum AgreementDiffer {
                     assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, from: before, to: $0, viewer: viewer) } }
                 ))
             }
-            return fields
+            return fields.map { $0.inWords(of: clause) }
         }
         let records = FieldDiffer(library: library)
         let root = rootFields[key.rawValue].map { [$0] } ?? []

@@ -58,13 +58,16 @@ public enum DiffHTMLRenderer {
         for change in diff.changes {
             html.raw("<li class=\"")
             html.text(change.kind.rawValue)
-            html.raw("\"><code>")
+            // People read this page: items by their title and fields in words; the key stays in the anchor.
+            html.raw("\"><a href=\"#")
             html.text(change.key.rawValue)
-            html.raw("</code> ")
+            html.raw("\">")
+            html.text(change.title)
+            html.raw("</a> ")
             html.text(change.kind.rawValue + (change.moved && change.kind == .changed ? " and moved" : ""))
             if !change.fields.isEmpty {
                 html.raw("<ul>")
-                for field in change.fields { html.element("<li>", field.summary, "</li>") }
+                for field in change.fields { html.element("<li>", field.sentence, "</li>") }
                 html.raw("</ul>")
             }
             html.raw("</li>\n")

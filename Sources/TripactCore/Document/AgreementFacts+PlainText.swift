@@ -41,11 +41,14 @@ extension AgreementFacts {
         for item in included { sources[ItemKey(rawValue: "clause:\(item.clause.id)")] = .clause(item) }
         for measure in document.measures { sources[ItemKey(rawValue: "measure:\(measure.id)")] = .measure(measure) }
         for sub in document.subprocessors { sources[ItemKey(rawValue: "subprocessor:\(sub.id)")] = .subprocessor(sub) }
-        for item in items where sources[item.key] == nil { sources[item.key] = .record(item.canonical) }
+        for item in items where sources[item.key] == nil { sources[item.key] = .record(item.key, item.canonical) }
         return sources
     }
 
     public func text(of source: ItemTextSource, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
+        // Rows and records in the words the printed annexes use: catalogue labels and country names, not keys.
+        let words = RecordWords(library: library)
+        func said(_ value: String, _ field: String) -> String { words.value(value, field: field).words }
         switch source {
         case .clause(let item):
             return [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
@@ -53,11 +56,12 @@ extension AgreementFacts {
             return [measure.title ?? library.measure(measure.id)?.title ?? measure.id, measureDescription(measure)]
         case .subprocessor(let sub):
             return [
-                sub.name, sub.address, sub.country, sub.service, sub.dataCategories.joined(separator: ", "), sub.allCountries.joined(separator: ", "),
-                sub.transferMechanism, sub.tiaReference ?? "",
+                sub.name, sub.address, said(sub.country, "country"), said(sub.service, "service"),
+                sub.dataCategories.map { said($0, "dataCategories") }.joined(separator: ", "), sub.allCountries.map { said($0, "country") }.joined(separator: ", "),
+                said(sub.transferMechanism, "transferMechanism"), sub.tiaReference ?? "",
             ]
-        case .record(let canonical):
-            return FlatJSON.lines(canonical)
+        case .record(let key, let canonical):
+            return FlatJSON.lines(canonical, words: words, root: AgreementDiffer.rootFields[key.rawValue])
         }
     }
 }
@@ -67,35 +71,46 @@ public enum ItemTextSource: Sendable {
     case clause(AgreementFacts.IncludedClause)
     case measure(MeasureEntry)
     case subprocessor(Subprocessor)
-    /// Any other item: its own fields, as `field: value` lines.
-    case record(Data)
+    /// Any other item: its own fields, as `field › field: value` lines.
+    case record(ItemKey, Data)
 }
 
-/// `path: value` lines of a JSON value, for items that are records rather than prose.
+/// `field › field: value` lines of a record item, in words: list elements named by their label, values by their label.
 enum FlatJSON {
-    static func lines(_ canonical: some Collection<UInt8>) -> [String] {
+    static func lines(_ canonical: some Collection<UInt8>, words: RecordWords, root: String?) -> [String] {
         guard let node = try? JSONParser.parse(Array(canonical)) else { return [] }
         var out: [String] = []
-        walk(node, path: "", into: &out)
+        collect(node, path: root.map { [$0] } ?? [], words: words, into: &out)
         return out
     }
 
-    private static func walk(_ node: JSONNode, path: String, into out: inout [String]) {
-        var leaves: [(String, String)] = []
-        collect(node, path: path, into: &leaves)
-        out += leaves.map { $0.0.isEmpty ? $0.1 : "\($0.0): \($0.1)" }
-    }
-
-    private static func collect(_ node: JSONNode, path: String, into out: inout [(String, String)]) {
+    private static func collect(_ node: JSONNode, path: [String], words: RecordWords, into out: inout [String]) {
+        let field = path.last { !$0.hasPrefix("[") } ?? ""
+        func line(_ value: String) { out.append(path.isEmpty ? value : "\(RecordWords.label(path)): \(value)") }
         switch node.value {
         case .object(let members):
-            for member in members { collect(member.node, path: path.isEmpty ? member.key : path + "." + member.key, into: &out) }
+            for member in members { collect(member.node, path: path + [member.key], words: words, into: &out) }
         case .array(let elements):
-            for (index, element) in elements.enumerated() { collect(element, path: "\(path)[\(index)]", into: &out) }
-        case .string(let text): out.append((path, text))
-        case .number(let text): out.append((path, text))
-        case .bool(let value): out.append((path, value ? "yes" : "no"))
-        case .null: out.append((path, "none"))
+            guard let identity = FieldDiffer.identityKey(elements) else {
+                for element in elements { collect(element, path: path, words: words, into: &out) }
+                return
+            }
+            for element in elements {
+                guard let key = element.member(identity), case .string(let value) = key.value else {
+                    collect(element, path: path, words: words, into: &out)
+                    continue
+                }
+                let named = path + ["[\(words.elementName(element, identity: identity, value: value))]"]
+                // The element's own line, so an element with nothing but its identity still reads.
+                out.append(RecordWords.label(named))
+                if case .object(let members) = element.value {
+                    for member in members where member.key != identity { collect(member.node, path: named + [member.key], words: words, into: &out) }
+                }
+            }
+        case .string(let text): line(words.value(text, field: field).words)
+        case .number(let text): line(text)
+        case .bool(let value): line(value ? "yes" : "no")
+        case .null: line("none")
         }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 public struct ItemLabels: Sendable {
     private let facts: AgreementFacts
     private let titles: [ItemKey: String]
+    /// The library the labels come from, for views that name more than items.
+    public var library: ClauseLibrary { facts.library }
 
     public init(document: AgreementDocument, library: ClauseLibrary) {
         facts = AgreementFacts(document: document, library: library)

@@ -68,6 +68,7 @@ enum PrintStyle {
             color: rgba(160, 0, 0, 0.09); transform: rotate(-30deg); z-index: -1; }
         }
         @media screen {
+          .contents a { display: inline-block; min-height: 24px; padding: 2px 0; }
           body.draft::before { content: "DRAFT — not signed"; display: block; background: #a00; color: #fff; font: bold 0.9em "DejaVu Sans", Arial, sans-serif;
             padding: 0.3em 0.6em; margin-bottom: 1em; }
         }

@@ -72,21 +72,22 @@ struct AgreementController {
         }
         // Evidence behind a measure warns on every agreement relying on it, whichever side the reader is on.
         var snapshots: [String: RegisterSnapshot] = [:]
-        var renewals: [(AgreementSummary, Finding)] = []
+        var renewals: [(AgreementSummary, String)] = []
         for agreement in agreements {
             let registers = try snapshots[agreement.processor] ?? store.registerSnapshot(forAgreement: agreement.reference)
             snapshots[agreement.processor] = registers
             guard !registers.evidence.isEmpty else { continue }
             let document = try store.version(agreement.reference).document
-            renewals += RegisterFindings.evidence(document, registers: registers).map { (agreement, $0) }
+            let words = FindingWords(document: document, library: configuration.library)
+            renewals += RegisterFindings.evidence(document, registers: registers).map { (agreement, words.message($0)) }
         }
         if !renewals.isEmpty {
             page.raw("<h2>Evidence to renew</h2><ul>")
-            for (agreement, finding) in renewals {
+            for (agreement, message) in renewals {
                 page.raw("<li class=\"warning\"><a href=\"/agreements/\(Self.path(agreement.reference))\">")
                 page.text(agreement.title)
                 page.raw("</a>: ")
-                page.text(finding.message)
+                page.text(message)
                 page.raw("</li>")
             }
             page.raw("</ul>")
@@ -167,13 +168,19 @@ struct AgreementController {
         if findings.isEmpty {
             page.raw("<p class=\"ok\">No findings.</p>")
         } else {
+            // Each finding by the item it is about and in words; its code and path stay in the JSON and the CLI.
+            let words = FindingWords(document: head.document, library: configuration.library, labels: labels)
             page.raw("<ul class=\"findings\">")
             for finding in findings {
-                page.raw("<li class=\"\(finding.severity.rawValue)\">\(finding.severity.rawValue): ")
-                page.text(finding.message)
-                page.raw(" <small>[")
-                page.text("\(finding.code); \(finding.article); \(finding.path)")
-                page.raw("]</small></li>")
+                page.raw("<li class=\"\(finding.severity.rawValue)\"><strong>\(finding.severity == .error ? "Error" : "Warning")</strong>, <a href=\"")
+                page.text(NeedsYouPanel.place(of: finding.path, in: head.document, reference: reference))
+                page.raw("\">")
+                page.text(words.place(finding))
+                page.raw("</a>: ")
+                page.text(words.message(finding))
+                page.raw(" <small>(")
+                page.text(finding.article)
+                page.raw(")</small></li>")
             }
             page.raw("</ul>")
         }
@@ -299,9 +306,12 @@ struct AgreementController {
         let diff = AgreementDiffer.diff(
             old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)", viewer: party
         )
+        let view = request.uri.queryParameters.get("view").flatMap { RedlineView.Mode(rawValue: String($0)) } ?? .changes
         var page = Page(title: "Version \(from) compared with version \(to)")
-        page.raw("<p><a href=\"/agreements/\(Self.path(reference))\">Back to the agreement</a></p>")
-        page.raw(DiffHTMLRenderer.fragment(diff, title: new.document.title))
+        RedlineView(
+            reference: reference, from: from, to: to, diff: diff, mode: view,
+            newLabels: ItemLabels(document: new.document, library: configuration.library), oldLabels: ItemLabels(document: old.document, library: configuration.library)
+        ).write(&page)
         return page.response(session: session)
     }
 

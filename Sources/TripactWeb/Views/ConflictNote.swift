@@ -102,7 +102,7 @@ struct ConflictNote {
         page.raw("<li>")
         page.text(detail.label + ": ")
         if let words = detail.words {
-            writeExcerpts(&page, words)
+            WordRedline.excerpts(&page, words)
         } else if detail.old == nil, let new = detail.new {
             page.raw("added <ins>")
             page.text(new)
@@ -120,41 +120,6 @@ struct ConflictNote {
         }
         if let assessment = detail.assessment { page.text(" (\(assessment))") }
         page.raw("</li>")
-    }
-
-    /// Each run of changed words with a few unchanged words either side, "…" between runs.
-    private static func writeExcerpts(_ page: inout Page, _ tokens: [WordDiff.Token]) {
-        let context = 5
-        let changed = tokens.indices.filter { tokens[$0].change != .same }
-        var shown = IndexSet()
-        for index in changed { shown.insert(integersIn: max(0, index - context)..<min(tokens.count, index + context + 1)) }
-        var previous: Int?
-        for range in shown.rangeView {
-            if previous != nil || range.lowerBound > 0 { page.raw("… ") }
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let change = tokens[index].change
-                var run: [String] = []
-                while index < range.upperBound, tokens[index].change == change {
-                    run.append(tokens[index].isBreak ? "¶" : tokens[index].word)
-                    index += 1
-                }
-                switch change {
-                case .same: page.text(run.joined(separator: " "))
-                case .deleted:
-                    page.raw("<del>")
-                    page.text(run.joined(separator: " "))
-                    page.raw("</del>")
-                case .inserted:
-                    page.raw("<ins>")
-                    page.text(run.joined(separator: " "))
-                    page.raw("</ins>")
-                }
-                page.raw(" ")
-            }
-            previous = range.upperBound
-        }
-        if let previous, previous < tokens.count { page.raw("…") }
     }
 
     private static func verb(_ kind: ItemChange.Kind) -> String {
@@ -195,83 +160,16 @@ extension ConflictNote {
         }
         let newLabels = ItemLabels(document: current.document, library: library)
         let oldLabels = ItemLabels(document: base.document, library: library)
-        let words = ChangeWords(library: library)
         let changes = diff.changes.map { change in
             let title = change.kind == .removed ? oldLabels.label(change.key) : newLabels.label(change.key)
             let link =
                 change.key.kind == "clause" && change.kind != .removed
                 ? "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(change.key.name))"
                 : ItemController.path(reference, change.key)
-            let clause = change.key.kind == "clause" ? library.clause(ClauseID(change.key.name)) : nil
-            return Change(title: title, link: link, kind: change.kind, details: change.fields.map { words.detail($0, clause: clause) })
+            // The diff names each field and value in words already; its keys stay in the JSON.
+            let details = change.fields.map { Detail(label: $0.label, old: $0.old, new: $0.new, words: $0.words, assessment: $0.assessment?.summary) }
+            return Change(title: title, link: link, kind: change.kind, details: details)
         }
         self.init(reference: reference, base: base.number, head: head, proposals: proposals, changes: changes)
-    }
-}
-
-/// A changed value named as a reader names it: a clause's parameter by its label, a variant by its label, a record's
-/// field by its words with catalogue entries by their labels and no keys.
-struct ChangeWords {
-    let library: ClauseLibrary
-
-    func detail(_ field: FieldChange, clause: Clause?) -> ConflictNote.Detail {
-        if let clause {
-            if field.field == "variant" {
-                return .init(
-                    label: "wording", old: field.old.map { clause.variant($0)?.label ?? $0 }, new: field.new.map { clause.variant($0)?.label ?? $0 },
-                    words: nil, assessment: field.assessment?.summary
-                )
-            }
-            let label = clause.parameter(field.field)?.label ?? field.label
-            return .init(label: label, old: field.old, new: field.new, words: field.words, assessment: field.assessment?.summary)
-        }
-        return .init(label: label(field), old: field.old.map(Self.withoutKeys), new: field.new.map(Self.withoutKeys), words: field.words, assessment: field.assessment?.summary)
-    }
-
-    /// The field's label with each list element named by its catalogue label, or left out when it has none.
-    func label(_ field: FieldChange) -> String {
-        let identities = Set(Self.bracketed(field.field))
-        let parts = field.label.components(separatedBy: " › ").compactMap { part -> String? in
-            guard identities.contains(part) else { return part }
-            // A catalogue entry already named "Label (key)" keeps its label; a bare key is looked up, or left out.
-            let named = Self.withoutKeys(part)
-            if named != part { return named }
-            return library.purpose(part)?.label ?? library.dataCategory(part)?.label ?? library.channel(part)?.label ?? library.service(part)?.label
-                ?? library.country(part)?.name ?? library.dataSubjects.first { $0.key == part }?.label
-        }
-        let text = parts.joined(separator: " › ")
-        return text.isEmpty ? "value" : text.prefix(1).uppercased() + text.dropFirst()
-    }
-
-    /// The names inside `[…]` of a field path: `purposes[billing].dataCategories` → `billing`.
-    static func bracketed(_ path: String) -> [String] {
-        var result: [String] = []
-        var current: String?
-        for character in path {
-            if character == "[" {
-                current = ""
-            } else if character == "]" {
-                if let name = current { result.append(name) }
-                current = nil
-            } else if current != nil {
-                current?.append(character)
-            }
-        }
-        return result
-    }
-
-    /// "Voice recordings (voice-recording)" → "Voice recordings": a catalogue key after its label is left out.
-    static func withoutKeys(_ text: String) -> String {
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: " (") {
-            guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
-            let inner = rest[open.upperBound..<close]
-            let isKey = !inner.isEmpty && inner.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "-" || $0 == "." || $0 == "_" }
-            result += rest[..<open.lowerBound]
-            if !isKey { result += rest[open.lowerBound...close] }
-            rest = rest[rest.index(after: close)...]
-        }
-        return result + rest
     }
 }

@@ -115,8 +115,9 @@ extension NeedsYouPanel {
             let href = party == .processor ? "/registers/measures" : place(measure)
             return Entry(title: "\(item.title) behind \(labels.label(measure))", href: href, detail: "\(item.issuer), \(item.reference), \(when)")
         }
+        let words = FindingWords(document: head.document, library: labels.library, labels: labels)
         errors = findings.filter { $0.severity == .error }.map { finding in
-            Entry(title: finding.message.prefix(1).uppercased() + finding.message.dropFirst(), href: Self.place(of: finding.path, in: head.document, reference: reference))
+            Entry(title: words.message(finding), href: Self.place(of: finding.path, in: head.document, reference: reference))
         }
         if summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
             // Those who sign go to the confirmation page; the others to the signatures on this page.

@@ -97,7 +97,8 @@ struct Page {
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
         .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } form.inline { display: inline; }
-        .choice { display: flex; align-items: center; gap: .5rem; margin: .3rem 0; } .choice input { flex: none; width: 1.25rem; height: 1.25rem; margin: 0; }
+        .choice { display: flex; align-items: center; gap: .5rem; margin: .3rem 0; } .choice input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0; }
+        input[type=checkbox], input[type=radio] { width: 1.5rem; height: 1.5rem; vertical-align: middle; }
         .choice label { display: inline; margin: 0; font-weight: normal; }
         ins { background: #dfd; } del { background: #fdd; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
@@ -105,6 +106,16 @@ struct Page {
         .needs-you { border: 1px solid #bbb; border-left: 4px solid #17324d; padding: .1rem 1rem .5rem; margin: 1rem 0; }
         .needs-you h2 { margin: .5rem 0; } .needs-you h3 { font-size: 1rem; margin: .8rem 0 .2rem; } .needs-you ul { margin: .2rem 0; padding-left: 1.2rem; }
         .needs-you li { margin: .25rem 0; } .needs-you form.inline { margin-left: .5rem; }
+        nav.views ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; }
+        nav.views a, .steps a, .count a { display: inline-block; min-height: 1.5rem; padding: .15rem 0; } nav.views a[aria-current] { font-weight: bold; color: #111; }
+        .steps { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: .4rem 0; }
+        section.change { border-left: 4px solid #8a5a00; padding: .1rem 1rem; margin: 1.2rem 0; } section.change.added { border-color: #2e6b30; }
+        section.change.removed { border-color: #9b1c1c; } section.change h2, section.item h2 { font-size: 1.15rem; margin: .6rem 0 .3rem; }
+        section.change .kind { margin: .2rem 0; color: #444; } ul.fields { padding-left: 1.2rem; } ul.fields li { margin: .3rem 0; max-width: 80ch; }
+        ul.fields .label { font-weight: 600; } .stance { display: inline-block; color: #444; font-style: italic; }
+        .left-out { color: #555; font-style: italic; } section.item p, div.words p { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; } section.item.added, section.item.removed, section.item.changed { border-left: 4px solid #8a5a00; padding-left: .8rem; }
+        .status { font-weight: normal; color: #444; } tr.added { background: #efe; } tr.removed { background: #fee; }
+        ins { text-decoration: underline; } del { text-decoration: line-through; }
         .conflict { border-left: 4px solid #900; background: #fff4f4; padding: .1rem .8rem; margin: .8rem 0; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """
