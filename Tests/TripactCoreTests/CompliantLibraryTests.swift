@@ -72,7 +72,12 @@ import TripactTestSupport
 
     // MARK: Item 2: essentials always in
 
-    static let alwaysEssential: [ClauseID] = ["purpose-limitation", "non-compliance-and-termination", "governing-law", "invariability", "volunteered-special-data"]
+    // Second reading: identity checks on every channel (I10), records kept for the agreed years and the liability clause
+    // the term clause refers to (I7).
+    static let alwaysEssential: [ClauseID] = [
+        "purpose-limitation", "non-compliance-and-termination", "governing-law", "invariability", "volunteered-special-data", "identity-verification",
+        "term-and-termination", "liability",
+    ]
 
     @Test(arguments: alwaysEssential)
     func anEssentialClauseIsMandatoryInEveryAgreement(_ id: ClauseID) {
@@ -91,7 +96,8 @@ import TripactTestSupport
 
     static let conditional: [ConditionalCase] = [
         ConditionalCase(clause: "delivery-locations", makeHold: { _ in }, makeFail: { $0.processing.deliveryLocations = [] }),
-        ConditionalCase(clause: "identity-verification", makeHold: { $0.processing.channels = ["chat"] }, makeFail: { $0.processing.channels = ["email"] }),
+        // Second reading I11: analytics that may score emotions bring in the AI clause.
+        ConditionalCase(clause: "ai-systems", makeHold: { $0.processing.operations.append("analysis") }, makeFail: { $0.processing.services = ["crm"] }),
         ConditionalCase(clause: "call-recording", makeHold: { $0.processing.callRecording = true }, makeFail: { $0.processing.callRecording = false }),
         ConditionalCase(clause: "card-payments", makeHold: { $0.processing.cardPayments = true }, makeFail: { $0.processing.cardPayments = false }),
         ConditionalCase(

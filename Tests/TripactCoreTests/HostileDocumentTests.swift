@@ -119,9 +119,9 @@ import TripactTestSupport
         #expect(html.contains("Agreed in version 3."))
     }
 
-    @Test func theTelecomBreachPresetAllowsAtMostTwelveHoursAndHoursAreCappedAt72() {
+    @Test func theTelecomBreachPresetAllowsAtMostTwelveHoursAndHoursAreCappedAt48() {
         let spec = Fixtures.library.clause("breach-notification")!.parameter("hours")!
-        if case .integer(_, _, let max) = spec.kind { #expect(max == 72) } else { Issue.record("hours is not an integer") }
+        if case .integer(_, _, let max) = spec.kind { #expect(max == 48) } else { Issue.record("hours is not an integer") }
         let slow = Fixtures.document { document in
             document.clauses[Fixtures.selectionIndex("breach-notification", in: document)].variant = "telecom"
             Fixtures.set("breach-notification", "hours", .integer(24), in: &document)

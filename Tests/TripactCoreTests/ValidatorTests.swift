@@ -93,7 +93,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "transfer.wrong-module", severity: .warning) {
             $0.subprocessors = [Fixtures.subprocessor(country: "MA", mechanism: "scc-module-2", tia: "TIA-1")]
         },
-        RuleCase(code: "breach.notice-too-late", severity: .warning) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
+        RuleCase(code: "breach.notice-too-late", severity: .error) { Fixtures.set("breach-notification", "hours", .integer(72), in: &$0) },
         RuleCase(code: "rights.forwarding-too-slow", severity: .warning) { Fixtures.set("rights-requests", "forward-days", .integer(7), in: &$0) },
         RuleCase(code: "rights.deadlines-too-long", severity: .error) {
             Fixtures.set("rights-requests", "forward-days", .integer(10), in: &$0)
@@ -232,7 +232,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         #expect(!Fixtures.codes(document).contains("subprocessor.notice-shorter-than-objection"))
     }
 
-    @Test func breachNoticeOf72HoursOrMoreWarnsAnd71DoesNot() {
+    @Test func breachNoticeOf72HoursOrMoreIsAnErrorAnd71IsNot() {
         let at71 = Fixtures.codes(Fixtures.document { Fixtures.set("breach-notification", "hours", .integer(71), in: &$0) })
         let at96 = Fixtures.codes(Fixtures.document { Fixtures.set("breach-notification", "hours", .integer(96), in: &$0) })
         #expect(!at71.contains("breach.notice-too-late"))
@@ -254,7 +254,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         let finding = try #require(Fixtures.findings(document).first { $0.code == "clause.parameter-out-of-bounds" })
         let index = Fixtures.selectionIndex("breach-notification", in: document)
         #expect(finding.path == "clauses[\(index)].parameters.hours")
-        #expect(finding.message == "clause 'breach-notification' parameter 'hours' is 97 hours, above its maximum 72 hours")
+        #expect(finding.message == "clause 'breach-notification' parameter 'hours' is 97 hours, above its maximum 48 hours")
     }
 
     @Test func aWrongParameterTypeIsAnError() {

@@ -18,12 +18,12 @@ import TripactWeb
             let page = try await client.get(clauseURI(fixture, "breach-notification"), cookie: cookie)
             #expect(page.status == .ok)
             #expect(page.text.contains("<input type=\"hidden\" name=\"base\" value=\"1\">"))
-            #expect(page.text.contains("type=\"number\" min=\"1\" max=\"72\" step=\"1\" value=\"36\""))
-            #expect(page.text.contains("(1 hour to 72 hours)"))
+            #expect(page.text.contains("type=\"number\" min=\"1\" max=\"48\" step=\"1\" value=\"36\""))
+            #expect(page.text.contains("(1 hour to 48 hours)"))
             #expect(page.text.contains("Your playbook: preferred 24 hours, fallback 36 hours, walk-away 48 hours."))
             let (processor, _) = try fixture.session(.legal, "processor")
             let other = try await client.get(clauseURI(fixture, "breach-notification"), cookie: processor).text
-            #expect(!other.contains("preferred 24 hours, fallback 36 hours, walk-away 48 hours") && other.contains("Your playbook: preferred 72 hours"), "the controller's limits never reach the processor")
+            #expect(!other.contains("preferred 24 hours, fallback 36 hours, walk-away 48 hours") && other.contains("Your playbook: preferred 48 hours"), "the controller's limits never reach the processor")
             #expect(page.text.contains("<label for=\"parameter-hours\">"))
         }
     }
@@ -53,7 +53,7 @@ import TripactWeb
                 ("_csrf", csrf), ("base", "1"), ("variant", "processor"), ("parameters[hours]", "500"), ("parameters[update-hours]", "soon"), ("message", ""),
             ], cookie: cookie)
             #expect(response.status == .unprocessableContent)
-            #expect(response.text.contains("<p class=\"error\" id=\"parameter-hours-error\">hours is 500 hours, above its maximum 72 hours</p>"))
+            #expect(response.text.contains("<p class=\"error\" id=\"parameter-hours-error\">hours is 500 hours, above its maximum 48 hours</p>"))
             #expect(response.text.contains("<p class=\"error\" id=\"parameter-update-hours-error\">enter a whole number</p>"))
             #expect(response.text.contains("<p class=\"error\" id=\"message-error\">say what you changed and why</p>"))
             #expect(response.text.contains("value=\"500\" aria-invalid=\"true\""))

@@ -55,7 +55,7 @@ import TripactCore
         try DocumentCodec.prettyJSON(document).write(to: file)
         let result = try CLIRunner.run(["validate", file.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 72 hours"))
+        #expect(result.stdout.contains("\(file.path): clauses[\(index)].parameters.hours: error: clause 'breach-notification' parameter 'hours' is 500 hours, above its maximum 48 hours"))
         let json = try CLIRunner.run(["validate", file.path, "--format", "json"])
         #expect(json.status == 1)
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -165,5 +165,38 @@ import TripactCore
         #expect(missing.status == 64 && missing.stderr.contains("--tls-key '/nonexistent/key.pem' is not a readable file"))
         let unreadable = try CLIRunner.run(["serve", "--tls-certificate", certificate, "--tls-key", certificate, "--db", folder.appendingPathComponent("t.sqlite").path])
         #expect(unreadable.status == 2 && unreadable.stderr.contains("cannot read the certificate '\(certificate)' as PEM"))
+    }
+}
+
+/// The lint cache: an unchanged library is not linted again on every command, and any change to it is.
+@Suite struct LintCacheCLITests {
+    @Test func aLibraryThatPassedIsRememberedAndAChangedOneIsLintedAgain() throws {
+        let root = try CLIRunner.temporaryDirectory()
+        let cache = root.appendingPathComponent("cache")
+        let copy = root.appendingPathComponent("clauses")
+        try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("clauses"), to: copy)
+        func markers() throws -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasPrefix("lint-passed-") }
+        }
+        let arguments = ["validate", CLIRunner.example("minimal.json"), "--clauses", copy.path]
+        let first = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try markers().count == 1)
+        let second = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
+        #expect(second.status == 0 && second.stdout == first.stdout)
+        #expect(try markers().count == 1)
+
+        // A problem only the checks across files find: two clauses with one order number.
+        let audits = copy.appendingPathComponent("audits.clause")
+        let order = try String(contentsOf: copy.appendingPathComponent("breach-notification.clause"), encoding: .utf8)
+            .components(separatedBy: "\n").first { $0.hasPrefix("order:") }!
+        let text = try String(contentsOf: audits, encoding: .utf8)
+        let broken = text.components(separatedBy: "\n").map { $0.hasPrefix("order:") ? order : $0 }.joined(separator: "\n")
+        #expect(broken != text)
+        try Data(broken.utf8).write(to: audits)
+        let refused = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is also used by clause"), "\(refused.stderr)")
+        #expect(try markers().count == 1)
     }
 }

@@ -93,5 +93,54 @@ public struct ItemRedline: Sendable, Codable {
     public let status: Status
     /// The clause number in the newer version (older for a removed clause).
     public let number: Int?
-    public let tokens: [WordDiff.Token]
+    /// Most items of a version read as they did: their words are split only when a view of the whole document asks,
+    /// not for every diff (which mostly wants the changes).
+    private let words: Words
+
+    enum Words: Sendable {
+        case marked([WordDiff.Token])
+        case unchanged(@Sendable () -> [String])
+    }
+
+    init(key: ItemKey, title: String, status: Status, number: Int?, tokens: [WordDiff.Token]) {
+        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .marked(tokens))
+    }
+
+    /// An item whose printed paragraphs are the same in both versions, printed when asked.
+    init(key: ItemKey, title: String, status: Status, number: Int?, unchanged paragraphs: @escaping @Sendable () -> [String]) {
+        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .unchanged(paragraphs))
+    }
+
+    public var tokens: [WordDiff.Token] {
+        switch words {
+        case .marked(let tokens): tokens
+        case .unchanged(let paragraphs): WordDiff.tokens(paragraphs()).map { WordDiff.Token(word: $0, change: .same) }
+        }
+    }
+
+    /// Whether any word was inserted or deleted, without splitting an unchanged item into words.
+    public var hasMarks: Bool {
+        guard case .marked(let tokens) = words else { return false }
+        return tokens.contains { $0.change != .same }
+    }
+
+    enum CodingKeys: String, CodingKey { case key, title, status, number, tokens }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(ItemKey.self, forKey: .key)
+        title = try container.decode(String.self, forKey: .title)
+        status = try container.decode(Status.self, forKey: .status)
+        number = try container.decodeIfPresent(Int.self, forKey: .number)
+        words = .marked(try container.decode([WordDiff.Token].self, forKey: .tokens))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(title, forKey: .title)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(number, forKey: .number)
+        try container.encode(tokens, forKey: .tokens)
+    }
 }

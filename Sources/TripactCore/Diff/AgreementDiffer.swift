@@ -16,19 +16,39 @@ public enum AgreementDiffer {
         let oldOrder = printedOrder(oldFacts, items: oldItems)
         let newOrder = printedOrder(newFacts, items: newItems)
         let moved = movedKeys(old: oldOrder, new: newOrder)
-        let oldTexts = oldFacts.itemTexts(numbering: { newFacts.number(of: $0) ?? oldFacts.number(of: $0) }, items: oldItems)
-        let newTexts = newFacts.itemTexts(items: newItems)
+        // Only items that can read differently are printed now: the same record prints the same words unless it is
+        // a clause or a measure whose surroundings changed (`printsAlike`). The others print when a view asks.
+        let alike = oldFacts.printsAlike(newFacts)
+        let merged = mergedOrder(old: oldOrder, new: newOrder)
+        func readsAlike(_ key: ItemKey, _ before: AgreementItem?, _ after: AgreementItem?) -> Bool {
+            guard let before, let after, before.canonical == after.canonical else { return false }
+            switch key.kind {
+            case "clause": return alike.clauses
+            case "measure": return alike.measures
+            default: return true
+            }
+        }
+        let oldSources = oldFacts.itemTextSources(items: oldItems)
+        let newSources = newFacts.itemTextSources(items: newItems)
+        let oldNumbering = { (id: ClauseID) in newFacts.number(of: id) ?? oldFacts.number(of: id) }
+        var oldTexts: [ItemKey: [String]] = [:]
+        var newTexts: [ItemKey: [String]] = [:]
+        for key in merged where !readsAlike(key, oldByKey[key], newByKey[key]) {
+            oldTexts[key] = oldSources[key].map { oldFacts.text(of: $0, numbering: oldNumbering) }
+            newTexts[key] = newSources[key].map { newFacts.text(of: $0) }
+        }
 
         var changes: [ItemChange] = []
         var redline: [ItemRedline] = []
-        for key in mergedOrder(old: oldOrder, new: newOrder) {
+        for key in merged {
             let before = oldByKey[key]
             let after = newByKey[key]
             let title = Self.title(of: key, item: after ?? before, library: library)
-            // An item whose hash did not move prints the same words: its redline is the text itself, not a new search.
-            let unchanged = before != nil && before?.hash == after?.hash && oldTexts[key] == newTexts[key]
-            var tokens = unchanged ? (newTexts[key].map(WordDiff.tokens) ?? []).map { WordDiff.Token(word: $0, change: .same) }
-                : WordDiff.diff(old: oldTexts[key] ?? [], new: newTexts[key] ?? [])
+            // An item that prints the same words has the text itself as its redline, not a new search.
+            let printed = oldTexts[key] != nil || newTexts[key] != nil
+            let unchanged = !printed || (before != nil && before?.canonical == after?.canonical && oldTexts[key] == newTexts[key])
+            var tokens = unchanged ? [] : WordDiff.diff(old: oldTexts[key] ?? [], new: newTexts[key] ?? [])
+            var reads = unchanged
             let status: ItemRedline.Status
             switch (before, after) {
             case (nil, .some):
@@ -38,13 +58,15 @@ public enum AgreementDiffer {
                 status = .removed
                 changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
             case (let before?, let after?):
-                let fields = before.hash == after.hash ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, playbook: playbook)
+                let sameRecord = before.canonical == after.canonical
+                let fields = sameRecord ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, playbook: playbook)
                 // A clause's text also follows the library and the numbering, and a catalogue measure's text follows the
                 // clause parameters it quotes, so a record whose own hash did not move can still read differently; a
                 // record whose fields changed but compare equal as sets (re-ordered lists) has not changed.
-                let textChanged = (key.kind == "clause" || before.hash == after.hash) && tokens.contains { $0.change != .same }
+                let textChanged = (key.kind == "clause" || sameRecord) && tokens.contains { $0.change != .same }
                 if fields.isEmpty, !textChanged, tokens.contains(where: { $0.change != .same }) {
-                    tokens = (newTexts[key].map(WordDiff.tokens) ?? []).map { WordDiff.Token(word: $0, change: .same) }
+                    tokens = []
+                    reads = true
                 }
                 if !fields.isEmpty || textChanged {
                     status = .changed
@@ -57,7 +79,14 @@ public enum AgreementDiffer {
                 continue
             }
             let number = key.kind == "clause" ? (newFacts.number(of: ClauseID(key.name)) ?? oldFacts.number(of: ClauseID(key.name))) : nil
-            redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
+            if !reads {
+                redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
+            } else if let text = newTexts[key] {
+                redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { text }))
+            } else {
+                let source = newSources[key]
+                redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { source.map { newFacts.text(of: $0) } ?? [] }))
+            }
         }
         return AgreementDiff(
             from: .init(label: oldLabel, contentHash: oldHash),

@@ -147,6 +147,16 @@ extension Subprocessor {
         out.beginObject()
         out.key("address")
         out.string(address)
+        // Both optional, absent in documents written before they existed, so those keep their hashes; when present they
+        // are part of what is signed.
+        if let adequacyConfirmed {
+            out.key("adequacyConfirmed")
+            out.bool(adequacyConfirmed)
+        }
+        if let backupFor {
+            out.key("backupFor")
+            out.string(backupFor)
+        }
         if let contact {
             out.key("contact")
             contact.writeCanonical(to: &out)
@@ -291,6 +301,10 @@ extension SpecialCategoryEntry {
 extension DeliveryLocation {
     func writeCanonical(to out: inout CanonicalWriter) {
         out.beginObject()
+        if let adequacyConfirmed {
+            out.key("adequacyConfirmed")
+            out.bool(adequacyConfirmed)
+        }
         out.key("country")
         out.string(country)
         if let entity {

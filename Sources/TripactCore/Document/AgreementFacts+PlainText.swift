@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Plain text of what the agreement prints, for word-level comparison.
 extension AgreementFacts {
     /// The printed paragraphs of a clause with every placeholder resolved (unfilled ones as written); list items become
@@ -28,25 +30,45 @@ extension AgreementFacts {
     /// other items as `field: value` lines.
     /// `items` are the document's items when the caller has them already (a diff does), so they are not made twice.
     public func itemTexts(numbering: ((ClauseID) -> Int?)? = nil, items: [AgreementItem]? = nil) -> [ItemKey: [String]] {
-        var texts: [ItemKey: [String]] = [:]
-        for item in included {
-            texts[ItemKey(rawValue: "clause:\(item.clause.id)")] = [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
-        }
-        for measure in document.measures {
-            let catalogue = library.measure(measure.id)
-            texts[ItemKey(rawValue: "measure:\(measure.id)")] = [measure.title ?? catalogue?.title ?? measure.id, measureDescription(measure)]
-        }
-        for sub in document.subprocessors {
-            texts[ItemKey(rawValue: "subprocessor:\(sub.id)")] = [
+        itemTextSources(items: items ?? AgreementItems.items(of: document)).mapValues { text(of: $0, numbering: numbering) }
+    }
+
+    /// Where each item's printed text comes from, found without printing anything: a diff prints only the items that
+    /// can have changed, and the rest when a view of the whole document asks.
+    public func itemTextSources(items: [AgreementItem]) -> [ItemKey: ItemTextSource] {
+        var sources: [ItemKey: ItemTextSource] = [:]
+        sources.reserveCapacity(items.count)
+        for item in included { sources[ItemKey(rawValue: "clause:\(item.clause.id)")] = .clause(item) }
+        for measure in document.measures { sources[ItemKey(rawValue: "measure:\(measure.id)")] = .measure(measure) }
+        for sub in document.subprocessors { sources[ItemKey(rawValue: "subprocessor:\(sub.id)")] = .subprocessor(sub) }
+        for item in items where sources[item.key] == nil { sources[item.key] = .record(item.canonical) }
+        return sources
+    }
+
+    public func text(of source: ItemTextSource, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
+        switch source {
+        case .clause(let item):
+            return [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
+        case .measure(let measure):
+            return [measure.title ?? library.measure(measure.id)?.title ?? measure.id, measureDescription(measure)]
+        case .subprocessor(let sub):
+            return [
                 sub.name, sub.address, sub.country, sub.service, sub.dataCategories.joined(separator: ", "), sub.allCountries.joined(separator: ", "),
                 sub.transferMechanism, sub.tiaReference ?? "",
             ]
+        case .record(let canonical):
+            return FlatJSON.lines(canonical)
         }
-        for item in items ?? AgreementItems.items(of: document) where texts[item.key] == nil {
-            texts[item.key] = FlatJSON.lines(item.canonical)
-        }
-        return texts
     }
+}
+
+/// What an item's printed text is made from.
+public enum ItemTextSource: Sendable {
+    case clause(AgreementFacts.IncludedClause)
+    case measure(MeasureEntry)
+    case subprocessor(Subprocessor)
+    /// Any other item: its own fields, as `field: value` lines.
+    case record(Data)
 }
 
 /// `path: value` lines of a JSON value, for items that are records rather than prose.

@@ -44,6 +44,9 @@ public struct AgreementFacts: Sendable {
         if mechanisms.contains(Condition.processorBCRMechanism) { conditions.insert(.bcrProcessor) }
         if processing.purposes.contains(where: { $0.effectiveRole == .joint }) { conditions.insert(.jointPurposes) }
         if processing.purposes.contains(where: { $0.effectiveRole == .independent }) { conditions.insert(.independentPurposes) }
+        if processing.operations.contains(where: Condition.aiOperationKeys.contains) || (processing.services ?? []).contains(where: Condition.aiServiceKeys.contains) {
+            conditions.insert(.aiSystems)
+        }
         self.conditions = conditions
 
         var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []
@@ -73,6 +76,20 @@ public struct AgreementFacts: Sendable {
     }
 
     public func holds(_ condition: Condition) -> Bool { conditions.contains(condition) }
+
+    /// Whether a clause, or a catalogue measure, whose own record is the same in `newer` is sure to print the same
+    /// words there: a clause's words follow its record, the conditions, the agreement fields and the numbers of the
+    /// clauses it refers to (the same in a diff, which prints both with the newer numbers, unless one was removed); a
+    /// measure's follow its record and the clause parameters it quotes.
+    func printsAlike(_ newer: AgreementFacts) -> (clauses: Bool, measures: Bool) {
+        let old = document, new = newer.document
+        let fields = old.parties.controller.name == new.parties.controller.name && old.parties.processor.name == new.parties.processor.name
+            && old.title == new.title && old.mainAgreement == new.mainAgreement && old.effectiveDate == new.effectiveDate
+        let noneRemoved = numbers.keys.allSatisfy { newer.numbers[$0] != nil }
+        // A clause selected twice prints its first selection, while its item is its last: compare those the long way.
+        let unique = Set(old.clauses.map(\.clause)).count == old.clauses.count && Set(new.clauses.map(\.clause)).count == new.clauses.count
+        return (fields && noneRemoved && unique && conditions == newer.conditions, parameterValues == newer.parameterValues)
+    }
 
     /// Whether a clause belongs in this agreement: all its conditions hold (`selected` holds when it is selected).
     public func applies(_ clause: Clause) -> Bool {

@@ -23,13 +23,21 @@ public enum DocumentCodec {
         {
             throw .unsupportedFormat(found: value)
         }
-        let document = try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+        let document: AgreementDocument
+        if let plain = try? AgreementDocument(tree: tree) {
+            // Every key known and every value of its type: all that the strict decoding below checks, but the text.
+            if let unsafe = firstUnsafeText(tree) { throw unsafe }
+            document = plain
+        } else {
+            document = try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+        }
         return tree.normalisingWhitespace().flatMap(decodeCanonical) ?? document
     }
 
     /// A document the store wrote itself, read back exactly: no normalisation and no refusal, so a version keeps the
     /// hash it was stored under (one stored before white space was normalised included).
     public static func decodeStored(_ data: Data) throws(DocumentError) -> AgreementDocument {
+        if let tree = try? JSONParser.parse([UInt8](data)), let document = try? AgreementDocument(tree: tree) { return document }
         do {
             return try JSONDecoder().decode(AgreementDocument.self, from: data)
         } catch {
@@ -48,6 +56,7 @@ public enum DocumentCodec {
 
     /// Decodes a tree we wrote ourselves (already checked), nil if it somehow does not decode.
     private static func decodeCanonical(_ tree: JSONNode) -> AgreementDocument? {
+        if let document = try? AgreementDocument(tree: tree) { return document }
         var bytes: [UInt8] = []
         tree.writeCanonical(to: &bytes)
         return try? JSONDecoder().decode(AgreementDocument.self, from: Data(bytes))

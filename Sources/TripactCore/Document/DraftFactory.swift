@@ -11,13 +11,7 @@ public enum DraftFactory {
     /// one catalogue measure under each heading, and every right answered by the controller. The drafter fills in the rest;
     /// the validator says what is still missing.
     public static func balanced(controller: String, processor: String, id: String? = nil, library: ClauseLibrary) -> AgreementDocument {
-        let clauses = library.clauses.filter { Set($0.applies).isSubset(of: draftConditions) }.map { clause in
-            var parameters: [String: ParameterValue] = [:]
-            for spec in clause.parameters {
-                if let value = spec.defaultValue { parameters[spec.name] = value }
-            }
-            return ClauseSelection(clause: clause.id, variant: clause.defaultVariant.key, parameters: parameters)
-        }
+        let clauses = library.clauses.filter { Set($0.applies).isSubset(of: draftConditions) }.map(MissingClauses.selection)
         var measures: [MeasureEntry] = []
         for heading in 1...17 {
             if let first = library.measures.first(where: { $0.heading == heading }) { measures.append(MeasureEntry(id: first.key)) }

@@ -10,6 +10,12 @@ struct CanonicalWriter {
 
     init(capacity: Int = 16 * 1024) { bytes.reserveCapacity(capacity) }
 
+    /// Empties the writer for the next value, keeping its storage.
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        atStart = true
+    }
+
     mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         atStart = true
@@ -36,7 +42,10 @@ struct CanonicalWriter {
 
     mutating func string(_ text: String) { JSONNode.writeString(text, to: &bytes) }
 
-    mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+    mutating func bool(_ value: Bool) {
+        let word: StaticString = value ? "true" : "false"
+        bytes.append(contentsOf: UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
+    }
 
     mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 

@@ -135,7 +135,10 @@ public struct ClauseLibrary: Sendable {
     ]
 
     /// Parses and lints the library files: every `*.clause` file and the catalogue files named in `catalogueFiles`.
-    public static func load(_ files: [LibraryFile]) throws(LibraryLoadError) -> ClauseLibrary {
+    ///
+    /// `lint: false` skips the checks across files, for a caller that knows these very files passed them before (the
+    /// command line's lint cache, keyed by `fingerprint`); each file is still parsed and its own problems refused.
+    public static func load(_ files: [LibraryFile], lint: Bool = true) throws(LibraryLoadError) -> ClauseLibrary {
         var problems: [LibraryProblem] = []
         var clauses: [Clause] = []
         var byName: [String: String] = [:]
@@ -177,9 +180,22 @@ public struct ClauseLibrary: Sendable {
             countries: countries, incompatibilities: incompatibilities
         )
         // Checks across files only on files that parsed: otherwise one broken clause echoes in every reference to it.
-        if problems.isEmpty { problems += LibraryLint.check(library) }
+        if problems.isEmpty, lint { problems += LibraryLint.check(library) }
         guard problems.isEmpty else { throw LibraryLoadError(problems: problems) }
         return library
+    }
+
+    /// SHA-256 over every file's name and contents, each framed by its length, as lower-case hex.
+    public static func fingerprint(_ files: [LibraryFile]) -> String {
+        var bytes: [UInt8] = []
+        for file in files {
+            for part in [file.name, file.contents] {
+                bytes += String(part.utf8.count).utf8
+                bytes.append(0x0A)
+                bytes += part.utf8
+            }
+        }
+        return DocumentCodec.sha256Hex(Data(bytes))
     }
 
     init(

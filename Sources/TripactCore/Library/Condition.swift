@@ -13,6 +13,8 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
     case jointPurposes = "joint-purposes"
     /// A purpose of Annex II is shared with a party as a controller in its own right.
     case independentPurposes = "independent-purposes"
+    /// Annex II lists an AI system: interaction analytics (sentiment scoring), speech analytics or a chatbot.
+    case aiSystems = "ai-systems"
     case selected
 
     /// The transfer-mechanism key of processor binding corporate rules (Art. 47).
@@ -20,6 +22,12 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// The channels on which an Agent speaks or writes with a caller in real time, so must check who it is (Art. 12(6)).
     public static let conversationChannelKeys: Set<String> = ["voice", "callback", "video", "chat", "messaging-apps", "social", "sms"]
+
+    /// The operations and services of Annex II that are AI systems in the sense of the AI Act: the `analysis` operation
+    /// (speech and text analytics, sentiment scoring), and speech analytics or a chatbot among the services. Scoring
+    /// emotions at work is banned by its Art. 5(1)(f) since 2 February 2025, so these bring in the `ai-systems` clause.
+    public static let aiOperationKeys: Set<String> = ["analysis"]
+    public static let aiServiceKeys: Set<String> = ["speech-analytics", "chatbot"]
 
     /// Plain words for messages: "Annex II lists special-category data".
     public var reason: String {
@@ -35,6 +43,7 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
         case .bcrProcessor: "a Transfer in Annex II or Annex IV rests on processor binding corporate rules"
         case .jointPurposes: "Annex II lists a purpose the parties decide jointly"
         case .independentPurposes: "Annex II lists a purpose shared with an independent controller"
+        case .aiSystems: "Annex II lists speech or text analytics, sentiment scoring or a chatbot"
         case .selected: "the parties selected it"
         }
     }

@@ -22,7 +22,9 @@ public struct AgreementItem: Sendable, Hashable {
     public let key: ItemKey
     public let title: String
     public let canonical: Data
-    public let hash: String
+
+    /// Computed when asked: the store asks once per item it records, while a diff only compares the bytes.
+    public var hash: String { DocumentCodec.sha256Hex(canonical) }
 }
 
 /// Splits a document into its negotiable items. Every part of the document belongs to exactly one item, so
@@ -47,11 +49,11 @@ public enum AgreementItems {
     public static func analyse(_ document: AgreementDocument) -> (contentHash: String, items: [AgreementItem]) {
         var items: [AgreementItem] = []
         items.reserveCapacity(12 + document.clauses.count + document.measures.count + document.subprocessors.count)
+        var writer = CanonicalWriter(capacity: 4_096)
         func add(_ key: String, _ title: String, _ write: (inout CanonicalWriter) -> Void) {
-            var writer = CanonicalWriter(capacity: 1_024)
+            writer.reset()
             write(&writer)
-            let data = Data(writer.bytes)
-            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: data, hash: DocumentCodec.sha256Hex(data)))
+            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: Data(writer.bytes)))
         }
         let processing = document.processing
         add("agreement:terms", "Title, dates and main agreement") { document.writeCanonical(to: &$0, only: termsKeys) }

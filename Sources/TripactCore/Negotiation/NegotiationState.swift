@@ -55,10 +55,11 @@ public enum Negotiation {
         var present: Set<ItemKey> = []
         for item in items {
             present.insert(item.key)
-            if let old = before[item.key], old.hash == item.hash {
+            let hash = item.hash
+            if let old = before[item.key], old.hash == hash {
                 result.append(old)
             } else {
-                result.append(ItemState(key: item.key, hash: item.hash, acceptedBy: [proposer]))
+                result.append(ItemState(key: item.key, hash: hash, acceptedBy: [proposer]))
             }
         }
         for old in previous where !present.contains(old.key) {

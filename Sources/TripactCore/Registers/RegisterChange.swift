@@ -63,21 +63,34 @@ public struct RegisterChange: Codable, Sendable, Hashable {
         var result = document
         var subprocessors = document.subprocessors
         var position: Int?
+        var replaced: Subprocessor?
         if let previous {
             let listed = Self.listed(previous, in: document)
             if let index = subprocessors.firstIndex(where: { $0.id == listed?.id }) {
                 position = index
-                subprocessors.remove(at: index)
+                replaced = subprocessors.remove(at: index)
             }
         }
         if kind != .removal, let entry, position != nil || Self.uses(entry, document, library: library) != nil {
             if let listed = subprocessors.firstIndex(where: { $0.id == entry.id }) {
-                subprocessors[listed] = entry.annexEntry
+                subprocessors[listed] = Self.keepingAgreementChoices(of: subprocessors[listed], in: entry.annexEntry)
             } else {
-                subprocessors.insert(entry.annexEntry, at: min(position ?? subprocessors.count, subprocessors.count))
+                let annexEntry = replaced.map { Self.keepingAgreementChoices(of: $0, in: entry.annexEntry) } ?? entry.annexEntry
+                subprocessors.insert(annexEntry, at: min(position ?? subprocessors.count, subprocessors.count))
             }
         }
         result.subprocessors = subprocessors
+        return result
+    }
+
+    /// What the parties of one agreement decided about an entry, which the register does not hold: that it is an approved
+    /// back-up for another entry, and that it falls within a partial adequacy decision. An update of the same entry keeps
+    /// both; the confirmation only while the entry's countries stay the same, since it was given for them.
+    static func keepingAgreementChoices(of old: Subprocessor, in new: Subprocessor) -> Subprocessor {
+        guard old.id == new.id else { return new }
+        var result = new
+        result.backupFor = old.backupFor
+        if Set(old.allCountries) == Set(new.allCountries) { result.adequacyConfirmed = old.adequacyConfirmed }
         return result
     }
 

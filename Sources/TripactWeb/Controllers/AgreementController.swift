@@ -46,6 +46,7 @@ struct AgreementController {
         router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
         router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
+        router.post("agreements/:reference/add-missing-clauses") { request, context in try await addMissingClauses(request: request, context: context) }
     }
 
     /// The signed-in session, or nil (the caller redirects to the log-in page).
@@ -176,6 +177,7 @@ struct AgreementController {
             }
             page.raw("</ul>")
         }
+        if mayNegotiate { Self.writeMissingClausesOffer(&page, reference: reference, head: head, library: configuration.library, session: session) }
 
         if !notices.isEmpty {
             page.raw("<h2>Subprocessor notices</h2>")

@@ -51,7 +51,7 @@ struct DeliveryLocationController {
         var kept = rows.filter { !$0.removed }.map(\.location)
         var added: [String: String] = [:]
         if !value("new.site").isEmpty || !value("new.country").isEmpty {
-            for field in ["site", "country", "entity", "homeWorking", "transferMechanism", "tiaReference"] { added[field] = value("new.\(field)") }
+            for field in ["site", "country", "entity", "homeWorking", "transferMechanism", "adequacyConfirmed", "tiaReference"] { added[field] = value("new.\(field)") }
             var location = DeliveryLocation(id: "", site: "", country: "")
             apply(value, prefix: "new", clear: { _ in false }, to: &location, errors: &errors)
             if location.site.isEmpty { errors["new.site"] = "name the site (city, address, what is handled there)" }
@@ -105,6 +105,14 @@ struct DeliveryLocationController {
             if library.transferMechanism(mechanism) == nil { errors["\(prefix).transferMechanism"] = "'\(mechanism)' is not a transfer mechanism of the catalogue" }
             location.transferMechanism = mechanism
         }
+        // Absent means "not confirmed", so that clearing the confirmation restores a stored document's hash.
+        switch value("\(prefix).adequacyConfirmed") {
+        case "": break
+        case "yes": location.adequacyConfirmed = true
+        case "no": location.adequacyConfirmed = nil
+        case let other:
+            errors["\(prefix).adequacyConfirmed"] = "adequacy confirmation: '\(other)' is not an answer; choose 'confirmed' or 'not confirmed'"
+        }
         if !value("\(prefix).tiaReference").isEmpty { location.tiaReference = value("\(prefix).tiaReference") } else if clear("tiaReference") { location.tiaReference = nil }
     }
 
@@ -144,7 +152,8 @@ struct DeliveryLocationController {
     static func values(_ location: DeliveryLocation) -> [String: String] {
         [
             "site": location.site, "country": location.country, "entity": location.entity ?? "", "homeWorking": location.homeWorking ? "yes" : "no",
-            "transferMechanism": location.transferMechanism ?? none, "tiaReference": location.tiaReference ?? "",
+            "transferMechanism": location.transferMechanism ?? none, "adequacyConfirmed": location.adequacyConfirmed == true ? "yes" : "no",
+            "tiaReference": location.tiaReference ?? "",
         ]
     }
 
@@ -193,10 +202,24 @@ struct DeliveryLocationController {
         }
         page.raw("</select>")
         Self.error(&page, errors["\(prefix).transferMechanism"], id: "\(id)-transferMechanism-error")
+        Self.adequacyConfirmation(&page, prefix: prefix, id: id, value: values["adequacyConfirmed"] ?? "no", error: errors["\(prefix).adequacyConfirmed"])
         text("tiaReference", "Transfer impact assessment (reference)", multiline: false)
     }
 
-    private static func error(_ page: inout Page, _ message: String?, id: String) {
+    /// Where an adequacy decision covers only some recipients of a country (Canada: commercial organisations under
+    /// PIPEDA), the parties confirm that this one falls within it; only then does "adequacy decision" count for it.
+    static func adequacyConfirmation(_ page: inout Page, prefix: String, id: String, value: String, error: String?) {
+        let invalid = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-adequacyConfirmed-error\""
+        page.raw("<label for=\"\(id)-adequacyConfirmed\">Covered by an adequacy decision that applies only to some recipients (for Canada: a commercial organisation under PIPEDA)</label>")
+        page.raw("<select id=\"\(id)-adequacyConfirmed\" name=\"\(prefix).adequacyConfirmed\"\(invalid)>")
+        for (option, label) in [("no", "not confirmed"), ("yes", "confirmed by the parties")] {
+            page.raw("<option value=\"\(option)\"\(value == option ? " selected" : "")>\(label)</option>")
+        }
+        page.raw("</select>")
+        Self.error(&page, error, id: "\(id)-adequacyConfirmed-error")
+    }
+
+    static func error(_ page: inout Page, _ message: String?, id: String) {
         guard let message else { return }
         page.raw("<p class=\"error\" id=\"\(HTMLEscaping.escape(id))\">")
         page.text(message)

@@ -88,14 +88,17 @@ struct ListFormController {
             document.measures = kept
         case .subprocessors:
             var kept: [Subprocessor] = []
+            let entries = Set(document.subprocessors.map(\.id)).union(Self.rowIDs(form, prefix: "s"))
             for var sub in document.subprocessors where form["s.\(sub.id).remove"] != "yes" {
                 let id = sub.id
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
+                Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
                 kept.append(sub)
             }
             for id in Self.rowIDs(form, prefix: "s") where !document.subprocessors.contains(where: { $0.id == id }) && form["s.\(id).remove"] != "yes" {
                 var sub = Subprocessor(id: id, name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
+                Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
                 if !kept.contains(where: { $0.id == sub.id }) { kept.append(sub) }
             }
             let register = try Self.pickableEntries(store: store, reference: reference)
@@ -143,6 +146,28 @@ struct ListFormController {
         if !field("locations").isEmpty { sub.locations = list(field("locations")).map { $0.uppercased() } }
         if !field("transferMechanism").isEmpty { sub.transferMechanism = field("transferMechanism") }
         if !field("tiaReference").isEmpty { sub.tiaReference = field("tiaReference") }
+    }
+
+    /// A select's value for "not a back-up for any entry"; an absent field keeps what is stored.
+    static let noBackup = "none"
+
+    /// The two answers chosen from a list: which entry this one backs up (`backupFor`) and whether the parties confirm that
+    /// it falls within an adequacy decision that covers only some recipients (`adequacyConfirmed`). "Not a back-up" and
+    /// "not confirmed" leave the field absent, so that undoing a choice gives back the stored document's hash.
+    static func applyChoices(_ field: (String) -> String, to sub: inout Subprocessor, entries: Set<String>, errors: inout [String]) {
+        let label = sub.name.isEmpty ? sub.id : sub.name
+        switch field("backupFor") {
+        case "": break
+        case noBackup: sub.backupFor = nil
+        case let target where target != sub.id && entries.contains(target): sub.backupFor = target
+        case let target: errors.append("Back-up for (\(label)): '\(target)' is not another subprocessor of Annex IV")
+        }
+        switch field("adequacyConfirmed") {
+        case "": break
+        case "yes": sub.adequacyConfirmed = true
+        case "no": sub.adequacyConfirmed = nil
+        case let other: errors.append("Adequacy confirmation (\(label)): '\(other)' is not an answer; choose 'confirmed' or 'not confirmed'")
+        }
     }
 
     private func page(
@@ -210,6 +235,7 @@ struct ListFormController {
                 let name = "s.\(HTMLEscaping.escape(sub.id))"
                 page.raw("<input type=\"hidden\" name=\"s.row.\(HTMLEscaping.escape(sub.id))\" value=\"1\">")
                 Self.subprocessorInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub)
+                Self.choiceInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub, others: document.subprocessors.filter { $0.id != sub.id })
                 page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
             }
             let listed = Set(document.subprocessors.map(\.id))
@@ -230,6 +256,20 @@ struct ListFormController {
         page.raw("</form>")
         note?.writeChanges(&page)
         return page.response(status: status, session: session)
+    }
+
+    private static func choiceInputs(_ page: inout Page, prefix: String, idPrefix: String, sub: Subprocessor, others: [Subprocessor]) {
+        page.raw("<label for=\"\(idPrefix)-backupFor\">Approved back-up: may replace this entry at short notice in an emergency</label>")
+        page.raw("<select id=\"\(idPrefix)-backupFor\" name=\"\(prefix).backupFor\"><option value=\"\(noBackup)\">not a back-up</option>")
+        for other in others {
+            page.raw("<option value=\"")
+            page.text(other.id)
+            page.raw(other.id == sub.backupFor ? "\" selected>" : "\">")
+            page.text("back-up for \(other.name)")
+            page.raw("</option>")
+        }
+        page.raw("</select>")
+        DeliveryLocationController.adequacyConfirmation(&page, prefix: prefix, id: idPrefix, value: sub.adequacyConfirmed == true ? "yes" : "no", error: nil)
     }
 
     private static func subprocessorInputs(_ page: inout Page, prefix: String, idPrefix: String, sub: Subprocessor?) {

@@ -60,7 +60,7 @@ struct ClausesCommand: ParsableCommand {
 
         func run() throws {
             try CLIFailure.report { () throws(CLIFailure) in
-                let library = try library.loadLibrary()
+                let library = try library.loadLibrary(alwaysLint: true)
                 let today = asOf.flatMap(CalendarDate.init) ?? CalendarDate(CalendarDay(Date()).iso)!
                 let stale = library.staleCountries(today: today)
                 if !stale.isEmpty {

@@ -27,24 +27,47 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// `tripact propose AGREEMENT FILE --base N -m MSG --as USER`.
+/// `tripact propose AGREEMENT FILE --base N -m MSG --as USER`, or `tripact propose AGREEMENT --add-missing-clauses --base N …`
+/// for a stored document that lacks clauses made mandatory since it was written.
 struct ProposeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "propose", 
+    static let configuration = CommandConfiguration(commandName: "propose",
         abstract: "Propose a new version. Refused with exit 4 if the head is no longer --base: nothing is written, compare and propose again."
     )
     @Argument(help: "The agreement's reference.") var agreement: String
-    @Argument(help: "The proposed document (tripact/1 JSON).") var file: String
+    @Argument(help: "The proposed document (tripact/1 JSON); left out with --add-missing-clauses.") var file: String?
     @Option(help: "The version your edits start from.") var base: Int
-    @Option(name: .shortAndLong, help: "What changed and why.") var message: String
+    @Flag(help: "Propose version --base with every mandatory clause it lacks added, each in the library's default variant with its default values.")
+    var addMissingClauses = false
+    @Option(name: .shortAndLong, help: "What changed and why (with --add-missing-clauses, default: the clauses added).") var message: String?
     @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
     @OptionGroup var store: StoreOptions
+    @OptionGroup var library: LibraryOptions
+
+    func validate() throws {
+        if addMissingClauses == (file != nil) { throw ValidationError("give either the proposed document FILE or --add-missing-clauses, not both") }
+        if !addMissingClauses, message == nil { throw ValidationError("say what changed and why with --message") }
+    }
 
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
-            let read = try DocumentInput.read(file)
             let store = try store.openExisting()
+            let document: AgreementDocument
+            var message = self.message ?? ""
+            if let file {
+                document = try DocumentInput.read(file).document
+            } else {
+                let library = try library.loadLibrary()
+                let stored = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: base) }
+                let (completed, added) = MissingClauses.adding(to: stored.document, library: library)
+                guard !added.isEmpty else {
+                    try FileInput.writeText("version \(base) of '\(agreement)' lacks no mandatory clause; nothing proposed\n")
+                    return
+                }
+                document = completed
+                if message.isEmpty { message = "Adds the clauses now required, in their standard wording: " + added.map(\.title).joined(separator: ", ") }
+            }
             let version = try CLIFailure.wrap { () throws(StoreError) in
-                try store.propose(read.document, on: agreement, basedOn: base, by: user, message: message)
+                try store.propose(document, on: agreement, basedOn: base, by: user, message: message)
             }
             try FileInput.writeText("proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n")
         }

@@ -19,11 +19,17 @@ struct LibraryOptions: ParsableArguments {
         return ("clauses", "the working directory")
     }
 
-    func loadLibrary() throws(CLIFailure) -> ClauseLibrary {
+    /// The library, linted unless these very files passed the lint under this build before (`LintCache`);
+    /// `alwaysLint` for `tripact clauses lint`, whose job is the lint.
+    func loadLibrary(alwaysLint: Bool = false) throws(CLIFailure) -> ClauseLibrary {
         let (path, source) = resolvedDirectory()
         let files = try LibraryFiles.read(directory: path, source: source)
+        let marker = alwaysLint ? nil : LintCache.marker(for: files)
+        let linted = marker.map(LintCache.passed) != true
         do {
-            return try ClauseLibrary.load(files)
+            let library = try ClauseLibrary.load(files, lint: linted)
+            if linted, let marker { LintCache.remember(marker) }
+            return library
         } catch {
             throw CLIFailure.unusableInput(error.problems.map { $0.file.isEmpty ? "\(path): \($0.message)" : "\(path)/\($0)" }.joined(separator: "\n"))
         }

@@ -1,4 +1,5 @@
-/// A processor breach notice of 72 hours or more leaves the controller no time for its own 72 hours (Art. 33(1), 33(2)).
+/// A processor breach notice of 72 hours or more leaves the controller no time for its own 72 hours (Art. 33(1), 33(2)), so it
+/// is an error. The clause's bound (48 hours) already refuses such a value; the rule still speaks on it, whatever the bounds.
 struct BreachNoticeHoursRule: ValidationRule {
     let code = "breach.notice-too-late"
     let article = "Art. 33(2)"
@@ -8,7 +9,7 @@ struct BreachNoticeHoursRule: ValidationRule {
             return []
         }
         return [
-            warning(
+            error(
                 "clauses[\(item.selectionIndex)].parameters.\(LibraryKeys.breachHours)",
                 "the processor may take \(hours) hours to report a breach; the controller must notify the authority within 72 hours of becoming aware (Art. 33(1)), so this leaves it no time"
             )
