@@ -8,8 +8,8 @@ import TripactTestSupport
 @Suite struct PlaybookTests {
     let library = Fixtures.library
 
-    /// A processor playbook whose breach-notice positions differ from the library's (72, 48, 24).
-    func processorPlaybook(hours: (Int, Int, Int) = (67, 61, 59)) throws -> Playbook {
+    /// A processor playbook whose breach-notice positions differ from the library's (48, 36, 24).
+    func processorPlaybook(hours: (Int, Int, Int) = (47, 45, 43)) throws -> Playbook {
         try PlaybookEdit.settingParameter(
             Playbook.library(library, side: .processor), clause: "breach-notification", parameter: "hours",
             .init(preferred: String(hours.0), fallback: String(hours.1), walkAway: String(hours.2)), library: library
@@ -35,7 +35,7 @@ import TripactTestSupport
         #expect(controller.parameterPositions("breach-notification", "phased") == PlaybookPositions(preferred: .boolean(false), fallback: .boolean(true), walkAway: .boolean(true)))
         #expect(controller.variantPositions("breach-notification") == PlaybookPositions(preferred: "controller", fallback: "balanced", walkAway: "balanced"))
         let processor = Playbook.library(library, side: .processor)
-        #expect(processor.parameterPositions("breach-notification", "hours")?.preferred == .integer(72))
+        #expect(processor.parameterPositions("breach-notification", "hours")?.preferred == .integer(48))
     }
 
     @Test func anExportedPlaybookImportsToTheSamePositions() throws {
@@ -47,7 +47,7 @@ import TripactTestSupport
     }
 
     @Test func aShortFileChangesOnlyWhatItNames() throws {
-        let data = json(#"{"breach-notification": {"parameters": {"hours": {"preferred": 67, "fallback": 61, "walkAway": 59}}}}"#)
+        let data = json(#"{"breach-notification": {"parameters": {"hours": {"preferred": 47, "fallback": 45, "walkAway": 43}}}}"#)
         let playbook = try PlaybookCodec.decode(data, library: library)
         #expect(playbook == (try processorPlaybook()))
         let differences = playbook.differences(from: Playbook.library(library, side: .processor))
@@ -57,18 +57,18 @@ import TripactTestSupport
 
     @Test func eachProblemInAFileNamesItsJSONPath() {
         let cases: [(String, String)] = [
-            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 67, "fallback": 61, "walkAway": 59, "worst": 1}}}}"#,
+            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 47, "fallback": 45, "walkAway": 43, "worst": 1}}}}"#,
              "'clauses.breach-notification.parameters.hours.worst' is not a field of a playbook"),
             (#"{"no-such-clause": {"variant": {"preferred": "a", "fallback": "b", "walkAway": "c"}}}"#, "'clauses.no-such-clause' is not a clause of the library"),
             (#"{"audits": {"variant": {"preferred": "processor", "fallback": "lenient", "walkAway": "balanced"}}}"#,
              "'clauses.audits.variant.fallback' is 'lenient', not a variant of clause 'audits'"),
-            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 67, "fallback": 61, "walkAway": 96}}}}"#,
-             "'clauses.breach-notification.parameters.hours.walkAway' is 96 hours, above its maximum 72 hours"),
-            (#"{"breach-notification": {"parameters": {"hours": {"preferred": "67", "fallback": 61, "walkAway": 59}}}}"#,
+            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 47, "fallback": 45, "walkAway": 96}}}}"#,
+             "'clauses.breach-notification.parameters.hours.walkAway' is 96 hours, above its maximum 48 hours"),
+            (#"{"breach-notification": {"parameters": {"hours": {"preferred": "47", "fallback": 45, "walkAway": 43}}}}"#,
              "'clauses.breach-notification.parameters.hours.preferred' must be a whole number, found a string"),
             (#"{"breach-notification": {"parameters": {"minutes": {"preferred": 1, "fallback": 2, "walkAway": 3}}}}"#,
              "'clauses.breach-notification.parameters.minutes' is not a parameter of clause 'breach-notification'"),
-            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 67, "fallback": 61}}}}"#,
+            (#"{"breach-notification": {"parameters": {"hours": {"preferred": 47, "fallback": 45}}}}"#,
              "missing field 'clauses.breach-notification.parameters.hours.walkAway'"),
             (#"{"audits": {"variant": {"preferred": "processor\u001B[2J", "fallback": "balanced", "walkAway": "balanced"}}}"#,
              "'clauses.audits.variant.preferred' contains the escape character"),
@@ -91,7 +91,7 @@ import TripactTestSupport
             Issue.record("expected a refusal")
         } catch {
             #expect(error.problems.map(\.field) == ["fallback", "walk-away"])
-            #expect(error.problems[1].message.contains("above its maximum 72 hours"))
+            #expect(error.problems[1].message.contains("above its maximum 48 hours"))
         }
         do {
             _ = try PlaybookEdit.settingParameter(base, clause: "breach-notification", parameter: "nope", .init(preferred: "1"), library: library)
@@ -102,24 +102,24 @@ import TripactTestSupport
     }
 
     @Test func aStoredPlaybookKeepsWhatStillFitsTheLibrary() throws {
-        let stored = json(#"{"audits": {"variant": {"preferred": "gone", "fallback": "balanced", "walkAway": "balanced"}}, "breach-notification": {"parameters": {"hours": {"preferred": 67, "fallback": 61, "walkAway": 59}}}}"#)
+        let stored = json(#"{"audits": {"variant": {"preferred": "gone", "fallback": "balanced", "walkAway": "balanced"}}, "breach-notification": {"parameters": {"hours": {"preferred": 47, "fallback": 45, "walkAway": 43}}}}"#)
         let playbook = try #require(PlaybookCodec.decodeStored(stored, library: library))
         #expect(playbook.variantPositions("audits") == nil, "the variant the library no longer has is dropped: the library's position applies")
-        #expect(playbook.parameterPositions("breach-notification", "hours")?.walkAway == .integer(59))
+        #expect(playbook.parameterPositions("breach-notification", "hours")?.walkAway == .integer(43))
     }
 
     @Test func aDiffJudgesAChangeAgainstTheGivenPlaybookOnly() throws {
         var new = Fixtures.example("full-scenario.json")
         let old = new
-        Fixtures.set("breach-notification", "hours", .integer(60), in: &new)
+        Fixtures.set("breach-notification", "hours", .integer(44), in: &new)
         func summary(_ playbook: Playbook?) -> String? {
             AgreementDiffer.diff(old, new, library: library, playbook: playbook).changes.first?.fields.first?.summary
         }
-        // The library's processor positions (72, 48, 24) find 60 hours fine; the organisation's (67, 61, 59) do not.
-        #expect(summary(Playbook.library(library, side: .processor)) == "hours: 36 hours → 60 hours (favours processor)")
-        #expect(summary(try processorPlaybook()) == "hours: 36 hours → 60 hours (favours processor; outside your fallback)")
-        #expect(summary(try processorPlaybook(hours: (72, 70, 65))) == "hours: 36 hours → 60 hours (favours processor; beyond your walk-away)")
-        #expect(summary(nil) == "hours: 36 hours → 60 hours (favours processor)")
+        // The library's processor positions (48, 36, 24) find 44 hours fine; the organisation's (47, 45, 43) do not.
+        #expect(summary(Playbook.library(library, side: .processor)) == "hours: 36 hours → 44 hours (favours processor)")
+        #expect(summary(try processorPlaybook()) == "hours: 36 hours → 44 hours (favours processor; outside your fallback)")
+        #expect(summary(try processorPlaybook(hours: (48, 47, 46))) == "hours: 36 hours → 44 hours (favours processor; beyond your walk-away)")
+        #expect(summary(nil) == "hours: 36 hours → 44 hours (favours processor)")
     }
 
     @Test func aDiffJudgesAVariantAgainstTheOrganisationsWalkAway() throws {
@@ -138,7 +138,7 @@ import TripactTestSupport
         let clause = try #require(library.clause("breach-notification"))
         let spec = try #require(clause.parameter("hours"))
         let playbook = try processorPlaybook()
-        #expect(Playbook.sentence(try #require(playbook.parameterPositions(clause.id, "hours")), of: spec) == "preferred 67 hours, fallback 61 hours, walk-away 59 hours")
+        #expect(Playbook.sentence(try #require(playbook.parameterPositions(clause.id, "hours")), of: spec) == "preferred 47 hours, fallback 45 hours, walk-away 43 hours")
         let variants = Playbook.sentence(try #require(playbook.variantPositions(clause.id)), of: clause)
         let balanced = try #require(clause.variant("balanced")).label
         #expect(!variants.contains("processor;") && variants.contains(balanced))

@@ -9,7 +9,7 @@ import TripactTestSupport
 @Suite struct PlaybookStoreTests {
     static func atlantisPlaybook(_ library: ClauseLibrary) throws -> Playbook {
         let edited = try PlaybookEdit.settingParameter(
-            Playbook.library(library, side: .processor), clause: "breach-notification", parameter: "hours", .init(preferred: "67", fallback: "61", walkAway: "59"), library: library
+            Playbook.library(library, side: .processor), clause: "breach-notification", parameter: "hours", .init(preferred: "47", fallback: "45", walkAway: "43"), library: library
         )
         return try PlaybookEdit.settingVariant(edited, clause: "audits", .init(walkAway: "controller"), library: library)
     }
@@ -36,7 +36,7 @@ import TripactTestSupport
 
         // Only the differences are kept: two positions, as canonical JSON.
         let stored = try SQLiteShell.query(world.store.path, "SELECT playbook FROM playbooks;")
-        #expect(stored.contains("\"hours\":{\"fallback\":61,\"preferred\":67,\"walkAway\":59}"), "\(stored)")
+        #expect(stored.contains("\"hours\":{\"fallback\":45,\"preferred\":47,\"walkAway\":43}"), "\(stored)")
         #expect(!stored.contains("call-recording"))
 
         // Back to the library's positions: the row goes.
@@ -71,7 +71,7 @@ import TripactTestSupport
         let event = try #require(try world.store.auditEvents().last)
         #expect(event.detail == "processor playbook: 2 positions differ from the library", "the log says how much, never which positions")
 
-        let shell = try SQLiteShell.run(world.store.path, "UPDATE playbooks SET playbook = replace(playbook, '59', '24');")
+        let shell = try SQLiteShell.run(world.store.path, "UPDATE playbooks SET playbook = replace(playbook, '43', '24');")
         #expect(shell.status == 0, "\(shell.stderr)")
         let problems = try world.store.verifyAudit().problems
         #expect(problems.contains { $0.contains("playbooks(organisation_id=") && $0.contains("side=processor): playbook is") }, "\(problems)")

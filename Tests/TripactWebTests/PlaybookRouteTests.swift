@@ -12,32 +12,32 @@ import TripactWeb
 /// organisations get different playbooks, and every page, export and JSON answer each side can reach is read for the
 /// other side's values.
 @Suite struct PlaybookRouteTests {
-    /// Breach-notice hours: the brand's (3, 5, 71) and the BPO's (67, 65, 63); the library's are (24, 36, 48) and (72, 48, 24).
-    static let controllerHours = ["3 hours", "5 hours", "71 hours"]
-    static let processorHours = ["67 hours", "65 hours", "63 hours"]
+    /// Breach-notice hours: the brand's (3, 5, 46) and the BPO's (47, 45, 43); the library's are (24, 36, 48) and (48, 36, 24).
+    static let controllerHours = ["3 hours", "5 hours", "46 hours"]
+    static let processorHours = ["47 hours", "45 hours", "43 hours"]
 
-    /// The fixture with both playbooks set through the store and a version 2 by the BPO that moves the notice to 60 hours:
-    /// outside the brand's fallback (5) but not its walk-away (71); beyond the BPO's walk-away (63).
+    /// The fixture with both playbooks set through the store and a version 2 by the BPO that moves the notice to 40 hours:
+    /// outside the brand's fallback (5) but not its walk-away (46); beyond the BPO's walk-away (43).
     static func fixtureWithPlaybooks() throws -> (WebFixture, processorAudits: String) {
         let fixture = try WebFixture()
         let library = fixture.configuration.library
         let brand = try PlaybookEdit.settingParameter(
-            Playbook.library(library, side: .controller), clause: "breach-notification", parameter: "hours", .init(preferred: "3", fallback: "5", walkAway: "71"), library: library
+            Playbook.library(library, side: .controller), clause: "breach-notification", parameter: "hours", .init(preferred: "3", fallback: "5", walkAway: "46"), library: library
         )
         try fixture.store.savePlaybook(brand, by: WebFixture.email(.legal, "controller"), library: library)
         var bpo = try PlaybookEdit.settingParameter(
-            Playbook.library(library, side: .processor), clause: "breach-notification", parameter: "hours", .init(preferred: "67", fallback: "65", walkAway: "63"), library: library
+            Playbook.library(library, side: .processor), clause: "breach-notification", parameter: "hours", .init(preferred: "47", fallback: "45", walkAway: "43"), library: library
         )
         bpo = try PlaybookEdit.settingVariant(bpo, clause: "audits", .init(preferred: "processor", fallback: "processor", walkAway: "processor"), library: library)
         try fixture.store.savePlaybook(bpo, by: WebFixture.email(.admin, "processor"), library: library)
         var second = try fixture.store.version(fixture.reference).document
-        Fixtures.set("breach-notification", "hours", .integer(60), in: &second)
-        try fixture.store.propose(second, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "processor"), message: "60 hours")
+        Fixtures.set("breach-notification", "hours", .integer(40), in: &second)
+        try fixture.store.propose(second, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "processor"), message: "40 hours")
         let audits = try #require(library.clause("audits"))
         return (fixture, Playbook.sentence(try #require(bpo.variantPositions("audits")), of: audits))
     }
 
-    /// Whether `text` holds `value` ("5 hours") as a whole number, not as the end of another ("65 hours").
+    /// Whether `text` holds `value` ("5 hours") as a whole number, not as the end of another ("45 hours").
     static func holds(_ text: String, _ value: String) -> Bool {
         var searchRange = text.startIndex..<text.endIndex
         while let found = text.range(of: value, range: searchRange) {
@@ -70,7 +70,7 @@ import TripactWeb
                         // The conflict page: a form loaded on version 1, saved after version 2 landed.
                         let conflict = try await client.post(
                             "/agreements/\(reference)/clauses/breach-notification",
-                            form: [("_csrf", csrf), ("base", "1"), ("variant", "balanced"), ("parameters[hours]", "50"), ("message", "fifty")], cookie: cookie
+                            form: [("_csrf", csrf), ("base", "1"), ("variant", "balanced"), ("parameters[hours]", "38"), ("message", "thirty-eight")], cookie: cookie
                         )
                         #expect(conflict.status == .conflict)
                         pages.append(("conflict", conflict.text))
@@ -86,7 +86,7 @@ import TripactWeb
                     #expect(clausePage.contains("Your playbook: preferred \(own[0]), fallback \(own[1]), walk-away \(own[2])."), "\(side): its own positions, in words")
                     let auditsPage = try #require(text["/agreements/\(reference)/clauses/audits"])
                     #expect(auditsPage.contains("Your playbook: " + HTMLEscaping.escape(processorAudits)) == (side == "processor"))
-                    // Each side's verdict on 36 → 60 hours is its own: never the other's, never the library's.
+                    // Each side's verdict on 36 → 40 hours is its own: never the other's, never the library's.
                     let verdict = side == "controller" ? "outside your fallback" : "beyond your walk-away"
                     let otherVerdict = side == "controller" ? "beyond your walk-away" : "outside your fallback"
                     for uri in ["/agreements/\(reference)/compare?from=1&to=2"] + (role == .viewer ? [] : ["conflict"]) {
@@ -95,7 +95,7 @@ import TripactWeb
                     }
                     let export = try #require(text["/playbook/export?side=\(side)"])
                     let exported = try PlaybookCodec.decode(Data(export.utf8), library: fixture.configuration.library)
-                    #expect(exported.parameterPositions("breach-notification", "hours")?.walkAway == .integer(side == "controller" ? 71 : 63))
+                    #expect(exported.parameterPositions("breach-notification", "hours")?.walkAway == .integer(side == "controller" ? 46 : 43))
                 }
             }
         }
@@ -115,12 +115,12 @@ import TripactWeb
 
             let form: [(String, String)] = [
                 ("_csrf", csrf), ("side", "processor"), ("variant-preferred", "processor"), ("variant-fallback", "balanced"), ("variant-walk-away", "controller"),
-                ("parameter-hours-preferred", "67"), ("parameter-hours-fallback", "65"), ("parameter-hours-walk-away", "63"),
+                ("parameter-hours-preferred", "47"), ("parameter-hours-fallback", "45"), ("parameter-hours-walk-away", "43"),
             ]
             let saved = try await client.post("/playbook/clauses/breach-notification", form: form, cookie: cookie)
             #expect(saved.status == .seeOther || saved.status == .found)
             let stored = try fixture.store.playbook(organisationID: processorID, side: .processor, library: library)
-            #expect(stored.parameterPositions("breach-notification", "hours") == PlaybookPositions(preferred: .integer(67), fallback: .integer(65), walkAway: .integer(63)))
+            #expect(stored.parameterPositions("breach-notification", "hours") == PlaybookPositions(preferred: .integer(47), fallback: .integer(45), walkAway: .integer(43)))
             #expect(stored.variantPositions("breach-notification")?.walkAway == "controller")
 
             let bad = try await client.post(
@@ -128,8 +128,8 @@ import TripactWeb
                 cookie: cookie
             )
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.text.contains("Walk-away: Deadline for the Processor") && bad.text.contains("above its maximum 72 hours"))
-            #expect(bad.text.contains("id=\"breach-notification--parameter-hours-walk-away\" name=\"parameter-hours-walk-away\" type=\"number\" min=\"1\" max=\"72\" step=\"1\" value=\"96\" aria-invalid=\"true\""))
+            #expect(bad.text.contains("Walk-away: Deadline for the Processor") && bad.text.contains("above its maximum 48 hours"))
+            #expect(bad.text.contains("id=\"breach-notification--parameter-hours-walk-away\" name=\"parameter-hours-walk-away\" type=\"number\" min=\"1\" max=\"48\" step=\"1\" value=\"96\" aria-invalid=\"true\""))
             #expect(bad.text.contains("Fallback: Longest interval"), "every bad field is named")
             #expect(try fixture.store.playbook(organisationID: processorID, side: .processor, library: library) == stored, "nothing was saved")
 
@@ -137,12 +137,12 @@ import TripactWeb
                 let (readerCookie, readerCSRF) = try fixture.session(role, "processor")
                 let read = try await client.get("/playbook", cookie: readerCookie)
                 #expect(read.text.contains("preferred") || read.text.contains("Preferred"))
-                #expect(read.text.contains("<dd>67 hours</dd>") && !read.text.contains("<form method=\"post\" action=\"/playbook"), "\(role) reads, in words, without forms")
-                let refused = try await client.post("/playbook/clauses/breach-notification", form: [("_csrf", readerCSRF), ("side", "processor"), ("parameter-hours-walk-away", "60")], cookie: readerCookie)
+                #expect(read.text.contains("<dd>47 hours</dd>") && !read.text.contains("<form method=\"post\" action=\"/playbook"), "\(role) reads, in words, without forms")
+                let refused = try await client.post("/playbook/clauses/breach-notification", form: [("_csrf", readerCSRF), ("side", "processor"), ("parameter-hours-walk-away", "40")], cookie: readerCookie)
                 #expect(refused.status == .forbidden)
             }
             let brand = try await client.get("/playbook", cookie: try fixture.session(.legal, "controller").cookie)
-            #expect(brand.text.contains("Your playbook as Controller") && !brand.text.contains("value=\"67\""))
+            #expect(brand.text.contains("Your playbook as Controller") && !brand.text.contains("value=\"47\""))
         }
         #expect(try fixture.store.verifyAudit().isIntact)
     }

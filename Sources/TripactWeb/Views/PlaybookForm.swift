@@ -22,7 +22,7 @@ struct PlaybookForm {
     static func parameters(of clause: Clause) -> [ParameterSpec] { clause.parameters }
     static func shows(_ clause: Clause, playbook: Playbook) -> Bool { hasVariantChoice(clause) || !parameters(of: clause).isEmpty }
 
-    /// "Walk-away: Deadline for the Processor's breach notice is 96 hours, above its maximum 72 hours".
+    /// "Walk-away: Deadline for the Processor's breach notice is 96 hours, above its maximum 48 hours".
     static func message(_ problem: FieldProblem) -> String {
         let name = positions.first { $0.0 == problem.field }?.1 ?? "This position"
         return "\(name): \(problem.message)"
