@@ -13,7 +13,7 @@ import FoundationXML
     func diff(viewer: PartyRole? = .processor, _ change: (inout AgreementDocument) -> Void) -> AgreementDiff {
         var new = base
         change(&new)
-        return AgreementDiffer.diff(base, new, library: Fixtures.library, viewer: viewer)
+        return AgreementDiffer.diff(base, new, library: Fixtures.library, playbook: viewer.map { Playbook.library(Fixtures.library, side: $0) })
     }
 
     @Test func aParameterChangeShowsOldNewAndWhomItFavours() throws {

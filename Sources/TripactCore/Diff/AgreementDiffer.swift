@@ -1,8 +1,9 @@
 /// Computes `AgreementDiff`s. Pure: both documents are read against the same library.
 public enum AgreementDiffer {
-    /// `viewer` is the side that reads the diff: only its own playbook positions are assessed.
+    /// `playbook` is the reading organisation's own (for the side it takes): only its positions are assessed, and with
+    /// none no playbook is consulted.
     public static func diff(
-        _ old: AgreementDocument, _ new: AgreementDocument, library: ClauseLibrary, oldLabel: String = "old", newLabel: String = "new", viewer: PartyRole? = nil
+        _ old: AgreementDocument, _ new: AgreementDocument, library: ClauseLibrary, oldLabel: String = "old", newLabel: String = "new", playbook: Playbook? = nil
     ) -> AgreementDiff {
         let oldFacts = AgreementFacts(document: old, library: library)
         let newFacts = AgreementFacts(document: new, library: library)
@@ -58,7 +59,7 @@ public enum AgreementDiffer {
                 changes.append(ItemChange(key: key, kind: .removed, title: title, moved: false, fields: []))
             case (let before?, let after?):
                 let sameRecord = before.canonical == after.canonical
-                let fields = sameRecord ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, viewer: viewer)
+                let fields = sameRecord ? [] : fieldChanges(key: key, before: before, after: after, old: old, new: new, library: library, playbook: playbook)
                 // A clause's text also follows the library and the numbering, and a catalogue measure's text follows the
                 // clause parameters it quotes, so a record whose own hash did not move can still read differently; a
                 // record whose fields changed but compare equal as sets (re-ordered lists) has not changed.
@@ -157,7 +158,7 @@ public enum AgreementDiffer {
     }
 
     static func fieldChanges(
-        key: ItemKey, before: AgreementItem, after: AgreementItem, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary, viewer: PartyRole?
+        key: ItemKey, before: AgreementItem, after: AgreementItem, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary, playbook: Playbook?
     )
         -> [FieldChange]
     {
@@ -170,7 +171,7 @@ public enum AgreementDiffer {
             if oldSelection.variant != newSelection.variant {
                 fields.append(FieldChange(
                     field: "variant", old: oldSelection.variant, new: newSelection.variant,
-                    assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant, viewer: viewer) }
+                    assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant, playbook: playbook) }
                 ))
             }
             let names = Set(oldSelection.parameters.keys).union(newSelection.parameters.keys).sorted()
@@ -181,7 +182,7 @@ public enum AgreementDiffer {
                 let spec = clause?.parameter(name)
                 fields.append(FieldChange(
                     field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
-                    assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, from: before, to: $0, viewer: viewer) } }
+                    assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: newSelection.clause, from: before, to: $0, playbook: playbook) } }
                 ))
             }
             return fields.map { $0.inWords(of: clause) }

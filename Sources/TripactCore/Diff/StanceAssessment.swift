@@ -1,7 +1,8 @@
-/// Whom a change favours according to the clause's playbook, and whether it leaves the *viewer's* positions.
+/// Whom a change favours according to the library, and whether it leaves the *reader's own* playbook positions.
 ///
-/// A playbook is a side's private negotiating limit: an assessment only ever names the positions of the side that reads
-/// it (`viewer`), never the other side's, and with no viewer (a file compared outside any organisation) none at all.
+/// A playbook is a side's private negotiating limit: an assessment only ever uses the playbook of the organisation that
+/// reads it (`playbook`), never the other side's, and with none (a file compared outside any organisation) no playbook at
+/// all. Whom a change favours comes from the library's variant stances and its published defaults, which both sides hold.
 public struct StanceAssessment: Sendable, Hashable, Codable {
     public let favours: PartyRole?
     /// Parties for which the new value lies beyond their fallback position.
@@ -16,7 +17,7 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         return parts.joined(separator: "; ")
     }
 
-    static func variant(_ clause: Clause, from old: String, to new: String, viewer: PartyRole?) -> StanceAssessment? {
+    static func variant(_ clause: Clause, from old: String, to new: String, playbook: Playbook?) -> StanceAssessment? {
         guard let oldVariant = clause.variant(old), let newVariant = clause.variant(new) else { return nil }
         func rank(_ key: String) -> Int {
             switch clause.variant(key)?.stance {
@@ -29,31 +30,39 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         let favours: PartyRole? = rank(newVariant.key) < rank(oldVariant.key) ? .controller : rank(newVariant.key) > rank(oldVariant.key) ? .processor : nil
         var outside: [PartyRole] = []
         var beyond: [PartyRole] = []
-        for party in [viewer].compactMap({ $0 }) {
-            guard let positions = clause.playbook[party] else { continue }
+        if let playbook, let positions = playbook.variantPositions(clause.id) {
+            let party = playbook.side
             if goodness(new, for: party) < goodness(positions.fallback, for: party) { outside.append(party) }
             if goodness(new, for: party) < goodness(positions.walkAway, for: party) { beyond.append(party) }
         }
         return StanceAssessment(favours: favours, outsideFallback: outside, beyondWalkAway: beyond)
     }
 
-    static func parameter(_ spec: ParameterSpec, from old: ParameterValue?, to new: ParameterValue, viewer: PartyRole?) -> StanceAssessment {
+    static func parameter(_ spec: ParameterSpec, clause: ClauseID, from old: ParameterValue?, to new: ParameterValue, playbook: Playbook?) -> StanceAssessment {
         let controllerPositions = spec.playbook[.controller]
         let processorPositions = spec.playbook[.processor]
-        if case .integer = spec.kind, let newValue = new.integerValue,
-            let controllerPreferred = controllerPositions.flatMap({ Int($0.preferred) }),
-            let processorPreferred = processorPositions.flatMap({ Int($0.preferred) }), controllerPreferred != processorPreferred
-        {
-            let controllerPrefersLower = controllerPreferred < processorPreferred
+        let own = playbook.flatMap { $0.parameterPositions(clause, spec.name) }
+        let controllerPreferred = controllerPositions.flatMap { Int($0.preferred) }
+        let processorPreferred = processorPositions.flatMap { Int($0.preferred) }
+        // The library's defaults say which way the controller leans; the reader's own positions say which way the reader
+        // leans, even where the library has none.
+        let controllerPrefersLower: Bool? = {
+            if let controllerPreferred, let processorPreferred, controllerPreferred != processorPreferred { return controllerPreferred < processorPreferred }
+            if let playbook, let preferred = own?.preferred.integerValue, let walkAway = own?.walkAway.integerValue, preferred != walkAway {
+                return (preferred < walkAway) == (playbook.side == .controller)
+            }
+            return nil
+        }()
+        if case .integer = spec.kind, let newValue = new.integerValue, let controllerPrefersLower {
             func goodness(_ value: Int, for party: PartyRole) -> Int { (party == .controller) == controllerPrefersLower ? -value : value }
             var favours: PartyRole?
-            if let oldValue = old?.integerValue, oldValue != newValue {
+            if let oldValue = old?.integerValue, oldValue != newValue, let controllerPreferred, let processorPreferred, controllerPreferred != processorPreferred {
                 favours = goodness(newValue, for: .controller) > goodness(oldValue, for: .controller) ? .controller : .processor
             }
             var outside: [PartyRole] = []
             var beyond: [PartyRole] = []
-            for party in [viewer].compactMap({ $0 }) {
-                guard let positions = spec.playbook[party], let fallback = Int(positions.fallback), let walkAway = Int(positions.walkAway) else { continue }
+            if let playbook, let fallback = own?.fallback.integerValue, let walkAway = own?.walkAway.integerValue {
+                let party = playbook.side
                 if goodness(newValue, for: party) < goodness(fallback, for: party) { outside.append(party) }
                 if goodness(newValue, for: party) < goodness(walkAway, for: party) { beyond.append(party) }
             }
@@ -68,9 +77,8 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
         if controllerPositions?.preferred == newRaw, processorPositions?.preferred != newRaw { favours = .controller }
         if processorPositions?.preferred == newRaw, controllerPositions?.preferred != newRaw { favours = .processor }
         var outside: [PartyRole] = []
-        for party in [viewer].compactMap({ $0 }) {
-            guard let positions = spec.playbook[party] else { continue }
-            if ![positions.preferred, positions.fallback, positions.walkAway].contains(newRaw) { outside.append(party) }
+        if let playbook, let own {
+            if ![own.preferred, own.fallback, own.walkAway].map(raw).contains(newRaw) { outside.append(playbook.side) }
         }
         return StanceAssessment(favours: favours, outsideFallback: outside, beyondWalkAway: outside)
     }

@@ -57,6 +57,9 @@ struct AuditedTable: Sendable {
         ),
         AuditedTable(name: "measure_evidence", keys: ["organisation_id", "key"], fields: ["evidence"], watchedOnUpdate: ["evidence"]),
         AuditedTable(name: "public_registers", keys: ["organisation_id"], fields: ["slug"], watchedOnUpdate: ["slug"]),
+        AuditedTable(
+            name: "playbooks", keys: ["organisation_id", "side"], fields: ["playbook", "updated_by", "updated_at"], watchedOnUpdate: ["playbook", "updated_by", "updated_at"]
+        ),
     ]
 
     static func named(_ name: String) -> AuditedTable? { all.first { $0.name == name } }

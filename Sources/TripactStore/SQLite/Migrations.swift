@@ -245,6 +245,18 @@ enum Migrations {
         ALTER TABLE item_states ADD COLUMN controller_rejected INTEGER CHECK (controller_rejected IS NULL OR controller_rejected = 1);
         ALTER TABLE item_states ADD COLUMN processor_rejected INTEGER CHECK (processor_rejected IS NULL OR processor_rejected = 1);
         """,
+        // 11: each organisation's private playbook, per side it negotiates as: only the positions that differ from the
+        // library's playbook for that side, as canonical JSON (`tripact-playbook/1`). No row: the library's playbook.
+        """
+        CREATE TABLE playbooks (
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            side TEXT NOT NULL CHECK (side IN ('controller', 'processor')),
+            playbook BLOB NOT NULL,
+            updated_by INTEGER NOT NULL REFERENCES users(id),
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, side)
+        );
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

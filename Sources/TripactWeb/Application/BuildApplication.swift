@@ -73,6 +73,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     ListFormController(store: store, configuration: configuration).register(on: routes)
     RegisterController(store: store, configuration: configuration).register(on: routes)
     EvidenceController(store: store, configuration: configuration).register(on: routes)
+    PlaybookController(store: store, configuration: configuration).register(on: routes)
     NoticeController(store: store, configuration: configuration).register(on: routes)
     PublicRegisterController(store: store, configuration: configuration).register(on: routes)
     DeliveryLocationController(store: store, configuration: configuration).register(on: routes)

@@ -64,7 +64,7 @@ struct AgreementController {
         var page = Page(title: "Agreements")
         page.raw("<p class=\"actions\">")
         if session.user.role.mayPropose { page.raw("<a href=\"/new-agreement\">Start a new agreement</a> ") }
-        page.raw("<a href=\"/registers/subprocessors\">Subprocessor register</a> <a href=\"/registers/measures\">Measure register</a></p>")
+        page.raw("<a href=\"/registers/subprocessors\">Subprocessor register</a> <a href=\"/registers/measures\">Measure register</a> <a href=\"/playbook\">Playbook</a></p>")
         let openNotices = try store.notices(visibleTo: session.user.organisationID, openOnly: true)
         if !openNotices.isEmpty {
             page.raw("<h2>Subprocessor notices awaiting a decision or a date</h2>")
@@ -304,7 +304,8 @@ struct AgreementController {
         let old = try store.version(reference, number: from)
         let new = try store.version(reference, number: to)
         let diff = AgreementDiffer.diff(
-            old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)", viewer: party
+            old.document, new.document, library: configuration.library, oldLabel: "version \(from)", newLabel: "version \(to)",
+            playbook: try store.playbook(organisationID: session.user.organisationID, side: party, library: configuration.library)
         )
         let view = request.uri.queryParameters.get("view").flatMap { RedlineView.Mode(rawValue: String($0)) } ?? .changes
         var page = Page(title: "Version \(from) compared with version \(to)")

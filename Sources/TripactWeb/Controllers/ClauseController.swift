@@ -4,7 +4,7 @@ import Hummingbird
 import TripactCore
 import TripactStore
 
-/// The form for one clause: variant and parameters, each with its bounds and both sides' playbook positions. Saving
+/// The form for one clause: variant and parameters, each with its bounds and the reader's organisation's playbook positions. Saving
 /// proposes a new version on top of the version the form was loaded from; if the head moved meanwhile, the answer is 409
 /// with the changes since and the user's edits kept.
 struct ClauseController {
@@ -159,9 +159,12 @@ struct ClauseController {
         }
         page.raw("</select>")
         Self.error(&page, errors["variant"], id: "variant-error")
-        if let playbook = clause.playbook[party] {
+        // Only the reader's organisation's own positions: the other side's are its private negotiating limits.
+        let playbook = (try? store.playbook(organisationID: session.user.organisationID, side: party, library: configuration.library))
+            ?? Playbook.library(configuration.library, side: party)
+        if let positions = playbook.variantPositions(clause.id) {
             page.raw("<p><small>Your playbook: ")
-            page.text("preferred \(playbook.preferred), fallback \(playbook.fallback), walk-away \(playbook.walkAway)")
+            page.text(Playbook.sentence(positions, of: clause))
             page.raw("</small></p>")
         }
         for spec in clause.parameters {
@@ -198,9 +201,9 @@ struct ClauseController {
             }
             Self.error(&page, errors[spec.name], id: "\(id)-error")
             // Only the user's own side's positions: the other side's are its private negotiating limits.
-            if let positions = spec.playbook[party] {
+            if let positions = playbook.parameterPositions(clause.id, spec.name) {
                 page.raw("<p><small>")
-                page.text("Your playbook: preferred \(positions.preferred), fallback \(positions.fallback), walk-away \(positions.walkAway).")
+                page.text("Your playbook: \(Playbook.sentence(positions, of: spec)).")
                 page.raw("</small></p>")
             }
         }

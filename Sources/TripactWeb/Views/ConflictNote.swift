@@ -147,9 +147,9 @@ extension ConflictNote {
     /// The note for a form opened on `base` when the head is now `head`. Stances are the signed-in user's side's only.
     init(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session, reference: String, base: Version, head: Int) throws {
         let current = try store.version(reference, number: head)
-        let viewer = try store.party(of: session.user, in: reference)
+        let playbook = try store.playbook(for: session.user, in: reference, library: library)
         let diff = AgreementDiffer.diff(
-            base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)", viewer: viewer
+            base.document, current.document, library: library, oldLabel: "version \(base.number)", newLabel: "version \(head)", playbook: playbook
         )
         var names: [String: String] = [:]
         let entries = try store.log(reference).filter { $0.number > base.number && $0.number <= head }.sorted { $0.number < $1.number }

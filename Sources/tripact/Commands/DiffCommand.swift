@@ -10,8 +10,9 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             Items are matched by key: a changed parameter shows old → new with whom the change favours by the playbook; \
             an inserted clause shows once, with one renumbering note. Colour only on a terminal; NO_COLOR or --no-color turn it off. \
-            A change is checked against a side's fallback and walk-away positions only with --side: a playbook is that side's \
-            private limit, never shown for the other side.
+            A change is checked against fallback and walk-away positions only with --as (your organisation's own playbook, \
+            for two versions in the database) or --side (the library's playbook for that side): a playbook is a side's private \
+            limit, never shown for the other side.
             """
     )
 
@@ -21,7 +22,9 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "text, json or html (a full redline).") var format: Format = .text
     @Flag(help: "No colour, even on a terminal.") var noColor = false
     @Option(name: .shortAndLong, help: "Write here instead of standard output.") var output: String?
-    @Option(help: ArgumentHelp("Check changes against this side's playbook: controller or processor.", valueName: "SIDE")) var side: String?
+    @Option(help: ArgumentHelp("Check changes against the library's playbook for this side: controller or processor.", valueName: "SIDE")) var side: String?
+    @Option(name: .customLong("as"), help: ArgumentHelp("Check changes against your organisation's playbook (AGREEMENT N M only).", valueName: "EMAIL"))
+    var user: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -30,6 +33,8 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError("give AGREEMENT N M (two versions in the database) or FILE FILE (two documents)")
         }
         if let side, PartyRole(rawValue: side) == nil { throw ValidationError("--side is controller or processor; found '\(side)'") }
+        if user != nil, side != nil { throw ValidationError("give --as or --side, not both") }
+        if user != nil, arguments.count != 3 { throw ValidationError("--as reads your organisation's playbook from the database: give AGREEMENT N M") }
         if arguments.count == 3, Int(arguments[1]) == nil || Int(arguments[2]) == nil {
             throw ValidationError("versions are numbers: tripact diff \(arguments[0]) 1 2")
         }
@@ -42,6 +47,7 @@ struct DiffCommand: ParsableCommand {
             let new: AgreementDocument
             let oldLabel: String
             let newLabel: String
+            var playbook = side.flatMap(PartyRole.init(rawValue:)).map { Playbook.library(library, side: $0) }
             if arguments.count == 3 {
                 let store = try store.openExisting()
                 let reference = arguments[0]
@@ -49,13 +55,22 @@ struct DiffCommand: ParsableCommand {
                     (try store.version(reference, number: Int(arguments[1])!), try store.version(reference, number: Int(arguments[2])!))
                 }
                 (old, new) = (first.document, second.document)
+                if let user {
+                    playbook = try CLIFailure.wrap { () throws(StoreError) -> Playbook? in
+                        let reader = try store.user(email: user)
+                        guard let found = try store.playbook(for: reader, in: reference, library: library) else {
+                            throw StoreError.notAParty(user: user, agreement: reference)
+                        }
+                        return found
+                    }
+                }
                 (oldLabel, newLabel) = ("\(reference) v\(first.number)", "\(reference) v\(second.number)")
             } else {
                 old = try DocumentInput.read(arguments[0]).document
                 new = try DocumentInput.read(arguments[1]).document
                 (oldLabel, newLabel) = (arguments[0], arguments[1])
             }
-            let diff = AgreementDiffer.diff(old, new, library: library, oldLabel: oldLabel, newLabel: newLabel, viewer: side.flatMap(PartyRole.init(rawValue:)))
+            let diff = AgreementDiffer.diff(old, new, library: library, oldLabel: oldLabel, newLabel: newLabel, playbook: playbook)
             let data: Data
             switch format {
             case .json: data = JSONOutput.data(diff)
