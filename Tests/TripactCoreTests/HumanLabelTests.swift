@@ -39,7 +39,7 @@ import TripactTestSupport
         var count = 0
         for (old, new) in Self.pairs() {
             for viewer in [PartyRole.controller, .processor] {
-                for change in AgreementDiffer.diff(old, new, library: library, viewer: viewer).changes {
+                for change in AgreementDiffer.diff(old, new, library: library, playbook: Playbook.library(library, side: viewer)).changes {
                     for field in change.fields {
                         count += 1
                         #expect(!field.label.trimmingCharacters(in: .whitespaces).isEmpty, "\(change.key) \(field.field) has no label")
@@ -59,7 +59,7 @@ import TripactTestSupport
 
     @Test func wordsForPeopleAndKeysForJSONSitSideBySide() throws {
         let (full, edited) = Self.pairs()[2]
-        let diff = AgreementDiffer.diff(full, edited, library: Fixtures.library, viewer: .processor)
+        let diff = AgreementDiffer.diff(full, edited, library: Fixtures.library, playbook: Playbook.library(Fixtures.library, side: .processor))
         let fields = diff.changes.flatMap(\.fields)
         let card = try #require(fields.first { $0.newKey == "user.financial.credit_card" && $0.field.hasPrefix("purposes[") })
         #expect(card.new == "Payment card data" && card.label.hasPrefix("Purposes › ") && card.label.hasSuffix(" › personal data categories"))
