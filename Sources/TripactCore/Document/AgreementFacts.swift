@@ -52,13 +52,7 @@ public struct AgreementFacts: Sendable {
         var candidates: [(clause: Clause, variant: Variant, index: Int, parameters: [String: ParameterValue])] = []
         var seen: Set<ClauseID> = []
         for (index, selection) in document.clauses.enumerated() {
-            guard let clause = library.clause(selection.clause), let variant = clause.variant(selection.variant), seen.insert(clause.id).inserted else {
-                continue
-            }
-            var parameters: [String: ParameterValue] = [:]
-            for spec in clause.parameters {
-                if let value = selection.parameters[spec.name] ?? spec.defaultValue { parameters[spec.name] = value }
-            }
+            guard let (clause, variant, parameters) = Self.resolve(selection, library: library), seen.insert(clause.id).inserted else { continue }
             candidates.append((clause, variant, index, parameters))
         }
         candidates.sort { ($0.clause.order, $0.clause.id) < ($1.clause.order, $1.clause.id) }
@@ -76,6 +70,25 @@ public struct AgreementFacts: Sendable {
     }
 
     public func holds(_ condition: Condition) -> Bool { conditions.contains(condition) }
+
+    /// A selection of a known clause and variant, with the document's values over the parameters' defaults.
+    static func resolve(_ selection: ClauseSelection, library: ClauseLibrary) -> (Clause, Variant, [String: ParameterValue])? {
+        guard let clause = library.clause(selection.clause), let variant = clause.variant(selection.variant) else { return nil }
+        var parameters: [String: ParameterValue] = [:]
+        for spec in clause.parameters {
+            if let value = selection.parameters[spec.name] ?? spec.defaultValue { parameters[spec.name] = value }
+        }
+        return (clause, variant, parameters)
+    }
+
+    /// The clause as the agreement includes it (its first selection of a known variant), without the rest of the
+    /// facts: for a caller that needs one clause's terms of many agreements, such as a register change.
+    public static func selection(of id: ClauseID, in document: AgreementDocument, library: ClauseLibrary) -> (variant: Variant, parameters: [String: ParameterValue])? {
+        for selection in document.clauses where selection.clause == id {
+            if let (_, variant, parameters) = resolve(selection, library: library) { return (variant, parameters) }
+        }
+        return nil
+    }
 
     /// Whether a clause, or a catalogue measure, whose own record is the same in `newer` is sure to print the same
     /// words there: a clause's words follow its record, the conditions, the agreement fields and the numbers of the

@@ -3,30 +3,30 @@
 /// The agreement document writes itself through this (`AgreementDocument+Canonical.swift`) instead of `JSONEncoder`,
 /// whose `sortedKeys` pass through boxed containers was most of the cost of a content hash. Callers write an object's
 /// keys in byte order themselves; the writer only places commas.
-struct CanonicalWriter {
-    private(set) var bytes: [UInt8] = []
+public struct CanonicalWriter {
+    public private(set) var bytes: [UInt8] = []
     /// Whether the next key or element is the first of its object or array (no comma before it).
     private var atStart = true
 
-    init(capacity: Int = 16 * 1024) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 16 * 1024) { bytes.reserveCapacity(capacity) }
 
     /// Empties the writer for the next value, keeping its storage.
-    mutating func reset() {
+    public mutating func reset() {
         bytes.removeAll(keepingCapacity: true)
         atStart = true
     }
 
-    mutating func beginObject() {
+    public mutating func beginObject() {
         bytes.append(UInt8(ascii: "{"))
         atStart = true
     }
 
-    mutating func endObject() {
+    public mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         atStart = false
     }
 
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         if !atStart { bytes.append(UInt8(ascii: ",")) }
         atStart = false
         JSONNode.writeString(name, to: &bytes)
@@ -40,7 +40,7 @@ struct CanonicalWriter {
         return true
     }
 
-    mutating func string(_ text: String) { JSONNode.writeString(text, to: &bytes) }
+    public mutating func string(_ text: String) { JSONNode.writeString(text, to: &bytes) }
 
     mutating func bool(_ value: Bool) {
         let word: StaticString = value ? "true" : "false"
@@ -49,7 +49,7 @@ struct CanonicalWriter {
 
     mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-    mutating func array<Element>(_ elements: [Element], _ write: (inout CanonicalWriter, Element) -> Void) {
+    public mutating func array<Element>(_ elements: [Element], _ write: (inout CanonicalWriter, Element) -> Void) {
         bytes.append(UInt8(ascii: "["))
         atStart = true
         for element in elements {
@@ -61,7 +61,7 @@ struct CanonicalWriter {
         atStart = false
     }
 
-    mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
+    public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
     mutating func parameters(_ values: [String: ParameterValue]) {
         beginObject()

@@ -139,8 +139,7 @@ public struct SubprocessorTerms: Sendable, Hashable, Codable {
     /// The terms of the agreement's subprocessor clause, its parameters over the library's defaults. An agreement
     /// without a readable subprocessor clause is treated as requiring specific authorisation: asking is never wrong.
     public init(document: AgreementDocument, library: ClauseLibrary) {
-        let facts = AgreementFacts(document: document, library: library)
-        guard let item = facts.included(LibraryKeys.subprocessors) else {
+        guard let item = AgreementFacts.selection(of: LibraryKeys.subprocessors, in: document, library: library) else {
             self.init(authorisation: .specific, noticeDays: 0, objectionDays: 0, requestDays: 0, dayCount: .calendar)
             return
         }

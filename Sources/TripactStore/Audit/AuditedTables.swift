@@ -117,7 +117,30 @@ struct AuditFacts: Codable, Sendable, Equatable {
 
     var isEmpty: Bool { rows.isEmpty && deleted.isEmpty }
 
-    func encoded() -> String { String(decoding: DocumentCodec.canonicalJSON(self), as: UTF8.self) }
+    /// The canonical JSON of the facts (keys in byte order), written directly: `JSONEncoder` was 6 % of a register
+    /// change that reaches 2,000 agreements. `AuditFactsEncodingTests` holds it to what `JSONEncoder` writes.
+    func encoded() -> String {
+        func byBytes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var out = CanonicalWriter(capacity: 1_024)
+        out.beginObject()
+        out.key("deleted")
+        out.strings(deleted)
+        out.key("rows")
+        out.beginObject()
+        for row in rows.keys.sorted(by: byBytes) {
+            out.key(row)
+            out.beginObject()
+            let fields = rows[row]!
+            for field in fields.keys.sorted(by: byBytes) {
+                out.key(field)
+                out.string(fields[field]!)
+            }
+            out.endObject()
+        }
+        out.endObject()
+        out.endObject()
+        return String(decoding: out.bytes, as: UTF8.self)
+    }
 }
 
 extension SQLValue {

@@ -13,7 +13,16 @@ extension TripactStore {
     {
         var fields = [String(id), previous, at, actor, agreement ?? "", action, detail]
         if let facts { fields.append(facts) }
-        return DocumentCodec.sha256Hex(Data(fields.map { $0.replacingOccurrences(of: "\u{1F}", with: " ") }.joined(separator: "\u{1F}").utf8))
+        // The fields joined by the unit separator (0x1F), each with any separator of its own read as a space; written
+        // byte by byte, since 0x1F stands for itself in UTF-8 (a `replacingOccurrences` per field was 7 % of a
+        // 2,000-notice register change).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(0x1F) }
+            for byte in field.utf8 { bytes.append(byte == 0x1F ? 0x20 : byte) }
+        }
+        return DocumentCodec.sha256Hex(Data(bytes))
     }
 
     /// Appends an event that closes the current write transaction; it carries the facts of every audited row the

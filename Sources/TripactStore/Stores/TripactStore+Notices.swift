@@ -255,7 +255,9 @@ extension TripactStore {
 
     /// Notices with their agreement, parties, change and the users who acted, in one query.
     static func notices(_ connection: Database.Connection, conditions: [String], bindings: [SQLValue], order: String) throws(StoreError) -> [NoticeEntry] {
-        try Database.query(
+        // One register change reaches many agreements: its summary is read once, not once per notice.
+        var summaries: [Int: String] = [:]
+        return try Database.query(
             connection,
             """
             SELECT n.id, n.change_id, a.reference, a.title, c.name, p.name, n.kind, ch.change, n.reason, n.issued, n.respond_by, n.takes_effect, n.late,
@@ -266,11 +268,16 @@ extension TripactStore {
             """ + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")) + " ORDER BY " + order,
             bindings
         ) { row in
-            let change = try? JSONDecoder().decode(RegisterChange.self, from: row.blob(7))
+            let changeID = row.integer(1)
+            let summary = summaries[changeID] ?? {
+                let summary = (try? JSONDecoder().decode(RegisterChange.self, from: row.blob(7)))?.summary ?? ""
+                summaries[changeID] = summary
+                return summary
+            }()
             func day(_ column: Int32) -> CalendarDay { CalendarDay(iso: row.text(column) ?? "") ?? CalendarDay(daysSinceEpoch: 0) }
             return NoticeEntry(
-                id: row.integer(0), changeID: row.integer(1), agreement: row.text(2) ?? "", agreementTitle: row.text(3) ?? "", controller: row.text(4) ?? "",
-                processor: row.text(5) ?? "", kind: NoticeSchedule.Kind(rawValue: row.text(6) ?? "") ?? .notice, summary: change?.summary ?? "",
+                id: row.integer(0), changeID: changeID, agreement: row.text(2) ?? "", agreementTitle: row.text(3) ?? "", controller: row.text(4) ?? "",
+                processor: row.text(5) ?? "", kind: NoticeSchedule.Kind(rawValue: row.text(6) ?? "") ?? .notice, summary: summary,
                 reason: row.text(8) ?? "", issued: day(9), respondBy: day(10), takesEffect: day(11), late: row.integer(12) != 0,
                 status: NoticeStatus(rawValue: row.text(13) ?? "") ?? .pending, objection: row.text(14), objectedBy: row.text(15), objectedAt: row.text(16),
                 decidedBy: row.text(17), decidedAt: row.text(18), resolutionNote: row.text(19), appliedVersion: row.isNull(20) ? nil : row.integer(20),
