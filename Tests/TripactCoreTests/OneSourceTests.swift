@@ -19,6 +19,25 @@ import TripactTestSupport
         #expect(AgreementRenderer.render(facts).contains("within 12 days of receiving it"))
     }
 
+    /// A diff prints again only what can read differently: a measure whose record is unchanged but which quotes a
+    /// changed parameter is redlined with both values; a measure that quotes another clause is not.
+    @Test func aDiffRedlinesTheMeasuresThatQuoteAChangedParameterAndNoOthers() throws {
+        let old = Fixtures.document { document in
+            document.measures.append(MeasureEntry(id: "security-questionnaire"))
+            document.measures.append(MeasureEntry(id: "cc-delivery-centre-audit"))
+            Fixtures.set("records-and-compliance", "answer-days", .integer(12), in: &document)
+        }
+        var new = old
+        Fixtures.set("records-and-compliance", "answer-days", .integer(20), in: &new)
+        let diff = AgreementDiffer.diff(old, new, library: library)
+        let quoting = try #require(diff.redline.first { $0.key == "measure:security-questionnaire" })
+        #expect(quoting.status == .changed)
+        #expect(quoting.tokens.contains { $0.change == .deleted && $0.word == "12" } && quoting.tokens.contains { $0.change == .inserted && $0.word == "20" })
+        #expect(diff.changes.contains { $0.key == "measure:security-questionnaire" })
+        let other = try #require(diff.redline.first { $0.key == "measure:cc-delivery-centre-audit" })
+        #expect(other.status == .same && !other.hasMarks && other.tokens.contains { $0.word == "visit" })
+    }
+
     @Test func noCatalogueMeasureStatesAFigureForTheAuditNoticeOrTheQuestionnaireDeadline() {
         let audit = library.measure("cc-delivery-centre-audit")!.description
         #expect(audit.contains("{{audits.notice-days}}"))

@@ -20,16 +20,19 @@ public enum AgreementDiffer {
         // a clause or a measure whose surroundings changed (`printsAlike`). The others print when a view asks.
         let alike = oldFacts.printsAlike(newFacts)
         let merged = mergedOrder(old: oldOrder, new: newOrder)
+        let oldSources = oldFacts.itemTextSources(items: oldItems)
+        let newSources = newFacts.itemTextSources(items: newItems)
         func readsAlike(_ key: ItemKey, _ before: AgreementItem?, _ after: AgreementItem?) -> Bool {
             guard let before, let after, before.canonical == after.canonical else { return false }
             switch key.kind {
             case "clause": return alike.clauses
-            case "measure": return alike.measures
+            case "measure":
+                // A measure with wording of its own quotes nothing; a catalogue measure only the clauses it names.
+                guard !alike.changedParameters.isEmpty, case .measure(let entry)? = newSources[key], entry.description == nil else { return true }
+                return library.measure(entry.id)?.quotedClauses.isDisjoint(with: alike.changedParameters) ?? true
             default: return true
             }
         }
-        let oldSources = oldFacts.itemTextSources(items: oldItems)
-        let newSources = newFacts.itemTextSources(items: newItems)
         let oldNumbering = { (id: ClauseID) in newFacts.number(of: id) ?? oldFacts.number(of: id) }
         var oldTexts: [ItemKey: [String]] = [:]
         var newTexts: [ItemKey: [String]] = [:]

@@ -90,18 +90,21 @@ public struct AgreementFacts: Sendable {
         return nil
     }
 
-    /// Whether a clause, or a catalogue measure, whose own record is the same in `newer` is sure to print the same
-    /// words there: a clause's words follow its record, the conditions, the agreement fields and the numbers of the
-    /// clauses it refers to (the same in a diff, which prints both with the newer numbers, unless one was removed); a
-    /// measure's follow its record and the clause parameters it quotes.
-    func printsAlike(_ newer: AgreementFacts) -> (clauses: Bool, measures: Bool) {
+    /// Whether a clause whose own record is the same in `newer` is sure to print the same words there, and which
+    /// clauses' parameter values differ: a clause's words follow its record, the conditions, the agreement fields and
+    /// the numbers of the clauses it refers to (the same in a diff, which prints both with the newer numbers, unless
+    /// one was removed); a catalogue measure's follow its record and the parameters of the clauses it quotes.
+    func printsAlike(_ newer: AgreementFacts) -> (clauses: Bool, changedParameters: Set<ClauseID>) {
         let old = document, new = newer.document
         let fields = old.parties.controller.name == new.parties.controller.name && old.parties.processor.name == new.parties.processor.name
             && old.title == new.title && old.mainAgreement == new.mainAgreement && old.effectiveDate == new.effectiveDate
         let noneRemoved = numbers.keys.allSatisfy { newer.numbers[$0] != nil }
         // A clause selected twice prints its first selection, while its item is its last: compare those the long way.
         let unique = Set(old.clauses.map(\.clause)).count == old.clauses.count && Set(new.clauses.map(\.clause)).count == new.clauses.count
-        return (fields && noneRemoved && unique && conditions == newer.conditions, parameterValues == newer.parameterValues)
+        var changed: Set<ClauseID> = []
+        for (id, values) in parameterValues where newer.parameterValues[id] != values { changed.insert(id) }
+        for id in newer.parameterValues.keys where parameterValues[id] == nil { changed.insert(id) }
+        return (fields && noneRemoved && unique && conditions == newer.conditions, changed)
     }
 
     /// Whether a clause belongs in this agreement: all its conditions hold (`selected` holds when it is selected).

@@ -5,6 +5,25 @@ public struct MeasureDefinition: Sendable, Hashable {
     public let title: String
     public let description: String
     public let contactCentre: Bool
+
+    /// The clauses whose parameters the description quotes (`{{clause.parameter}}`): its printed words change only
+    /// when one of theirs does.
+    public var quotedClauses: Set<ClauseID> {
+        var result: Set<ClauseID> = []
+        let bytes = Array(description.utf8)
+        var index = 0
+        while index + 1 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            var end = index + 2
+            while end < bytes.count, bytes[end] != UInt8(ascii: "."), bytes[end] != UInt8(ascii: "}") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: ".") { result.insert(ClauseID(String(decoding: bytes[(index + 2)..<end], as: UTF8.self))) }
+            index = end
+        }
+        return result
+    }
 }
 
 /// A catalogue entry with a label and a description: data category, data subject, purpose, operation or channel.
