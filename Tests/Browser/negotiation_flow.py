@@ -7,8 +7,14 @@ source next to its log in .ci/artifacts/ and exits non-zero.
 Every page the suite loads is also checked as a person would meet it (see PageChecks): axe-core with the WCAG 2.2 AA
 rules finds nothing, and the visible text holds no internal key (item keys such as `clause:audits` or
 `annex2:purposes`, catalogue keys such as `user.financial.credit_card`). Keys belong in URLs, JSON and the CLI.
+Every page is also saved as screenshots at 1280 and 390 px in .ci/artifacts/screens/, for a person to look at.
+
+The six everyday tasks of docs UX (find what needs you, read a changed clause's wording, accept one item, counter-propose
+a number, compare two versions, sign with the confirmation step) are done from the dashboard by clicking links and
+buttons, and the suite counts the pages each one loads (see PageLoads and Tasks): at most 3 each.
 """
 import base64
+import json
 import os
 import re
 import socket
@@ -16,16 +22,18 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
+SCREENS = os.path.join(ARTIFACTS, "screens")
 REFERENCE = "lumen-telecom-atlantis-dpa"
 
 
@@ -55,11 +63,16 @@ def start_server(workdir, port):
     raise RuntimeError("the server did not start within 60 s")
 
 
-def browser():
+def browser(count_loads=False):
+    """Headless Chromium 1280 px wide. With count_loads, Chrome records its page events in the performance log, which
+    PageLoads reads to count the documents loaded."""
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
         options.add_argument(argument)
+    if count_loads:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+        options.add_experimental_option("perfLoggingPrefs", {"enableNetwork": False, "enablePage": True})
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
@@ -78,25 +91,31 @@ class PageChecks:
     """Runs on every page the suite loads: axe-core with the WCAG 2.2 AA tags, and a scan of the visible text for
     internal keys. Problems are collected with the page's path and reported together at the end."""
 
-    def __init__(self, driver, base):
+    def __init__(self, driver, base, loads=None, screens=None):
         self.driver = driver
         self.base = base
+        self.loads = loads
+        self.screens = screens
         self.pages = 0
         self.problems = []
         self.seen = set()
 
     def check(self):
         driver = self.driver
+        if self.loads is not None:
+            self.loads.read()
         path = driver.current_url.replace(self.base, "") or "/"
         text = driver.execute_script("return document.body ? document.body.innerText : '';")
         for key in sorted(set(INTERNAL_KEY.findall(text))):
             self.problems.append("%s shows the internal key %s" % (path, key))
-        # The same page in the same state needs one axe run, not one per visit.
+        # The same page in the same state needs one axe run and one set of screenshots, not one per visit.
         signature = (path, hash(driver.page_source))
         if signature in self.seen:
             return
         self.seen.add(signature)
         self.pages += 1
+        if self.screens is not None:
+            self.screens.take(path)
         axe = Axe(driver)
         axe.inject()
         # The print preview of the whole agreement takes axe a while on a loaded machine.
@@ -124,16 +143,231 @@ def checked(driver):
         PAGE_CHECKS.check()
 
 
-def full_screenshot(driver, name, width):
-    """The whole page at `width` px, saved to .ci/artifacts/ for a person to look at."""
-    size = driver.get_window_size()
-    driver.set_window_size(width, 900)
-    # The first screen as well, legible without zooming into a very long image.
-    driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d-top.png" % (name, width)))
-    height = driver.execute_script("return document.documentElement.scrollHeight;")
-    driver.set_window_size(width, min(max(height + 140, 900), 12000))
-    driver.save_screenshot(os.path.join(ARTIFACTS, "%s-%d.png" % (name, width)))
-    driver.set_window_size(size["width"], size["height"])
+class Screens:
+    """Screenshots of a page at 1280 px and at 390 px, saved to .ci/artifacts/screens/ for a person to look at.
+
+    For each width: the first screen (`…-1280-top.png`, legible without zooming) and the whole page (`…-1280.png`, cut
+    at 16,000 px: the print preview runs to some 90,000 px at 390). Names start with the visit's number and say who is
+    logged in and which page it is, e.g. `014-atlantis-agreement-compare-from-3-to-5-390.png`. The window is narrowed for
+    the 390 px shots and widened back, so the suite carries on at 1280 px.
+    """
+
+    WIDTHS = (1280, 390)
+    TALLEST = 16000
+
+    def __init__(self, driver, folder):
+        self.driver = driver
+        self.folder = folder
+        self.count = 0
+        self.who = "guest"
+        os.makedirs(folder, exist_ok=True)
+        # Screenshots of an earlier run would pass for this one's.
+        for name in os.listdir(folder):
+            if name.endswith(".png"):
+                os.remove(os.path.join(folder, name))
+
+    def take(self, path):
+        driver = self.driver
+        self.count += 1
+        stem = "%03d-%s-%s" % (self.count, self.who, page_name(path))
+        size = driver.get_window_size()
+        for width in self.WIDTHS:
+            if driver.execute_script("return window.innerWidth;") != width:
+                driver.set_window_size(width, size["height"])
+            self.capture(os.path.join(self.folder, "%s-%d-top.png" % (stem, width)), whole=False)
+            self.capture(os.path.join(self.folder, "%s-%d.png" % (stem, width)), whole=True)
+        driver.set_window_size(size["width"], size["height"])
+
+    def capture(self, filename, whole):
+        driver = self.driver
+        metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        content = metrics["cssContentSize"]
+        screen = metrics["cssLayoutViewport"]["clientHeight"]
+        height = min(content["height"], self.TALLEST) if whole else min(content["height"], screen)
+        shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": whole,
+            "clip": {"x": 0, "y": 0, "width": content["width"], "height": max(height, 1), "scale": 1}})
+        with open(filename, "wb") as handle:
+            handle.write(base64.b64decode(shot["data"]))
+
+
+def page_name(path):
+    """A file-name-safe name of a page: `/agreements/<the demo agreement>/compare?from=3&to=5` → `agreement-compare-from-3-to-5`."""
+    path = path.split("#")[0]
+    for prefix, name in [("/agreements/%s" % REFERENCE, "agreement"), ("/agreements/", "agreement-")]:
+        if path.startswith(prefix):
+            path = name + path[len(prefix):]
+            break
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-")
+    return slug[:80] or "dashboard"
+
+
+class PageLoads:
+    """Counts the documents the browser loads, from Chrome's own record of them in the performance log: one
+    Page.frameNavigated event of the top frame per document. A link followed or a form posted and redirected is one
+    load; a jump to an anchor in the same page (Page.navigatedWithinDocument), a script's fetch or a screenshot is none.
+    The log is read after every page (PageChecks), so it never grows long."""
+
+    def __init__(self, driver, base):
+        self.driver = driver
+        self.base = base
+        self.paths = []
+
+    def read(self):
+        """Every document loaded so far, and returns how many."""
+        for entry in self.driver.get_log("performance"):
+            message = json.loads(entry["message"]).get("message", {})
+            if message.get("method") != "Page.frameNavigated":
+                continue
+            frame = message["params"]["frame"]
+            if frame.get("parentId") or not frame.get("url", "").startswith(self.base):
+                continue
+            self.paths.append(frame["url"][len(self.base):] or "/")
+        return len(self.paths)
+
+
+class MissingStep(Exception):
+    """A page on a task's way does not offer what the user needs next."""
+
+
+class Task:
+    """One everyday task, done from the dashboard with the links and buttons a user would click, its page loads
+    counted from the dashboard (the dashboard itself not counted)."""
+
+    def __init__(self, tasks, name, route, begin):
+        self.tasks = tasks
+        self.name = name
+        self.route = route
+        self.begin = begin
+        self.loads = None
+        self.end = None
+        self.missing = None
+
+    @property
+    def driver(self):
+        return self.tasks.driver
+
+    def here(self):
+        return self.driver.current_url.replace(self.tasks.base, "") or "/"
+
+    def counted(self):
+        return self.tasks.loads.read() - self.begin
+
+    def pages(self):
+        end = self.end if self.end is not None else len(self.tasks.loads.paths)
+        return " → ".join(["dashboard"] + [page_name(path) for path in self.tasks.loads.paths[self.begin:end]])
+
+    def find(self, what, by, value, within=None):
+        """The element a user looks for next; `what` says in words what the page would have to offer."""
+        try:
+            return (within or self.driver).find_element(by, value)
+        except NoSuchElementException:
+            raise MissingStep("%s on %s" % (what, self.here())) from None
+
+    def click(self, what, by, value, within=None):
+        """Clicks a link or a submit button that loads a page."""
+        submit_and_wait(self.driver, self.find(what, by, value, within))
+
+    def require(self, condition, what):
+        if not condition:
+            raise MissingStep("%s on %s" % (what, self.here()))
+
+    def done(self):
+        self.loads = self.counted()
+        self.end = self.begin + self.loads
+        self.tasks.report(self)
+
+    def fail(self, missing):
+        self.loads = self.counted()
+        self.end = self.begin + self.loads
+        self.missing = missing
+        self.tasks.report(self)
+
+    @property
+    def completed(self):
+        return self.missing is None and self.loads is not None
+
+    def line(self):
+        if self.completed:
+            return "%s: %d page load%s (%s; %s)" % (self.name, self.loads, "" if self.loads == 1 else "s", self.route, self.pages())
+        return "%s: NOT DONE by %s after %d page load%s (%s); missing step: %s" % (
+            self.name, self.route, self.loads, "" if self.loads == 1 else "s", self.pages(), self.missing)
+
+
+class Tasks:
+    """The six everyday tasks, each at most LIMIT page loads from the dashboard. A task may be tried by more than one
+    route; it passes when one route finishes within the limit, and the report names the others that did not."""
+
+    LIMIT = 3
+    NAMES = ["find what needs you", "read a changed clause's wording", "accept one item", "counter-propose a number",
+             "compare two versions", "sign (with the confirmation step)"]
+
+    def __init__(self, driver, base, loads, screens=None):
+        self.driver = driver
+        self.base = base
+        self.loads = loads
+        self.screens = screens
+        self.attempts = []
+
+    def to_dashboard(self):
+        """Back to the dashboard the way a user goes there, by the site's name in the header (not counted)."""
+        if (self.driver.current_url.replace(self.base, "") or "/") != "/":
+            submit_and_wait(self.driver, self.driver.find_element(By.CSS_SELECTOR, "header a.brand"))
+        assert "Agreements" in self.driver.title, "not on the dashboard: " + self.driver.title
+
+    def start(self, name, route, since=None):
+        """A task begun on the dashboard now (the caller has gone there), or at the same point as the task `since`."""
+        assert name in self.NAMES, name
+        return Task(self, name, route, since.begin if since else self.loads.read())
+
+    def attempt(self, task, steps):
+        """Runs steps(task); a missing step ends the attempt and is reported, not raised. Returns whether it finished."""
+        try:
+            steps(task)
+        except MissingStep as missing:
+            task.fail(str(missing))
+            return False
+        if task.loads is None:
+            task.done()
+        return True
+
+    def report(self, task):
+        self.attempts.append(task)
+        print("task " + task.line(), flush=True)
+
+    def problems(self):
+        """One line per task that no route did within the limit, or that was never tried."""
+        problems = []
+        for name in self.NAMES:
+            tried = [task for task in self.attempts if task.name == name]
+            finished = [task for task in tried if task.completed]
+            if not tried:
+                problems.append("%s: never tried" % name)
+            elif not finished:
+                problems.append("%s: not done; %s" % (name, "; ".join(task.line() for task in tried)))
+            elif min(task.loads for task in finished) > self.LIMIT:
+                best = min(finished, key=lambda task: task.loads)
+                problems.append("%s: %d page loads, more than %d (%s: %s)" % (name, best.loads, self.LIMIT, best.route, best.pages()))
+        return problems
+
+    def summary(self):
+        """One line per task: its fewest page loads and how, then the routes that did not get there."""
+        lines = []
+        for name in self.NAMES:
+            tried = [task for task in self.attempts if task.name == name]
+            finished = sorted((task for task in tried if task.completed), key=lambda task: task.loads)
+            if finished:
+                best = finished[0]
+                verdict = "ok" if best.loads <= self.LIMIT else "MORE THAN %d" % self.LIMIT
+                lines.append("  %-36s %d page load%s, %s (%s: %s)" % (
+                    name, best.loads, "" if best.loads == 1 else "s", verdict, best.route, best.pages()))
+            else:
+                lines.append("  %-36s %s" % (name, "NOT DONE" if tried else "NOT TRIED"))
+            for task in tried:
+                if not task.completed:
+                    lines.append("      not by %s: after %d page load%s, missing: %s" % (
+                        task.route, task.loads, "" if task.loads == 1 else "s", task.missing))
+        return lines
 
 
 def submit_and_wait(driver, button):
@@ -155,6 +389,49 @@ def submit_and_wait(driver, button):
     checked(driver)
 
 
+# The paragraphs of a clause in a print preview's HTML: each paragraph without its number, a list paragraph as its
+# items. The page's own parser reads the HTML, which the suite fetched outside the browser (no page load).
+PRINTED_CLAUSE_JS = """
+const section = new DOMParser().parseFromString(arguments[0], 'text/html').getElementById(arguments[1]);
+if (!section) return null;
+const pieces = [];
+for (const paragraph of section.querySelectorAll('ol.paragraphs > li')) {
+  const copy = paragraph.cloneNode(true);
+  copy.querySelectorAll('.number').forEach(number => number.remove());
+  const items = copy.querySelectorAll('li');
+  (items.length ? Array.from(items) : [copy]).forEach(item => pieces.push(item.textContent));
+}
+return pieces;
+"""
+# The text of the page's main part as it reads now: words struck out by a redline (<del>) left out.
+CURRENT_TEXT_JS = """
+const struck = Array.from(document.querySelectorAll('main del'));
+struck.forEach(element => element.style.setProperty('display', 'none', 'important'));
+const text = (document.querySelector('main') || document.body).innerText;
+struck.forEach(element => element.style.removeProperty('display'));
+return text;
+"""
+
+
+def wording_shown(driver, version, clause):
+    """How many of the clause's printed paragraphs (version `version`) the page shows word for word, of how many.
+    Spaces are ignored on both sides, since a page and the print lay out paragraphs and lists differently."""
+    # The pages' Content-Security-Policy lets no script fetch, so the suite asks with the browser's session cookie.
+    base = re.match(r"https?://[^/]+", driver.current_url).group(0)
+    cookies = "; ".join("%s=%s" % (cookie["name"], cookie["value"]) for cookie in driver.get_cookies())
+    request = urllib.request.Request("%s/agreements/%s/versions/%d" % (base, REFERENCE, version), headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        printed = response.read().decode("utf-8")
+    pieces = driver.execute_script(PRINTED_CLAUSE_JS, printed, "clause-" + clause)
+    assert pieces, "the print preview of version %d has no clause %s" % (version, clause)
+    text = re.sub(r"\s+", "", driver.execute_script(CURRENT_TEXT_JS))
+    return sum(1 for piece in pieces if re.sub(r"\s+", "", piece) in text), len(pieces)
+
+
+def on_agreement(driver):
+    return driver.current_url.split("#")[0].split("?")[0].endswith("/agreements/" + REFERENCE)
+
+
 class Flow:
     def __init__(self, driver, base):
         self.driver = driver
@@ -166,9 +443,15 @@ class Flow:
 
     def log_in(self, email, password):
         self.driver.delete_all_cookies()
+        screens = PAGE_CHECKS.screens if PAGE_CHECKS is not None and PAGE_CHECKS.driver is self.driver else None
+        if screens:
+            screens.who = "guest"
         self.open("/login")
         self.driver.find_element(By.ID, "email").send_keys(email)
         self.driver.find_element(By.ID, "password").send_keys(password)
+        if screens:
+            # Screenshots say whose pages they show: `lumen` (the controller) or `atlantis` (the processor).
+            screens.who = email.split("@")[1].split(".")[0]
         submit_and_wait(self.driver, self.driver.find_element(By.CSS_SELECTOR, "form[action='/login'] button"))
         assert "Agreements" in self.driver.title, "log-in failed: " + self.driver.title
 
@@ -207,18 +490,33 @@ class Flow:
         return listed, left
 
     def accept_all(self):
+        """Accepts every item still open for the user's side; nothing to do when none is (the caller checks the status)."""
         self.open("/agreements/" + REFERENCE)
-        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Accept every item')]"))
+        buttons = self.driver.find_elements(By.XPATH, "//button[starts-with(., 'Accept every item')]")
+        if buttons:
+            submit_and_wait(self.driver, buttons[0])
 
-    def sign(self):
-        """The agreement page's button opens the confirmation page (version, hash, parties); its form signs."""
+    def sign(self, tasks, side):
+        """From the dashboard (a counted task): the agreement page's button opens the confirmation page (version, hash,
+        parties); its form signs."""
+        tasks.to_dashboard()
+        task = tasks.start("sign (with the confirmation step)", "the %s: the agreement's sign button, then its confirmation" % side)
+
+        def steps(task):
+            driver = self.driver
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            task.click("a button to sign the head version", By.XPATH, "//button[starts-with(., 'Sign version')]")
+            task.require("/sign?version=" in driver.current_url, "a confirmation page before signing (signing skipped it)")
+            page = driver.page_source
+            task.require("What signing means" in page and "sha256" in page, "a confirmation that says what is signed")
+            task.click("the confirmation's button to sign", By.XPATH, "//form[@method='post']//button[starts-with(., 'Sign version')]")
+            task.require(on_agreement(driver), "the agreement after signing (signing was refused)")
+
+        assert tasks.attempt(task, steps), task.line()
+
+    def head(self):
         self.open("/agreements/" + REFERENCE)
-        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Sign version')]"))
-        assert "/sign?version=" in self.driver.current_url, "signing skipped its confirmation: " + self.driver.current_url
-        page = self.driver.page_source
-        assert "What signing means" in page and "sha256" in page, "the confirmation does not say what is signed"
-        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//form[@method='post']//button[starts-with(., 'Sign version')]"))
-        assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "signing was refused: " + self.driver.page_source[:1500]
+        return int(re.search(r"head version (\d+)", self.driver.find_element(By.TAG_NAME, "main").text).group(1))
 
 
 def main():
@@ -226,10 +524,12 @@ def main():
     workdir = tempfile.mkdtemp(prefix="tripact-browser-")
     port = free_port()
     server, credentials = start_server(workdir, port)
-    driver = browser()
+    driver = browser(count_loads=True)
     flow = Flow(driver, "http://127.0.0.1:%d" % port)
+    loads = PageLoads(driver, flow.base)
     global PAGE_CHECKS
-    PAGE_CHECKS = PageChecks(driver, flow.base)
+    PAGE_CHECKS = PageChecks(driver, flow.base, loads=loads, screens=Screens(driver, SCREENS))
+    tasks = Tasks(driver, flow.base, loads)
     step = "start"
     try:
         brand = "jeanne.roux@lumen.example"
@@ -258,31 +558,97 @@ def main():
         assert driver.current_url == pilot_url, "Annex II was refused: " + driver.page_source[:1500]
         assert "head version 2" in driver.page_source
 
-        step = "the controller's legal user changes the breach hours and the subprocessor authorisation, comments"
+        step = "the controller's legal user counter-proposes the breach hours from the dashboard (a counted task)"
         flow.log_in(brand, credentials[brand])
-        flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
+        tasks.to_dashboard()
+        task = tasks.start("counter-propose a number", "the controller: the clause among what needs you, its form")
+
+        def counter_propose(task):
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            needs = task.find("a section of what needs you", By.CSS_SELECTOR, "section.needs-you")
+            task.click("a link to Clause 22 (Personal Data Breaches) among what needs you", By.PARTIAL_LINK_TEXT, "Personal Data Breaches", within=needs)
+            Select(task.find("a choice of the clause's variant", By.ID, "variant")).select_by_value("controller")
+            hours = task.find("a field for the breach notice's hours", By.ID, "parameter-hours")
+            hours.clear()
+            hours.send_keys("24")
+            task.find("a message for the other side", By.ID, "message").send_keys("We need 24 hours")
+            task.click("a button that proposes the next version", By.XPATH, "//button[starts-with(., 'Propose version')]")
+            task.require(on_agreement(driver) and "head version 4" in driver.page_source, "the agreement at version 4 after the proposal")
+
+        if not tasks.attempt(task, counter_propose) and flow.head() == 3:
+            # The rest of the negotiation goes on with the change made by its address.
+            flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
+
+        step = "the controller's legal user changes the subprocessor authorisation, comments"
         flow.change_clause("subprocessors", "Specific authorisation for each subprocessor", variant="specific")
         flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
         flow.comment("audits", "Internal: our DPO would settle for the ISO report alone.", internal=True)
         assert "only your organisation sees this comment" in driver.page_source, "the internal comment is not marked"
         assert flow.status() == "draft"
 
-        step = "the processor sees the redline and accepts"
+        step = "the processor finds what needs it from the dashboard (a counted task)"
         flow.log_in(bpo, credentials[bpo])
-        flow.open("/agreements/" + REFERENCE)
-        Select(driver.find_element(By.ID, "from")).select_by_value("3")
-        Select(driver.find_element(By.ID, "to")).select_by_value("5")
-        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[.='Show the redline']"))
+        tasks.to_dashboard()
+        task = tasks.start("find what needs you", "the processor: the agreement's list of what needs you")
+
+        def find_what_needs_you(task):
+            row = task.find("the agreement's row on the dashboard", By.XPATH, "//main//tr[td/a[@href='/agreements/%s']]" % REFERENCE)
+            awaiting = re.search(r"\d+", row.find_element(By.CSS_SELECTOR, "td.awaiting").text)
+            task.require(awaiting and int(awaiting.group()) > 0, "a count of the items awaiting your side on the dashboard")
+            count = int(awaiting.group())
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            needs = task.find("a section of what needs you", By.CSS_SELECTOR, "section.needs-you")
+            links = needs.find_elements(By.CSS_SELECTOR, "ul[aria-labelledby='needs-items'] > li > a")
+            heading = needs.find_elements(By.ID, "needs-items")
+            task.require(len(links) == count, "a link to each of the %d items the dashboard says await you (%d listed)" % (count, len(links)))
+            task.require(heading and heading[0].text.startswith("%d item" % count), "a heading that counts the %d items" % count)
+            task.require(any("Personal Data Breaches" in link.text for link in links), "Clause 22, changed by the controller, among them")
+
+        tasks.attempt(task, find_what_needs_you)
+
+        step = "the processor reads a changed clause's wording on its clause page (a counted task)"
+        tasks.to_dashboard()
+        task = tasks.start("read a changed clause's wording", "the clause page, from what needs you")
+
+        def wording_on_the_clause_page(task):
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            needs = task.find("a section of what needs you", By.CSS_SELECTOR, "section.needs-you")
+            task.click("a link to Clause 22 (Personal Data Breaches) among what needs you", By.PARTIAL_LINK_TEXT, "Personal Data Breaches", within=needs)
+            shown, printed = wording_shown(driver, 5, "breach-notification")
+            task.require(shown == printed, "the clause's wording (%d of the %d paragraphs of Clause 22 as the print preview of "
+                         "version 5 prints them)" % (shown, printed))
+
+        tasks.attempt(task, wording_on_the_clause_page)
+
+        step = "the processor compares versions 3 and 5 from the dashboard, then reads the whole document (counted tasks)"
+        tasks.to_dashboard()
+        compare = tasks.start("compare two versions", "the processor: the agreement's comparison form")
+        wording = tasks.start("read a changed clause's wording", "the redline's whole-document view", since=compare)
+
+        def compare_versions(task):
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            Select(task.find("a choice of the older version", By.ID, "from")).select_by_value("3")
+            Select(task.find("a choice of the newer version", By.ID, "to")).select_by_value("5")
+            task.click("a button that shows the redline", By.XPATH, "//button[.='Show the redline']")
+            task.require("Deadline for the Processor's breach notice" in driver.find_element(By.TAG_NAME, "main").text,
+                         "the redline of versions 3 and 5")
+
+        assert tasks.attempt(compare, compare_versions), compare.line()
         text = driver.find_element(By.TAG_NAME, "main").text
         assert "Deadline for the Processor's breach notice" in text and "36 hours → 24 hours" in text, "the redline lacks the hours change"
         assert ("Wording: General authorisation from an agreed list" in text and "→ Prior specific authorisation of each Subprocessor" in text), \
             "the redline lacks the variant change in words"
         assert driver.find_elements(By.CSS_SELECTOR, "ins"), "no insertion marked"
         assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1, "the redline has more than one h1"
-        full_screenshot(driver, "compare-changes", 1280)
-        full_screenshot(driver, "compare-changes", 390)
         step = "the processor reads the whole document with the changes marked, and steps from change to change"
-        submit_and_wait(driver, driver.find_element(By.LINK_TEXT, "The whole document with changes marked"))
+
+        def wording_in_the_whole_document(task):
+            task.click("a link to the whole document with changes marked", By.LINK_TEXT, "The whole document with changes marked")
+            shown, printed = wording_shown(driver, 5, "breach-notification")
+            task.require(shown == printed, "the clause's wording (%d of the %d paragraphs of Clause 22 as the print preview of "
+                         "version 5 prints them)" % (shown, printed))
+
+        assert tasks.attempt(wording, wording_in_the_whole_document) or "view=document" in driver.current_url, wording.line()
         assert "view=document" in driver.current_url
         driver.find_element(By.LINK_TEXT, "Go to the first change").click()
         assert driver.current_url.endswith("#change-1"), driver.current_url
@@ -290,11 +656,6 @@ def main():
         first.find_element(By.LINK_TEXT, "Next change").click()
         assert driver.current_url.endswith("#change-2"), "next change did not lead to the second change"
         assert driver.find_elements(By.CSS_SELECTOR, "del"), "no deletion marked in the whole document"
-        full_screenshot(driver, "compare-document", 1280)
-        full_screenshot(driver, "compare-document", 390)
-        flow.open("/agreements/" + REFERENCE)
-        full_screenshot(driver, "agreement", 1280)
-        full_screenshot(driver, "agreement", 390)
         flow.open("/agreements/%s/clauses/audits" % REFERENCE)
         assert "One on-site audit a year" in driver.page_source, "the shared comment did not reach the processor"
         assert "our DPO would settle" not in driver.page_source, "the processor reads the controller's internal comment"
@@ -306,13 +667,29 @@ def main():
         assert flow.status() == "draft"
         flow.accept_all()
 
-        step = "the controller accepts what it had not yet accepted; both sign"
+        step = "the controller accepts one item from the dashboard (a counted task), then the rest"
         flow.log_in(brand, credentials[brand])
+        tasks.to_dashboard()
+        task = tasks.start("accept one item", "the controller: its Accept button among what needs you")
+
+        def accept_one_item(task):
+            task.click("a link to the agreement", By.CSS_SELECTOR, "main a[href='/agreements/%s']" % REFERENCE)
+            needs = task.find("a section of what needs you", By.CSS_SELECTOR, "section.needs-you")
+            button = task.find("an Accept button beside an item that awaits you", By.CSS_SELECTOR,
+                               "ul[aria-labelledby='needs-items'] form[action$='/accept'] button", within=needs)
+            label = button.get_attribute("aria-label")
+            submit_and_wait(driver, button)
+            task.require(on_agreement(driver) and not driver.find_elements(By.CSS_SELECTOR, "button[aria-label=\"%s\"]" % label),
+                         "the agreement with the item accepted (%s)" % label)
+
+        tasks.attempt(task, accept_one_item)
         flow.accept_all()
         assert flow.status() == "agreed", "not agreed after both accepted"
-        flow.sign()
+
+        step = "both sign from the dashboard, each through the confirmation (counted tasks)"
+        flow.sign(tasks, "controller")
         flow.log_in(bpo, credentials[bpo])
-        flow.sign()
+        flow.sign(tasks, "processor")
         assert flow.status() == "signed"
 
         step = "the export prints to PDF with page numbers"
@@ -328,14 +705,23 @@ def main():
         assert "Annex V" in text
         step = "every page visited passes axe-core's WCAG 2.2 AA rules and shows no internal key"
         assert not PAGE_CHECKS.problems, "%d problems on the pages visited:\n%s" % (len(PAGE_CHECKS.problems), "\n".join(PAGE_CHECKS.problems))
+        step = "each everyday task takes at most %d page loads from the dashboard" % Tasks.LIMIT
+        print("page loads from the dashboard, per task (at most %d each):\n%s" % (Tasks.LIMIT, "\n".join(tasks.summary())))
+        problems = tasks.problems()
+        assert not problems, "%d of the %d tasks not done within %d page loads:\n%s" % (
+            len(problems), len(Tasks.NAMES), Tasks.LIMIT, "\n".join(problems))
         print("browser suite: the negotiation went to signature and the export printed %d pages; axe-core (WCAG 2.2 AA) "
-              "and the key scan passed on %d pages" % (len(pages), PAGE_CHECKS.pages))
+              "and the key scan passed on %d pages; the six tasks took at most %d page loads each; screenshots of %d pages "
+              "at 1280 and 390 px in %s" % (len(pages), PAGE_CHECKS.pages, Tasks.LIMIT, PAGE_CHECKS.screens.count,
+                                             os.path.relpath(SCREENS, ROOT)))
     except Exception as error:  # noqa: BLE001 - report any failure with a screenshot
         shot = os.path.join(ARTIFACTS, "browser-failure.png")
         driver.save_screenshot(shot)
         with open(os.path.join(ARTIFACTS, "browser-failure.html"), "w") as handle:
             handle.write(driver.page_source)
         print("browser suite FAILED at step: %s\n%s\nscreenshot: %s" % (step, error, shot), file=sys.stderr)
+        if tasks.attempts and not step.startswith("each everyday task"):
+            print("page loads from the dashboard so far:\n" + "\n".join(tasks.summary()), file=sys.stderr)
         with open(os.path.join(workdir, "serve.log")) as log:
             print(log.read()[-3000:], file=sys.stderr)
         return 1
