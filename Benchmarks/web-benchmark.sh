@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 2; }
 
-swift build -c release --product tripact >/dev/null
+swift build -c release --static-swift-stdlib --product tripact >/dev/null
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 .build/release/tripact serve --demo --port "$port" --db "$work/tripact.sqlite" >"$work/serve.log" 2>&1 &

@@ -618,7 +618,8 @@ def main():
             task.require(shown == printed, "the clause's wording (%d of the %d paragraphs of Clause 22 as the print preview of "
                          "version 5 prints them)" % (shown, printed))
 
-        tasks.attempt(task, wording_on_the_clause_page)
+        # Issue 9: the clause page shows the clause's wording, so this route must work, not only the redline's.
+        assert tasks.attempt(task, wording_on_the_clause_page), task.line()
 
         step = "the processor compares versions 3 and 5 from the dashboard, then reads the whole document (counted tasks)"
         tasks.to_dashboard()

@@ -20,6 +20,11 @@ import TripactWeb
             #expect(page.text.contains("<input type=\"hidden\" name=\"base\" value=\"1\">"))
             #expect(page.text.contains("type=\"number\" min=\"1\" max=\"48\" step=\"1\" value=\"36\""))
             #expect(page.text.contains("(1 hour to 48 hours)"))
+            // The clause's wording as the version prints it, with the agreed value filled in, above the form.
+            #expect(page.text.contains("<h2 id=\"wording-heading\">The wording in version 1</h2>"))
+            #expect(page.text.contains("in any event within <span class=\"value\">36 hours</span> of becoming aware of it"))
+            #expect(!page.text.contains("{{hours}}"))
+            #expect(page.text.range(of: "The wording in version 1")!.lowerBound < page.text.range(of: "<label for=\"variant\">")!.lowerBound)
             #expect(page.text.contains("Your playbook: preferred 24 hours, fallback 36 hours, walk-away 48 hours."))
             let (processor, _) = try fixture.session(.legal, "processor")
             let other = try await client.get(clauseURI(fixture, "breach-notification"), cookie: processor).text

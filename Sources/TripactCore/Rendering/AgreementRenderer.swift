@@ -133,6 +133,14 @@ public enum AgreementRenderer {
         html.raw("<li class=\"annex-entry\"><a href=\"#signatures\">Signatures</a></li>\n</ol>\n</nav>\n")
     }
 
+    /// One clause as the agreement prints it (number, title, articles and paragraphs with every value filled), for a
+    /// page that shows a clause's wording beside its form.
+    public static func clauseFragment(_ item: AgreementFacts.IncludedClause, facts: AgreementFacts) -> String {
+        var html = HTMLWriter(capacity: 4_096)
+        writeClause(&html, item, facts: facts)
+        return String(decoding: html.bytes, as: UTF8.self)
+    }
+
     private static func writeClause(_ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
         html.raw("<section class=\"clause\" id=\"clause-")
         html.text(item.clause.id.rawValue)

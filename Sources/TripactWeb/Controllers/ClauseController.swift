@@ -145,6 +145,18 @@ struct ClauseController {
         page.raw("]</small></p><p>State: ")
         page.text(state?.label ?? "not in this version")
         page.raw("</p>")
+        // The wording as the agreement's current version prints it, values filled, before the form that changes it.
+        if let head = try? store.version(reference) {
+            let facts = AgreementFacts(document: head.document, library: configuration.library)
+            page.raw("<section class=\"wording\" aria-labelledby=\"wording-heading\"><h2 id=\"wording-heading\">The wording in version \(head.number)</h2>")
+            if let item = facts.included(clause.id) {
+                // Escaped by the renderer: library text and the agreement's values go through its writer.
+                page.raw(AgreementRenderer.clauseFragment(item, facts: facts))
+            } else {
+                page.raw("<p>This clause is not in version \(head.number).</p>")
+            }
+            page.raw("</section>")
+        }
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))\">")
         page.csrf(session)
