@@ -24,6 +24,11 @@ import TripactWeb
             #expect(page.text.contains("<h2 id=\"wording-heading\">The wording in version 1</h2>"))
             #expect(page.text.contains("in any event within <span class=\"value\">36 hours</span> of becoming aware of it"))
             #expect(!page.text.contains("{{hours}}"))
+            // The other variants' wording, with the same values, folded: one per other variant, none anchored twice.
+            let breach = try #require(Fixtures.library.clause("breach-notification"))
+            #expect(page.text.components(separatedBy: "<details class=\"variant\">").count - 1 == breach.variants.count - 1)
+            for variant in breach.variants { #expect(page.text.contains("data-variant=\"\(variant.key)\"")) }
+            #expect(page.text.components(separatedBy: "id=\"clause-breach-notification\"").count - 1 == 1)
             #expect(page.text.range(of: "The wording in version 1")!.lowerBound < page.text.range(of: "<label for=\"variant\">")!.lowerBound)
             #expect(page.text.contains("Your playbook: preferred 24 hours, fallback 36 hours, walk-away 48 hours."))
             let (processor, _) = try fixture.session(.legal, "processor")

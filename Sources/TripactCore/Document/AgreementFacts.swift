@@ -121,6 +121,13 @@ public struct AgreementFacts: Sendable {
 
     public func included(_ clause: ClauseID) -> IncludedClause? { numbers[clause].map { included[$0 - 1] } }
 
+    /// The clause as it would print with another of its variants, at the same number and with the same values: for
+    /// showing a reader what the alternatives say.
+    public func included(_ clause: ClauseID, variant key: String) -> IncludedClause? {
+        guard let item = included(clause), let variant = item.clause.variant(key) else { return nil }
+        return IncludedClause(number: item.number, clause: item.clause, variant: variant, selectionIndex: item.selectionIndex, parameters: item.parameters)
+    }
+
     /// Whether a paragraph is printed.
     public func paragraphApplies(_ paragraph: Paragraph, in item: IncludedClause) -> Bool {
         guard let condition = paragraph.condition else { return true }

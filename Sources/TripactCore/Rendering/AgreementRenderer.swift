@@ -135,16 +135,21 @@ public enum AgreementRenderer {
 
     /// One clause as the agreement prints it (number, title, articles and paragraphs with every value filled), for a
     /// page that shows a clause's wording beside its form.
-    public static func clauseFragment(_ item: AgreementFacts.IncludedClause, facts: AgreementFacts) -> String {
+    /// `anchored: false` leaves out the section's id, for a page that shows several variants of one clause.
+    public static func clauseFragment(_ item: AgreementFacts.IncludedClause, facts: AgreementFacts, anchored: Bool = true) -> String {
         var html = HTMLWriter(capacity: 4_096)
-        writeClause(&html, item, facts: facts)
+        writeClause(&html, item, facts: facts, anchored: anchored)
         return String(decoding: html.bytes, as: UTF8.self)
     }
 
-    private static func writeClause(_ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
-        html.raw("<section class=\"clause\" id=\"clause-")
-        html.text(item.clause.id.rawValue)
-        html.raw("\" data-variant=\"")
+    private static func writeClause(_ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts, anchored: Bool = true) {
+        html.raw("<section class=\"clause\"")
+        if anchored {
+            html.raw(" id=\"clause-")
+            html.text(item.clause.id.rawValue)
+            html.raw("\"")
+        }
+        html.raw(" data-variant=\"")
         html.text(item.variant.key)
         html.raw("\">\n<h2><span class=\"number\">")
         html.number(item.number)

@@ -152,6 +152,15 @@ struct ClauseController {
             if let item = facts.included(clause.id) {
                 // Escaped by the renderer: library text and the agreement's values go through its writer.
                 page.raw(AgreementRenderer.clauseFragment(item, facts: facts))
+                // What each other variant would say here, with the same values, folded away until asked for.
+                for other in clause.variants where other.key != item.variant.key {
+                    guard let alternative = facts.included(clause.id, variant: other.key) else { continue }
+                    page.raw("<details class=\"variant\"><summary>")
+                    page.text("The wording of the variant \u{201C}\(other.label)\u{201D} (leans \(other.stance.rawValue))")
+                    page.raw("</summary>")
+                    page.raw(AgreementRenderer.clauseFragment(alternative, facts: facts, anchored: false))
+                    page.raw("</details>")
+                }
             } else {
                 page.raw("<p>This clause is not in version \(head.number).</p>")
             }

@@ -94,7 +94,8 @@ struct Page {
         table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
         .table-wrap { overflow-x: auto; } .table-wrap table { overflow-wrap: normal; } fieldset { min-width: 0; } pre { white-space: pre-wrap; }
         .error { color: #900; } .ok { color: #060; } .warning { color: #850; }
-        section.wording ol.paragraphs { list-style: none; padding-left: 0; } section.wording ul { padding-left: 1.5em; }
+        section.wording ol.paragraphs { list-style: none; padding-left: 0; } section.wording ol.paragraphs > li { margin-bottom: 0.6em; }
+        section.wording ul { padding-left: 1.5em; } details.variant { margin: 0.4em 0; }
         section.wording .articles { font-size: 0.9em; color: #444; }
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
