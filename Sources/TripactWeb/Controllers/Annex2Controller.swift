@@ -301,11 +301,7 @@ struct Annex2Controller {
             page.text(key)
             page.raw("]\">")
             for (value, text) in options {
-                page.raw("<option value=\"")
-                page.text(value)
-                page.raw(value == selected ? "\" selected>" : "\">")
-                page.text(text)
-                page.raw("</option>")
+                page.option(value, text, selected: value == selected)
             }
             page.raw("</select>")
         }

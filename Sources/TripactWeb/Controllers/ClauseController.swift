@@ -172,11 +172,7 @@ struct ClauseController {
         page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
         page.raw("<label for=\"variant\">Variant</label><select id=\"variant\" name=\"variant\"\(errors["variant"] != nil ? " aria-invalid=\"true\" aria-describedby=\"variant-error\"" : "")>")
         for option in clause.variants {
-            page.raw("<option value=\"")
-            page.text(option.key)
-            page.raw(option.key == variant ? "\" selected>" : "\">")
-            page.text("\(option.label) (leans \(option.stance.rawValue))")
-            page.raw("</option>")
+            page.option(option.key, "\(option.label) (leans \(option.stance.rawValue))", selected: option.key == variant)
         }
         page.raw("</select>")
         Self.error(&page, errors["variant"], id: "variant-error")
@@ -203,11 +199,7 @@ struct ClauseController {
             case .enumeration(let options):
                 page.raw("<select id=\"\(HTMLEscaping.escape(id))\" name=\"parameters[\(HTMLEscaping.escape(spec.name))]\"\(invalid)>")
                 for option in options {
-                    page.raw("<option value=\"")
-                    page.text(option.key)
-                    page.raw(option.key == value ? "\" selected>" : "\">")
-                    page.text(option.text)
-                    page.raw("</option>")
+                    page.option(option.key, option.text, selected: option.key == value)
                 }
                 page.raw("</select>")
             case .boolean:

@@ -180,11 +180,7 @@ struct DeliveryLocationController {
         text("site", "Site (city, address, what is handled there)", multiline: true)
         page.raw("<label for=\"\(id)-country\">Country</label><select id=\"\(id)-country\" name=\"\(prefix).country\"\(describedBy("country"))><option value=\"\">—</option>")
         for country in library.countries {
-            page.raw("<option value=\"")
-            page.text(country.code)
-            page.raw(country.code == values["country"] ? "\" selected>" : "\">")
-            page.text("\(country.name) (\(country.code))")
-            page.raw("</option>")
+            page.option(country.code, "\(country.name) (\(country.code))", selected: country.code == values["country"])
         }
         page.raw("</select>")
         Self.error(&page, errors["\(prefix).country"], id: "\(id)-country-error")
@@ -194,11 +190,7 @@ struct DeliveryLocationController {
         page.raw("</select><label for=\"\(id)-transferMechanism\">Transfer mechanism (needed outside the EEA without adequacy)</label>")
         page.raw("<select id=\"\(id)-transferMechanism\" name=\"\(prefix).transferMechanism\"\(describedBy("transferMechanism"))><option value=\"\(Self.none)\">none</option>")
         for mechanism in library.transferMechanisms {
-            page.raw("<option value=\"")
-            page.text(mechanism.key)
-            page.raw(mechanism.key == values["transferMechanism"] ? "\" selected>" : "\">")
-            page.text(mechanism.label)
-            page.raw("</option>")
+            page.option(mechanism.key, mechanism.label, selected: mechanism.key == values["transferMechanism"])
         }
         page.raw("</select>")
         Self.error(&page, errors["\(prefix).transferMechanism"], id: "\(id)-transferMechanism-error")

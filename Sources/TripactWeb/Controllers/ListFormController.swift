@@ -212,11 +212,7 @@ struct ListFormController {
             page.raw("<fieldset><legend>Add a measure</legend><label for=\"new-catalogue\">From the catalogue</label><select id=\"new-catalogue\" name=\"new.catalogue\"><option value=\"\">—</option>")
             let listed = Set(document.measures.map(\.id))
             for measure in library.measures where !listed.contains(measure.key) {
-                page.raw("<option value=\"")
-                page.text(measure.key)
-                page.raw("\">")
-                page.text("\(measure.heading). \(measure.title)")
-                page.raw("</option>")
+                page.option(measure.key, "\(measure.heading). \(measure.title)")
             }
             page.raw("</select><label for=\"new-description\">Description for this agreement (optional)</label><textarea id=\"new-description\" name=\"new.description\" rows=\"2\" cols=\"80\"></textarea>")
             page.raw("<label for=\"new-title\">Or a custom measure: title</label><input id=\"new-title\" name=\"new.title\" type=\"text\" size=\"60\">")
@@ -262,11 +258,7 @@ struct ListFormController {
         page.raw("<label for=\"\(idPrefix)-backupFor\">Approved back-up: may replace this entry at short notice in an emergency</label>")
         page.raw("<select id=\"\(idPrefix)-backupFor\" name=\"\(prefix).backupFor\"><option value=\"\(noBackup)\">not a back-up</option>")
         for other in others {
-            page.raw("<option value=\"")
-            page.text(other.id)
-            page.raw(other.id == sub.backupFor ? "\" selected>" : "\">")
-            page.text("back-up for \(other.name)")
-            page.raw("</option>")
+            page.option(other.id, "back-up for \(other.name)", selected: other.id == sub.backupFor)
         }
         page.raw("</select>")
         DeliveryLocationController.adequacyConfirmation(&page, prefix: prefix, id: idPrefix, value: sub.adequacyConfirmed == true ? "yes" : "no", error: nil)

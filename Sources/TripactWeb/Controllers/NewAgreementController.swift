@@ -80,11 +80,7 @@ struct NewAgreementController {
         field("mainAgreement", "Main agreement (the services contract this belongs to)", "")
         page.raw("<label for=\"counterpart\">Other party</label><select id=\"counterpart\" name=\"counterpart\">")
         for organisation in others {
-            page.raw("<option value=\"")
-            page.text(organisation.name)
-            page.raw(organisation.name == values["counterpart"] ? "\" selected>" : "\">")
-            page.text(organisation.name)
-            page.raw("</option>")
+            page.option(organisation.name, organisation.name, selected: organisation.name == values["counterpart"])
         }
         page.raw("</select>")
         if let error = errors["counterpart"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }

@@ -26,6 +26,15 @@ struct Page {
     }
     mutating func text(_ value: String) { body += HTMLEscaping.escape(value) }
 
+    /// One `<option>` of a select, value and label escaped: every select of every form writes its options here.
+    mutating func option(_ value: String, _ label: String, selected: Bool = false) {
+        raw("<option value=\"")
+        text(value)
+        raw(selected ? "\" selected>" : "\">")
+        text(label)
+        raw("</option>")
+    }
+
     /// Where a form's CSRF token goes. The token is put in when the response is written, so a body can be cached
     /// and served to every user of the same view with their own token. `text` escapes `<`, so no user input can
     /// produce the marker.

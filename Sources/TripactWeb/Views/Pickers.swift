@@ -35,11 +35,7 @@ enum Pickers {
         page.text(label)
         page.raw("</label><select id=\"\(name)\" name=\"\(name)\"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")><option value=\"\">—</option>")
         for option in options {
-            page.raw("<option value=\"")
-            page.text(option.key)
-            page.raw(option.key == selected ? "\" selected>" : "\">")
-            page.text(option.label)
-            page.raw("</option>")
+            page.option(option.key, option.label, selected: option.key == selected)
         }
         page.raw("</select>")
         if let error { page.raw("<p class=\"error\" id=\"\(name)-error\">"); page.text(error); page.raw("</p>") }

@@ -103,7 +103,7 @@ struct PlaybookForm {
     }
 
     private func fact(_ page: inout Page, _ name: String, _ words: String?) {
-        page.raw("<dt>\(name)</dt><dd>")
+        page.raw("<dt>\(HTMLEscaping.escape(name))</dt><dd>")
         page.text(words ?? "no position")
         page.raw("</dd>")
     }
@@ -112,14 +112,10 @@ struct PlaybookForm {
 
     private func select(_ page: inout Page, clause: Clause, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
         let id = fieldID(clause, name)
-        page.raw("<label for=\"\(id)\">\(label)</label><select id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\"\(invalid(id, error))>")
+        page.raw("<label for=\"\(id)\">\(HTMLEscaping.escape(label))</label><select id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\"\(invalid(id, error))>")
         if !options.contains(where: { $0.key == selected }) { page.raw("<option value=\"\" selected>—</option>") }
         for option in options {
-            page.raw("<option value=\"")
-            page.text(option.key)
-            page.raw(option.key == selected ? "\" selected>" : "\">")
-            page.text(option.label)
-            page.raw("</option>")
+            page.option(option.key, option.label, selected: option.key == selected)
         }
         page.raw("</select>")
         self.error(&page, id, error)
@@ -127,7 +123,7 @@ struct PlaybookForm {
 
     private func input(_ page: inout Page, clause: Clause, name: String, label: String, type: String, extra: String, value: String, error: String?) {
         let id = fieldID(clause, name)
-        page.raw("<label for=\"\(id)\">\(label)</label><input id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\" type=\"\(type)\"\(extra) value=\"")
+        page.raw("<label for=\"\(id)\">\(HTMLEscaping.escape(label))</label><input id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\" type=\"\(type)\"\(extra) value=\"")
         page.text(value)
         page.raw("\"\(invalid(id, error))>")
         self.error(&page, id, error)
