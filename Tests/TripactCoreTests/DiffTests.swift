@@ -161,6 +161,17 @@ import FoundationXML
         }
         let itself = AgreementDiffer.diff(new, new, library: Fixtures.library)
         #expect(itself.isEmpty && itself.redline.allSatisfy { $0.status == .same && $0.tokens.allSatisfy { $0.change == .same } })
+        // The lists that are sets, shuffled: no change, and nothing in the redline moves.
+        var shuffled = new
+        shuffled.processing.dataSubjects.shuffle(using: &random)
+        shuffled.processing.operations.shuffle(using: &random)
+        shuffled.processing.purposes.shuffle(using: &random)
+        shuffled.processing.dataCategories.shuffle(using: &random)
+        for index in shuffled.subprocessors.indices { shuffled.subprocessors[index].dataCategories.shuffle(using: &random) }
+        shuffled.consumerObligations.rights.shuffle(using: &random)
+        let reordered = AgreementDiffer.diff(new, shuffled, library: Fixtures.library)
+        #expect(reordered.isEmpty, "\(reordered.changes.map { "\($0.key): \($0.fields.map(\.summary))" })")
+        #expect(reordered.redline.allSatisfy { $0.status == .same })
         let fragment = DiffHTMLRenderer.fragment(result, title: new.title)
         let parser = XMLParser(data: Data(fragment.utf8))
         #expect(parser.parse(), "redline HTML is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")

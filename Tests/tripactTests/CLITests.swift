@@ -168,23 +168,32 @@ import TripactCore
     }
 }
 
-/// The lint cache: an unchanged library is not linted again on every command, and any change to it is.
-@Suite struct LintCacheCLITests {
-    @Test func aLibraryThatPassedIsRememberedAndAChangedOneIsLintedAgain() throws {
+/// The library cache: an unchanged library is neither parsed nor linted again on every command, a damaged archive is
+/// made anew, and any change to the library is linted again.
+@Suite struct LibraryCacheCLITests {
+    @Test func aLibraryThatPassedIsKeptAndAChangedOneIsLintedAgain() throws {
         let root = try CLIRunner.temporaryDirectory()
         let cache = root.appendingPathComponent("cache")
         let copy = root.appendingPathComponent("clauses")
         try FileManager.default.copyItem(at: CLIRunner.repositoryRoot.appendingPathComponent("clauses"), to: copy)
-        func markers() throws -> [String] {
-            ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasPrefix("lint-passed-") }
+        func archives() throws -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasPrefix("library-") }
         }
         let arguments = ["validate", CLIRunner.example("minimal.json"), "--clauses", copy.path]
         let first = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(try markers().count == 1)
+        #expect(try archives().count == 1)
+        let archive = cache.appendingPathComponent(try archives()[0])
+        let kept = try Data(contentsOf: archive)
         let second = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
         #expect(second.status == 0 && second.stdout == first.stdout)
-        #expect(try markers().count == 1)
+        #expect(try archives().count == 1)
+
+        // A damaged archive is not read: the library is parsed again and the archive written anew.
+        try Data("damaged".utf8).write(to: archive)
+        let afterDamage = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
+        #expect(afterDamage.status == 0 && afterDamage.stdout == first.stdout, "\(afterDamage.stderr)")
+        #expect(try Data(contentsOf: archive) == kept)
 
         // A problem only the checks across files find: two clauses with one order number.
         let audits = copy.appendingPathComponent("audits.clause")
@@ -197,6 +206,6 @@ import TripactCore
         let refused = try CLIRunner.run(arguments, environment: ["TRIPACT_CACHE": cache.path])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("is also used by clause"), "\(refused.stderr)")
-        #expect(try markers().count == 1)
+        #expect(try archives().count == 1)
     }
 }

@@ -185,19 +185,6 @@ public struct ClauseLibrary: Sendable {
         return library
     }
 
-    /// SHA-256 over every file's name and contents, each framed by its length, as lower-case hex.
-    public static func fingerprint(_ files: [LibraryFile]) -> String {
-        var bytes: [UInt8] = []
-        for file in files {
-            for part in [file.name, file.contents] {
-                bytes += String(part.utf8.count).utf8
-                bytes.append(0x0A)
-                bytes += part.utf8
-            }
-        }
-        return DocumentCodec.sha256Hex(Data(bytes))
-    }
-
     init(
         clauses: [Clause], headings: [Int: String], measures: [MeasureDefinition], dataCategories: [CatalogueItem],
         dataSubjects: [CatalogueItem], purposes: [CatalogueItem], operations: [CatalogueItem], channels: [CatalogueItem],

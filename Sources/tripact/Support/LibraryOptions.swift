@@ -19,16 +19,17 @@ struct LibraryOptions: ParsableArguments {
         return ("clauses", "the working directory")
     }
 
-    /// The library, linted unless these very files passed the lint under this build before (`LintCache`);
-    /// `alwaysLint` for `tripact clauses lint`, whose job is the lint.
+    /// The library, from its archive in the cache when these very files were parsed and linted under this build
+    /// before (`LibraryCache`); `alwaysLint` for `tripact clauses lint`, whose job is the lint.
     func loadLibrary(alwaysLint: Bool = false) throws(CLIFailure) -> ClauseLibrary {
         let (path, source) = resolvedDirectory()
-        let files = try LibraryFiles.read(directory: path, source: source)
-        let marker = alwaysLint ? nil : LintCache.marker(for: files)
-        let linted = marker.map(LintCache.passed) != true
+        let paths = try LibraryFiles.paths(directory: path, source: source)
+        let cached = alwaysLint ? nil : LibraryCache.path(for: paths)
+        if let cached, let library = LibraryCache.library(at: cached) { return library }
+        let files = try LibraryFiles.read(paths)
         do {
-            let library = try ClauseLibrary.load(files, lint: linted)
-            if linted, let marker { LintCache.remember(marker) }
+            let library = try ClauseLibrary.load(files, lint: true)
+            if let cached { LibraryCache.remember(library, at: cached) }
             return library
         } catch {
             throw CLIFailure.unusableInput(error.problems.map { $0.file.isEmpty ? "\(path): \($0.message)" : "\(path)/\($0)" }.joined(separator: "\n"))
@@ -36,9 +37,9 @@ struct LibraryOptions: ParsableArguments {
     }
 }
 
-/// Reads the library files from disk: every `*.clause` at the top of the folder and the catalogue files.
+/// Finds and reads the library files: every `*.clause` at the top of the folder and the catalogue files.
 enum LibraryFiles {
-    static func read(directory: String, source: String) throws(CLIFailure) -> [LibraryFile] {
+    static func paths(directory: String, source: String) throws(CLIFailure) -> [(name: String, path: String)] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -50,12 +51,12 @@ enum LibraryFiles {
         } catch {
             throw CLIFailure.unusableInput("cannot list '\(directory)': \(error.localizedDescription)")
         }
+        return (names + ClauseLibrary.catalogueFiles).map { ($0, directory + "/" + $0) }.filter { manager.fileExists(atPath: $0.path) }
+    }
+
+    static func read(_ paths: [(name: String, path: String)]) throws(CLIFailure) -> [LibraryFile] {
         var files: [LibraryFile] = []
-        for name in names + ClauseLibrary.catalogueFiles {
-            let path = directory + "/" + name
-            guard manager.fileExists(atPath: path) else { continue }
-            files.append(LibraryFile(name: name, contents: try FileInput.readText(path)))
-        }
+        for (name, path) in paths { files.append(LibraryFile(name: name, contents: try FileInput.readText(path))) }
         return files
     }
 }
