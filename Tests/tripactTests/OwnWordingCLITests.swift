@@ -20,7 +20,7 @@ import TripactTestSupport
         let diff = try CLIRunner.run(["diff", CLIRunner.example("full-scenario.json"), new], in: w.directory, environment: ["NO_COLOR": "1"])
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("rider: added a paragraph of the parties' own (review: the parties' own rider, which no playbook position covers)"))
-        #expect(diff.stdout.contains("{+The Processor also calls the security desk of the Controller within 36 hours.+}"))
+        #expect(diff.stdout.contains("The Processor also calls the security desk of the Controller within 36 hours.+}"))
         let validate = try CLIRunner.run(["validate", new], in: w.directory)
         #expect((validate.stdout + validate.stderr).contains("clause.custom-wording"), "\(validate.stdout)")
         let proposed = try w.run(["propose", w.reference, new, "--base", "1", "-m", "a phone call too", "--as", CLIWorkspace.brand])
