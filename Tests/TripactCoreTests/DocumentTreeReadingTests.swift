@@ -23,6 +23,8 @@ import TripactTestSupport
         document.clauses[0].parameters["a"] = .boolean(seed % 2 == 0)
         document.clauses[0].parameters["b"] = .integer(-seed)
         document.clauses[0].parameters["c"] = .string("\"quoted\" é 東京 😀")
+        document.clauses[0].ownWording = "Own \"wording\" within {{hours}}.\n\n- a list é 東京\n- of two"
+        document.clauses[1].rider = seed % 2 == 0 ? "A rider." : nil
         document.measures.append(MeasureEntry(id: "custom-\(seed)", heading: seed % 17 + 1, title: "T", description: seed % 2 == 0 ? "D" : nil))
         if !document.subprocessors.isEmpty {
             document.subprocessors[0].adequacyConfirmed = seed % 2 == 0
@@ -54,6 +56,8 @@ import TripactTestSupport
         #expect(DocumentCodec.canonicalJSON(document) == (try encoder.encode(document)))
         var changed = document
         changed.subprocessors[0].backupFor = nil
+        #expect(DocumentCodec.contentHash(changed) != DocumentCodec.contentHash(document))
+        changed.clauses[0].ownWording = nil
         #expect(DocumentCodec.contentHash(changed) != DocumentCodec.contentHash(document))
     }
 

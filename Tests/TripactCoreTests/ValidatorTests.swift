@@ -53,6 +53,12 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             $0.clauses.append(ClauseSelection(clause: "card-payments", variant: Fixtures.library.clause("card-payments")!.defaultVariant.key))
         },
         RuleCase(code: "text.unfilled-placeholder", severity: .error) { $0.mainAgreement = "" },
+        RuleCase(code: "clause.custom-wording-invalid", severity: .error) {
+            $0.clauses[Fixtures.selectionIndex("audits", in: $0)].ownWording = "Audits on {{frequency-of-audits}} notice."
+        },
+        RuleCase(code: "clause.custom-wording", severity: .warning) {
+            $0.clauses[Fixtures.selectionIndex("audits", in: $0)].rider = "Audits take place on working days only."
+        },
         RuleCase(code: "governing-law.outside-eea", severity: .error) { Fixtures.set("governing-law", "law", .string("the law of the State of New York"), in: &$0) },
         RuleCase(code: "special-categories.safeguards-missing", severity: .error) {
             $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health", safeguards: "Access control")]

@@ -188,7 +188,7 @@ public enum AgreementDiffer {
                     assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: newSelection.clause, from: before, to: $0, playbook: playbook) } }
                 ))
             }
-            return fields.map { $0.inWords(of: clause) }
+            return fields.map { $0.inWords(of: clause) } + FieldChange.wording(old: oldSelection, new: newSelection)
         }
         let records = FieldDiffer(library: library)
         let root = rootFields[key.rawValue].map { [$0] } ?? []

@@ -20,6 +20,20 @@ public enum DiffHTMLRenderer {
         return html.string
     }
 
+    /// Paragraphs of one text with its changed words marked, for a page that shows a clause's own wording against the
+    /// library's (`AgreementFacts.wordingRedline`). Well-formed XML, every word escaped.
+    public static func wordsFragment(_ tokens: [WordDiff.Token]) -> String {
+        var html = HTMLWriter(capacity: 8_192)
+        html.raw("<div class=\"redline-words\">\n")
+        for paragraph in split(tokens) where !paragraph.isEmpty {
+            html.raw("<p>")
+            writeTokens(&html, paragraph)
+            html.raw("</p>\n")
+        }
+        html.raw("</div>\n")
+        return html.string
+    }
+
     static func writeBody(_ html: inout HTMLWriter, _ diff: AgreementDiff, title: String) {
         html.raw("<article class=\"redline\">\n")
         html.element("<h1>Redline: ", title, "</h1>\n")

@@ -9,12 +9,33 @@ public struct StanceAssessment: Sendable, Hashable, Codable {
     public let outsideFallback: [PartyRole]
     /// Parties for which the new value lies beyond their walk-away position.
     public let beyondWalkAway: [PartyRole]
+    /// Why the change needs a reader's review whatever the playbooks say: wording of the parties' own, which no
+    /// playbook position (a variant or a value) can hold. Absent otherwise, and then absent from JSON.
+    public let review: String?
 
-    /// "favours controller; outside your fallback".
+    public init(favours: PartyRole?, outsideFallback: [PartyRole], beyondWalkAway: [PartyRole], review: String? = nil) {
+        self.favours = favours
+        self.outsideFallback = outsideFallback
+        self.beyondWalkAway = beyondWalkAway
+        self.review = review
+    }
+
+    /// "favours controller; outside your fallback"; "review: the parties' own wording, which no playbook position covers".
     public var summary: String {
+        if let review { return "review: \(review)" }
         var parts: [String] = [favours.map { "favours \($0.rawValue)" } ?? "neutral"]
         if !beyondWalkAway.isEmpty { parts.append("beyond your walk-away") } else if !outsideFallback.isEmpty { parts.append("outside your fallback") }
         return parts.joined(separator: "; ")
+    }
+
+    /// Whether the change stays within the reader's playbook, so that it could be accepted on the playbook's word alone.
+    /// Never for wording of the parties' own: no playbook position covers it.
+    public var isWithinPlaybook: Bool { review == nil && outsideFallback.isEmpty && beyondWalkAway.isEmpty }
+
+    /// The assessment of any change to a clause's own wording or rider, under every playbook and without one: a
+    /// person reads it. Whom it favours cannot be told from the library, which never saw the text.
+    static func ownWording(_ part: ClauseWording.Part) -> StanceAssessment {
+        StanceAssessment(favours: nil, outsideFallback: [], beyondWalkAway: [], review: "the parties' own \(part == .rider ? "rider" : "wording"), which no playbook position covers")
     }
 
     static func variant(_ clause: Clause, from old: String, to new: String, playbook: Playbook?) -> StanceAssessment? {

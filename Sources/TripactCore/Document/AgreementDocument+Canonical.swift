@@ -102,8 +102,17 @@ extension ClauseSelection {
         out.beginObject()
         out.key("clause")
         out.string(clause.rawValue)
+        // Both optional: a selection without wording of its own is written, and hashed, as before they existed.
+        if let ownWording {
+            out.key("ownWording")
+            out.string(ownWording)
+        }
         out.key("parameters")
         out.parameters(parameters)
+        if let rider {
+            out.key("rider")
+            out.string(rider)
+        }
         out.key("variant")
         out.string(variant)
         out.endObject()

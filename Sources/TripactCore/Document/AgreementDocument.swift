@@ -113,16 +113,24 @@ public struct Signatory: Codable, Sendable, Hashable {
     }
 }
 
-/// The clause chosen from the library, its variant and the parameter values agreed.
+/// The clause chosen from the library, its variant and the parameter values agreed, and any wording of the parties' own.
 public struct ClauseSelection: Codable, Sendable, Hashable {
     public var clause: ClauseID
+    /// The library variant; with `ownWording` set, the library text the parties' own wording started from.
     public var variant: String
     public var parameters: [String: ParameterValue]
+    /// The parties' own text, printed instead of the variant's; written in the clause-text syntax of the library
+    /// (`{{hours}}`, `[if phased]`, `- ` lists). Absent in documents without it, so their hashes do not change.
+    public var ownWording: String?
+    /// Paragraphs of the parties' own, printed after the clause's text (the variant's or `ownWording`), same syntax.
+    public var rider: String?
 
-    public init(clause: ClauseID, variant: String, parameters: [String: ParameterValue] = [:]) {
+    public init(clause: ClauseID, variant: String, parameters: [String: ParameterValue] = [:], ownWording: String? = nil, rider: String? = nil) {
         self.clause = clause
         self.variant = variant
         self.parameters = parameters
+        self.ownWording = ownWording
+        self.rider = rider
     }
 }
 

@@ -9,7 +9,7 @@ extension AgreementFacts {
     /// no change when only the numbers moved.
     public func plainParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
         var result: [String] = []
-        for paragraph in item.variant.text.paragraphs where paragraphApplies(paragraph, in: item) {
+        for paragraph in printedParagraphs(of: item) {
             for line in paragraph.lines {
                 var text = ""
                 for segment in line {
@@ -24,6 +24,13 @@ extension AgreementFacts {
             }
         }
         return result
+    }
+
+    /// A clause's printed words compared with the library's text of its variant, with the same values: the parties' own
+    /// wording and rider marked as changes. Empty for a clause in the library's wording.
+    public func wordingRedline(of item: IncludedClause) -> [WordDiff.Token] {
+        guard item.hasCustomWording else { return [] }
+        return WordDiff.diff(old: plainParagraphs(of: libraryWording(of: item)), new: plainParagraphs(of: item))
     }
 
     /// The printed text of each item, keyed like `AgreementItems`: clauses as paragraphs, annex rows as cells,

@@ -9,6 +9,8 @@ public struct AgreementFacts: Sendable {
     private let numbers: [ClauseID: Int]
     /// Each included clause's parameter values, for catalogue texts that quote them.
     private let parameterValues: [ClauseID: [String: ParameterValue]]
+    /// Problems in the parties' own wording of included clauses (an unknown placeholder, a blank rider…), for the validator.
+    public let wordingProblems: [ClauseWording.Problem]
 
     /// A clause selection that names a known clause and variant.
     public struct IncludedClause: Sendable {
@@ -19,6 +21,14 @@ public struct AgreementFacts: Sendable {
         public let selectionIndex: Int
         /// The document's values over the parameters' defaults.
         public let parameters: [String: ParameterValue]
+        /// The wording the agreement prints: the variant's text, or the parties' own wording instead, then any rider.
+        /// Every output reads it through `AgreementFacts.printedParagraphs(of:)`; `variant.text` stays the library's.
+        public let text: ClauseText
+        /// Which parts of the wording are the parties' own; empty when the clause prints the library's text alone.
+        public let customParts: [ClauseWording.Part]
+
+        /// Whether the clause departs from the library's text (own wording, a rider, or both).
+        public var hasCustomWording: Bool { !customParts.isEmpty }
     }
 
     public init(document: AgreementDocument, library: ClauseLibrary) {
@@ -56,9 +66,19 @@ public struct AgreementFacts: Sendable {
             candidates.append((clause, variant, index, parameters))
         }
         candidates.sort { ($0.clause.order, $0.clause.id) < ($1.clause.order, $1.clause.id) }
-        included = candidates.enumerated().map {
-            IncludedClause(number: $0.offset + 1, clause: $0.element.clause, variant: $0.element.variant, selectionIndex: $0.element.index, parameters: $0.element.parameters)
+        var wordingProblems: [ClauseWording.Problem] = []
+        included = candidates.enumerated().map { offset, candidate in
+            // The one place where a selection's wording is decided: the renderers, the diff and the validator read `text`.
+            let selection = document.clauses[candidate.index]
+            let printed = ClauseWording.printed(selection, selectionIndex: candidate.index, clause: candidate.clause, variant: candidate.variant, library: library)
+            wordingProblems += printed.problems
+            let parts = ClauseWording.Part.allCases.filter { ($0 == .ownWording ? selection.ownWording : selection.rider) != nil }
+            return IncludedClause(
+                number: offset + 1, clause: candidate.clause, variant: candidate.variant, selectionIndex: candidate.index, parameters: candidate.parameters,
+                text: printed.text, customParts: parts
+            )
         }
+        self.wordingProblems = wordingProblems
         var numbers: [ClauseID: Int] = [:]
         var parameterValues: [ClauseID: [String: ParameterValue]] = [:]
         for item in included {
@@ -125,7 +145,25 @@ public struct AgreementFacts: Sendable {
     /// showing a reader what the alternatives say.
     public func included(_ clause: ClauseID, variant key: String) -> IncludedClause? {
         guard let item = included(clause), let variant = item.clause.variant(key) else { return nil }
-        return IncludedClause(number: item.number, clause: item.clause, variant: variant, selectionIndex: item.selectionIndex, parameters: item.parameters)
+        return IncludedClause(
+            number: item.number, clause: item.clause, variant: variant, selectionIndex: item.selectionIndex, parameters: item.parameters, text: variant.text,
+            customParts: []
+        )
+    }
+
+    /// The same clause printing the library's text of its own variant, without the parties' wording: what the own
+    /// wording is compared with on every page that shows it.
+    public func libraryWording(of item: IncludedClause) -> IncludedClause {
+        IncludedClause(
+            number: item.number, clause: item.clause, variant: item.variant, selectionIndex: item.selectionIndex, parameters: item.parameters,
+            text: item.variant.text, customParts: []
+        )
+    }
+
+    /// The paragraphs the agreement prints for a clause, conditions applied: its own wording or its variant's, then any
+    /// rider. Every output of a clause's text (HTML, plain text for diffs, the validator's placeholder check) reads this.
+    public func printedParagraphs(of item: IncludedClause) -> [Paragraph] {
+        item.text.paragraphs.filter { paragraphApplies($0, in: item) }
     }
 
     /// Whether a paragraph is printed.

@@ -33,6 +33,8 @@ public enum Placeholder: Sendable, Hashable {
     /// Anything else; the lint reports it and the renderer leaves it visible.
     case unknown(String)
 
+    var isUnknown: Bool { if case .unknown = self { true } else { false } }
+
     /// The placeholder as written, for messages: `{{hours}}`.
     public var written: String {
         switch self {

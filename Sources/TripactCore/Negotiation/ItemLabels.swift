@@ -20,7 +20,8 @@ public struct ItemLabels: Sendable {
             let key = ItemKey(rawValue: "clause:\(clause.clause.rawValue)")
             let id = clause.clause
             if let included = facts.included(id) {
-                titles[key] = "Clause \(included.number) — \(included.clause.title)"
+                // Wherever a clause is named, a reader sees that it is not in the library's wording.
+                titles[key] = "Clause \(included.number) — \(included.clause.title)" + (included.hasCustomWording ? " (non-standard wording)" : "")
             } else if let definition = library.clause(id) {
                 titles[key] = "Clause “\(definition.title)” (not printed in this version)"
             }

@@ -151,7 +151,8 @@ public enum AgreementRenderer {
         }
         html.raw(" data-variant=\"")
         html.text(item.variant.key)
-        html.raw("\">\n<h2><span class=\"number\">")
+        // Printed like any clause; the attribute only lets a page or a check find the parties' own wording.
+        html.raw(item.hasCustomWording ? "\" data-wording=\"own\">\n<h2><span class=\"number\">" : "\">\n<h2><span class=\"number\">")
         html.number(item.number)
         html.raw(".</span> ")
         html.text(item.clause.title)
@@ -159,7 +160,7 @@ public enum AgreementRenderer {
         html.text(item.clause.articleLine)
         html.raw("</p>\n<ol class=\"paragraphs\">\n")
         var paragraphNumber = 0
-        for paragraph in item.variant.text.paragraphs where facts.paragraphApplies(paragraph, in: item) {
+        for paragraph in facts.printedParagraphs(of: item) {
             paragraphNumber += 1
             html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : "<li><span class=\"number\">")
             html.number(item.number)

@@ -18,6 +18,8 @@ public enum Validator {
         Article28CoverageRule(),
         InapplicableClauseRule(),
         UnfilledPlaceholderRule(),
+        CustomWordingTextRule(),
+        CustomWordingRule(),
         GoverningLawRule(),
         SpecialCategorySafeguardsRule(),
         UndeclaredSpecialCategoryRule(),

@@ -288,13 +288,19 @@ extension TripactStore {
     /// well under 1 MiB, and every page and export reads the whole document.
     public static let maximumDocumentBytes = 4 * 1_048_576
 
-    /// Refuses a document too large to store, or whose title (shown on every dashboard) is longer than a title.
+    /// Refuses a document too large to store, whose title (shown on every dashboard) is longer than a title, or whose own
+    /// wording of a clause is longer than `ClauseWording` allows.
     static func checkSize(_ document: AgreementDocument) throws(StoreError) {
         if TextLimit.exceeds(document.title, 300) {
             throw .invalidFields([FieldProblem(field: "title", message: "a title has at most 300 characters")])
         }
         if TextLimit.exceeds(document.id, 100) {
             throw .invalidFields([FieldProblem(field: "id", message: "a reference has at most 100 characters")])
+        }
+        for (index, selection) in document.clauses.enumerated() {
+            if let problem = selection.wordingLengthProblems(selectionIndex: index).first {
+                throw .invalidFields([FieldProblem(field: problem.path, message: "the \(problem.part.label) \(problem.message)")])
+            }
         }
         let bytes = DocumentCodec.canonicalJSON(document).count
         guard bytes <= maximumDocumentBytes else {

@@ -33,6 +33,7 @@ struct ClauseController {
         router.get("agreements/:reference/clauses/:clause") { _, context in try show(context: context) }
         router.post("agreements/:reference/clauses/:clause") { request, context in try await save(request: request, context: context) }
         router.post("agreements/:reference/clauses/:clause/comments") { request, context in try await comment(request: request, context: context) }
+        router.post("agreements/:reference/clauses/:clause/wording") { request, context in try await saveWording(request: request, context: context) }
     }
 
     /// Any user of either party but a viewer may comment; the thread stays with the item.
@@ -48,7 +49,7 @@ struct ClauseController {
         return .redirect(to: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))#comments", type: .normal)
     }
 
-    private func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, Clause)? {
+    func load(_ context: TripactRequestContext) throws -> (TripactStore.Session, String, PartyRole, Clause)? {
         guard let (session, reference, party) = try AgreementAccess.check(context, store: store) else { return nil }
         let id = try context.pathParameter("clause")
         guard let clause = configuration.library.clause(ClauseID(id)) else { throw HTTPError(.notFound, message: "the library has no clause '\(id)'") }
@@ -115,7 +116,8 @@ struct ClauseController {
             )
         }
         var document = baseVersion.document
-        let selection = ClauseSelection(clause: clause.id, variant: variant, parameters: parameters)
+        // The parties' own wording and rider stay as they are: this form changes the variant and the values only.
+        let selection = ClauseSelection(clause: clause.id, variant: variant, parameters: parameters, ownWording: stored?.ownWording, rider: stored?.rider)
         if let index = document.clauses.firstIndex(where: { $0.clause == clause.id }) {
             document.clauses[index] = selection
         } else {
@@ -131,9 +133,9 @@ struct ClauseController {
         return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
     }
 
-    private func form(
+    func form(
         session: TripactStore.Session, reference: String, party: PartyRole, clause: Clause, base: Int, variant: String, values: [String: String],
-        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status
+        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status, wording: WordingEntry = WordingEntry()
     ) -> Response {
         var page = Page(title: "Clause: \(clause.title)")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
@@ -146,10 +148,12 @@ struct ClauseController {
         page.text(state?.label ?? "not in this version")
         page.raw("</p>")
         // The wording as the agreement's current version prints it, values filled, before the form that changes it.
-        if let head = try? store.version(reference) {
+        let head = try? store.version(reference)
+        if let head {
             let facts = AgreementFacts(document: head.document, library: configuration.library)
             page.raw("<section class=\"wording\" aria-labelledby=\"wording-heading\"><h2 id=\"wording-heading\">The wording in version \(head.number)</h2>")
             if let item = facts.included(clause.id) {
+                Self.writeNonStandardNote(&page, item, facts: facts)
                 // Escaped by the renderer: library text and the agreement's values go through its writer.
                 page.raw(AgreementRenderer.clauseFragment(item, facts: facts))
                 // What each other variant would say here, with the same values, folded away until asked for.
@@ -226,6 +230,7 @@ struct ClauseController {
         Self.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
+        writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, head: head, entry: wording)
         note?.writeChanges(&page)
         let key = ItemKey(rawValue: "clause:\(clause.id)")
         // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
@@ -240,7 +245,7 @@ struct ClauseController {
         return page.response(status: status, session: session)
     }
 
-    private static func error(_ page: inout Page, _ message: String?, id: String) {
+    static func error(_ page: inout Page, _ message: String?, id: String) {
         guard let message else { return }
         page.raw("<p class=\"error\" id=\"\(HTMLEscaping.escape(id))\">")
         page.text(message)

@@ -129,6 +129,8 @@ struct Page {
         .status { font-weight: normal; color: #444; } tr.added { background: #efe; } tr.removed { background: #fee; }
         ins { text-decoration: underline; } del { text-decoration: line-through; }
         .conflict { border-left: 4px solid #900; background: #fff4f4; padding: .1rem .8rem; margin: .8rem 0; }
+        .non-standard { border-left: 4px solid #8a5a00; background: #fff8e6; padding: .1rem .8rem; margin: .6rem 0; } .redline-words p { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; }
+        .own-wording textarea { width: 100%; box-sizing: border-box; } .hint { color: #444; max-width: 80ch; } details.own-wording > summary, details.wording-redline > summary { cursor: pointer; padding: .2rem 0; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """
 }

@@ -91,6 +91,11 @@ struct ShowCommand: ParsableCommand {
             out += "controller \(summary.controller); processor \(summary.processor)\n"
             out += "status \(summary.standing); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
             out += "version \(selected.number): sha256 \(selected.contentHash), by \(selected.author) for the \(selected.party.rawValue), \(selected.createdAt)\n  \(selected.message)\n"
+            // Clauses that print wording of the parties' own rather than the library's: a reader checks those by hand.
+            let custom = selected.document.clauses.filter(\.hasCustomWording).map { selection in
+                "clause:\(selection.clause) (\([selection.ownWording != nil ? "own wording" : nil, selection.rider != nil ? "rider" : nil].compactMap { $0 }.joined(separator: " and ")))"
+            }
+            if !custom.isEmpty { out += "non-standard wording: \(custom.joined(separator: ", "))\n" }
             if let states {
                 out += "\nitems of version \(summary.head):\n"
                 var rows = [["ITEM", "STATE"]]
