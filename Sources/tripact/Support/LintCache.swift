@@ -36,6 +36,9 @@ enum LintCache {
     private static func executableIdentity() -> String? {
         var info = stat()
         guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"), stat(path, &info) == 0 else { return nil }
-        return "\(path) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+        // The modification time's bytes, not its fields: with the OpenAPI packages in the build, `timespec`'s fields
+        // resolve to CoreFoundation's declaration, which MemberImportVisibility refuses without importing it.
+        let modified = withUnsafeBytes(of: info.st_mtim) { $0.map { String($0, radix: 16) }.joined() }
+        return "\(path) \(info.st_size) \(modified)"
     }
 }
