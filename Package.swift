@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-hummingbird.git", exact: "2.1.0"),
     ],
     targets: [
         .target(
@@ -37,11 +40,26 @@ let package = Package(
             dependencies: ["TripactCore", "CSQLite"],
             swiftSettings: swiftSettings
         ),
+        // The JSON API under /api/v1, generated from the repository's openapi.yaml by the build plugin.
+        .target(
+            name: "TripactAPI",
+            dependencies: [
+                "TripactCore",
+                "TripactStore",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings,
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
         .target(
             name: "TripactWeb",
             dependencies: [
                 "TripactCore",
                 "TripactStore",
+                "TripactAPI",
                 "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

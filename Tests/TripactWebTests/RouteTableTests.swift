@@ -67,6 +67,7 @@ import TripactWeb
         if path.hasPrefix("agreements/:reference") || path.hasPrefix("notices/:id") || path.hasPrefix("registers/subprocessors/:id") { return .scoped }
         if ["", "/", "admin", "new-agreement", "registers/subprocessors", "registers/subprocessors/new", "registers/measures", "registers/publish", "logout"].contains(path)
             || path.hasPrefix("admin/") || path.hasPrefix("registers/measures/:id") || path == "playbook" || path.hasPrefix("playbook/")
+            || path.hasPrefix("account/")
         {
             return .own
         }

@@ -60,6 +60,11 @@ struct AuditedTable: Sendable {
         AuditedTable(
             name: "playbooks", keys: ["organisation_id", "side"], fields: ["playbook", "updated_by", "updated_at"], watchedOnUpdate: ["playbook", "updated_by", "updated_at"]
         ),
+        // A token's use (`last_used_at`) is not a decision; its making and revoking are.
+        AuditedTable(
+            name: "api_tokens", keys: ["id"], fields: ["user_id", "name", "scope", "token_hash", "created_at", "expires_at", "revoked_at"],
+            watchedOnUpdate: ["user_id", "name", "scope", "token_hash", "created_at", "expires_at", "revoked_at"]
+        ),
     ]
 
     static func named(_ name: String) -> AuditedTable? { all.first { $0.name == name } }

@@ -257,6 +257,23 @@ enum Migrations {
             PRIMARY KEY (organisation_id, side)
         );
         """,
+        // 12: personal API tokens. Only the SHA-256 of a token is kept: a token is 32 random bytes, so a fast hash cannot
+        // be searched backwards, and the plain token is shown once when it is made. `last_used_at` changes with every
+        // request and stays out of the audit chain; everything else about a token is audited.
+        """
+        CREATE TABLE api_tokens (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            name TEXT NOT NULL,
+            scope TEXT NOT NULL CHECK (scope IN ('read', 'negotiate')),
+            token_hash TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            last_used_at TEXT,
+            revoked_at TEXT
+        );
+        CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

@@ -3,6 +3,7 @@ import HummingbirdCore
 import HummingbirdTLS
 import NIOCore
 import Logging
+import TripactAPI
 import TripactCore
 public import TripactStore
 
@@ -61,7 +62,10 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     router.add(middleware: SessionMiddleware(store: store))
     let routes = Routes(router: router)
     routes.get("health") { _, _ in "ok" }
+    // The JSON API (openapi.yaml) on the same router: bearer tokens only, never the session cookie.
+    TripactAPI.register(on: router, store: store, library: configuration.library, rateLimit: configuration.apiRateLimit)
     AuthController(store: store, configuration: configuration).register(on: routes)
+    APITokenController(store: store, configuration: configuration).register(on: routes)
     OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
     AgreementController(store: store, configuration: configuration).register(on: routes)
     AdminController(store: store, configuration: configuration).register(on: routes)

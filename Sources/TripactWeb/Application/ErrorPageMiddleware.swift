@@ -41,22 +41,16 @@ struct ErrorPageMiddleware: RouterMiddleware {
         context.logger.error("request failed", metadata: ["request": .string(context.id), "error": .string("\(error)")])
     }
 
-    /// A user never learns whether an agreement they may not see exists: "not a party" is "not found".
+    /// The status and message for a store refusal: the rule lives with `StoreError`, shared with the JSON API.
     static func map(_ error: StoreError) -> (HTTPResponse.Status, String) {
-        switch error {
-        case .unknownAgreement, .unknownVersion, .notAParty: (.notFound, "no such agreement or version")
-        case .unknownItem: (.notFound, "\(error)")
-        case .unknownNotice: (.notFound, "no such notice")
-        case .unknownUser, .unknownOrganisation: (.badRequest, "\(error)")
-        case .staleBase: (.conflict, "\(error)")
-        case .duplicate: (.conflict, "\(error)")
-        case .notPermitted: (.forbidden, "\(error)")
-        case .signingRefused: (.unprocessableContent, "\(error)")
-        case .invalid: (.badRequest, "\(error)")
-        case .invalidFields: (.unprocessableContent, "\(error)")
-        case .unusableLink(let problem): (problem == .unknown ? .notFound : .gone, "\(error)")
-        case .database, .constraint, .busy: (.internalServerError, "the database failed; nothing was saved")
-        }
+        let answer = error.answer
+        return (status(answer.status), answer.message)
+    }
+
+    /// The named status for a code, so the page's title carries its reason phrase.
+    static func status(_ code: Int) -> HTTPResponse.Status {
+        let known: [HTTPResponse.Status] = [.badRequest, .forbidden, .notFound, .conflict, .gone, .unprocessableContent, .internalServerError]
+        return known.first { $0.code == code } ?? HTTPResponse.Status(code: code)
     }
 
     static func page(status: HTTPResponse.Status, message: String, context: Context) -> Response {

@@ -20,6 +20,8 @@ public struct WebConfiguration: Sendable {
     public var clock: StoreClock
     /// The certificate chain and private key (PEM files) to serve HTTPS with; nil serves plain HTTP.
     public var tls: TLSFiles?
+    /// How many requests one API token may make (`/api/v1`).
+    public var apiRateLimit: RequestRateLimit
 
     /// PEM files for HTTPS, read once when the application is built.
     public struct TLSFiles: Sendable {
@@ -38,7 +40,7 @@ public struct WebConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "tripact.sqlite", library: ClauseLibrary, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 8 * 3_600, bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(), idleTimeout: Double = 30,
-        clock: StoreClock = .system, tls: TLSFiles? = nil
+        clock: StoreClock = .system, tls: TLSFiles? = nil, apiRateLimit: RequestRateLimit = RequestRateLimit()
     ) {
         self.host = host
         self.port = port
@@ -51,5 +53,6 @@ public struct WebConfiguration: Sendable {
         self.idleTimeout = idleTimeout
         self.clock = clock
         self.tls = tls
+        self.apiRateLimit = apiRateLimit
     }
 }

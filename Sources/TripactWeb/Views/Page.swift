@@ -54,6 +54,7 @@ struct Page {
         let token = HTMLEscaping.escape(session?.csrfToken ?? "")
         if let session {
             if session.user.role == .admin { head += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
+            head += "<a class=\"brand\" href=\"/account/tokens\">API tokens</a>"
             head += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
             head += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><button type=\"submit\">Log out</button></form>"
         }

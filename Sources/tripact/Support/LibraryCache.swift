@@ -57,6 +57,9 @@ enum LibraryCache {
     private static func identity(of path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return "\(info.st_size) \(info.st_dev):\(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
+        // The times' bytes, not their fields: with the OpenAPI packages in the build, `timespec`'s fields resolve to
+        // CoreFoundation's declaration, which MemberImportVisibility refuses without importing it.
+        func bytes(_ time: timespec) -> String { withUnsafeBytes(of: time) { $0.map { String($0, radix: 16) }.joined() } }
+        return "\(info.st_size) \(info.st_dev):\(info.st_ino) \(bytes(info.st_mtim)) \(bytes(info.st_ctim))"
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+public import Hummingbird
+import HTTPTypes
+import OpenAPIHummingbird
+import OpenAPIRuntime
+public import TripactCore
+public import TripactStore
+
+/// The JSON API under `/api/v1`, generated from the repository's `openapi.yaml`. It calls the same store methods as the
+/// web pages, so the rules (who may see and do what, conflicts, validation, audit lines) are the same ones.
+public enum TripactAPI {
+    /// Where the API is mounted; `openapi.yaml` names the same server URL.
+    public static let basePath = "/api/v1"
+
+    /// Registers every operation on the transport (the web application's router), behind bearer-token
+    /// authentication, the per-token rate limit and the JSON error answers.
+    public static func register<Context: RequestContext>(on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit) {
+        let handler = APIHandler(store: store, library: library)
+        do {
+            try handler.registerHandlers(
+                on: router, serverURL: URL(string: basePath)!,
+                middlewares: [APIErrorMiddleware(), APITokenMiddleware(store: store, limiter: TokenRateLimiter(limit: rateLimit))]
+            )
+        } catch {
+            // Registering fails only for a server URL it cannot split into path components; ours is a constant.
+            preconditionFailure("the API's base path '\(basePath)' cannot be registered: \(error)")
+        }
+        // Any other address under the API answers in the API's own JSON, not with the web's HTML error page.
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            router.on("api/v1/**", method: method) { _, _ in
+                let (head, body) = APIErrorMiddleware.answer(APIProblem(status: 404, message: "no such API operation; openapi.yaml lists them"))
+                var bytes = ByteBuffer()
+                if let body { for try await chunk in body { bytes.writeBytes(chunk) } }
+                return Response(status: head.status, headers: head.headerFields, body: .init(byteBuffer: bytes))
+            }
+        }
+    }
+}
+
+/// The caller of the current request, set by `APITokenMiddleware` for the handler it calls.
+enum APICaller {
+    @TaskLocal static var current: (user: User, token: APIToken)?
+
+    /// The caller; only reachable through the token middleware, so absent means a programming error, answered 401.
+    static func require() throws -> (user: User, token: APIToken) {
+        guard let current else { throw APIProblem(status: 401, message: "a bearer token is required") }
+        return current
+    }
+}
+
+/// A refusal made by the API itself (not by the store), with its status and, when known, the field path.
+struct APIProblem: Error, CustomStringConvertible {
+    let status: Int
+    let message: String
+    var fields: [FieldProblem] = []
+    var head: Int?
+    var retryAfter: Int?
+
+    var description: String { message }
+}
+
+/// Builds the generated type of a response from the domain value by way of their shared JSON: the property names of
+/// `openapi.yaml` are the domain types' coding keys, so one encoding serves both, and a drift between the document and
+/// the types fails here rather than in a client.
+func bridged<T: Decodable>(_ value: some Encodable, as type: T.Type = T.self) throws -> T {
+    try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+}
