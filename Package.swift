@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TripactCore", targets: ["TripactCore"]),
         .library(name: "TripactStore", targets: ["TripactStore"]),
         .library(name: "TripactWeb", targets: ["TripactWeb"]),
+        .library(name: "TripactWord", targets: ["TripactWord"]),
         .executable(name: "tripact", targets: ["tripact"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -31,10 +33,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CTripactZlib", path: "Sources/CTripactZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TripactStore",
             dependencies: ["TripactCore", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "TripactWord",
+            dependencies: ["TripactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -42,7 +49,8 @@ let package = Package(
             dependencies: [
                 "TripactCore",
                 "TripactStore",
-                "CZlib",
+                "TripactWord",
+                "CTripactZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -57,6 +65,7 @@ let package = Package(
                 "TripactCore",
                 "TripactStore",
                 "TripactWeb",
+                "TripactWord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -87,6 +96,14 @@ let package = Package(
         .testTarget(
             name: "TripactStoreTests",
             dependencies: ["TripactCore", "TripactStore", "TripactTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TripactWordTests",
+            dependencies: [
+                "TripactCore", "TripactWord", "TripactTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

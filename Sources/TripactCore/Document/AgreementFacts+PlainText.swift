@@ -9,15 +9,14 @@ extension AgreementFacts {
     /// no change when only the numbers moved.
     public func plainParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
         var result: [String] = []
-        for paragraph in item.variant.text.paragraphs where paragraphApplies(paragraph, in: item) {
+        for paragraph in printedParagraphs(of: item) {
             for line in paragraph.lines {
                 var text = ""
-                for segment in line {
-                    switch segment {
-                    case .literal(let literal, _): text += literal
-                    case .placeholder(.clauseReference(let id)) where numbering != nil:
-                        text += numbering?(id).map { "Clause \($0)" } ?? resolve(.clauseReference(id), in: item) ?? "{{clause:\(id)}}"
-                    case .placeholder(let placeholder): text += resolve(placeholder, in: item) ?? placeholder.written
+                for span in line {
+                    if let numbering, let id = span.referencedClause {
+                        text += numbering(id).map { "Clause \($0)" } ?? span.plain
+                    } else {
+                        text += span.plain
                     }
                 }
                 result.append(text)
