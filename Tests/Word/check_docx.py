@@ -55,8 +55,8 @@ def to_pdf(path: pathlib.Path) -> pathlib.Path:
     return pdf
 
 
-def pdf_text(pdf: pathlib.Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+def pdf_text(pdf: pathlib.Path, layout: bool) -> str:
+    return subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"], check=True, capture_output=True, text=True).stdout
 
 
 def main():
@@ -87,8 +87,10 @@ def main():
             styles = {paragraph.style.name for paragraph in document.paragraphs}
             check("Title" in styles, f"{name}: python-docx finds a Title paragraph")
             check(document.core_properties.title == example["title"], f"{name}: python-docx reads the title property")
-            text = pdf_text(to_pdf(path))
-            flat = words(text)
+            pdf = to_pdf(path)
+            # The page layout for the footer; reading order (cell by cell) for the words of tables.
+            text = pdf_text(pdf, layout=True)
+            flat = words(pdf_text(pdf, layout=False))
             pages = re.findall(r"Page 1 of (\d+)", text)
             check(bool(pages) and int(pages[0]) > 1, f"{name}: LibreOffice prints 'Page 1 of N' (found {pages[:1]})")
             if name != "redline":
@@ -96,6 +98,12 @@ def main():
                 check(len(document.tables) >= 5, f"{name}: annex tables ({len(document.tables)})")
                 check(clause_sentence in flat, f"{name}: the PDF has a clause's words")
                 check(subprocessor in flat, f"{name}: the PDF has an Annex IV row ({subprocessor})")
+                # Annex IV runs over several pages: its header row is printed again on each (w:tblHeader).
+                repeats = flat.count("Subprocessor Address Service Personal data Processing locations Transfer mechanism Contact")
+                check(repeats >= 2, f"{name}: Annex IV's header row repeats on each page ({repeats})")
+                sizes = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(pdf)], capture_output=True, text=True).stdout
+                check("841.89 x 595" in sizes, f"{name}: Annex IV is printed on landscape pages")
+                check(not re.search(r"\d+\. Annex", flat), f"{name}: annex headings are not numbered as clauses")
                 check("DRAFT" in flat, f"{name}: the PDF says DRAFT")
                 check(example["parties"]["controller"]["name"] in flat, f"{name}: the PDF names the controller")
             else:
