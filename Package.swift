@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TripactCore", targets: ["TripactCore"]),
         .library(name: "TripactStore", targets: ["TripactStore"]),
         .library(name: "TripactWeb", targets: ["TripactWeb"]),
+        .library(name: "TripactWord", targets: ["TripactWord"]),
         .executable(name: "tripact", targets: ["tripact"]),
     ],
     dependencies: [
@@ -23,9 +24,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-openapi-generator.git", exact: "1.14.3"),
-        .package(url: "https://github.com/apple/swift-openapi-runtime.git", exact: "1.13.4"),
-        .package(url: "https://github.com/swift-server/swift-openapi-hummingbird.git", exact: "2.1.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator.git", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/swift-server/swift-openapi-hummingbird.git", from: "2.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -34,7 +36,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CTripactZlib", path: "Sources/CTripactZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "TripactStore",
             dependencies: ["TripactCore", "CSQLite"],
@@ -55,12 +57,18 @@ let package = Package(
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         .target(
+            name: "TripactWord",
+            dependencies: ["TripactCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "TripactWeb",
             dependencies: [
                 "TripactCore",
                 "TripactStore",
                 "TripactAPI",
-                "CZlib",
+                "TripactWord",
+                "CTripactZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -75,6 +83,7 @@ let package = Package(
                 "TripactCore",
                 "TripactStore",
                 "TripactWeb",
+                "TripactWord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -105,6 +114,14 @@ let package = Package(
         .testTarget(
             name: "TripactStoreTests",
             dependencies: ["TripactCore", "TripactStore", "TripactTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "TripactWordTests",
+            dependencies: [
+                "TripactCore", "TripactWord", "TripactTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

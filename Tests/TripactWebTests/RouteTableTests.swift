@@ -76,7 +76,7 @@ import TripactWeb
     }
 
     static func concrete(_ route: RouteDescription, reference: String, notice: Int, entry: String) -> String {
-        let query = route.path.hasSuffix("/compare") ? "?from=1&to=2" : ""
+        let query = route.path.hasSuffix("/compare") || route.path.hasSuffix("/compare/docx") ? "?from=1&to=2" : ""
         return "/" + route.path.split(separator: "/", omittingEmptySubsequences: false).map { segment -> String in
             switch segment {
             case ":reference": reference

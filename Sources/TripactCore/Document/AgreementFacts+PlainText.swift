@@ -12,12 +12,11 @@ extension AgreementFacts {
         for paragraph in printedParagraphs(of: item) {
             for line in paragraph.lines {
                 var text = ""
-                for segment in line {
-                    switch segment {
-                    case .literal(let literal, _): text += literal
-                    case .placeholder(.clauseReference(let id)) where numbering != nil:
-                        text += numbering?(id).map { "Clause \($0)" } ?? resolve(.clauseReference(id), in: item) ?? "{{clause:\(id)}}"
-                    case .placeholder(let placeholder): text += resolve(placeholder, in: item) ?? placeholder.written
+                for span in line {
+                    if let numbering, let id = span.referencedClause {
+                        text += numbering(id).map { "Clause \($0)" } ?? span.plain
+                    } else {
+                        text += span.plain
                     }
                 }
                 result.append(text)

@@ -160,9 +160,10 @@ public struct AgreementFacts: Sendable {
         )
     }
 
-    /// The paragraphs the agreement prints for a clause, conditions applied: its own wording or its variant's, then any
-    /// rider. Every output of a clause's text (HTML, plain text for diffs, the validator's placeholder check) reads this.
-    public func printedParagraphs(of item: IncludedClause) -> [Paragraph] {
+    /// The paragraphs of its wording that a clause prints, conditions applied, placeholders still as written: its own
+    /// wording or its variant's, then any rider. `printedParagraphs(of:)` resolves them for every output (HTML, Word,
+    /// the diff's plain text); the validator's placeholder check reads them as written.
+    public func applyingParagraphs(of item: IncludedClause) -> [Paragraph] {
         item.text.paragraphs.filter { paragraphApplies($0, in: item) }
     }
 

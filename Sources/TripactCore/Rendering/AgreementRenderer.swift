@@ -159,53 +159,47 @@ public enum AgreementRenderer {
         html.raw("</h2>\n<p class=\"articles\">")
         html.text(item.clause.articleLine)
         html.raw("</p>\n<ol class=\"paragraphs\">\n")
-        var paragraphNumber = 0
         for paragraph in facts.printedParagraphs(of: item) {
-            paragraphNumber += 1
             html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : "<li><span class=\"number\">")
             html.number(item.number)
             html.raw(".")
-            html.number(paragraphNumber)
+            html.number(paragraph.number)
             html.raw("</span> ")
             if paragraph.isList {
                 html.raw("<ul>")
                 for line in paragraph.lines {
                     html.raw("<li>")
-                    writeSegments(&html, line, item: item, facts: facts)
+                    writeSpans(&html, line)
                     html.raw("</li>")
                 }
                 html.raw("</ul>")
             } else {
-                writeSegments(&html, paragraph.lines[0], item: item, facts: facts)
+                writeSpans(&html, paragraph.lines[0])
             }
             html.raw("</li>\n")
         }
         html.raw("</ol>\n</section>\n")
     }
 
-    private static func writeSegments(_ html: inout HTMLWriter, _ segments: [Segment], item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
-        for segment in segments {
-            switch segment {
-            case .literal(_, let escaped):
+    private static func writeSpans(_ html: inout HTMLWriter, _ spans: [PrintedSpan]) {
+        for span in spans {
+            switch span {
+            case .text(_, let escaped):
                 html.trusted(escaped)
-            case .placeholder(let placeholder):
-                if let value = facts.resolve(placeholder, in: item) {
-                    if case .clauseReference(let id) = placeholder {
-                        html.raw("<a class=\"ref\" href=\"#clause-")
-                        html.text(id.rawValue)
-                        html.raw("\">")
-                        html.text(value)
-                        html.raw("</a>")
-                    } else {
-                        html.raw("<span class=\"value\">")
-                        html.text(value)
-                        html.raw("</span>")
-                    }
-                } else {
-                    html.raw("<mark class=\"unfilled\">")
-                    html.text(placeholder.written)
-                    html.raw("</mark>")
-                }
+            case .reference(let id, let words):
+                html.raw("<a class=\"ref\" href=\"#clause-")
+                html.text(id.rawValue)
+                html.raw("\">")
+                html.text(words)
+                html.raw("</a>")
+            case .value(let value):
+                html.raw("<span class=\"value\">")
+                html.text(value)
+                html.raw("</span>")
+            case .unfilled(let written, _):
+                html.raw("<mark class=\"unfilled\">")
+                html.text(written)
+                html.raw("</mark>")
             }
         }
     }

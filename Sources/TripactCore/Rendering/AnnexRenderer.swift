@@ -79,7 +79,7 @@ enum AnnexRenderer {
         return parts.joined(separator: "; ")
     }
 
-    private static func contactLine(_ contact: Contact?) -> String? {
+    static func contactLine(_ contact: Contact?) -> String? {
         guard let contact, !contact.name.isBlank else { return nil }
         return [contact.name, contact.position, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isBlank }.joined(separator: ", ")
     }

@@ -1,4 +1,4 @@
-import CZlib
+import CTripactZlib
 import Foundation
 
 /// gzip (RFC 1952) through the system zlib, for the large cached pages: an export of 200 KB travels as about 30 KB

@@ -251,7 +251,7 @@ struct AgreementController {
             page.text(entry.message)
             page.raw("</td><td>\(entry.signedBy.map(\.rawValue).joined(separator: ", "))")
             if carried.contains(entry.number), let signed = headContext?.signedVersion { page.raw("signatures of version \(signed.version) (updated by procedure)") }
-            page.raw("</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a></td></tr>")
+            page.raw("</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a> · <a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)/docx\">Word document</a></td></tr>")
         }
         page.raw("</tbody></table></div>")
         if log.count > 1 {

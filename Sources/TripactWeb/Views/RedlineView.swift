@@ -27,7 +27,7 @@ struct RedlineView {
 
     func write(_ page: inout Page) {
         let agreement = "/agreements/\(AgreementController.path(reference))"
-        page.raw("<p><a href=\"\(agreement)\">Back to the agreement</a></p>")
+        page.raw("<p><a href=\"\(agreement)\">Back to the agreement</a> · <a href=\"\(agreement)/compare/docx?from=\(from)&amp;to=\(to)\">Download this redline as Word (tracked changes)</a></p>")
         page.raw("<p class=\"sides\">Words taken out of version \(from) are <del>struck through</del>; words put in by version \(to) are <ins>underlined</ins>.</p>")
         page.raw("<nav class=\"views\" aria-label=\"Views of the redline\"><ul>")
         for (view, name) in [(Mode.changes, "Changes only"), (.document, "The whole document with changes marked")] {

@@ -2,18 +2,21 @@ import ArgumentParser
 import Foundation
 import TripactCore
 import TripactStore
+import TripactWeb
 
-/// `tripact export AGREEMENT [--version N] --format html|json -o FILE`.
+/// `tripact export AGREEMENT [--version N] --format html|json|docx [--redline-from M] -o FILE`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", 
-        abstract: "Export a version as print-ready HTML (with its status and signatures) or as JSON; 'tripact verify' checks the file later."
+        abstract: "Export a version as print-ready HTML (with its status and signatures), as JSON, or as a Word document; 'tripact verify' checks HTML and JSON later.",
+        discussion: "With --format docx and --redline-from M, the Word document is a redline from version M to the version: tracked changes that accept to the version's text and reject to M's, and the open comments to the other side as Word comments."
     )
-    enum Format: String, ExpressibleByArgument, CaseIterable { case html, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, json, docx }
 
     @Argument(help: "The agreement's reference.") var agreement: String
     @Option(help: "The version (default: the head).") var version: Int?
     @Option(help: "html or json.") var format: Format
     @Option(name: .shortAndLong, help: "The file to write.") var output: String
+    @Option(help: "With --format docx: the older version the redline starts from.") var redlineFrom: Int?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -21,6 +24,7 @@ struct ExportCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let store = try store.openExisting()
             let selected = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: version) }
+            if redlineFrom != nil, format != .docx { throw .unusableInput("--redline-from: only with --format docx") }
             switch format {
             case .json:
                 try FileInput.write(DocumentCodec.prettyJSON(selected.document) + Data("\n".utf8), to: output)
@@ -30,6 +34,16 @@ struct ExportCommand: ParsableCommand {
                 context.embedForVerification = true
                 let facts = AgreementFacts(document: selected.document, library: library)
                 try FileInput.write(Data(AgreementRenderer.renderUTF8(facts, context: context, contentHash: selected.contentHash)), to: output)
+            case .docx:
+                let library = try library.loadLibrary()
+                let data = try CLIFailure.wrap { () throws(StoreError) in
+                    if let redlineFrom {
+                        try WordDownloads.redline(store: store, reference: agreement, from: redlineFrom, to: selected.number, library: library)
+                    } else {
+                        try WordDownloads.export(store: store, reference: agreement, version: selected.number, library: library)
+                    }
+                }
+                try FileInput.write(data, to: output)
             }
             FileHandle.standardError.write(Data(TextSafety.visible("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n").utf8))
         }

@@ -133,7 +133,7 @@ struct UnfilledPlaceholderRule: ValidationRule {
         var findings: [Finding] = []
         for item in facts.included {
             var reported: Set<Placeholder> = []
-            for paragraph in facts.printedParagraphs(of: item) {
+            for paragraph in facts.applyingParagraphs(of: item) {
                 for line in paragraph.lines {
                     // An unknown placeholder can only be in the parties' own wording (the lint refuses it in the library's),
                     // where `clause.custom-wording-invalid` names it once.

@@ -1,0 +1,69 @@
+/// A clause's paragraphs as the agreement prints them, with every placeholder resolved: the one place that turns a
+/// selection into its printed words, so the HTML agreement, the plain text the diff compares and the Word export say
+/// the same thing.
+public struct PrintedParagraph: Sendable, Hashable {
+    /// The paragraph's number inside its clause (the "2" of "5.2"), counting only the paragraphs that apply.
+    public let number: Int
+    /// A bulleted list: one entry of `lines` per item.
+    public let isList: Bool
+    /// One line for prose; one line per item for a list.
+    public let lines: [[PrintedSpan]]
+}
+
+/// A piece of a printed line.
+public enum PrintedSpan: Sendable, Hashable {
+    /// Library text, as written and pre-escaped for HTML.
+    case text(String, html: String)
+    /// A parameter's or a field's value.
+    case value(String)
+    /// A reference to another clause, in words ("Clause 7").
+    case reference(ClauseID, String)
+    /// A placeholder the agreement leaves unfilled, as written ("{{hours}}"); `reference` when it names a clause.
+    case unfilled(String, reference: ClauseID?)
+
+    /// The words as printed.
+    public var plain: String {
+        switch self {
+        case .text(let text, _): text
+        case .value(let value): value
+        case .reference(_, let words): words
+        case .unfilled(let written, _): written
+        }
+    }
+}
+
+extension AgreementFacts {
+    /// The paragraphs of a clause that apply to this agreement (its own wording or its variant's, then any rider),
+    /// numbered as printed, each placeholder resolved.
+    public func printedParagraphs(of item: IncludedClause) -> [PrintedParagraph] {
+        var result: [PrintedParagraph] = []
+        for paragraph in applyingParagraphs(of: item) {
+            let lines = paragraph.lines.map { line in line.map { printedSpan($0, in: item) } }
+            result.append(PrintedParagraph(number: result.count + 1, isList: paragraph.isList, lines: lines))
+        }
+        return result
+    }
+
+    private func printedSpan(_ segment: Segment, in item: IncludedClause) -> PrintedSpan {
+        switch segment {
+        case .literal(let text, let html): return .text(text, html: html)
+        case .placeholder(let placeholder):
+            var reference: ClauseID?
+            if case .clauseReference(let id) = placeholder { reference = id }
+            guard let value = resolve(placeholder, in: item) else { return .unfilled(placeholder.written, reference: reference) }
+            if let reference { return .reference(reference, value) }
+            return .value(value)
+        }
+    }
+}
+
+extension PrintedSpan {
+    /// The clause a reference names, filled or not.
+    public var referencedClause: ClauseID? {
+        switch self {
+        case .reference(let id, _): id
+        case .unfilled(_, let reference): reference
+        default: nil
+        }
+    }
+}
