@@ -53,6 +53,10 @@ struct TripactBenchmarks {
         })
         report("validate (in-process)", target: 0.5, measure(iterations: 2_000) { _ = Validator.validate(AgreementFacts(document: document, library: library)) })
         report("load and lint the library (in-process)", target: nil, measure(iterations: 100) { _ = try? ClauseLibrary.load(files) })
+        // What a CLI command does instead when the library is unchanged (`LibraryCache`).
+        let archive = LibraryArchive.encode(library)
+        print("library archive: \(archive.count / 1024) KB")
+        report("the library from its archive (in-process)", target: nil, measure(iterations: 100) { _ = LibraryArchive.decode(archive) })
         let data = try Data(contentsOf: documentFile)
         report("decode document (strict)", target: nil, measure(iterations: 300) { _ = try? DocumentCodec.decode(data) })
 

@@ -84,7 +84,7 @@ struct APITokenController {
         page.raw("<p>A personal API token lets a program (the <code>tripact</code> command line on your computer, a ticketing tool) use the Tripact API at <code>/api/v1</code> as you. It sees your organisation's agreements and does no more than your role allows. Anyone holding it can act as you: keep it secret, and revoke it when it is no longer needed.</p>")
         if let created {
             page.raw("<section class=\"needs-you\" role=\"status\"><h2>Your new token</h2><p>Copy it now: it is shown only this once and Tripact keeps no copy of it.</p>")
-            page.raw("<input id=\"new-token\" type=\"text\" readonly data-copy size=\"80\" aria-label=\"Your new API token\" value=\"")
+            page.raw("<input id=\"new-token\" type=\"text\" readonly data-copy=\"Copy the token\" size=\"80\" aria-label=\"Your new API token\" value=\"")
             page.text(created.token)
             page.raw("\">\(CopyButton.element)<p>")
             page.text("“\(created.listing.name)”, \(Self.scopeWords(created.listing.scope)), expires on \(Self.day(created.listing.expiresAt)).")

@@ -86,7 +86,7 @@ struct InvitationController {
         page.text("Send this link to \(link.email ?? "") by your own means (e-mail, your usual channel). ")
         page.text("It works once, until \(AccountForm.utc(link.expiresAt)), and is shown only now: Tripact keeps only a fingerprint of it.")
         page.raw("</p><label id=\"invitation-link-label\" for=\"invitation-link\">Invitation link (select it and copy it, or use the button)</label>")
-        page.raw("<input id=\"invitation-link\" type=\"text\" readonly data-copy size=\"80\" value=\"")
+        page.raw("<input id=\"invitation-link\" type=\"text\" readonly data-copy=\"Copy the link\" size=\"80\" value=\"")
         page.text(path)
         page.raw("\"></section>")
         page.raw(CopyButton.element)

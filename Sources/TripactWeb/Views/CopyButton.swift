@@ -1,13 +1,14 @@
 import Foundation
 import TripactCore
 
-/// A "Copy the link" button beside each read-only field marked `data-copy`, added by a small script. Without JavaScript
+/// A copy button beside each read-only field marked `data-copy`, labelled with that attribute's value ("Copy the link",
+/// "Copy the token"), added by a small script. Without JavaScript
 /// the field is still there to select and copy. The Content-Security-Policy allows this one script by its hash, so no
 /// other script can run.
 enum CopyButton {
     static let script =
         "document.querySelectorAll(\"input[data-copy]\").forEach(function (field) { var button = document.createElement(\"button\"); "
-        + "button.type = \"button\"; button.textContent = \"Copy the link\"; button.addEventListener(\"click\", function () { field.select(); "
+        + "button.type = \"button\"; button.textContent = field.getAttribute(\"data-copy\") || \"Copy\"; button.addEventListener(\"click\", function () { field.select(); "
         + "var done = function () { button.textContent = \"Copied\"; }; if (navigator.clipboard) { navigator.clipboard.writeText(field.value)"
         + ".then(done, function () { document.execCommand(\"copy\"); done(); }); } else { document.execCommand(\"copy\"); done(); } }); "
         + "field.insertAdjacentElement(\"afterend\", button); });"
