@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import TripactCore
+import TripactAPIClient
 import TripactStore
 
 /// `tripact diff AGREEMENT N M` or `tripact diff FILE FILE`.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "diff", 
         abstract: "Compare two versions of an agreement, or two document files (no database needed).",
         discussion: """
@@ -12,7 +13,8 @@ struct DiffCommand: ParsableCommand {
             an inserted clause shows once, with one renumbering note. Colour only on a terminal; NO_COLOR or --no-color turn it off. \
             A change is checked against fallback and walk-away positions only with --as (your organisation's own playbook, \
             for two versions in the database) or --side (the library's playbook for that side): a playbook is a side's private \
-            limit, never shown for the other side.
+            limit, never shown for the other side. With --server (or after 'tripact login', when no database is named) the two \
+            versions are read through the server's API and compared here, so the output is the same as with the database.
             """
     )
 
@@ -27,6 +29,7 @@ struct DiffCommand: ParsableCommand {
     var user: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var remote: RemoteOptions
 
     func validate() throws {
         guard arguments.count == 2 || arguments.count == 3 else {
@@ -35,20 +38,31 @@ struct DiffCommand: ParsableCommand {
         if let side, PartyRole(rawValue: side) == nil { throw ValidationError("--side is controller or processor; found '\(side)'") }
         if user != nil, side != nil { throw ValidationError("give --as or --side, not both") }
         if user != nil, arguments.count != 3 { throw ValidationError("--as reads your organisation's playbook from the database: give AGREEMENT N M") }
+        if remote.server != nil, arguments.count != 3 { throw ValidationError("--server reads two versions of an agreement: give AGREEMENT N M") }
         if arguments.count == 3, Int(arguments[1]) == nil || Int(arguments[2]) == nil {
             throw ValidationError("versions are numbers: tripact diff \(arguments[0]) 1 2")
         }
     }
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
             let library = try library.loadLibrary()
             let old: AgreementDocument
             let new: AgreementDocument
             let oldLabel: String
             let newLabel: String
             var playbook = side.flatMap(PartyRole.init(rawValue:)).map { Playbook.library(library, side: $0) }
-            if arguments.count == 3 {
+            if arguments.count == 3, let api = try remote.api(store: store) {
+                guard user == nil else {
+                    throw .unusableInput("--as reads your organisation's playbook from a database; against a server use --side")
+                }
+                let reference = arguments[0]
+                let (first, second) = try await CLIFailure.remote { () async throws(RemoteFailure) in
+                    (try await api.version(reference, number: Int(arguments[1])!), try await api.version(reference, number: Int(arguments[2])!))
+                }
+                (old, new) = (first.document, second.document)
+                (oldLabel, newLabel) = ("\(reference) v\(first.entry.number)", "\(reference) v\(second.entry.number)")
+            } else if arguments.count == 3 {
                 let store = try store.openExisting()
                 let reference = arguments[0]
                 let (first, second) = try CLIFailure.wrap { () throws(StoreError) in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TripactCore
+import TripactAPIClient
 import TripactStore
 
 /// `tripact agreements [--status S]`.
@@ -26,20 +27,24 @@ struct AgreementsCommand: ParsableCommand {
     }
 }
 
-/// `tripact log AGREEMENT`.
-struct LogCommand: ParsableCommand {
+/// `tripact log AGREEMENT`, from the database or a server's API.
+struct LogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "The versions of an agreement, newest first.")
     @Argument(help: "The agreement's reference.") var agreement: String
     @Option(help: "text or json") var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var remote: RemoteOptions
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            if let api = try remote.api(store: store) {
+                let entries = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.log(agreement) }
+                return try ReadingFormat.log(entries, notes: [:], format: format)
+            }
             let store = try store.openExisting()
             let entries = try CLIFailure.wrap { () throws(StoreError) in try store.log(agreement) }
-            if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
             // Versions made by the agreement's own procedures say so, and whether they carry a signed version's signatures.
-            let carried = try CLIFailure.wrap { () throws(StoreError) -> [Int: String] in
+            let carried = format == .json ? [:] : try CLIFailure.wrap { () throws(StoreError) -> [Int: String] in
                 var notes: [Int: String] = [:]
                 for update in try store.proceduralUpdates(agreement) {
                     let context = try store.renderContext(agreement, version: update.version)
@@ -47,62 +52,43 @@ struct LogCommand: ParsableCommand {
                 }
                 return notes
             }
-            var out = ""
-            for entry in entries {
-                let signed = entry.signedBy.isEmpty ? carried[entry.number] ?? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
-                out += "version \(entry.number)\(entry.parent.map { " (on \($0))" } ?? "")  sha256 \(entry.contentHash.prefix(12))\(signed)\n"
-                out += "  \(entry.createdAt)  \(entry.author) for the \(entry.party.rawValue)\n"
-                out += "  \(entry.message)\n\n"
-            }
-            try FileInput.writeText(out)
+            try ReadingFormat.log(entries, notes: carried, format: format)
         }
     }
 }
 
-/// `tripact show AGREEMENT [--version N] [--items]`.
-struct ShowCommand: ParsableCommand {
+/// `tripact show AGREEMENT [--version N] [--items]`, from the database or a server's API.
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an agreement's status and a version; --items lists the head's items and who accepted each.")
     @Argument(help: "The agreement's reference.") var agreement: String
     @Option(help: "The version (default: the head).") var version: Int?
     @Flag(help: "List the items of the head version with their state.") var items = false
     @Option(help: "text or json") var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var remote: RemoteOptions
 
-    struct Report: Encodable {
-        let agreement: AgreementSummary
-        let version: Int
-        let contentHash: String
-        let author: String
-        let message: String
-        let items: [ItemState]?
-    }
-
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            if let api = try remote.api(store: store) {
+                let (summary, states) = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.agreement(agreement) }
+                let (entry, document) = try await CLIFailure.remote { () async throws(RemoteFailure) in
+                    try await api.version(agreement, number: version ?? summary.head)
+                }
+                let shown = ReadingFormat.Shown(
+                    number: entry.number, contentHash: entry.contentHash, author: entry.author, party: entry.party, createdAt: entry.createdAt,
+                    message: entry.message, document: document
+                )
+                return try ReadingFormat.show(summary, shown, items: items ? states : nil, format: format)
+            }
             let store = try store.openExisting()
             let (summary, selected, states) = try CLIFailure.wrap { () throws(StoreError) in
                 (try store.agreement(agreement), try store.version(agreement, number: version), items ? try store.itemStates(agreement) : nil)
             }
-            if format == .json {
-                let report = Report(agreement: summary, version: selected.number, contentHash: selected.contentHash, author: selected.author, message: selected.message, items: states)
-                return try FileInput.write(JSONOutput.data(report), to: nil)
-            }
-            var out = "\(summary.reference): \(summary.title)\n"
-            out += "controller \(summary.controller); processor \(summary.processor)\n"
-            out += "status \(summary.standing); head version \(summary.head); open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor\n"
-            out += "version \(selected.number): sha256 \(selected.contentHash), by \(selected.author) for the \(selected.party.rawValue), \(selected.createdAt)\n  \(selected.message)\n"
-            // Clauses that print wording of the parties' own rather than the library's: a reader checks those by hand.
-            let custom = selected.document.clauses.filter(\.hasCustomWording).map { selection in
-                "clause:\(selection.clause) (\([selection.ownWording != nil ? "own wording" : nil, selection.rider != nil ? "rider" : nil].compactMap { $0 }.joined(separator: " and ")))"
-            }
-            if !custom.isEmpty { out += "non-standard wording: \(custom.joined(separator: ", "))\n" }
-            if let states {
-                out += "\nitems of version \(summary.head):\n"
-                var rows = [["ITEM", "STATE"]]
-                rows += states.map { [$0.key.rawValue + ($0.isRemoval ? " (removed)" : ""), $0.label] }
-                out += Table.format(rows)
-            }
-            try FileInput.writeText(out)
+            let shown = ReadingFormat.Shown(
+                number: selected.number, contentHash: selected.contentHash, author: selected.author, party: selected.party, createdAt: selected.createdAt,
+                message: selected.message, document: selected.document
+            )
+            try ReadingFormat.show(summary, shown, items: states, format: format)
         }
     }
 }

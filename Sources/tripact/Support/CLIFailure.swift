@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TripactCore
+import TripactAPIClient
 import TripactStore
 
 /// Everything that ends a command with a message. `report` prints it in one format and picks the exit code.
@@ -11,6 +12,8 @@ enum CLIFailure: Error {
     case findings
     /// The store refused or failed; the exit code tells why (see `Tripact.configuration`).
     case store(StoreError)
+    /// The server refused or could not be reached; the exit code follows the HTTP status (see `exitCode(_:)`).
+    case remote(RemoteFailure)
 
     static func wrap<T>(_ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
         do {
@@ -20,20 +23,44 @@ enum CLIFailure: Error {
         }
     }
 
+    static func remote<T>(_ body: () async throws(RemoteFailure) -> T) async throws(CLIFailure) -> T {
+        do {
+            return try await body()
+        } catch {
+            throw .remote(error)
+        }
+    }
+
     static func report(_ body: () throws(CLIFailure) -> Void) throws(ExitCode) {
         do {
             try body()
         } catch {
-            switch error {
-            case .unusableInput(let message):
-                FileHandle.standardError.write(Data(TextSafety.visible("error: \(message)\n").utf8))
-                throw ExitCode(2)
-            case .findings:
-                throw ExitCode(1)
-            case .store(let error):
-                FileHandle.standardError.write(Data(TextSafety.visible("error: \(error)\n").utf8))
-                throw ExitCode(exitCode(error))
-            }
+            try exit(error)
+        }
+    }
+
+    /// `report` for commands that may call a server.
+    static func report(_ body: () async throws(CLIFailure) -> Void) async throws(ExitCode) {
+        do {
+            try await body()
+        } catch {
+            try exit(error)
+        }
+    }
+
+    private static func exit(_ error: CLIFailure) throws(ExitCode) {
+        switch error {
+        case .unusableInput(let message):
+            FileHandle.standardError.write(Data(TextSafety.visible("error: \(message)\n").utf8))
+            throw ExitCode(2)
+        case .findings:
+            throw ExitCode(1)
+        case .store(let error):
+            FileHandle.standardError.write(Data(TextSafety.visible("error: \(error)\n").utf8))
+            throw ExitCode(exitCode(error))
+        case .remote(let failure):
+            FileHandle.standardError.write(Data(TextSafety.visible("error: \(failure.status.map { "the server answered \($0): " } ?? "")\(failure)\n").utf8))
+            throw ExitCode(exitCode(failure))
         }
     }
 }
@@ -45,6 +72,17 @@ func exitCode(_ error: StoreError) -> Int32 {
     case .staleBase, .duplicate: 4
     case .notAParty, .notPermitted, .signingRefused, .unusableLink: 5
     case .database, .constraint, .busy, .invalid, .invalidFields: 2
+    }
+}
+
+/// The same codes for the API's answers: 404 is 3, 409 is 4, 401 and 403 are 5, 422 is 1, anything else 2.
+func exitCode(_ failure: RemoteFailure) -> Int32 {
+    switch failure.status {
+    case 404: 3
+    case 409: 4
+    case 401, 403: 5
+    case 422: 1
+    default: 2
     }
 }
 

@@ -23,11 +23,14 @@ enum PasswordInput {
         }
     }
 
+    /// One line typed at the terminal without echo (an API token, say).
+    static func hidden(_ text: String) throws(CLIFailure) -> String { try prompt(text) }
+
     /// Reads one line from the terminal with echo off, restoring the terminal afterwards.
     private static func prompt(_ text: String) throws(CLIFailure) -> String {
         FileHandle.standardError.write(Data(text.utf8))
         var saved = termios()
-        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { throw .unusableInput("cannot read the terminal's settings to hide the password") }
+        guard tcgetattr(STDIN_FILENO, &saved) == 0 else { throw .unusableInput("cannot read the terminal's settings to hide what is typed") }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)

@@ -1,0 +1,146 @@
+public import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import OpenAPIURLSession
+public import TripactCore
+public import TripactStore
+
+/// The remote CLI's way to the JSON API: the client generated from `openapi.yaml`, over URLSession, answering in the
+/// same domain types the store gives the local commands, so one formatter prints both.
+public struct RemoteAPI: Sendable {
+    /// The server's address as given to `tripact login` or `--server`, without the `/api/v1` part.
+    public let server: URL
+    private let client: Client
+
+    /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`.
+    public init(server: URL, token: String) {
+        self.server = server
+        client = Client(
+            serverURL: server.appendingPathComponent("api/v1"),
+            transport: URLSessionTransport(),
+            middlewares: [BearerToken(token: token), ErrorAnswers()]
+        )
+    }
+
+    /// The server's address from what a user typed: http or https with a host; a trailing `/` or `/api/v1` is dropped.
+    public static func serverURL(_ text: String) -> URL? {
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        if trimmed.hasSuffix("/api/v1") { trimmed.removeLast("/api/v1".count) }
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil, url.user == nil
+        else { return nil }
+        return url
+    }
+
+    public func agreements() async throws(RemoteFailure) -> [AgreementSummary] {
+        try await call { try bridged(try await client.listAgreements().ok.body.json) }
+    }
+
+    /// The agreement and the states of its head's items.
+    public func agreement(_ reference: String) async throws(RemoteFailure) -> (summary: AgreementSummary, items: [ItemState]) {
+        try await call {
+            let detail = try await client.getAgreement(path: .init(reference: reference)).ok.body.json
+            return (try bridged(detail.agreement), try bridged(detail.items))
+        }
+    }
+
+    /// The log, newest first as the local `log` prints it.
+    public func log(_ reference: String) async throws(RemoteFailure) -> [VersionEntry] {
+        try await call {
+            let entries: [VersionEntry] = try bridged(try await client.listVersions(path: .init(reference: reference)).ok.body.json)
+            return entries.sorted { $0.number > $1.number }
+        }
+    }
+
+    /// One version with its document, read strictly as a local file is.
+    public func version(_ reference: String, number: Int) async throws(RemoteFailure) -> (entry: VersionEntry, document: AgreementDocument) {
+        try await call {
+            let body = try await client.getVersion(path: .init(reference: reference, number: number)).ok.body.json
+            let document: AgreementDocument
+            do {
+                document = try DocumentCodec.decode(try JSONEncoder().encode(body.document))
+            } catch {
+                throw RemoteFailure(status: nil, message: "the server sent version \(number) of \(reference) as a document this client cannot read")
+            }
+            return (try bridged(body.version), document)
+        }
+    }
+
+    /// Runs one operation; every failure becomes a `RemoteFailure` whose message never carries the request (nor its token).
+    private func call<T>(_ body: () async throws -> T) async throws(RemoteFailure) -> T {
+        do {
+            return try await body()
+        } catch let failure as RemoteFailure {
+            throw failure
+        } catch let error as ClientError {
+            if let failure = error.underlyingError as? RemoteFailure { throw failure }
+            if error.response != nil {
+                throw RemoteFailure(status: error.response.map { Int($0.status.code) }, message: "the server's answer does not match openapi.yaml")
+            }
+            throw RemoteFailure(status: nil, message: "cannot reach \(server.absoluteString): \(error.underlyingError.localizedDescription)")
+        } catch {
+            throw RemoteFailure(status: nil, message: "cannot read the server's answer: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// The server refused (with its status and the message of its JSON error body), or could not be reached (no status).
+public struct RemoteFailure: Error, Sendable, CustomStringConvertible {
+    public let status: Int?
+    public let message: String
+    public var fields: [String] = []
+    public var head: Int?
+
+    public var description: String {
+        ([message] + fields).joined(separator: "\n  ")
+    }
+}
+
+/// Sends the personal token on every request, as `Authorization: Bearer`.
+struct BearerToken: ClientMiddleware {
+    let token: String
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        request.headerFields[.authorization] = "Bearer \(token)"
+        return try await next(request, body, baseURL)
+    }
+}
+
+/// Turns every answer that is not a success into a `RemoteFailure` with the server's own message, so each command
+/// reports the API's refusal (401, 404, 409 with the head, 422 with field paths, 429) the same way.
+struct ErrorAnswers: ClientMiddleware {
+    private struct Body: Decodable {
+        struct Field: Decodable { let path: String; let message: String }
+        let message: String
+        let errors: [Field]?
+        let head: Int?
+    }
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        let (response, responseBody) = try await next(request, body, baseURL)
+        guard response.status.kind != .successful else { return (response, responseBody) }
+        let status = Int(response.status.code)
+        var bytes = Data()
+        if let responseBody { bytes = try await Data(collecting: responseBody, upTo: 1_048_576) }
+        guard let decoded = try? JSONDecoder().decode(Body.self, from: bytes) else {
+            throw RemoteFailure(status: status, message: "the server answered \(status) \(response.status.reasonPhrase)")
+        }
+        var failure = RemoteFailure(status: status, message: decoded.message)
+        failure.fields = (decoded.errors ?? []).map { "\($0.path): \($0.message)" }
+        failure.head = decoded.head
+        throw failure
+    }
+}
+
+/// A domain value from the generated type by way of their shared JSON (the server builds its answers the same way).
+func bridged<T: Decodable>(_ value: some Encodable, as type: T.Type = T.self) throws -> T {
+    try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+}
