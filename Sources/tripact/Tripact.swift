@@ -17,7 +17,7 @@ struct Tripact: AsyncParsableCommand {
             OrganisationCommand.self, UserCommand.self, AgreementsCommand.self, ImportCommand.self, ProposeCommand.self, AcceptCommand.self,
             LogCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, SignCommand.self, VerifyCommand.self, BackupCommand.self,
             AuditCommand.self, ServeCommand.self, SubprocessorsCommand.self, NoticesCommand.self, ObjectCommand.self, ApproveCommand.self,
-            ResolveCommand.self, EvidenceCommand.self, PlaybookCommand.self, TokenCommand.self,
+            ResolveCommand.self, EvidenceCommand.self, PlaybookCommand.self, TokenCommand.self, ImportDocxCommand.self,
         ]
     )
 }
