@@ -101,6 +101,28 @@ import ZIPFoundation
         #expect(Validator.validate(document, library: Fixtures.library).filter { $0.severity == .error }.isEmpty)
     }
 
+    /// Word splits runs mid-word, marks spelling, adds bookmarks and records formatting changes: none of it is an edit.
+    @Test func runsSplitTheWayWordWritesThemAreNoChange() throws {
+        let original = try Self.exported()
+        let item = try #require(Self.facts.included.first { Self.facts.printedParagraphs(of: $0).first.map { $0.lines[0].count == 1 && !$0.isList } == true })
+        let first = Self.facts.plainParagraphs(of: item)[0]
+        let cut = first.index(first.startIndex, offsetBy: first.count / 2)
+        let returned = try Self.rewritten(original) { parts in
+            var xml = String(decoding: parts["word/document.xml"]!, as: UTF8.self)
+            try? Self.replace(
+                &xml, inClause: item.number, "<w:r><w:t xml:space=\"preserve\">" + Self.escaped(first) + "</w:t></w:r>",
+                with: "<w:r><w:t xml:space=\"preserve\">" + Self.escaped(String(first[..<cut])) + "</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:bookmarkStart w:id=\"77\" w:name=\"_GoBack\"/>"
+                    + "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"5\" w:author=\"Outside Counsel\" w:date=\"2026-11-30T10:00:00Z\"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">"
+                    + Self.escaped(String(first[cut...])) + "</w:t></w:r><w:proofErr w:type=\"spellEnd\"/><w:bookmarkEnd w:id=\"77\"/>"
+            )
+            parts["word/document.xml"] = Data(xml.utf8)
+        }
+        #expect(returned != original)
+        let result = try DocxImporter.map(returned, base: Self.facts, original: original)
+        #expect(result.document == Self.document)
+        #expect(result.unmapped.isEmpty && result.ownWordings.isEmpty, "\(result.report)")
+    }
+
     @Test func aValueOutsideItsBoundsIsReportedNotApplied() throws {
         let original = try Self.exported()
         let breach = try Self.item("breach-notification")
