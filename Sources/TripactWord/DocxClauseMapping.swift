@@ -10,18 +10,23 @@ enum ClauseMapping {
         var lines: [String]
     }
 
-    static func map(_ body: [DocxImporter.Placed], clause id: ClauseID, number: Int, into result: inout DocxImporter.Result, library: ClauseLibrary) {
+    /// `base` is the version's facts: a clause prints there as in the document mapped so far until this clause is
+    /// mapped, so the facts are made again only for a clause that changed.
+    static func map(_ body: [DocxImporter.Placed], clause id: ClauseID, number: Int, into result: inout DocxImporter.Result, base: AgreementFacts) {
         var paragraphs = body
-        let facts = AgreementFacts(document: result.document, library: library)
-        guard let item = facts.included.first(where: { $0.clause.id == id }) else { return }
+        let library = base.library
+        guard let baseItem = base.included.first(where: { $0.clause.id == id }) else { return }
         if let first = paragraphs.first, first.style == "Articles" {
-            if DocxImporter.normal(first.text) != DocxImporter.normal(item.clause.articleLine) {
+            if DocxImporter.normal(first.text) != DocxImporter.normal(baseItem.clause.articleLine) {
                 result.unmapped.append(.init(place: "Clause \(number), articles line", text: first.text, reason: "the articles a clause cites are the library's"))
             }
             paragraphs.removeFirst()
         }
         let edited = structure(paragraphs)
         let editedPlain = edited.flatMap(\.lines).map(DocxImporter.normal)
+        guard editedPlain != base.plainParagraphs(of: baseItem).map(DocxImporter.normal) else { return }
+        let facts = AgreementFacts(document: result.document, library: library)
+        guard let item = facts.included.first(where: { $0.clause.id == id }) else { return }
         let printed = facts.plainParagraphs(of: item).map(DocxImporter.normal)
         guard editedPlain != printed else { return }
         guard !editedPlain.isEmpty else {

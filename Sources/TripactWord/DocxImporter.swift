@@ -63,8 +63,10 @@ public enum DocxImporter {
 
     /// Reads only the identity, to check the file before anything else is loaded.
     public static func identify(_ data: Data) throws(DocxImportError) -> DocxIdentityRead {
-        let container = try DocxContainer(data)
-        let identity = try container.identity()
+        try checked(DocxContainer(data).identity())
+    }
+
+    private static func checked(_ identity: DocxIdentityRead) throws(DocxImportError) -> DocxIdentityRead {
         if identity.status.hasPrefix("REDLINE") {
             throw .notTripact("it is a redline, not the export of a version; export the version and edit that")
         }
@@ -75,7 +77,7 @@ public enum DocxImporter {
     /// as Tripact writes it now: text outside the clauses (cover, annexes, signatures) is compared with it.
     public static func map(_ returned: Data, base: AgreementFacts, original: Data) throws(DocxImportError) -> Result {
         let container = try DocxContainer(returned)
-        let identity = try identify(returned)
+        let identity = try checked(container.identity())
         let paragraphs = try container.bodyParagraphs()
         let commentTexts = try container.comments()
         let originalParagraphs = try DocxContainer(original).bodyParagraphs()
@@ -91,7 +93,7 @@ public enum DocxImporter {
             if normal(title) != normal(item.clause.title) {
                 result.unmapped.append(Unmapped(place: "Clause \(number) heading", text: title, reason: "a clause's title is the library's and cannot be changed"))
             }
-            ClauseMapping.map(body, clause: item.clause.id, number: number, into: &result, library: base.library)
+            ClauseMapping.map(body, clause: item.clause.id, number: number, into: &result, base: base)
         }
         for item in base.included where !seen.contains(item.number) {
             result.unmapped.append(Unmapped(place: "Clause \(item.number)", text: item.clause.title, reason: "its heading is missing from the DOCX, so its text cannot be placed"))
