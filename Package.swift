@@ -150,7 +150,10 @@ let package = Package(
         ),
         .testTarget(
             name: "tripactTests",
-            dependencies: ["TripactCore", "TripactStore", "TripactWeb", "TripactTestSupport", "tripact", "store-writer"],
+            dependencies: [
+                "TripactCore", "TripactStore", "TripactWeb", "TripactTestSupport", "tripact", "store-writer",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
