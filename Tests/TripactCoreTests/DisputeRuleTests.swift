@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TripactCore
 import TripactTestSupport
@@ -34,5 +35,21 @@ import TripactTestSupport
         #expect(state.disputedBy == [.controller] && state.acceptedBy == [.processor])
         state.accept(by: .controller)
         #expect(!state.isDisputed && state.isAgreed && state.label == "agreed")
+    }
+
+    /// `--format json` and the API print item states: the same state must read the same in every process, so the
+    /// parties are listed in their fixed order, not in a set's hash order; and the JSON reads back as the same state.
+    @Test func anItemStateEncodesItsPartiesInTheirFixedOrder() throws {
+        var state = ItemState(key: key, hash: "h", acceptedBy: [.processor, .controller])
+        state.reject(by: .processor)
+        state.reject(by: .controller)
+        state.accept(by: .processor)
+        state.accept(by: .controller)
+        state.reject(by: .processor)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let json = String(decoding: try encoder.encode(ItemState(key: key, hash: "h", acceptedBy: [.processor, .controller], disputedBy: [.processor, .controller])), as: UTF8.self)
+        #expect(json == #"{"acceptedBy":["controller","processor"],"disputedBy":["controller","processor"],"hash":"h","key":"clause:breach-notification"}"#)
+        #expect(try JSONDecoder().decode(ItemState.self, from: try encoder.encode(state)) == state)
     }
 }

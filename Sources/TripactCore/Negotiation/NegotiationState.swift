@@ -17,6 +17,18 @@ public struct ItemState: Sendable, Hashable, Codable {
         self.disputedBy = disputedBy
     }
 
+    private enum CodingKeys: String, CodingKey { case key, hash, acceptedBy, disputedBy }
+
+    /// The parties in their fixed order (controller, processor), so the same state always reads as the same JSON: a
+    /// `Set` would list them in an order that changes from one process to the next.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(hash, forKey: .hash)
+        try container.encode(PartyRole.allCases.filter(acceptedBy.contains), forKey: .acceptedBy)
+        try container.encode(PartyRole.allCases.filter(disputedBy.contains), forKey: .disputedBy)
+    }
+
     public var isAgreed: Bool { acceptedBy.count == PartyRole.allCases.count }
     public var isRemoval: Bool { hash == Self.removed }
     public var isDisputed: Bool { !disputedBy.isEmpty }
