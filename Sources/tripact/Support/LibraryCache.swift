@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(CoreFoundation)
+// `stat`'s fields belong to whichever C module included <sys/stat.h> first: a release build with the OpenAPI packages
+// attributes them to CoreFoundation, which MemberImportVisibility then wants imported.
+import CoreFoundation
+#endif
 import TripactCore
 
 /// Keeps each library that passed the lint as a `LibraryArchive`, so that a command neither parses nor re-lints an
