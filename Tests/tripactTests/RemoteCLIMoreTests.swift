@@ -74,6 +74,22 @@ struct RemoteCLIMoreTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("no version in '\(r.server.url)' has this content hash"), "\(unknown.stderr)")
     }
 
+    /// The per-token limit is the server's to set (the API benchmark raises it); it cannot be switched off.
+    @Test func serveSetsThePerTokenLimitAndRefusesToSwitchItOff() throws {
+        let r = try Remote()
+        let strict = try LoopbackServer(database: r.workspace.database, options: ["--api-burst", "2", "--api-requests-per-second", "0.01"])
+        try strict.waitUntilReady()
+        var statuses: [Int32] = []
+        for _ in 0..<3 { statuses.append(try r.remote(["log", r.workspace.reference, "--server", strict.url], token: r.token).status) }
+        #expect(statuses == [0, 0, 2], "two requests in the burst, then 429 (exit 2)")
+        let limited = try r.remote(["log", r.workspace.reference, "--server", strict.url], token: r.token)
+        #expect(limited.stderr.contains("the server answered 429: this token made too many requests"), "\(limited.stderr)")
+        for options in [["--api-requests-per-second", "0"], ["--api-burst", "0"]] {
+            let refused = try r.local(["serve", "--port", "1"] + options)
+            #expect(refused.status == 64 && refused.stderr.contains(options[0]), "\(options): \(refused.stderr)")
+        }
+    }
+
     @Test func aNegotiateTokenProposesAcceptsAndCommentsAndAReadTokenIsRefused() throws {
         let r = try Remote()
         let negotiate = try r.workspace.run(["token", "create", "--as", CLIWorkspace.bpo, "--scope", "negotiate"]).stdout.trimmingCharacters(in: .newlines)
