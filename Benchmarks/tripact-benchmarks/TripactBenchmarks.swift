@@ -10,8 +10,15 @@ struct TripactBenchmarks {
     static func main() throws {
         let arguments = CommandLine.arguments
         let only = arguments.count > 1 ? arguments[1] : "all"
-        guard ["all", "render", "store", "diff", "text", "notices"].contains(only) else {
-            print("usage: tripact-benchmarks [all|render|store|diff|text|notices] [AGREEMENTS VERSIONS]")
+        let usage = "usage: tripact-benchmarks [all|render|store|diff|text|notices|api] [AGREEMENTS VERSIONS]"
+        if ["--help", "-h", "help"].contains(only) {
+            print(usage)
+            print("api: 'tripact diff --server' of the large agreement's two versions (whole process, loopback) and, with wrk installed,")
+            print("     the API's agreement route against the trivial route (/health); needs tripact beside this benchmark.")
+            return
+        }
+        guard ["all", "render", "store", "diff", "text", "notices", "api"].contains(only) else {
+            print(usage)
             exit(64)
         }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-bench-\(getpid())")
@@ -26,6 +33,9 @@ struct TripactBenchmarks {
 
         if only == "all" || only == "diff" {
             try DiffBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, library: library, document: document)
+        }
+        if only == "all" || only == "api" {
+            try APIBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, document: document)
         }
         if only == "all" || only == "notices" {
             try NoticeBenchmark.run(root: root, workspace: workspace, libraryFolder: libraryFolder)

@@ -31,7 +31,7 @@ extension APIHandler {
         guard let entry = try store.log(reference).first(where: { $0.number == version.number }) else {
             throw StoreError.unknownVersion(agreement: reference, version: version.number)
         }
-        return .created(.init(body: .json(try bridged(entry))))
+        return .created(.init(body: .json(try Self.entry(entry, notes: [:]))))
     }
 
     func acceptItems(_ input: Operations.AcceptItems.Input) async throws -> Operations.AcceptItems.Output {

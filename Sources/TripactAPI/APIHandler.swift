@@ -8,6 +8,7 @@ import TripactStore
 struct APIHandler: APIProtocol {
     let store: TripactStore
     let library: ClauseLibrary
+    let word: WordExport
 
     /// The caller and their side of the agreement; throws `notAParty` (404) for an agreement they may not see.
     func side(in reference: String) throws -> (user: User, side: PartyRole) {
@@ -20,21 +21,25 @@ struct APIHandler: APIProtocol {
 
     func listAgreements(_ input: Operations.ListAgreements.Input) async throws -> Operations.ListAgreements.Output {
         let caller = try APICaller.require()
-        return .ok(.init(body: .json(try bridged(store.agreements(visibleTo: caller.user.organisationID)))))
+        let status = input.query.status.flatMap { AgreementStatus(rawValue: $0.rawValue) }
+        let list = try store.agreements(visibleTo: caller.user.organisationID).filter { status == nil || $0.status == status }
+        return .ok(.init(body: .json(try list.map(Self.summary))))
     }
 
     func getAgreement(_ input: Operations.GetAgreement.Input) async throws -> Operations.GetAgreement.Output {
         let reference = input.path.reference
         let (_, side) = try side(in: reference)
         let detail = Components.Schemas.AgreementDetail(
-            agreement: try bridged(store.agreement(reference)), side: try bridged(side), items: try bridged(store.itemStates(reference))
+            agreement: try Self.summary(store.agreement(reference)), side: try bridged(side), items: try bridged(store.itemStates(reference))
         )
         return .ok(.init(body: .json(detail)))
     }
 
     func listVersions(_ input: Operations.ListVersions.Input) async throws -> Operations.ListVersions.Output {
-        _ = try side(in: input.path.reference)
-        return .ok(.init(body: .json(try bridged(store.log(input.path.reference)))))
+        let reference = input.path.reference
+        _ = try side(in: reference)
+        let notes = try store.proceduralNotes(reference)
+        return .ok(.init(body: .json(try store.log(reference).map { try Self.entry($0, notes: notes) })))
     }
 
     func getVersion(_ input: Operations.GetVersion.Input) async throws -> Operations.GetVersion.Output {
@@ -45,7 +50,7 @@ struct APIHandler: APIProtocol {
             throw StoreError.unknownVersion(agreement: reference, version: input.path.number)
         }
         let document = try JSONDecoder().decode(Components.Schemas.Document.self, from: DocumentCodec.canonicalJSON(version.document))
-        return .ok(.init(body: .json(.init(version: try bridged(entry), document: document))))
+        return .ok(.init(body: .json(.init(version: try Self.entry(entry, notes: store.proceduralNotes(reference)), document: document))))
     }
 
     func exportVersion(_ input: Operations.ExportVersion.Input) async throws -> Operations.ExportVersion.Output {
@@ -77,7 +82,31 @@ struct APIHandler: APIProtocol {
 
     func listNotices(_ input: Operations.ListNotices.Input) async throws -> Operations.ListNotices.Output {
         let caller = try APICaller.require()
-        return .ok(.init(body: .json(try bridged(store.notices(visibleTo: caller.user.organisationID)))))
+        var dueBefore: CalendarDay?
+        if let day = input.query.dueBefore {
+            guard let parsed = CalendarDay(iso: day) else {
+                throw APIProblem(status: 422, message: "dueBefore must be a date YYYY-MM-DD", fields: [FieldProblem(field: "dueBefore", message: "must be a date YYYY-MM-DD; found '\(day)'")])
+            }
+            dueBefore = parsed
+        }
+        let notices = try store.notices(
+            visibleTo: caller.user.organisationID, dueBefore: dueBefore, openOnly: input.query.open ?? false, agreement: input.query.agreement
+        )
+        return .ok(.init(body: .json(try bridged(notices))))
+    }
+
+    /// The summary with `standing` in words, as the dashboard and `tripact agreements` print it.
+    static func summary(_ summary: AgreementSummary) throws -> Components.Schemas.AgreementSummary {
+        var answer: Components.Schemas.AgreementSummary = try bridged(summary)
+        answer.standing = summary.standing
+        return answer
+    }
+
+    /// A log entry with, for a version made by the agreement's own procedures, what happened (`tripact log`'s note).
+    static func entry(_ entry: VersionEntry, notes: [Int: String]) throws -> Components.Schemas.VersionEntry {
+        var answer: Components.Schemas.VersionEntry = try bridged(entry)
+        answer.procedure = notes[entry.number]
+        return answer
     }
 
     func getRegister(_ input: Operations.GetRegister.Input) async throws -> Operations.GetRegister.Output {

@@ -14,8 +14,10 @@ public enum TripactAPI {
 
     /// Registers every operation on the transport (the web application's router), behind bearer-token
     /// authentication, the per-token rate limit and the JSON error answers.
-    public static func register<Context: RequestContext>(on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit) {
-        let handler = APIHandler(store: store, library: library)
+    public static func register<Context: RequestContext>(
+        on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit, word: @escaping WordExport
+    ) {
+        let handler = APIHandler(store: store, library: library, word: word)
         do {
             try handler.registerHandlers(
                 on: router, serverURL: URL(string: basePath)!,

@@ -10,7 +10,7 @@ public import TripactStore
 public struct RemoteAPI: Sendable {
     /// The server's address as given to `tripact login` or `--server`, without the `/api/v1` part.
     public let server: URL
-    private let client: Client
+    let client: Client
 
     /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`.
     public init(server: URL, token: String) {
@@ -33,8 +33,12 @@ public struct RemoteAPI: Sendable {
         return url
     }
 
-    public func agreements() async throws(RemoteFailure) -> [AgreementSummary] {
-        try await call { try bridged(try await client.listAgreements().ok.body.json) }
+    /// The agreements of the token's organisation, with `status` only those with that status.
+    public func agreements(status: AgreementStatus? = nil) async throws(RemoteFailure) -> [AgreementSummary] {
+        try await call {
+            let query = Operations.ListAgreements.Input.Query(status: status.flatMap { .init(rawValue: $0.rawValue) })
+            return try bridged(try await client.listAgreements(query: query).ok.body.json)
+        }
     }
 
     /// The agreement and the states of its head's items.
@@ -45,11 +49,15 @@ public struct RemoteAPI: Sendable {
         }
     }
 
-    /// The log, newest first as the local `log` prints it.
-    public func log(_ reference: String) async throws(RemoteFailure) -> [VersionEntry] {
+    /// The log, newest first as the local `log` prints it, with the notes of versions made by the agreement's own
+    /// procedures ("signed: carries the signatures of version 3; Annex IV updated on …"), by version.
+    public func log(_ reference: String) async throws(RemoteFailure) -> (entries: [VersionEntry], notes: [Int: String]) {
         try await call {
-            let entries: [VersionEntry] = try bridged(try await client.listVersions(path: .init(reference: reference)).ok.body.json)
-            return entries.sorted { $0.number > $1.number }
+            let answer = try await client.listVersions(path: .init(reference: reference)).ok.body.json
+            let entries: [VersionEntry] = try bridged(answer)
+            var notes: [Int: String] = [:]
+            for entry in answer { if let note = entry.procedure { notes[entry.number] = note } }
+            return (entries, notes)
         }
     }
 
@@ -68,7 +76,7 @@ public struct RemoteAPI: Sendable {
     }
 
     /// Runs one operation; every failure becomes a `RemoteFailure` whose message never carries the request (nor its token).
-    private func call<T>(_ body: () async throws -> T) async throws(RemoteFailure) -> T {
+    func call<T>(_ body: () async throws -> T) async throws(RemoteFailure) -> T {
         do {
             return try await body()
         } catch let failure as RemoteFailure {
@@ -89,11 +97,12 @@ public struct RemoteAPI: Sendable {
 public struct RemoteFailure: Error, Sendable, CustomStringConvertible {
     public let status: Int?
     public let message: String
-    public var fields: [String] = []
+    /// The problems the server found, each at its field path (on 422).
+    public var problems: [FieldProblem] = []
     public var head: Int?
 
     public var description: String {
-        ([message] + fields).joined(separator: "\n  ")
+        ([message] + problems.map(\.description)).joined(separator: "\n  ")
     }
 }
 
@@ -134,7 +143,7 @@ struct ErrorAnswers: ClientMiddleware {
             throw RemoteFailure(status: status, message: "the server answered \(status) \(response.status.reasonPhrase)")
         }
         var failure = RemoteFailure(status: status, message: decoded.message)
-        failure.fields = (decoded.errors ?? []).map { "\($0.path): \($0.message)" }
+        failure.problems = (decoded.errors ?? []).map { FieldProblem(field: $0.path, message: $0.message) }
         failure.head = decoded.head
         throw failure
     }

@@ -10,11 +10,11 @@ final class LoopbackServer {
     let url: String
     let output = ServeFirstRunTests.Output()
 
-    init(database: String) throws {
+    init(database: String, options: [String] = []) throws {
         let port = Int.random(in: 40_000..<60_000)
         url = "http://127.0.0.1:\(port)"
         process.executableURL = CLIRunner.executable
-        process.arguments = ["serve", "--port", String(port), "--db", database]
+        process.arguments = ["serve", "--port", String(port), "--db", database] + options
         process.currentDirectoryURL = CLIRunner.repositoryRoot
         let pipe = Pipe()
         let output = output

@@ -1,11 +1,13 @@
 import ArgumentParser
 import Foundation
+import TripactAPIClient
 import TripactCore
 import TripactStore
 import TripactWeb
 
-/// `tripact export AGREEMENT [--version N] --format html|json|docx [--redline-from M] -o FILE`.
-struct ExportCommand: ParsableCommand {
+/// `tripact export AGREEMENT [--version N] --format html|json|docx [--redline-from M] -o FILE`, from the database or a
+/// server's API (which renders the same bytes from the same store).
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", 
         abstract: "Export a version as print-ready HTML (with its status and signatures), as JSON, or as a Word document; 'tripact verify' checks HTML and JSON later.",
         discussion: "With --format docx and --redline-from M, the Word document is a redline from version M to the version: tracked changes that accept to the version's text and reject to M's, and the open comments to the other side as Word comments."
@@ -19,12 +21,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "With --format docx: the older version the redline starts from.") var redlineFrom: Int?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var remote: RemoteOptions
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            if redlineFrom != nil, format != .docx { throw .unusableInput("--redline-from: only with --format docx") }
+            if let api = try remote.api(store: store) { return try await exportRemotely(api) }
             let store = try store.openExisting()
             let selected = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: version) }
-            if redlineFrom != nil, format != .docx { throw .unusableInput("--redline-from: only with --format docx") }
             switch format {
             case .json:
                 try FileInput.write(DocumentCodec.prettyJSON(selected.document) + Data("\n".utf8), to: output)
@@ -45,23 +49,46 @@ struct ExportCommand: ParsableCommand {
                 }
                 try FileInput.write(data, to: output)
             }
-            FileHandle.standardError.write(Data(TextSafety.visible("exported version \(selected.number) of '\(agreement)' to '\(output)' (sha256 \(selected.contentHash.prefix(12)))\n").utf8))
+            reportExported(selected.number, contentHash: selected.contentHash)
         }
+    }
+
+    /// The same files from the server: HTML and Word rendered there, JSON written here from the version's document.
+    private func exportRemotely(_ api: RemoteAPI) async throws(CLIFailure) {
+        let (entry, document) = try await CLIFailure.remote { () async throws(RemoteFailure) -> (entry: VersionEntry, document: AgreementDocument) in
+            let number: Int
+            if let version { number = version } else { number = try await api.agreement(agreement).summary.head }
+            return try await api.version(agreement, number: number)
+        }
+        let data = try await CLIFailure.remote { () async throws(RemoteFailure) -> Data in
+            switch format {
+            case .json: return DocumentCodec.prettyJSON(document) + Data("\n".utf8)
+            case .html: return try await api.exportHTML(agreement, number: entry.number)
+            case .docx: return try await api.exportDocx(agreement, number: entry.number, redlineFrom: redlineFrom)
+            }
+        }
+        try FileInput.write(data, to: output)
+        reportExported(entry.number, contentHash: entry.contentHash)
+    }
+
+    private func reportExported(_ number: Int, contentHash: String) {
+        FileHandle.standardError.write(Data(TextSafety.visible("exported version \(number) of '\(agreement)' to '\(output)' (sha256 \(contentHash.prefix(12)))\n").utf8))
     }
 }
 
-/// `tripact verify FILE`.
-struct VerifyCommand: ParsableCommand {
+/// `tripact verify FILE`; the records consulted are a database's or, with `--server` or a saved login, a server's.
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "verify", 
         abstract: "Check an exported HTML or JSON file: recompute its content hash and, with a database, say whether it is a signed version.",
-        discussion: "The database is consulted only when named with --db or TRIPACT_DB. Exit 0: the file is intact (and, with a database, is a stored version); 1: altered, or unknown to the database; 2: unusable input."
+        discussion: "The database is consulted only when named with --db or TRIPACT_DB; a server's records with --server URL or after 'tripact login' (when no database is named). Exit 0: the file is intact (and, with a database, is a stored version); 1: altered, or unknown to the database; 2: unusable input."
     )
     @Argument(help: "The exported file.") var file: String
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var remote: RemoteOptions
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
             let data = try FileInput.readData(file)
             let result: ExportVerifier.Result
             do {
@@ -85,8 +112,14 @@ struct VerifyCommand: ParsableCommand {
                     intact = false
                 }
             }
-            if let store = try store.openIfNamed() {
-                let checked = try CLIFailure.wrap { () throws(StoreError) in try Self.check(result, against: store) }
+            if let api = try remote.api(store: store) {
+                let check = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.verify(data) }
+                let checked = ListingFormat.verification(check, place: api.server.absoluteString)
+                out += checked.lines.joined()
+                intact = intact && checked.intact
+            } else if let store = try store.openIfNamed() {
+                let check = try CLIFailure.wrap { () throws(StoreError) in try store.check(result) }
+                let checked = ListingFormat.verification(check, place: store.path)
                 out += checked.lines.joined()
                 intact = intact && checked.intact
             } else if let context = result.context, context.status != .draft {
@@ -99,31 +132,5 @@ struct VerifyCommand: ParsableCommand {
                 throw .findings
             }
         }
-    }
-
-    /// The file against the database: a stored version with this hash, printed with the status and signatures that
-    /// the database records for it, and a chain that vouches for that version's rows.
-    static func check(_ result: ExportVerifier.Result, against store: TripactStore) throws(StoreError) -> (lines: [String], intact: Bool) {
-        let matches = try store.versions(withHash: result.contentHash)
-        guard !matches.isEmpty else { return (["no version in '\(store.path)' has this content hash\n"], false) }
-        var lines: [String] = []
-        var intact = true
-        for match in matches {
-            let recorded = try store.renderContext(match.agreement, version: match.number)
-            lines.append("it is version \(match.number) of '\(match.agreement)': \(recorded.standing)\n")
-            if let printed = result.context, printed.version == match.number || matches.count == 1 {
-                for problem in ExportVerifier.disagreements(printed: printed, recorded: recorded) {
-                    lines.append("DISAGREES with the database: \(problem)\n")
-                    intact = false
-                }
-            }
-        }
-        let audit = try store.verifyAudit()
-        let agreementIDs = try matches.map { match throws(StoreError) in try store.agreementRowID(match.agreement) }
-        let concerned = audit.problems.filter { problem in
-            problem.hasPrefix("audit row") || agreementIDs.contains { problem.contains("agreement_id=\($0),") || problem.contains("agreements(id=\($0))") }
-        }
-        for problem in concerned { lines.append("DISAGREES with the audit chain: \(problem)\n") }
-        return (lines, intact && concerned.isEmpty)
     }
 }

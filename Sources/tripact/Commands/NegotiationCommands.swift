@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TripactAPIClient
 import TripactCore
 import TripactStore
 
@@ -28,8 +29,8 @@ struct ImportCommand: ParsableCommand {
 }
 
 /// `tripact propose AGREEMENT FILE --base N -m MSG --as USER`, or `tripact propose AGREEMENT --add-missing-clauses --base N …`
-/// for a stored document that lacks clauses made mandatory since it was written.
-struct ProposeCommand: ParsableCommand {
+/// for a stored document that lacks clauses made mandatory since it was written; in the database or on a server.
+struct ProposeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "propose",
         abstract: "Propose a new version. Refused with exit 4 if the head is no longer --base: nothing is written, compare and propose again."
     )
@@ -39,43 +40,60 @@ struct ProposeCommand: ParsableCommand {
     @Flag(help: "Propose version --base with every mandatory clause it lacks added, each in the library's default variant with its default values.")
     var addMissingClauses = false
     @Option(name: .shortAndLong, help: "What changed and why (with --add-missing-clauses, default: the clauses added).") var message: String?
-    @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
+    @Option(name: .customLong("as"), help: "Your e-mail address (against a database; on a server the token's user proposes).") var user: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var remote: RemoteOptions
 
     func validate() throws {
         if addMissingClauses == (file != nil) { throw ValidationError("give either the proposed document FILE or --add-missing-clauses, not both") }
         if !addMissingClauses, message == nil { throw ValidationError("say what changed and why with --message") }
     }
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
-            let store = try store.openExisting()
-            let document: AgreementDocument
-            var message = self.message ?? ""
-            if let file {
-                document = try DocumentInput.read(file).document
-            } else {
-                let library = try library.loadLibrary()
-                let stored = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: base) }
-                let (completed, added) = MissingClauses.adding(to: stored.document, library: library)
-                guard !added.isEmpty else {
-                    try FileInput.writeText("version \(base) of '\(agreement)' lacks no mandatory clause; nothing proposed\n")
-                    return
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            if let api = try remote.api(store: store) {
+                try Acting.remote(user)
+                var stored: AgreementDocument?
+                if file == nil { stored = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.version(agreement, number: base).document } }
+                guard let proposed = try proposal(stored: stored) else { return }
+                let version = try await CLIFailure.remoteWrite(agreement: agreement, base: base, fieldPrefix: "document.") { () async throws(RemoteFailure) in
+                    try await api.propose(agreement, document: proposed.document, base: base, message: proposed.message)
                 }
-                document = completed
-                if message.isEmpty { message = "Adds the clauses now required, in their standard wording: " + added.map(\.title).joined(separator: ", ") }
+                return try reportProposed(version.number, contentHash: version.contentHash)
             }
+            let user = try Acting.local(user)
+            let store = try store.openExisting()
+            var stored: AgreementDocument?
+            if file == nil { stored = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: base).document } }
+            guard let proposed = try proposal(stored: stored) else { return }
             let version = try CLIFailure.wrap { () throws(StoreError) in
-                try store.propose(document, on: agreement, basedOn: base, by: user, message: message)
+                try store.propose(proposed.document, on: agreement, basedOn: base, by: user, message: proposed.message)
             }
-            try FileInput.writeText("proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n")
+            try reportProposed(version.number, contentHash: version.contentHash)
         }
+    }
+
+    /// The document and message to propose: the file's, or version `--base` (`stored`) with the mandatory clauses it
+    /// lacks; nil (said) when it lacks none.
+    private func proposal(stored: AgreementDocument?) throws(CLIFailure) -> (document: AgreementDocument, message: String)? {
+        if let file { return (try DocumentInput.read(file).document, message ?? "") }
+        guard let stored else { return nil }
+        let (completed, added) = MissingClauses.adding(to: stored, library: try library.loadLibrary())
+        guard !added.isEmpty else {
+            try FileInput.writeText("version \(base) of '\(agreement)' lacks no mandatory clause; nothing proposed\n")
+            return nil
+        }
+        return (completed, message ?? "Adds the clauses now required, in their standard wording: " + added.map(\.title).joined(separator: ", "))
+    }
+
+    private func reportProposed(_ number: Int, contentHash: String) throws(CLIFailure) {
+        try FileInput.writeText("proposed version \(number) of '\(agreement)' (sha256 \(contentHash.prefix(12)))\n")
     }
 }
 
 /// `tripact accept AGREEMENT (ITEM… | --all | --only KEY,KEY | --except KEY,KEY) --as USER`.
-struct AcceptCommand: ParsableCommand {
+struct AcceptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept", abstract: "Accept items of the head version for your side ('tripact show AGREEMENT --items' lists them).",
         discussion: """
@@ -92,9 +110,10 @@ struct AcceptCommand: ParsableCommand {
     @Flag(help: "Show what would be accepted, in words, and change nothing.") var dryRun = false
     @Option(help: "The version you reviewed; refused (exit 4) if the head has moved since, so you never accept what you did not see.")
     var version: Int?
-    @Option(name: .customLong("as"), help: "Your e-mail address.") var user: String
+    @Option(name: .customLong("as"), help: "Your e-mail address (against a database; on a server the token's user accepts).") var user: String?
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
+    @OptionGroup var remote: RemoteOptions
 
     func validate() throws {
         let ways = [all, !items.isEmpty, only != nil, except != nil].filter { $0 }.count
@@ -114,30 +133,55 @@ struct AcceptCommand: ParsableCommand {
         return all ? .everything : .only(items)
     }
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            if let api = try remote.api(store: store) {
+                try Acting.remote(user)
+                let (before, head, document) = try await CLIFailure.remote { () async throws(RemoteFailure) -> ([ItemState], Int, AgreementDocument) in
+                    let (summary, states) = try await api.agreement(agreement)
+                    let (entry, document) = try await api.version(agreement, number: summary.head)
+                    return (states, entry.number, document)
+                }
+                guard let chosen = try selected(before: before, head: head, document: document) else { return }
+                let states = try await CLIFailure.remoteWrite(agreement: agreement, base: head) { () async throws(RemoteFailure) in
+                    try await api.accept(agreement, items: chosen.keys, head: head)
+                }
+                return try reportAccepted(before: before, after: states, labels: chosen.labels)
+            }
+            let user = try Acting.local(user)
             let store = try store.openExisting()
             let (before, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.itemStates(agreement), try store.version(agreement)) }
-            if let version, version != head.number { throw .store(.staleBase(agreement: agreement, base: version, head: head.number)) }
-            let keys: [ItemKey]
-            switch selection.resolve(in: before.map(\.key)) {
-            case .success(let resolved): keys = resolved
-            case .failure(let unknown): throw .store(.unknownItem(agreement: agreement, item: unknown.names.joined(separator: "', '")))
-            }
-            let labels = ItemLabels(document: head.document, library: try library.loadLibrary())
-            if dryRun {
-                var out = "would accept \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head.number):\n"
-                for key in keys { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
-                return try FileInput.write(Data(out.utf8), to: nil)
-            }
-            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(keys, on: agreement, by: user, expectedHead: head.number) }
-            let newly = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.map(\.1.key)
-            let open = states.filter { !$0.isAgreed }.count
-            let status = open == 0 ? "every item is agreed by both parties" : "\(open) item\(open == 1 ? "" : "s") still open"
-            var out = "accepted \(newly.count) item\(newly.count == 1 ? "" : "s"); \(status)\n"
-            if !all { for key in newly { out += "  \(labels.label(key))\n" } }
-            try FileInput.writeText(out)
+            guard let chosen = try selected(before: before, head: head.number, document: head.document) else { return }
+            let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(chosen.keys, on: agreement, by: user, expectedHead: head.number) }
+            try reportAccepted(before: before, after: states, labels: chosen.labels)
         }
+    }
+
+    /// The keys to accept of head version `head` and their labels; nil after a dry run has listed them.
+    private func selected(before: [ItemState], head: Int, document: AgreementDocument) throws(CLIFailure) -> (keys: [ItemKey], labels: ItemLabels)? {
+        if let version, version != head { throw .store(.staleBase(agreement: agreement, base: version, head: head)) }
+        let keys: [ItemKey]
+        switch selection.resolve(in: before.map(\.key)) {
+        case .success(let resolved): keys = resolved
+        case .failure(let unknown): throw .store(.unknownItem(agreement: agreement, item: unknown.names.joined(separator: "', '")))
+        }
+        let labels = ItemLabels(document: document, library: try library.loadLibrary())
+        guard !dryRun else {
+            var out = "would accept \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head):\n"
+            for key in keys { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
+            try FileInput.write(Data(out.utf8), to: nil)
+            return nil
+        }
+        return (keys, labels)
+    }
+
+    private func reportAccepted(before: [ItemState], after states: [ItemState], labels: ItemLabels) throws(CLIFailure) {
+        let newly = zip(before, states).filter { $0.0.acceptedBy != $0.1.acceptedBy }.map(\.1.key)
+        let open = states.filter { !$0.isAgreed }.count
+        let status = open == 0 ? "every item is agreed by both parties" : "\(open) item\(open == 1 ? "" : "s") still open"
+        var out = "accepted \(newly.count) item\(newly.count == 1 ? "" : "s"); \(status)\n"
+        if !all { for key in newly { out += "  \(labels.label(key))\n" } }
+        try FileInput.writeText(out)
     }
 }
 

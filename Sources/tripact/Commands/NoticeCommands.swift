@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TripactAPIClient
 import TripactCore
 import TripactStore
 
@@ -10,32 +11,39 @@ struct NoticesCommand: ParsableCommand {
         subcommands: [List.self, Settle.self], defaultSubcommand: List.self
     )
 
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List notices; with --as, only those of your organisation's agreements.")
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List notices; with --as, only those of your organisation's agreements (from a server: always only those)."
+        )
         @Option(help: "Only open notices whose deadline is before this day (YYYY-MM-DD).") var dueBefore: String?
         @Flag(help: "Only notices that still need someone to act.") var open = false
         @Option(help: "Only this agreement's notices.") var agreement: String?
         @Option(name: .customLong("as"), help: "Your e-mail address: list only your organisation's notices.") var user: String?
         @Option(help: "text or json") var format: OutputFormat = .text
         @OptionGroup var store: StoreOptions
+        @OptionGroup var remote: RemoteOptions
 
         func validate() throws {
             if let dueBefore, CalendarDay(iso: dueBefore) == nil { throw ValidationError("--due-before must be a date YYYY-MM-DD; found '\(dueBefore)'") }
         }
 
-        func run() throws {
-            try CLIFailure.report { () throws(CLIFailure) in
+        func run() async throws {
+            try await CLIFailure.report { () async throws(CLIFailure) in
+                let day = dueBefore.flatMap(CalendarDay.init(iso:))
+                if let api = try remote.api(store: store) {
+                    // The token's user is the reader; --as names a user of a local database.
+                    if user != nil { throw .unusableInput("--as: on a server the token's user reads; leave --as out") }
+                    let notices = try await CLIFailure.remote { () async throws(RemoteFailure) in
+                        try await api.notices(dueBefore: day, openOnly: open, agreement: agreement)
+                    }
+                    return try ListingFormat.notices(notices, format: format)
+                }
                 let store = try store.openExisting()
                 let notices = try CLIFailure.wrap { () throws(StoreError) in
                     let organisation = try user.map { email throws(StoreError) in try store.user(email: email).organisationID }
-                    return try store.notices(visibleTo: organisation, dueBefore: dueBefore.flatMap(CalendarDay.init(iso:)), openOnly: open, agreement: agreement)
+                    return try store.notices(visibleTo: organisation, dueBefore: day, openOnly: open, agreement: agreement)
                 }
-                if format == .json { return try FileInput.write(JSONOutput.data(notices), to: nil) }
-                var rows = [["NOTICE", "AGREEMENT", "KIND", "CHANGE", "STATUS", "RESPOND BY", "TAKES EFFECT"]]
-                rows += notices.map {
-                    ["\($0.id)", $0.agreement, $0.kind.rawValue, $0.summary, $0.status.label + ($0.late ? " (late request)" : ""), $0.respondBy.iso, $0.takesEffect.iso]
-                }
-                try FileInput.writeText(Table.format(rows))
+                try ListingFormat.notices(notices, format: format)
             }
         }
     }

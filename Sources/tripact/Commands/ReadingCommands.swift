@@ -4,25 +4,27 @@ import TripactCore
 import TripactAPIClient
 import TripactStore
 
-/// `tripact agreements [--status S]`.
-struct AgreementsCommand: ParsableCommand {
+/// `tripact agreements [--status S]`, from the database or a server's API (which lists the token's organisation's).
+struct AgreementsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "agreements", abstract: "List agreements with their status and open items.")
     @Option(help: "draft, agreed or signed.") var status: String?
     @Option(help: "text or json") var format: OutputFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var remote: RemoteOptions
 
     func validate() throws {
         if let status, AgreementStatus(rawValue: status) == nil { throw ValidationError("--status must be draft, agreed or signed; found '\(status)'") }
     }
 
-    func run() throws {
-        try CLIFailure.report { () throws(CLIFailure) in
+    func run() async throws {
+        try await CLIFailure.report { () async throws(CLIFailure) in
+            let wanted = status.flatMap(AgreementStatus.init(rawValue:))
+            if let api = try remote.api(store: store) {
+                let list = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.agreements(status: wanted) }
+                return try ListingFormat.agreements(list, format: format)
+            }
             let store = try store.openExisting()
-            let list = try CLIFailure.wrap { () throws(StoreError) in try store.agreements(status: status.flatMap(AgreementStatus.init(rawValue:))) }
-            if format == .json { return try FileInput.write(JSONOutput.data(list), to: nil) }
-            var rows = [["AGREEMENT", "STATUS", "HEAD", "OPEN (C/P)", "CONTROLLER", "PROCESSOR"]]
-            rows += list.map { [$0.reference, $0.standing, "v\($0.head)", "\($0.openForController)/\($0.openForProcessor)", $0.controller, $0.processor] }
-            try FileInput.writeText(Table.format(rows))
+            try ListingFormat.agreements(try CLIFailure.wrap { () throws(StoreError) in try store.agreements(status: wanted) }, format: format)
         }
     }
 }
@@ -38,21 +40,14 @@ struct LogCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIFailure.report { () async throws(CLIFailure) in
             if let api = try remote.api(store: store) {
-                let entries = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.log(agreement) }
-                return try ReadingFormat.log(entries, notes: [:], format: format)
+                let (entries, notes) = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.log(agreement) }
+                return try ReadingFormat.log(entries, notes: notes, format: format)
             }
             let store = try store.openExisting()
             let entries = try CLIFailure.wrap { () throws(StoreError) in try store.log(agreement) }
             // Versions made by the agreement's own procedures say so, and whether they carry a signed version's signatures.
-            let carried = format == .json ? [:] : try CLIFailure.wrap { () throws(StoreError) -> [Int: String] in
-                var notes: [Int: String] = [:]
-                for update in try store.proceduralUpdates(agreement) {
-                    let context = try store.renderContext(agreement, version: update.version)
-                    notes[update.version] = context.signedVersion.map { " [signed: carries the signatures of version \($0.version); \(update.sentence)]" } ?? " [\(update.sentence)]"
-                }
-                return notes
-            }
-            try ReadingFormat.log(entries, notes: carried, format: format)
+            let notes = format == .json ? [:] : try CLIFailure.wrap { () throws(StoreError) in try store.proceduralNotes(agreement) }
+            try ReadingFormat.log(entries, notes: notes, format: format)
         }
     }
 }

@@ -26,6 +26,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Serve HTTPS with this certificate chain (PEM); needs --tls-key. Cookies are then Secure.", valueName: "PEM"))
     var tlsCertificate: String?
     @Option(help: ArgumentHelp("The private key (PEM) of --tls-certificate.", valueName: "PEM")) var tlsKey: String?
+    // The per-token limit is always on; a benchmark (or a busy integration) raises it, and nothing turns it off.
+    @Option(help: ArgumentHelp("API requests a token may make per second, on average (default 10).", valueName: "N"))
+    var apiRequestsPerSecond: Double = RequestRateLimit().perSecond
+    @Option(help: ArgumentHelp("API requests a token may make in a burst before the average applies (default 120).", valueName: "N"))
+    var apiBurst: Int = RequestRateLimit().burst
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -33,6 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be between 1 and 65535; found \(port)") }
         guard (0.1...3_600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 0.1 and 3600 seconds; found \(idleTimeout)") }
         guard (tlsCertificate == nil) == (tlsKey == nil) else { throw ValidationError("--tls-certificate and --tls-key go together; give both or neither") }
+        guard apiRequestsPerSecond > 0, apiRequestsPerSecond <= 1_000_000 else {
+            throw ValidationError("--api-requests-per-second must be above 0 and at most 1000000; found \(apiRequestsPerSecond)")
+        }
+        guard (1...10_000_000).contains(apiBurst) else { throw ValidationError("--api-burst must be between 1 and 10000000; found \(apiBurst)") }
         for (option, path) in [("--tls-certificate", tlsCertificate), ("--tls-key", tlsKey)] {
             if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option) '\(path)' is not a readable file") }
         }
@@ -72,7 +81,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         let tls = tlsCertificate.flatMap { certificate in tlsKey.map { WebConfiguration.TLSFiles(certificatePath: certificate, keyPath: $0) } }
-        let configuration = WebConfiguration(host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, idleTimeout: idleTimeout, tls: tls)
+        let configuration = WebConfiguration(
+            host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, idleTimeout: idleTimeout, tls: tls,
+            apiRateLimit: RequestRateLimit(burst: apiBurst, perSecond: apiRequestsPerSecond)
+        )
         do {
             let app = try buildApplication(configuration: configuration)
             let origin = "\(tls == nil ? "http" : "https")://\(host.contains(":") ? "[\(host)]" : host):\(port)"

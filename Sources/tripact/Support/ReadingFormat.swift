@@ -25,12 +25,13 @@ enum ReadingFormat {
         let items: [ItemState]?
     }
 
-    /// `notes` are the texts after a version's line for versions made by the agreement's own procedures.
+    /// `notes` say what happened for versions made by the agreement's own procedures; they are printed in brackets
+    /// after the version's line unless the version is signed in its own right.
     static func log(_ entries: [VersionEntry], notes: [Int: String], format: OutputFormat) throws(CLIFailure) {
         if format == .json { return try FileInput.write(JSONOutput.data(entries), to: nil) }
         var out = ""
         for entry in entries {
-            let signed = entry.signedBy.isEmpty ? notes[entry.number] ?? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
+            let signed = entry.signedBy.isEmpty ? notes[entry.number].map { " [\($0)]" } ?? "" : " [signed by \(entry.signedBy.map(\.rawValue).joined(separator: " and "))]"
             out += "version \(entry.number)\(entry.parent.map { " (on \($0))" } ?? "")  sha256 \(entry.contentHash.prefix(12))\(signed)\n"
             out += "  \(entry.createdAt)  \(entry.author) for the \(entry.party.rawValue)\n"
             out += "  \(entry.message)\n\n"
