@@ -8,6 +8,8 @@ enum ClauseMapping {
     struct Edited {
         var isList: Bool
         var lines: [String]
+        /// A table: each line is a row, its cells joined by " | " as the clause text writes them.
+        var isTable = false
     }
 
     /// `base` is the version's facts: a clause prints there as in the document mapped so far until this clause is
@@ -64,8 +66,24 @@ enum ClauseMapping {
     static func structure(_ paragraphs: [DocxImporter.Placed]) -> [Edited] {
         var result: [Edited] = []
         var listOpen = false
+        var tableRow: Int?
         for paragraph in paragraphs {
             let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+            if let cell = paragraph.cell {
+                listOpen = false
+                if let last = result.last, last.isTable, tableRow != nil {
+                    if cell.row == tableRow {
+                        result[result.count - 1].lines[last.lines.count - 1] += " | " + text
+                    } else {
+                        result[result.count - 1].lines.append(text)
+                    }
+                } else {
+                    result.append(Edited(isList: false, lines: [text], isTable: true))
+                }
+                tableRow = cell.row
+                continue
+            }
+            tableRow = nil
             if paragraph.level == 2 {
                 if listOpen, let last = result.last, last.isList {
                     result[result.count - 1].lines.append(text)
@@ -83,7 +101,7 @@ enum ClauseMapping {
             listOpen = false
             result.append(Edited(isList: false, lines: [text]))
         }
-        return result.map { Edited(isList: $0.isList, lines: $0.lines.filter { !$0.isEmpty }) }.filter { !$0.lines.isEmpty }
+        return result.map { Edited(isList: $0.isList, lines: $0.lines.filter { !$0.isEmpty }, isTable: $0.isTable) }.filter { !$0.lines.isEmpty }
     }
 
     /// Why the edited text cannot be own wording written literally: the clause-text syntax would read it otherwise.
@@ -93,13 +111,17 @@ enum ClauseMapping {
                 if line.contains("{{") || line.contains("}}") { return "the text contains '{{' or '}}', which own wording reads as a placeholder" }
                 if line.hasPrefix("[if ") || line.hasPrefix("[unless ") { return "a paragraph starts with '[if' or '[unless', which own wording reads as a condition" }
                 if !paragraph.isList, line.hasPrefix("- ") { return "a paragraph starts with '- ', which own wording reads as a list" }
+                if !paragraph.isTable, line.hasPrefix("|") { return "a paragraph starts with '|', which own wording reads as a table" }
             }
         }
         return nil
     }
 
     static func wording(_ edited: [Edited]) -> String {
-        edited.map { $0.isList ? $0.lines.map { "- " + $0 }.joined(separator: "\n") : $0.lines[0] }.joined(separator: "\n\n")
+        edited.map { paragraph in
+            if paragraph.isTable { return paragraph.lines.map { "| " + $0 }.joined(separator: "\n") }
+            return paragraph.isList ? paragraph.lines.map { "- " + $0 }.joined(separator: "\n") : paragraph.lines[0]
+        }.joined(separator: "\n\n")
     }
 
     enum Found {

@@ -11,7 +11,15 @@ public enum DocxExporter {
         var xml = WordXMLWriter(capacity: 64 * 1024 + facts.included.count * 3_000 + document.measures.count * 600 + document.subprocessors.count * 900)
         xml.raw(WordNamespaces.declaration + "<w:document \(WordNamespaces.wordRoot)><w:body>")
         writeCover(&xml, facts: facts, context: context, hash: hash)
-        for item in facts.included { writeClause(&xml, item, facts: facts) }
+        for item in facts.included {
+            if let part = facts.partOpened(by: item) {
+                // Unnumbered, like an annex heading, so the clauses' Heading 1 numbering runs on through the parts.
+                xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>")
+                xml.run(part.heading)
+                xml.raw("</w:p>")
+            }
+            writeClause(&xml, item, facts: facts)
+        }
         for annex in facts.printedAnnexes() {
             if annex.wide {
                 // The section so far ends portrait; the wide annex gets a landscape section of its own.
@@ -27,7 +35,7 @@ public enum DocxExporter {
         xml.raw("</w:body></w:document>")
         if let refused = xml.refused { throw .unwritableCharacter(in: refused) }
         let identity = DocxIdentity(
-            reference: document.id, title: document.title, version: context.version, contentHash: hash, statusLabel: context.standing,
+            reference: document.id, title: facts.printedTitle, version: context.version, contentHash: hash, statusLabel: context.standing,
             watermark: context.status != .signed
         )
         return try DocxParts.package(identity: identity, body: xml.output)
@@ -35,7 +43,7 @@ public enum DocxExporter {
 
     private static func writeCover(_ xml: inout WordXMLWriter, facts: AgreementFacts, context: RenderContext, hash: String) {
         let document = facts.document
-        xml.paragraph(document.title, style: "Title")
+        xml.paragraph(facts.printedTitle, style: "Title")
         xml.raw("<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>")
         xml.run("between ")
         xml.run(document.parties.controller.name, properties: "<w:b/>")
@@ -70,7 +78,10 @@ public enum DocxExporter {
         xml.raw("<w:bookmarkEnd w:id=\"\(item.number)\"/></w:p>")
         xml.paragraph(item.clause.articleLine, style: "Articles")
         for paragraph in facts.printedParagraphs(of: item) {
-            if paragraph.isList {
+            if paragraph.isTable {
+                xml.raw("<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:keepNext/>\(WordStyles.numbered(level: 1))<w:spacing w:after=\"0\"/></w:pPr></w:p>")
+                DocxTables.writeClauseTable(&xml, paragraph)
+            } else if paragraph.isList {
                 xml.raw("<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/><w:keepNext/>\(WordStyles.numbered(level: 1))<w:spacing w:after=\"0\"/></w:pPr></w:p>")
                 for line in paragraph.lines {
                     xml.raw("<w:p><w:pPr><w:pStyle w:val=\"ListParagraph\"/>\(WordStyles.numbered(level: 2))<w:spacing w:after=\"40\"/></w:pPr>")

@@ -127,6 +127,8 @@ public enum DocxImporter {
         var level: Int?
         var style: String?
         var commentIDs: [String]
+        /// The table row and cell when the paragraph sits in a table, so a clause's table reads back row by row.
+        var cell: (row: Int, column: Int)? = nil
     }
 
     struct Section {
@@ -143,7 +145,7 @@ public enum DocxImporter {
         for paragraph in paragraphs {
             var place = heading
             if let cell = paragraph.cell { place += ", table row \(cell.row), cell \(cell.column)" }
-            var placed = Placed(text: paragraph.text, place: place, level: paragraph.level, style: paragraph.style, commentIDs: paragraph.commentIDs)
+            var placed = Placed(text: paragraph.text, place: place, level: paragraph.level, style: paragraph.style, commentIDs: paragraph.commentIDs, cell: paragraph.cell)
             if paragraph.style == "Heading1" {
                 let marked = paragraph.bookmarks.compactMap { $0.hasPrefix("clause_") ? Int($0.dropFirst("clause_".count)) : nil }.first
                 let titled = paragraph.level == 0 ? facts.included.first(where: { normal($0.clause.title) == normal(paragraph.text) })?.number : nil

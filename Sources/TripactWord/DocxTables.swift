@@ -52,6 +52,36 @@ enum DocxTables {
         xml.raw("<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>")
     }
 
+    /// A table of clause text (such as the joint controllers' allocation): a repeated, shaded header row, then one
+    /// row per responsibility, the first column wider, the values printed as the clause's other values are.
+    static func writeClauseTable(_ xml: inout WordXMLWriter, _ paragraph: PrintedParagraph) {
+        let rows = paragraph.rows
+        let width = DocxParts.textWidth(landscape: false)
+        let first = paragraph.columns > 2 ? width * 2 / 5 : width / 2
+        let rest = (width - first) / max(paragraph.columns - 1, 1)
+        let widths = [first] + Array(repeating: rest, count: paragraph.columns - 1)
+        xml.raw("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>")
+        xml.raw("<w:tblLook w:firstRow=\"1\" w:firstColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/></w:tblPr><w:tblGrid>")
+        for column in widths { xml.raw("<w:gridCol w:w=\"\(column)\"/>") }
+        xml.raw("</w:tblGrid>")
+        for (index, row) in rows.enumerated() {
+            xml.raw(index == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            for (column, cell) in row.enumerated() {
+                xml.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/>\(index == 0 ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")</w:tcPr>")
+                xml.raw("<w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr>")
+                if index == 0 {
+                    xml.run(cell.map(\.plain).joined(), properties: "<w:b/>")
+                } else {
+                    DocxExporter.writeSpans(&xml, cell)
+                }
+                xml.raw("</w:p></w:tc>")
+            }
+            xml.raw("</w:tr>")
+        }
+        xml.raw("</w:tbl>")
+        xml.raw("<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>")
+    }
+
     private static func writeCell(_ xml: inout WordXMLWriter, _ text: String, width: Int, bold: Bool, shaded: Bool) {
         xml.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shaded ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr>")
         if !text.isEmpty { xml.run(text, properties: bold ? "<w:b/>" : "") }

@@ -18,7 +18,7 @@ import TripactTestSupport
     static let valid = """
         id: test-clause
         title: Test
-        order: 999
+        order: 245
         articles: Art. 28(3)
         mandatory: no
         applies: always
@@ -65,7 +65,7 @@ import TripactTestSupport
     }
 
     @Test func aLineWithoutColonIsReportedWithFileAndLine() {
-        let broken = Self.valid.replacingOccurrences(of: "order: 999", with: "order 999")
+        let broken = Self.valid.replacingOccurrences(of: "order: 245", with: "order 245")
         let problems = load("test-clause.clause", broken)
         #expect(problems.contains { $0.file == "test-clause.clause" && $0.line == 3 && $0.message.contains("expected 'key: value'") })
     }

@@ -120,10 +120,15 @@ import TripactTestSupport
     @Test func aRoleChangeIsOneChangeOfThePurposesItem() {
         let old = Fixtures.example("full-scenario.json")
         let new = Self.document { $0.processing.purposes[0].role = .joint }
-        let diff = AgreementDiffer.diff(old, new, library: Fixtures.library)
-        #expect(diff.changes.map(\.key) == ["annex2:purposes"])
-        let fields = diff.changes[0].fields
+        let changes = AgreementDiffer.diff(old, new, library: Fixtures.library).changes
+        // One change of a record: the purposes item, with the role as its one field.
+        let records = changes.filter { !$0.fields.isEmpty }
+        #expect(records.map(\.key) == ["annex2:purposes"])
+        let fields = records.first?.fields ?? []
         #expect(fields.count == 1 && fields[0].field.hasSuffix("role") && fields[0].newKey == "joint", "\(fields.map { ($0.field, $0.old, $0.new) })")
+        // The rest are the printed consequences: the opening and closing clauses that now speak of the joint terms.
+        let consequences = changes.filter(\.fields.isEmpty)
+        #expect(Set(consequences.map(\.key)) == ["clause:purpose-and-scope", "clause:interpretation", "clause:term-and-termination"], "\(consequences.map(\.key))")
     }
 
     /// The library carries the terms for joint purposes (Art. 26) and for data shared with an independent controller;

@@ -162,6 +162,30 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             $0.processing.purposes[0].role = .joint
             $0.processing.purposes[0].lawfulBasis = .contract
         },
+        RuleCase(code: "joint.allocation-unassigned", severity: .error) {
+            $0.processing.purposes[0].role = .joint
+            $0.processing.purposes[0].lawfulBasis = .contract
+            $0.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
+                "essence": .string("We decide this together; Lumen Telecom is your contact point."), "right-erasure": .string("nobody"),
+            ]))
+        },
+        RuleCase(code: "joint.essence", severity: .error) {
+            $0.processing.purposes[0].role = .joint
+            $0.processing.purposes[0].lawfulBasis = .contract
+            $0.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: ["essence": .string("We decide this together.")]))
+        },
+        RuleCase(code: "purpose.shared-data-unnamed", severity: .error) {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+            $0.processing.purposes[0].dataCategories = []
+        },
+        RuleCase(code: "purpose.recipient-not-in-notice", severity: .warning) {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+            $0.consumerObligations.privacyNotice = "Lumen Telecom decides how your data is used."
+        },
     ]
 
     @Test(arguments: cases)

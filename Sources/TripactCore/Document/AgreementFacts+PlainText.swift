@@ -9,18 +9,20 @@ extension AgreementFacts {
     /// no change when only the numbers moved.
     public func plainParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
         var result: [String] = []
-        for paragraph in printedParagraphs(of: item) {
-            for line in paragraph.lines {
-                var text = ""
-                for span in line {
-                    if let numbering, let id = span.referencedClause {
-                        text += numbering(id).map { "Clause \($0)" } ?? span.plain
-                    } else {
-                        text += span.plain
-                    }
+        func words(_ line: [PrintedSpan]) -> String {
+            var text = ""
+            for span in line {
+                if let numbering, let id = span.referencedClause {
+                    text += numbering(id).map { "Clause \($0)" } ?? span.plain
+                } else {
+                    text += span.plain
                 }
-                result.append(text)
             }
+            return text
+        }
+        for paragraph in printedParagraphs(of: item) {
+            // A table row reads as one paragraph, its cells joined as the clause file writes them.
+            for row in paragraph.rows { result.append(row.map(words).joined(separator: " | ")) }
         }
         return result
     }

@@ -54,6 +54,7 @@ public struct AgreementFacts: Sendable {
         if mechanisms.contains(Condition.processorBCRMechanism) { conditions.insert(.bcrProcessor) }
         if processing.purposes.contains(where: { $0.effectiveRole == .joint }) { conditions.insert(.jointPurposes) }
         if processing.purposes.contains(where: { $0.effectiveRole == .independent }) { conditions.insert(.independentPurposes) }
+        conditions.formUnion(Self.perPurposeConditions(document, library: library))
         if processing.operations.contains(where: Condition.aiOperationKeys.contains) || (processing.services ?? []).contains(where: Condition.aiServiceKeys.contains) {
             conditions.insert(.aiSystems)
         }
@@ -193,7 +194,7 @@ public struct AgreementFacts: Sendable {
             switch field {
             case .controllerName: text = document.parties.controller.name
             case .processorName: text = document.parties.processor.name
-            case .title: text = document.title
+            case .title: text = printedTitle
             case .mainAgreement: text = document.mainAgreement
             case .effectiveDate: text = document.effectiveDate.map { CalendarDate($0)?.longForm ?? $0 }
             }

@@ -15,6 +15,8 @@ public struct Clause: Sendable, Hashable {
     public let variants: [Variant]
     /// The file the clause came from, for messages.
     public let file: String
+    /// The part of the agreement it prints in; last so that the memberwise initialiser can default it.
+    public internal(set) var part: ClausePart = .processing
 
     public func variant(_ key: String) -> Variant? { variants.first { $0.key == key } }
     public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }

@@ -27,8 +27,10 @@ public enum ClauseDescription {
             for (index, paragraph) in variant.text.paragraphs.enumerated() {
                 var prefix = "  \(index + 1). "
                 if let condition = paragraph.condition { prefix += "[\(condition.negated ? "unless" : "if") \(describe(condition.subject))] " }
-                let lines = paragraph.lines.map { line in line.map(plain).joined() }
-                out += prefix + (paragraph.isList ? lines.map { "\n     - " + $0 }.joined() : lines[0]) + "\n"
+                let lines = paragraph.isTable
+                    ? paragraph.rows.map { row in row.map { $0.map(plain).joined() }.joined(separator: " | ") }
+                    : paragraph.lines.map { line in line.map(plain).joined() }
+                out += prefix + (paragraph.isList || paragraph.isTable ? lines.map { "\n     - " + $0 }.joined() : lines[0]) + "\n"
             }
         }
         return out

@@ -38,6 +38,14 @@ struct ClauseFileParser {
             return nil
         }
         let negotiable = fields.flag("negotiable")
+        var part = ClausePart.processing
+        if let raw = fields.optional("part") {
+            if let known = ClausePart(rawValue: raw) {
+                part = known
+            } else {
+                fields.problem("unknown part '\(raw)' in 'part' (known: \(ClausePart.allCases.map(\.rawValue).joined(separator: ", ")))", at: fields.line(of: "part"))
+            }
+        }
         let summary = fields.required("summary") ?? ""
         var playbook: [PartyRole: Positions] = [:]
         for role in PartyRole.allCases {
@@ -84,7 +92,7 @@ struct ClauseFileParser {
         return Clause(
             id: ClauseID(id), title: title, order: order, articles: articles, mandatory: mandatory, covers: covers,
             applies: applies, negotiable: negotiable, summary: summary, playbook: playbook, parameters: parameters,
-            variants: variants, file: file
+            variants: variants, file: file, part: part
         )
     }
 

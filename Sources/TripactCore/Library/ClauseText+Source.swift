@@ -13,6 +13,7 @@ extension Paragraph {
         let condition = condition.map { $0.source + " " } ?? ""
         let texts = lines.map { line in line.map(\.source).joined() }
         if isList { return condition + texts.map { "- " + $0 }.joined(separator: "\n") }
+        if isTable { return condition + rows.map { row in "| " + row.map { cell in cell.map(\.source).joined() }.joined(separator: " | ") }.joined(separator: "\n") }
         return condition + (texts.first ?? "")
     }
 }

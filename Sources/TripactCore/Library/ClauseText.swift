@@ -8,14 +8,30 @@ public struct ClauseText: Sendable, Hashable {
     }
 }
 
-/// A paragraph of clause text, or a bulleted list when `isList`.
+/// A paragraph of clause text, a bulleted list when `isList`, or a table when `columns` is above zero.
 public struct Paragraph: Sendable, Hashable {
     public let condition: ParagraphCondition?
-    /// One entry for prose; one entry per item for a list.
+    /// One entry for prose; one entry per item for a list; for a table, one entry per cell, row by row, the header
+    /// row first, so that every reader of placeholders and words still sees every cell.
     public let lines: [[Segment]]
     public let isList: Bool
     /// The line of the clause file it starts on.
     public let line: Int
+    /// The number of columns of a table paragraph; 0 for prose and lists.
+    public let columns: Int
+
+    public init(condition: ParagraphCondition?, lines: [[Segment]], isList: Bool, line: Int, columns: Int = 0) {
+        self.condition = condition
+        self.lines = lines
+        self.isList = isList
+        self.line = line
+        self.columns = columns
+    }
+
+    public var isTable: Bool { columns > 0 }
+
+    /// A table's rows (the header row first); one row of one line each for prose and lists.
+    public var rows: [[[Segment]]] { isTable ? stride(from: 0, to: lines.count, by: columns).map { Array(lines[$0..<min($0 + columns, lines.count)]) } : lines.map { [$0] } }
 }
 
 /// A piece of clause text.

@@ -44,6 +44,7 @@ struct ClauseTextParser {
             problems.append(LibraryProblem(file: file, line: startLine, message: "a condition needs text after it"))
             return nil
         }
+        if texts.first?.hasPrefix("|") == true { return table(texts, condition: condition, startLine: startLine) }
         let isList = texts.allSatisfy { $0.hasPrefix("- ") }
         if !isList, texts.contains(where: { $0.hasPrefix("- ") }), texts.first?.hasPrefix("- ") == true {
             problems.append(LibraryProblem(file: file, line: startLine, message: "a list paragraph has every line starting with '- '"))
@@ -55,6 +56,37 @@ struct ClauseTextParser {
             lines = [segments(texts.joined(separator: " "), line: startLine)]
         }
         return Paragraph(condition: condition, lines: lines, isList: isList, line: startLine)
+    }
+
+    /// `| Header | Header` then `| cell | cell` lines: the first row is the header; every row has its number of cells.
+    private mutating func table(_ texts: [Substring], condition: ParagraphCondition?, startLine: Int) -> Paragraph? {
+        guard texts.allSatisfy({ $0.hasPrefix("|") }) else {
+            problems.append(LibraryProblem(file: file, line: startLine, message: "a table paragraph has every line starting with '|'"))
+            return nil
+        }
+        let rows: [[String]] = texts.map { text in
+            var body = text.dropFirst()
+            if body.hasSuffix("|") { body = body.dropLast() }
+            return body.split(separator: "|", omittingEmptySubsequences: false).map { String($0.trimmingWhitespace()) }
+        }
+        let columns = rows[0].count
+        guard rows.count >= 2, columns >= 2 else {
+            problems.append(LibraryProblem(file: file, line: startLine, message: "a table needs a header row and at least one row, each of at least two cells"))
+            return nil
+        }
+        var lines: [[Segment]] = []
+        for (offset, row) in rows.enumerated() {
+            if row.count != columns {
+                problems.append(LibraryProblem(file: file, line: startLine + offset, message: "a table row has \(row.count) cells where its header has \(columns)"))
+                return nil
+            }
+            if row.contains(where: \.isEmpty) {
+                problems.append(LibraryProblem(file: file, line: startLine + offset, message: "a table cell is empty; write what the cell says, such as 'none'"))
+                return nil
+            }
+            lines += row.map { segments($0, line: startLine + offset) }
+        }
+        return Paragraph(condition: condition, lines: lines, isList: false, line: startLine, columns: columns)
     }
 
     private mutating func parseCondition(_ subject: String, negated: Bool, line: Int) -> ParagraphCondition? {

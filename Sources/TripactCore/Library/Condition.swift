@@ -13,6 +13,15 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
     case jointPurposes = "joint-purposes"
     /// A purpose of Annex II is shared with a party as a controller in its own right.
     case independentPurposes = "independent-purposes"
+    /// A joint purpose uses special-category or criminal-offence data: the joint arrangement's own Art. 9 terms.
+    case jointSpecialCategories = "joint-special-categories"
+    /// A purpose shared with an independent controller uses special-category or criminal-offence data.
+    case sharedSpecialCategories = "shared-special-categories"
+    /// Data of a joint purpose may leave the EEA: the Processor or a Delivery Location is outside it, or a
+    /// Subprocessor outside it handles a category the joint purposes use.
+    case jointTransfers = "joint-transfers"
+    /// The same for the data of purposes shared with an independent controller.
+    case sharedTransfers = "shared-transfers"
     /// Annex II lists an AI system: interaction analytics (sentiment scoring), speech analytics or a chatbot.
     case aiSystems = "ai-systems"
     case selected
@@ -43,6 +52,10 @@ public enum Condition: String, Sendable, Hashable, CaseIterable, Codable {
         case .bcrProcessor: "a Transfer in Annex II or Annex IV rests on processor binding corporate rules"
         case .jointPurposes: "Annex II lists a purpose the parties decide jointly"
         case .independentPurposes: "Annex II lists a purpose shared with an independent controller"
+        case .jointSpecialCategories: "a purpose the parties decide jointly uses special-category or criminal-offence data"
+        case .sharedSpecialCategories: "a purpose shared with an independent controller uses special-category or criminal-offence data"
+        case .jointTransfers: "data of a purpose the parties decide jointly may be processed outside the EEA"
+        case .sharedTransfers: "data of a purpose shared with an independent controller may be processed outside the EEA"
         case .aiSystems: "Annex II lists speech or text analytics, sentiment scoring or a chatbot"
         case .selected: "the parties selected it"
         }

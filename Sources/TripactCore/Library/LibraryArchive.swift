@@ -10,7 +10,7 @@ import Crypto
 /// `LibraryArchiveTests` round-trips the shipped library and compares every clause and catalogue entry.
 public enum LibraryArchive {
     /// Bumped whenever the layout changes, so an archive written by an older build is never read by a newer one.
-    static let layout: UInt8 = 1
+    static let layout: UInt8 = 2
     static let magic: [UInt8] = Array("TRIPACT-LIBRARY".utf8)
 
     public static func encode(_ library: ClauseLibrary) -> [UInt8] {
@@ -124,6 +124,7 @@ private struct ArchiveWriter {
         array(clause.parameters) { $0.parameter($1) }
         array(clause.variants) { $0.variant($1) }
         string(clause.file)
+        string(clause.part.rawValue)
     }
 
     mutating func parameter(_ parameter: ParameterSpec) {
@@ -188,6 +189,7 @@ private struct ArchiveWriter {
         array(paragraph.lines) { out, line in out.array(line) { $0.segment($1) } }
         bool(paragraph.isList)
         int(paragraph.line)
+        int(paragraph.columns)
     }
 
     mutating func segment(_ segment: Segment) {
@@ -345,7 +347,7 @@ private struct ArchiveReader {
             id: ClauseID(try string()), title: try string(), order: try int(), articles: try strings(), mandatory: try bool(),
             covers: try array { try $0.raw(Article28Element.self) }, applies: try array { try $0.raw(Condition.self) },
             negotiable: try bool(), summary: try string(), playbook: try playbook(), parameters: try array { try $0.parameter() },
-            variants: try array { try $0.variant() }, file: try string()
+            variants: try array { try $0.variant() }, file: try string(), part: try raw(ClausePart.self)
         )
     }
 
@@ -388,7 +390,7 @@ private struct ArchiveReader {
             }
         }
         let lines = try array { reader in try reader.array { try $0.segment() } }
-        return Paragraph(condition: condition, lines: lines, isList: try bool(), line: try int())
+        return Paragraph(condition: condition, lines: lines, isList: try bool(), line: try int(), columns: try int())
     }
 
     mutating func segment() throws -> Segment {

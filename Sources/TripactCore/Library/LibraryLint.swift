@@ -20,24 +20,41 @@ enum LibraryLint {
             }
             seenOrders[clause.order] = clause.id
             for variant in clause.variants {
-                for case .clauseReference(let target) in variant.text.placeholders {
-                    guard let referenced = library.clause(target) else {
-                        problems.append(LibraryProblem(file: clause.file, line: nil, message: "variant '\(variant.key)' refers to clause '\(target)', which the library does not have"))
-                        continue
-                    }
-                    if clause.mandatory, clause.applies == [.always], !(referenced.mandatory && referenced.applies == [.always]) {
-                        problems.append(
-                            LibraryProblem(
-                                file: clause.file, line: nil,
-                                message: "variant '\(variant.key)' of a clause every agreement has refers to '\(target)', which an agreement may leave out; the reference would print unfilled"
+                for paragraph in variant.text.paragraphs {
+                    for case .placeholder(.clauseReference(let target)) in paragraph.lines.joined() {
+                        guard let referenced = library.clause(target) else {
+                            problems.append(LibraryProblem(file: clause.file, line: nil, message: "variant '\(variant.key)' refers to clause '\(target)', which the library does not have"))
+                            continue
+                        }
+                        // A paragraph printed only under the condition that brings a mandatory clause in may name that clause.
+                        let guarded = paragraph.condition.map { !$0.negated && referenced.mandatory && $0.subject == .agreement(referenced.applies.first ?? .always) && referenced.applies.count == 1 } ?? false
+                        if clause.mandatory, clause.applies == [.always], !guarded, !(referenced.mandatory && referenced.applies == [.always]) {
+                            problems.append(
+                                LibraryProblem(
+                                    file: clause.file, line: nil,
+                                    message: "variant '\(variant.key)' of a clause every agreement has refers to '\(target)', which an agreement may leave out; the reference would print unfilled"
+                                )
                             )
-                        )
+                        }
                     }
                 }
             }
             if clause.mandatory, clause.applies.contains(.selected) {
                 problems.append(LibraryProblem(file: clause.file, line: nil, message: "a mandatory clause cannot apply only when 'selected'"))
             }
+        }
+        // Parts print in the order of `ClausePart`, so a clause may not sit, by its order, inside another part.
+        var previous: Clause?
+        for clause in library.clauses.sorted(by: { $0.order < $1.order }) {
+            if let previous, ClausePart.allCases.firstIndex(of: clause.part)! < ClausePart.allCases.firstIndex(of: previous.part)! {
+                problems.append(
+                    LibraryProblem(
+                        file: clause.file, line: nil,
+                        message: "clause '\(clause.id)' is in part '\(clause.part.rawValue)' but its order \(clause.order) puts it after '\(previous.id)' of part '\(previous.part.rawValue)'; parts print in the order \(ClausePart.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
+                )
+            }
+            previous = clause
         }
         for element in Article28Element.allCases {
             let covered = library.clauses.contains { $0.mandatory && $0.applies == [.always] && $0.covers.contains(element) }

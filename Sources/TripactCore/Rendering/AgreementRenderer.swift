@@ -14,7 +14,7 @@ public enum AgreementRenderer {
         let hash = contentHash ?? DocumentCodec.contentHash(document)
         var html = HTMLWriter(capacity: 64 * 1024 + facts.included.count * 2_048 + document.measures.count * 400 + document.subprocessors.count * 500)
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        html.element("<title>", document.title, "</title>\n")
+        html.element("<title>", facts.printedTitle, "</title>\n")
         html.raw("<meta name=\"tripact-agreement\" content=\"")
         html.text(document.id)
         html.raw("\">\n<meta name=\"tripact-content-hash\" content=\"")
@@ -35,7 +35,10 @@ public enum AgreementRenderer {
         writeCover(&html, facts: facts, context: context, hash: hash)
         writeContents(&html, facts: facts)
         html.raw("<main>\n")
-        for item in facts.included { writeClause(&html, item, facts: facts) }
+        for item in facts.included {
+            if let part = facts.partOpened(by: item) { writePartHeading(&html, part) }
+            writeClause(&html, item, facts: facts)
+        }
         AnnexRenderer.writeAnnexes(&html, facts: facts)
         writeSignatures(&html, document: document, context: context)
         html.raw("</main>\n</body>\n</html>\n")
@@ -61,7 +64,7 @@ public enum AgreementRenderer {
     private static func writeCover(_ html: inout HTMLWriter, facts: AgreementFacts, context: RenderContext, hash: String) {
         let document = facts.document
         html.raw("<header class=\"cover\">\n")
-        html.element("<h1>", document.title, "</h1>\n")
+        html.element("<h1>", facts.printedTitle, "</h1>\n")
         html.raw("<p class=\"between\">between <strong>")
         html.text(document.parties.controller.name)
         html.raw("</strong> (the &#8220;Controller&#8221;) and <strong>")
@@ -115,6 +118,13 @@ public enum AgreementRenderer {
     private static func writeContents(_ html: inout HTMLWriter, facts: AgreementFacts) {
         html.raw("<nav class=\"contents\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n")
         for item in facts.included {
+            if let part = facts.partOpened(by: item) {
+                html.raw("<li class=\"part-entry\"><a href=\"#part-")
+                html.number(part.number)
+                html.raw("\">")
+                html.text(part.heading)
+                html.raw("</a></li>\n")
+            }
             html.raw("<li><a href=\"#clause-")
             html.text(item.clause.id.rawValue)
             html.raw("\">")
@@ -131,6 +141,17 @@ public enum AgreementRenderer {
             html.raw("</a></li>\n")
         }
         html.raw("<li class=\"annex-entry\"><a href=\"#signatures\">Signatures</a></li>\n</ol>\n</nav>\n")
+    }
+
+    /// "Part 2 — Joint controllers (Art. 26)" above the first clause of a part.
+    private static func writePartHeading(_ html: inout HTMLWriter, _ part: AgreementFacts.PrintedPart) {
+        html.raw("<h2 class=\"part\" id=\"part-")
+        html.number(part.number)
+        html.raw("\" data-part=\"")
+        html.text(part.part.rawValue)
+        html.raw("\">")
+        html.text(part.heading)
+        html.raw("</h2>\n")
     }
 
     /// One clause as the agreement prints it (number, title, articles and paragraphs with every value filled), for a
@@ -160,12 +181,14 @@ public enum AgreementRenderer {
         html.text(item.clause.articleLine)
         html.raw("</p>\n<ol class=\"paragraphs\">\n")
         for paragraph in facts.printedParagraphs(of: item) {
-            html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : "<li><span class=\"number\">")
+            html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : paragraph.isTable ? "<li class=\"table\"><span class=\"number\">" : "<li><span class=\"number\">")
             html.number(item.number)
             html.raw(".")
             html.number(paragraph.number)
             html.raw("</span> ")
-            if paragraph.isList {
+            if paragraph.isTable {
+                writeTable(&html, paragraph)
+            } else if paragraph.isList {
                 html.raw("<ul>")
                 for line in paragraph.lines {
                     html.raw("<li>")
@@ -179,6 +202,28 @@ public enum AgreementRenderer {
             html.raw("</li>\n")
         }
         html.raw("</ol>\n</section>\n")
+    }
+
+    /// A table of clause text: the header row in `<thead>` (repeated on each printed page), each row kept whole.
+    private static func writeTable(_ html: inout HTMLWriter, _ paragraph: PrintedParagraph) {
+        let rows = paragraph.rows
+        html.raw("<table class=\"clause-table\">\n<thead><tr>")
+        for cell in rows[0] {
+            html.raw("<th scope=\"col\">")
+            writeSpans(&html, cell)
+            html.raw("</th>")
+        }
+        html.raw("</tr></thead>\n<tbody>\n")
+        for row in rows.dropFirst() {
+            html.raw("<tr>")
+            for cell in row {
+                html.raw("<td>")
+                writeSpans(&html, cell)
+                html.raw("</td>")
+            }
+            html.raw("</tr>\n")
+        }
+        html.raw("</tbody>\n</table>")
     }
 
     private static func writeSpans(_ html: inout HTMLWriter, _ spans: [PrintedSpan]) {

@@ -24,6 +24,11 @@ enum PrintStyle {
         .contents ol { list-style: none; padding: 0; columns: 2; column-gap: 2em; }
         .contents li { break-inside: avoid; }
         .contents .annex-entry { font-style: italic; }
+        .contents .part-entry { font-weight: bold; margin-top: 0.3em; }
+        h2.part { text-align: center; font-size: 1.05em; text-transform: uppercase; letter-spacing: 0.06em; margin: 2.2em 0 0.4em; padding-bottom: 0.25em; border-bottom: 1px solid #999; }
+        ol.paragraphs > li.table { break-inside: auto; }
+        ol.paragraphs table.clause-table { text-indent: 0; margin-top: 0.3em; }
+        table.clause-table th:first-child, table.clause-table td:first-child { width: 42%; }
         .clause h2, .clause .articles { break-after: avoid; page-break-after: avoid; }
         .clause > h2 { margin-top: 1.2em; }
         .clause h2 .number { display: inline-block; min-width: 2em; }

@@ -6,8 +6,15 @@ public struct PrintedParagraph: Sendable, Hashable {
     public let number: Int
     /// A bulleted list: one entry of `lines` per item.
     public let isList: Bool
-    /// One line for prose; one line per item for a list.
+    /// One line for prose; one line per item for a list; one line per cell for a table, row by row, header first.
     public let lines: [[PrintedSpan]]
+    /// The number of columns of a table; 0 for prose and lists.
+    public var columns: Int = 0
+
+    public var isTable: Bool { columns > 0 }
+
+    /// A table's rows, the header row first (each row `columns` cells).
+    public var rows: [[[PrintedSpan]]] { isTable ? stride(from: 0, to: lines.count, by: columns).map { Array(lines[$0..<min($0 + columns, lines.count)]) } : lines.map { [$0] } }
 }
 
 /// A piece of a printed line.
@@ -39,7 +46,7 @@ extension AgreementFacts {
         var result: [PrintedParagraph] = []
         for paragraph in applyingParagraphs(of: item) {
             let lines = paragraph.lines.map { line in line.map { printedSpan($0, in: item) } }
-            result.append(PrintedParagraph(number: result.count + 1, isList: paragraph.isList, lines: lines))
+            result.append(PrintedParagraph(number: result.count + 1, isList: paragraph.isList, lines: lines, columns: paragraph.columns))
         }
         return result
     }

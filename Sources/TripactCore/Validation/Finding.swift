@@ -46,6 +46,7 @@ extension ValidationRule {
 /// Clause ids and parameter names the rules rely on; the library lint keeps them present.
 enum LibraryKeys {
     static let breachNotification: ClauseID = "breach-notification"
+    static let jointControllership: ClauseID = "joint-controllership"
     static let breachHours = "hours"
     static let rightsRequests: ClauseID = "rights-requests"
     static let forwardDays = "forward-days"
