@@ -164,6 +164,26 @@ struct AgreementController {
         )
         needs.write(&page, session: session, actions: mayNegotiate)
 
+        // The agreement itself, as printed, right below what needs the reader, with each item's margin; then the ways to
+        // accept many items at once, the parts' forms, the validation and the notices.
+        let reviewedVersion = try reviewed.flatMap { $0 < head.number ? try store.version(reference, number: $0) : nil }
+        AgreementDocumentView(
+            reference: reference, party: party, head: head, facts: AgreementFacts(document: head.document, library: configuration.library), states: states,
+            disputes: standing, comments: try store.comments(reference, visibleTo: session.user.organisationID), labels: labels, reviewed: reviewed,
+            sinceReviewed: reviewedVersion.map {
+                AgreementDiffer.diff($0.document, head.document, library: configuration.library, oldLabel: "version \($0.number)", newLabel: "version \(head.number)")
+            },
+            reviewedLabels: reviewedVersion.map { ItemLabels(document: $0.document, library: configuration.library) }, mayNegotiate: mayNegotiate, session: session
+        ).write(&page)
+        if mayNegotiate {
+            page.raw("<h2 id=\"accept-many\">Accept many items at once</h2>")
+            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
+            page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
+            Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session)
+        }
+
         let verb = Page.editVerb(session)
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">\(verb) Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">\(verb) Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">\(verb) Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">\(verb) Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">\(verb) Annex V (obligations towards data subjects)</a></p>")
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/terms\">\(verb) the terms (title, effective date, main agreement, commercial terms)</a> <a href=\"/agreements/\(Self.path(reference))/locations\">\(verb) the delivery locations (Annex II)</a> <a href=\"/agreements/\(Self.path(reference))/assistance\">\(verb) the assistance measures (Annex III)</a></p>")
@@ -192,26 +212,6 @@ struct AgreementController {
         if !notices.isEmpty {
             page.raw("<h2>Subprocessor notices</h2>")
             NoticeViews.table(&page, notices, showAgreement: false)
-        }
-
-        // The agreement itself, as printed, with each item's margin; then the ways to accept many items at once.
-        page.raw("<h2 id=\"agreement\">The agreement, version \(head.number)</h2>")
-        let reviewedVersion = try reviewed.flatMap { $0 < head.number ? try store.version(reference, number: $0) : nil }
-        AgreementDocumentView(
-            reference: reference, party: party, head: head, facts: AgreementFacts(document: head.document, library: configuration.library), states: states,
-            disputes: standing, comments: try store.comments(reference, visibleTo: session.user.organisationID), labels: labels, reviewed: reviewed,
-            sinceReviewed: reviewedVersion.map {
-                AgreementDiffer.diff($0.document, head.document, library: configuration.library, oldLabel: "version \($0.number)", newLabel: "version \(head.number)")
-            },
-            reviewedLabels: reviewedVersion.map { ItemLabels(document: $0.document, library: configuration.library) }, mayNegotiate: mayNegotiate, session: session
-        ).write(&page)
-        if mayNegotiate {
-            page.raw("<h2 id=\"accept-many\">Accept many items at once</h2>")
-            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
-            page.csrf(session)
-            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
-            page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
-            Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session)
         }
 
         page.raw("<h2 id=\"signatures\">Signatures</h2>")

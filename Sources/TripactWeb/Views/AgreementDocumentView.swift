@@ -139,7 +139,7 @@ struct AgreementDocumentView {
 
     /// The clauses and annexes with each one's state: a clause by its own, an annex by its least settled item.
     private func writeContents(_ page: inout Page, byKey: [ItemKey: ItemState], changed: [ItemKey: ItemRedline]) {
-        page.raw("<nav class=\"contents doc-contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2><ol>")
+        page.raw("<nav class=\"contents doc-contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">The agreement, version \(head.number): contents</h2><ol>")
         for item in facts.included {
             let key = ItemKey(rawValue: "clause:\(item.clause.id.rawValue)")
             page.raw("<li><a href=\"#clause-")
