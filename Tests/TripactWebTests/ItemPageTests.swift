@@ -69,7 +69,8 @@ import TripactWeb
             #expect(page.contains("<strong id=\"item-state\">disputed by processor</strong>"))
             #expect(page.contains("rejected on version 1") && page.contains("Our provider changed &lt;b&gt;twice&lt;/b&gt; this year"))
             let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
-            #expect(overview.contains("disputed by processor <span class=\"warning dispute\">— rejected by legal of processor for the processor on version 1: Our provider changed &lt;b&gt;twice&lt;/b&gt; this year</span>"))
+            // The item's margin on the agreement page says who disputes it and why.
+            #expect(overview.contains("<p class=\"dispute\">Disputed by you (legal of processor, processor) on version 1: “Our provider changed &lt;b&gt;twice&lt;/b&gt; this year”</p>"))
             // Accepting again from the item page.
             let accepted = try await client.post(itemURI(fixture, key) + "/accept", form: [("_csrf", csrf), ("version", "1")], cookie: cookie)
             #expect(accepted.status == .seeOther && accepted.location == itemURI(fixture, key))
@@ -94,7 +95,10 @@ import TripactWeb
                 try fixture.store.propose(document, on: fixture.reference, basedOn: base, by: WebFixture.email(.legal, "processor"), message: "\(hours) hours")
             }
             let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
-            #expect(overview.contains("disputed by controller" + dispute), "the state and the dispute, two versions later")
+            #expect(
+                overview.contains("<p class=\"dispute\">Disputed by you (legal of controller, controller) on version 1: “The US transfer needs a current TIA”</p>"),
+                "the dispute in the item's margin, two versions later"
+            )
             let page = try await client.get(itemURI(fixture, key), cookie: cookie).text
             #expect(page.contains("<strong id=\"item-state\">disputed by controller</strong>" + dispute))
 

@@ -163,7 +163,9 @@ public enum AgreementRenderer {
         return String(decoding: html.bytes, as: UTF8.self)
     }
 
-    private static func writeClause(_ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts, anchored: Bool = true) {
+    static func writeClause(
+        _ html: inout HTMLWriter, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts, anchored: Bool = true, annotation: ItemAnnotation? = nil
+    ) {
         html.raw("<section class=\"clause\"")
         if anchored {
             html.raw(" id=\"clause-")
@@ -179,7 +181,14 @@ public enum AgreementRenderer {
         html.text(item.clause.title)
         html.raw("</h2>\n<p class=\"articles\">")
         html.text(item.clause.articleLine)
-        html.raw("</p>\n<ol class=\"paragraphs\">\n")
+        html.raw("</p>\n")
+        writeMargin(&html, annotation)
+        if let replacement = annotation?.replacement {
+            html.trusted(replacement)
+            html.raw("</section>\n")
+            return
+        }
+        html.raw("<ol class=\"paragraphs\">\n")
         for paragraph in facts.printedParagraphs(of: item) {
             html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : paragraph.isTable ? "<li class=\"table\"><span class=\"number\">" : "<li><span class=\"number\">")
             html.number(item.number)

@@ -11,18 +11,28 @@ enum AnnexRenderer {
         ("annex-6", "Annex VI — Commercial terms and notes"),
     ]
 
-    static func writeAnnexes(_ html: inout HTMLWriter, facts: AgreementFacts) {
-        writeParties(&html, facts.document.parties, library: facts.library)
-        writeProcessing(&html, facts: facts)
-        writeMeasures(&html, facts: facts)
-        writeSubprocessors(&html, facts: facts)
-        ConsumerAnnexRenderer.write(&html, facts: facts)
-        writeCommercial(&html, facts.document.commercial)
+    /// `annotations` is nil for the printed agreement; the agreement page passes each item's margin (see `ItemAnnotation`).
+    static func writeAnnexes(_ html: inout HTMLWriter, facts: AgreementFacts, annotations: [ItemKey: ItemAnnotation]? = nil) {
+        writeParties(&html, facts.document.parties, library: facts.library, annotations: annotations)
+        writeProcessing(&html, facts: facts, annotations: annotations)
+        writeMeasures(&html, facts: facts, annotations: annotations)
+        writeSubprocessors(&html, facts: facts, annotations: annotations)
+        ConsumerAnnexRenderer.write(&html, facts: facts, margin: annotations?["annex5:obligations"])
+        writeCommercial(&html, facts.document.commercial, margin: annotations?["agreement:terms"])
+    }
+
+    /// A margin cell closing an annotated row, or nothing in print.
+    static func marginCell(_ html: inout HTMLWriter, _ annotations: [ItemKey: ItemAnnotation]?, _ key: String) {
+        guard let annotations else { return }
+        html.raw("<td class=\"margin-cell\">")
+        if let annotation = annotations[ItemKey(rawValue: key)] { html.trusted(annotation.margin) }
+        html.raw("</td>")
     }
 
     /// How assistance is charged and the Parties' notes, printed so that no agreed term is left out of the signed text.
-    private static func writeCommercial(_ html: inout HTMLWriter, _ commercial: CommercialTerms) {
+    private static func writeCommercial(_ html: inout HTMLWriter, _ commercial: CommercialTerms, margin: ItemAnnotation?) {
         open(&html, 5)
+        AgreementRenderer.writeMargin(&html, margin)
         if commercial.assistanceFees.isBlank && commercial.notes.isBlank {
             html.raw("<p>The Parties have recorded no commercial terms or notes in this Agreement.</p>\n</section>\n")
             return
@@ -84,10 +94,11 @@ enum AnnexRenderer {
         return [contact.name, contact.position, contact.email, contact.phone].compactMap { $0 }.filter { !$0.isBlank }.joined(separator: ", ")
     }
 
-    private static func writeParties(_ html: inout HTMLWriter, _ parties: Parties, library: ClauseLibrary) {
+    private static func writeParties(_ html: inout HTMLWriter, _ parties: Parties, library: ClauseLibrary, annotations: [ItemKey: ItemAnnotation]?) {
         open(&html, 0)
         for role in PartyRole.allCases {
             let party = parties[role]
+            AgreementRenderer.writeMargin(&html, annotations?[ItemKey(rawValue: "party:\(role.rawValue)")])
             html.raw("<table class=\"party\">\n<caption>")
             html.raw(role == .controller ? "Controller" : "Processor")
             html.raw("</caption>\n<tbody>\n")
@@ -104,10 +115,13 @@ enum AnnexRenderer {
         html.raw("</section>\n")
     }
 
-    private static func writeProcessing(_ html: inout HTMLWriter, facts: AgreementFacts) {
+    private static func writeProcessing(_ html: inout HTMLWriter, facts: AgreementFacts, annotations: [ItemKey: ItemAnnotation]?) {
         let processing = facts.document.processing
         let library = facts.library
+        func margin(_ key: String) { AgreementRenderer.writeMargin(&html, annotations?[ItemKey(rawValue: key)]) }
         open(&html, 1)
+        margin("annex2:description")
+        margin("annex2:data-subjects")
         html.raw("<table class=\"facts\">\n<tbody>\n")
         row(&html, "Subject matter", processing.subjectMatter)
         row(&html, "Duration", processing.duration)
@@ -124,7 +138,9 @@ enum AnnexRenderer {
         row(&html, "Retention", processing.retention)
         html.raw("</tbody>\n</table>\n")
 
-        html.raw("<h3>Purposes and the data each needs</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Description</th><th scope=\"col\">Data categories</th></tr></thead>\n<tbody>\n")
+        html.raw("<h3>Purposes and the data each needs</h3>\n")
+        margin("annex2:purposes")
+        html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Description</th><th scope=\"col\">Data categories</th></tr></thead>\n<tbody>\n")
         for entry in processing.purposes {
             html.raw("<tr><td>")
             html.text(library.purpose(entry.purpose)?.label ?? entry.purpose)
@@ -141,7 +157,9 @@ enum AnnexRenderer {
         }
         html.raw("</tbody>\n</table>\n")
 
-        html.raw("<h3>Personal data</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
+        html.raw("<h3>Personal data</h3>\n")
+        margin("annex2:data-categories")
+        html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Note</th></tr></thead>\n<tbody>\n")
         for entry in processing.dataCategories {
             html.raw("<tr><td>")
             html.text(library.dataCategory(entry.category)?.label ?? entry.category)
@@ -152,6 +170,7 @@ enum AnnexRenderer {
         html.raw("</tbody>\n</table>\n")
 
         html.raw("<h3>Sensitive data and the safeguards applied</h3>\n")
+        margin("annex2:special-categories")
         if processing.specialCategories.isEmpty {
             html.raw("<p>No special-category (Art. 9) or criminal-offence (Art. 10) data is processed.</p>\n")
         } else {
@@ -166,7 +185,9 @@ enum AnnexRenderer {
             html.raw("</tbody>\n</table>\n")
         }
 
-        html.raw("<h3>Delivery locations</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Site</th><th scope=\"col\">Country</th><th scope=\"col\">Entity</th><th scope=\"col\">Home working</th><th scope=\"col\">Transfer mechanism</th></tr></thead>\n<tbody>\n")
+        html.raw("<h3>Delivery locations</h3>\n")
+        margin("annex2:delivery-locations")
+        html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Site</th><th scope=\"col\">Country</th><th scope=\"col\">Entity</th><th scope=\"col\">Home working</th><th scope=\"col\">Transfer mechanism</th></tr></thead>\n<tbody>\n")
         for location in processing.deliveryLocations {
             html.raw("<tr><td>")
             html.text(location.site)
@@ -198,7 +219,7 @@ enum AnnexRenderer {
     /// What Annexes and the consumer summary print for a transfer whose mechanism the Parties have not agreed.
     static let notAgreed = "Not agreed"
 
-    private static func writeMeasures(_ html: inout HTMLWriter, facts: AgreementFacts) {
+    private static func writeMeasures(_ html: inout HTMLWriter, facts: AgreementFacts, annotations: [ItemKey: ItemAnnotation]?) {
         let library = facts.library
         open(&html, 2)
         html.raw("<p>The Processor takes the following measures [Art. 28(3)(c), Art. 32]. They are grouped under the headings of security measures.</p>\n")
@@ -215,7 +236,9 @@ enum AnnexRenderer {
                 html.raw(". ")
             }
             html.text(library.headings[heading] ?? "Other measures")
-            html.raw("</h3>\n<table class=\"grid measures\">\n<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Measure</th><th scope=\"col\">What is done</th></tr></thead>\n<tbody>\n")
+            html.raw("</h3>\n<table class=\"grid measures\">\n<thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Measure</th><th scope=\"col\">What is done</th>")
+            if annotations != nil { html.raw("<th scope=\"col\">State</th>") }
+            html.raw("</tr></thead>\n<tbody>\n")
             for (_, entry) in byHeading[heading] ?? [] {
                 counter += 1
                 let catalogue = library.measure(entry.id)
@@ -227,11 +250,15 @@ enum AnnexRenderer {
                 html.text(entry.title ?? catalogue?.title ?? entry.id)
                 html.raw("</td><td>")
                 html.text(facts.measureDescription(entry))
-                html.raw("</td></tr>\n")
+                html.raw("</td>")
+                marginCell(&html, annotations, "measure:\(entry.id)")
+                html.raw("</tr>\n")
             }
             html.raw("</tbody>\n</table>\n")
         }
-        html.raw("<h3>Measures by which the Processor assists the Controller</h3>\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">Duty</th><th scope=\"col\">How the Processor assists</th></tr></thead>\n<tbody>\n")
+        html.raw("<h3>Measures by which the Processor assists the Controller</h3>\n")
+        AgreementRenderer.writeMargin(&html, annotations?["annex3:assistance"])
+        html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Duty</th><th scope=\"col\">How the Processor assists</th></tr></thead>\n<tbody>\n")
         for measure in facts.document.assistanceMeasures {
             html.raw("<tr><td>")
             html.text(measure.area.label)
@@ -242,7 +269,7 @@ enum AnnexRenderer {
         html.raw("</tbody>\n</table>\n</section>\n")
     }
 
-    private static func writeSubprocessors(_ html: inout HTMLWriter, facts: AgreementFacts) {
+    private static func writeSubprocessors(_ html: inout HTMLWriter, facts: AgreementFacts, annotations: [ItemKey: ItemAnnotation]?) {
         let library = facts.library
         open(&html, 3, wide: true)
         if facts.document.subprocessors.isEmpty {
@@ -250,7 +277,9 @@ enum AnnexRenderer {
             return
         }
         html.raw("<p>The Controller authorises the following subprocessors [Art. 28(2), 28(4)].</p>\n")
-        html.raw("<table class=\"grid subprocessors\">\n<thead><tr><th scope=\"col\">Subprocessor</th><th scope=\"col\">Address</th><th scope=\"col\">Service</th><th scope=\"col\">Personal data</th><th scope=\"col\">Processing locations</th><th scope=\"col\">Transfer mechanism</th><th scope=\"col\">Contact</th></tr></thead>\n<tbody>\n")
+        html.raw("<table class=\"grid subprocessors\">\n<thead><tr><th scope=\"col\">Subprocessor</th><th scope=\"col\">Address</th><th scope=\"col\">Service</th><th scope=\"col\">Personal data</th><th scope=\"col\">Processing locations</th><th scope=\"col\">Transfer mechanism</th><th scope=\"col\">Contact</th>")
+        if annotations != nil { html.raw("<th scope=\"col\">State</th>") }
+        html.raw("</tr></thead>\n<tbody>\n")
         for sub in facts.document.subprocessors {
             html.raw("<tr id=\"subprocessor-")
             html.text(sub.id)
@@ -273,9 +302,11 @@ enum AnnexRenderer {
             html.text(mechanismLabel(sub.transferMechanism, countries: sub.allCountries, library: library, tia: sub.tiaReference))
             html.raw("</td><td>")
             html.text(sub.contact.map { [$0.name, $0.email ?? ""].filter { !$0.isBlank }.joined(separator: ", ") } ?? "")
-            html.raw("</td></tr>\n")
+            html.raw("</td>")
+            marginCell(&html, annotations, "subprocessor:\(sub.id)")
+            html.raw("</tr>\n")
             if let onward = sub.onwardSubprocessors, !onward.isEmpty {
-                html.raw("<tr class=\"onward\"><td colspan=\"7\">Its own subprocessors: ")
+                html.raw(annotations == nil ? "<tr class=\"onward\"><td colspan=\"7\">Its own subprocessors: " : "<tr class=\"onward\"><td colspan=\"8\">Its own subprocessors: ")
                 html.text(onward.map { entry in
                     let places = ([entry.country] + (entry.locations ?? [])).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
                     return "\(entry.name) (\(places.map { countryName($0, library) }.joined(separator: ", "))): \(entry.service)"

@@ -17,9 +17,10 @@ enum ConsumerAnnexRenderer {
         html.raw("</tbody>\n</table>\n")
     }
 
-    static func write(_ html: inout HTMLWriter, facts: AgreementFacts) {
+    static func write(_ html: inout HTMLWriter, facts: AgreementFacts, margin: ItemAnnotation? = nil) {
         let obligations = facts.document.consumerObligations
         AnnexRenderer.open(&html, 4)
+        AgreementRenderer.writeMargin(&html, margin)
         html.raw("<p>The Controller answers every request within one month of receipt; it may extend that by two further months for complex or numerous requests, telling the person why within the first month [Art. 12(3)].")
         if let deadline = facts.forwardingDeadline {
             html.raw(" The Processor forwards each request it receives ")

@@ -274,6 +274,18 @@ enum Migrations {
         );
         CREATE INDEX api_tokens_by_user ON api_tokens(user_id);
         """,
+        // 13: the version each user last marked as reviewed on each agreement, so the agreement page marks what changed
+        // since. Private to the user: no other user, and never the other side, reads it; it is a reading aid, not a
+        // negotiating act, so it stays out of the audit chain (and out of the page caches' database generation).
+        """
+        CREATE TABLE reviewed_versions (
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            version INTEGER NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            PRIMARY KEY (user_id, agreement_id)
+        );
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

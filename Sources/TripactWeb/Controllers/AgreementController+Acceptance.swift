@@ -22,7 +22,7 @@ extension AgreementController {
         page.raw("<form id=\"select-items\" method=\"post\" action=\"/agreements/\(path(reference))/accept/review\" class=\"selection\">")
         page.csrf(session)
         page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\">")
-        page.raw("<fieldset><legend>Accept several items at once</legend><p>Check items in the table above, or whole parts here, then choose.</p><ul class=\"checks\">")
+        page.raw("<fieldset><legend>Accept several items at once</legend><p>Check items in the margins of the agreement above, or whole parts here, then choose.</p><ul class=\"checks\">")
         let kinds = Set(open.map(\.key.kind))
         for group in AcceptanceSelection.groups where !group.kinds.isDisjoint(with: kinds) {
             page.raw("<li><label><input type=\"checkbox\" name=\"items[]\" value=\"\(group.name)\"> ")

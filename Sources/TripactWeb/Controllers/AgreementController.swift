@@ -46,6 +46,7 @@ struct AgreementController {
         router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
         router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
+        router.post("agreements/:reference/reviewed") { request, context in try await markReviewed(request: request, context: context) }
         router.post("agreements/:reference/add-missing-clauses") { request, context in try await addMissingClauses(request: request, context: context) }
     }
 
@@ -122,12 +123,15 @@ struct AgreementController {
         guard let (session, reference, party, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
             return .redirect(to: "/login", type: .normal)
         }
-        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)"
-        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session) }
+        // The version this user reviewed: the page marks what changed since, so it is part of the key (marking a version
+        // reviewed is not audited and leaves the generation as it is).
+        let reviewed = try store.reviewedVersion(of: session.user, in: reference)
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)"
+        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed) }
         return Page(title: page.title, body: page.body).response(session: session)
     }
 
-    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session) throws -> CachedPage {
+    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session, reviewed: Int?) throws -> CachedPage {
         let summary = try store.agreement(reference)
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
@@ -140,7 +144,6 @@ struct AgreementController {
         let signatures = try store.signatures(reference, version: head.number)
         // The rejections that stand, so a disputed item says who disputes it and why where the items are listed.
         let standing = try store.disputes(reference)
-        let disputes = Dictionary(grouping: standing, by: \.item)
         let labels = ItemLabels(document: head.document, library: configuration.library)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
         var page = Page(title: summary.title)
@@ -160,6 +163,26 @@ struct AgreementController {
             findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign
         )
         needs.write(&page, session: session, actions: mayNegotiate)
+
+        // The agreement itself, as printed, right below what needs the reader, with each item's margin; then the ways to
+        // accept many items at once, the parts' forms, the validation and the notices.
+        let reviewedVersion = try reviewed.flatMap { $0 < head.number ? try store.version(reference, number: $0) : nil }
+        AgreementDocumentView(
+            reference: reference, party: party, head: head, facts: AgreementFacts(document: head.document, library: configuration.library), states: states,
+            disputes: standing, comments: try store.comments(reference, visibleTo: session.user.organisationID), labels: labels, reviewed: reviewed,
+            sinceReviewed: reviewedVersion.map {
+                AgreementDiffer.diff($0.document, head.document, library: configuration.library, oldLabel: "version \($0.number)", newLabel: "version \(head.number)")
+            },
+            reviewedLabels: reviewedVersion.map { ItemLabels(document: $0.document, library: configuration.library) }, mayNegotiate: mayNegotiate, session: session
+        ).write(&page)
+        if mayNegotiate {
+            page.raw("<h2 id=\"accept-many\">Accept many items at once</h2>")
+            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
+            page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
+            Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session)
+        }
 
         let verb = Page.editVerb(session)
         page.raw("<p class=\"actions\"><a href=\"/agreements/\(Self.path(reference))/parties\">\(verb) Annex I (parties)</a> <a href=\"/agreements/\(Self.path(reference))/annex2\">\(verb) Annex II (description of the processing)</a> <a href=\"/agreements/\(Self.path(reference))/measures\">\(verb) Annex III (measures)</a> <a href=\"/agreements/\(Self.path(reference))/subprocessors\">\(verb) Annex IV (subprocessors)</a> <a href=\"/agreements/\(Self.path(reference))/consumer\">\(verb) Annex V (obligations towards data subjects)</a></p>")
@@ -190,42 +213,6 @@ struct AgreementController {
             page.raw("<h2>Subprocessor notices</h2>")
             NoticeViews.table(&page, notices, showAgreement: false)
         }
-
-        page.raw("<h2>Items of version \(head.number)</h2>")
-        if mayNegotiate {
-            page.raw("<form method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
-            page.csrf(session)
-            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"all\" value=\"yes\">")
-            page.raw("<button type=\"submit\">Accept every item of version \(head.number) for the \(party.rawValue)</button></form>")
-        }
-        page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">State</th><th scope=\"col\">Action</th></tr></thead><tbody>")
-        for state in states {
-            page.raw("<tr><td>")
-            if mayNegotiate, !state.acceptedBy.contains(party) { Self.writeSelectionBox(&page, key: state.key, label: labels.label(state.key)) }
-            // Words, not keys: "Clause 20 — Personal Data Breaches" (the key stays in the link and the form).
-            if state.key.kind == "clause", !state.isRemoval {
-                page.raw("<a href=\"/agreements/\(Self.path(reference))/clauses/\(Self.path(state.key.name))\">")
-            } else {
-                page.raw("<a href=\"\(ItemController.path(reference, state.key))\">")
-            }
-            page.text(labels.label(state.key))
-            page.raw("</a></td><td>")
-            page.text(state.label)
-            for dispute in disputes[state.key] ?? [] { ItemNegotiationView.writeDispute(&page, dispute, shortened: true) }
-            page.raw("</td><td>")
-            if mayNegotiate, !state.acceptedBy.contains(party) {
-                page.raw("<form class=\"inline\" method=\"post\" action=\"/agreements/\(Self.path(reference))/accept\">")
-                page.csrf(session)
-                page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"item\" value=\"")
-                page.text(state.key.rawValue)
-                page.raw("\"><button type=\"submit\" aria-label=\"Accept ")
-                page.text(labels.label(state.key))
-                page.raw("\">Accept</button></form>")
-            }
-            page.raw("</td></tr>")
-        }
-        page.raw("</tbody></table></div>")
-        if mayNegotiate { Self.writeSelectionForm(&page, reference: reference, head: head.number, states: states, party: party, session: session) }
 
         page.raw("<h2 id=\"signatures\">Signatures</h2>")
         for signature in signatures { Self.writeSignature(&page, signature, document: head.document) }

@@ -30,7 +30,7 @@ struct ClauseController {
     }
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/clauses/:clause") { _, context in try show(context: context) }
+        router.get("agreements/:reference/clauses/:clause") { request, context in try show(request: request, context: context) }
         router.post("agreements/:reference/clauses/:clause") { request, context in try await save(request: request, context: context) }
         router.post("agreements/:reference/clauses/:clause/comments") { request, context in try await comment(request: request, context: context) }
         router.post("agreements/:reference/clauses/:clause/wording") { request, context in try await saveWording(request: request, context: context) }
@@ -56,8 +56,12 @@ struct ClauseController {
         return (session, reference, party, clause)
     }
 
-    private func show(context: TripactRequestContext) throws -> Response {
+    private func show(request: Request, context: TripactRequestContext) throws -> Response {
         guard let (session, reference, party, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+        let against = request.uri.queryParameters.get("against").map { String($0) }
+        if let against, clause.variant(against) == nil {
+            throw HTTPError(.badRequest, message: "against: the clause \u{201C}\(clause.title)\u{201D} has no such variant; choose one from the list")
+        }
         let head = try store.version(reference)
         let selection = head.document.clauses.first { $0.clause == clause.id }
         let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
@@ -66,7 +70,7 @@ struct ClauseController {
         let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
         return form(
             session: session, reference: reference, party: party, clause: clause, base: head.number, variant: selection?.variant ?? clause.defaultVariant.key,
-            values: values, message: "", errors: [:], state: state, note: nil, status: .ok
+            values: values, message: "", errors: [:], state: state, note: nil, status: .ok, against: against
         )
     }
 
@@ -135,8 +139,12 @@ struct ClauseController {
 
     func form(
         session: TripactStore.Session, reference: String, party: PartyRole, clause: Clause, base: Int, variant: String, values: [String: String],
-        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status, wording: WordingEntry = WordingEntry()
+        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status, wording: WordingEntry = WordingEntry(),
+        against: String? = nil
     ) -> Response {
+        // Only the reader's organisation's own positions: the other side's are its private negotiating limits.
+        let playbook = (try? store.playbook(organisationID: session.user.organisationID, side: party, library: configuration.library))
+            ?? Playbook.library(configuration.library, side: party)
         var page = Page(title: "Clause: \(clause.title)")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
         note?.writeAlert(&page)
@@ -165,6 +173,8 @@ struct ClauseController {
                     page.raw(AgreementRenderer.clauseFragment(alternative, facts: facts, anchored: false))
                     page.raw("</details>")
                 }
+                Self.writeVariantRedline(&page, reference: reference, clause: clause, item: item, facts: facts, against: against)
+                Self.writeParameterScales(&page, clause: clause, item: item, playbook: playbook)
             } else {
                 page.raw("<p>This clause is not in version \(head.number).</p>")
             }
@@ -180,9 +190,6 @@ struct ClauseController {
         }
         page.raw("</select>")
         Self.error(&page, errors["variant"], id: "variant-error")
-        // Only the reader's organisation's own positions: the other side's are its private negotiating limits.
-        let playbook = (try? store.playbook(organisationID: session.user.organisationID, side: party, library: configuration.library))
-            ?? Playbook.library(configuration.library, side: party)
         if let positions = playbook.variantPositions(clause.id) {
             page.raw("<p><small>Your playbook: ")
             page.text(Playbook.sentence(positions, of: clause))

@@ -132,6 +132,24 @@ struct Page {
         .conflict { border-left: 4px solid #900; background: #fff4f4; padding: .1rem .8rem; margin: .8rem 0; }
         .non-standard { border-left: 4px solid #8a5a00; background: #fff8e6; padding: .1rem .8rem; margin: .6rem 0; } .redline-words p { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; }
         .own-wording textarea { width: 100%; box-sizing: border-box; } .hint { color: #444; max-width: 80ch; } details.own-wording > summary, details.wording-redline > summary { cursor: pointer; padding: .2rem 0; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .document section.clause, .document section.annex { border-top: 1px solid #ddd; padding-top: .4rem; } .document ol.paragraphs { list-style: none; padding-left: 0; }
+        .document ol.paragraphs > li, .document .redline-words p { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; margin-bottom: .6em; }
+        .document ol.paragraphs > li { padding-left: 2.6em; text-indent: -2.6em; } .document ol.paragraphs > li > .number { display: inline-block; min-width: 2.6em; text-indent: 0; }
+        .document ol.paragraphs ul { text-indent: 0; margin: .3em 0 0; padding-left: 1.4em; } .document ol.paragraphs > li.list > .number { float: left; width: 2.6em; margin-left: -2.6em; }
+        .document .articles { font-size: .9em; color: #444; } .document table.grid, .document table.facts, .document table.party { margin: .5rem 0; }
+        aside.margin { border-left: 4px solid #888; background: #f6f6f6; padding: .1rem .7rem; margin: .4rem 0 .8rem; font-size: .95rem; }
+        .document section.clause { display: flow-root; }
+        @media (min-width: 64rem) { .document section.clause > aside.margin { float: right; width: 17rem; margin: 0 0 .8rem 1.5rem; } }
+        .item-state p { margin: .25rem 0; } .item-state .redline-words p { font-size: .9rem; }
+        aside.margin:has(.agreed) { border-color: #2e6b30; } aside.margin:has(.awaiting-you) { border-color: #8a5a00; } aside.margin:has(.disputed) { border-color: #9b1c1c; }
+        .mark { font-size: .85rem; padding: 0 .35rem; border-radius: .2rem; background: #eee; white-space: nowrap; } .mark.agreed { background: #e3f1e3; }
+        .mark.awaiting-you { background: #fff0cc; } .mark.disputed { background: #fde0e0; } .mark.changed { background: #dde8f6; }
+        .margin-actions a, .doc-contents a { display: inline-block; min-height: 1.5rem; padding: .1rem 0; margin-right: .6rem; } td.margin-cell { min-width: 12rem; background: #f6f6f6; }
+        .document section.annex { overflow-x: auto; } .document table { overflow-wrap: normal; }
+        .review { border: 1px solid #bbb; padding: .1rem 1rem .6rem; margin: 1rem 0; } .doc-contents ol { list-style: none; padding-left: 0; } .doc-contents li { margin: .15rem 0; }
+        ol.scale-points { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; margin: .2rem 0 .8rem; }
+        ol.scale-points li { border-top: 4px solid #bbb; padding-top: .2rem; } ol.scale-points li.value { border-color: #17324d; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
         """
 }
