@@ -46,6 +46,7 @@ struct AgreementController {
         router.post("agreements/:reference/accept/review") { request, context in try await reviewAcceptance(request: request, context: context) }
         router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
+        router.post("agreements/:reference/signatory-invitation") { request, context in try await inviteSignatory(request: request, context: context) }
         router.post("agreements/:reference/add-missing-clauses") { request, context in try await addMissingClauses(request: request, context: context) }
     }
 
@@ -122,7 +123,7 @@ struct AgreementController {
         guard let (session, reference, party, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
             return .redirect(to: "/login", type: .normal)
         }
-        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)"
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)"
         let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session) }
         return Page(title: page.title, body: page.body).response(session: session)
     }
@@ -157,7 +158,7 @@ struct AgreementController {
         // What needs this side comes first. It depends on the side and the kind of user, both in the cache key.
         let needs = NeedsYouPanel(
             reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
-            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign
+            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign || session.user.signingOnly != nil
         )
         needs.write(&page, session: session, actions: mayNegotiate)
 
@@ -233,7 +234,7 @@ struct AgreementController {
         let headContext = summary.headUpdate != nil ? try store.renderContext(reference, version: head.number) : nil
         if let headContext { Self.writeSignedUpdates(&page, reference: reference, context: headContext) }
         let carried = Set(headContext.map { context in context.signedVersion == nil ? [] : context.updates.map(\.version) } ?? [])
-        if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
+        if session.user.role.maySign || session.user.signingOnly != nil, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
             // Signing is confirmed on its own page, which names the version, its hash and the parties.
             page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/sign\">")
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)…</button></form>")
