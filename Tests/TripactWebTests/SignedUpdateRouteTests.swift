@@ -43,6 +43,11 @@ import TripactWeb
             let print = try await client.get("/agreements/\(fixture.reference)/versions/2", cookie: cookie).text
             #expect(print.contains("<dd class=\"status\">SIGNED; Annex IV updated on "))
             #expect(print.contains("<body class=\"signed\">"))
+            // The certificate names the signed version and lists the update made since, with its hash.
+            let certificate = String(print[try #require(print.range(of: "<h2>Certificate of completion</h2>")).lowerBound...])
+            #expect(certificate.contains("the parties signed version 1; this file prints a later version made by the agreement's own procedures"))
+            #expect(certificate.contains("<h3>Updates after the signature</h3>") && certificate.contains("<li>Version 2: "))
+            #expect(certificate.contains("sha256:\(try fixture.store.version(fixture.reference).contentHash)"))
             let verified = try ExportVerifier.verify(Data(print.utf8), library: Fixtures.library)
             #expect(verified.isIntact)
             #expect(ExportVerifier.disagreements(printed: try #require(verified.context), recorded: try fixture.store.renderContext(fixture.reference, version: 2)) == [])
