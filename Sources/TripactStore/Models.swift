@@ -40,6 +40,12 @@ public struct User: Sendable, Hashable, Codable {
     public let email: String
     public let name: String
     public let role: Role
+    /// Set for an account made through a signatory's invitation: the one agreement (its row id) this user may read
+    /// and sign. Such a user reaches no other agreement and no other page.
+    public var signingOnly: Int? = nil
+
+    /// Whether this user may act on the agreement with row id `agreementID` at all.
+    func reaches(_ agreementID: Int) -> Bool { signingOnly == nil || signingOnly == agreementID }
 }
 
 /// An agreement as listed: its reference (the document id), parties, head version and status.
@@ -97,6 +103,8 @@ public struct SignatureEntry: Sendable, Hashable, Codable {
     public let name: String
     public let contentHash: String
     public let signedAt: String
+    /// The client address the signature came from; nil for signatures stored before it was recorded.
+    public var clientAddress: String? = nil
 }
 
 /// One event of the audit log.

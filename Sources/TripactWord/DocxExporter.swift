@@ -117,9 +117,11 @@ public enum DocxExporter {
             let side = role == .controller ? "Controller" : "Processor"
             let named = party.signatory.flatMap { $0.name.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             var lines = ["For the \(side)", party.name]
-            if let signature = context.signatures[role] {
+            if let signature = context.signatures[role], let named, AgreementRenderer.isSignatory(named, signature) {
+                lines += ["Signed by \(named.name)", "Position: \(named.position)", "Signed on \(SignatureTime.written(signature.signedAt, timeZone: party.timeZone))"]
+            } else if let signature = context.signatures[role] {
                 lines.append("Signed in Tripact by \(signature.name), for the \(side)")
-                lines.append("Signed on \(SignatureTime.written(signature.signedAt))")
+                lines.append("Signed on \(SignatureTime.written(signature.signedAt, timeZone: party.timeZone))")
                 lines.append("Signatory named in Annex I: " + (named.map { $0.position.trimmingCharacters(in: .whitespaces).isEmpty ? $0.name : "\($0.name), \($0.position)" } ?? "none"))
                 if let named, !AgreementRenderer.sameName(named.name, signature.name) {
                     lines.append("\(named.name), whom Annex I names as the \(side)'s signatory, did not sign in Tripact: \(signature.name) signed for the \(side).")

@@ -687,9 +687,17 @@ def main():
         flow.accept_all()
         assert flow.status() == "agreed", "not agreed after both accepted"
 
-        step = "both sign from the dashboard, each through the confirmation (counted tasks)"
+        step = "a legal user who is not the signatory is told who signs, and has no form to sign"
+        flow.open("/agreements/%s/sign" % REFERENCE)
+        page = driver.page_source
+        assert "Only Sophie Laurent" in page and "name=\"confirm\"" not in page, "the legal user was offered to sign in the signatory's place"
+
+        step = "both Annex I signatories sign from the dashboard, each through the confirmation (counted tasks)"
+        brand_signatory = "sophie.laurent@lumen.example"
+        bpo_signatory = "thomas.guerin@atlantis.example"
+        flow.log_in(brand_signatory, credentials[brand_signatory])
         flow.sign(tasks, "controller")
-        flow.log_in(bpo, credentials[bpo])
+        flow.log_in(bpo_signatory, credentials[bpo_signatory])
         flow.sign(tasks, "processor")
         assert flow.status() == "signed"
 
@@ -704,6 +712,7 @@ def main():
         assert "Page 1 of %d" % len(pages) in text, "no page numbering in the PDF"
         assert "SIGNED" in text and "DRAFT" not in text, "the signed export still says draft"
         assert "Annex V" in text
+        assert "Certificate of completion" in pages[-1], "the export's last page is not the certificate of completion"
         step = "every page visited passes axe-core's WCAG 2.2 AA rules and shows no internal key"
         assert not PAGE_CHECKS.problems, "%d problems on the pages visited:\n%s" % (len(PAGE_CHECKS.problems), "\n".join(PAGE_CHECKS.problems))
         step = "each everyday task takes at most %d page loads from the dashboard" % Tasks.LIMIT

@@ -91,6 +91,14 @@ import TripactTestSupport
         #expect(!html.contains("<dt>Signed by</dt>") && !html.contains("2026-11-30T09:14"))
     }
 
+    @Test func aSignatureTimePrintsInTheNamedZoneOfTheParty() {
+        #expect(SignatureTime.written("2026-11-30T09:14:05Z", timeZone: "Europe/Paris") == "30 November 2026, 10:14 (Europe/Paris, UTC+01:00)")
+        #expect(SignatureTime.written("2026-07-01T09:14:05Z", timeZone: "Europe/Paris") == "1 July 2026, 11:14 (Europe/Paris, UTC+02:00)")
+        #expect(SignatureTime.written("2026-11-30T09:14:05Z", timeZone: "America/St_Johns") == "30 November 2026, 05:44 (America/St_Johns, UTC-03:30)")
+        #expect(SignatureTime.written("2026-11-30T09:14:05Z", timeZone: nil) == "30 November 2026, 09:14 UTC")
+        #expect(!SignatureTime.isKnownZone("CET") && !SignatureTime.isKnownZone("Mars/Olympus") && SignatureTime.isKnownZone("Europe/Paris"), "abbreviations and unknown names are refused")
+    }
+
     @Test func signatureTimesReadAsDayMonthYearHoursAndTheirTimeZone() {
         #expect(SignatureTime.written("2026-11-30T09:14:05.123Z") == "30 November 2026, 09:14 UTC")
         #expect(SignatureTime.written("2027-01-02T23:59:59Z") == "2 January 2027, 23:59 UTC")

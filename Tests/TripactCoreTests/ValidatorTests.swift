@@ -25,6 +25,8 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 
     static let cases: [RuleCase] = [
         RuleCase(code: "party.signatory-missing", severity: .error) { $0.parties.processor.signatory = nil },
+        RuleCase(code: "party.signatory-email-missing", severity: .error) { $0.parties.controller.signatory?.email = "not an address" },
+        RuleCase(code: "party.time-zone-unknown", severity: .error) { $0.parties.processor.timeZone = "CET" },
         RuleCase(code: "party.identity-incomplete", severity: .error) { $0.parties.controller.address = " " },
         RuleCase(code: "party.contact-incomplete", severity: .warning) { $0.parties.controller.contact.email = nil },
         RuleCase(code: "document.effective-date", severity: .error) { $0.effectiveDate = "2026-02-30" },

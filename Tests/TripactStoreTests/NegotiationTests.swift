@@ -25,7 +25,7 @@ import TripactTestSupport
         #expect(state(states, "clause:breach-notification") == [.controller])
         #expect(state(states, "clause:subprocessors") == [.controller])
         #expect(state(states, "clause:audits") == [.processor])
-        let refused = #expect(throws: StoreError.self) { try store.sign(reference, by: Negotiators.brand, library: library) }
+        let refused = #expect(throws: StoreError.self) { try store.sign(reference, by: Negotiators.brandSignatory, library: library) }
         guard case .signingRefused(let agreement, let refusals)? = refused else { Issue.record("signing must be refused as such, got \(String(describing: refused))"); return }
         #expect(agreement == reference && refusals.count == 1 && refusals[0].contains(" items are not accepted by both parties: agreement:terms"))
 
@@ -42,15 +42,15 @@ import TripactTestSupport
         #expect(try store.agreement(reference).status == .draft)
 
         // Signing is refused while items are open.
-        let reasons = refusal { try store.sign(reference, by: Negotiators.bpo, library: library) }
+        let reasons = refusal { try store.sign(reference, by: Negotiators.bpoSignatory, library: library) }
         #expect(reasons.first?.contains("not accepted by both parties") == true)
 
         try store.accept(nil, on: reference, by: Negotiators.brand)
         #expect(try store.itemStates(reference).allSatisfy(\.isAgreed))
         #expect(try store.agreement(reference).status == .agreed)
-        #expect(try store.sign(reference, by: Negotiators.brand, library: library) == .agreed)
-        #expect(throws: StoreError.duplicate("the controller's signature on version 3")) { try store.sign(reference, by: Negotiators.brand, library: library) }
-        #expect(try store.sign(reference, by: Negotiators.bpo, library: library) == .signed)
+        #expect(try store.sign(reference, by: Negotiators.brandSignatory, library: library) == .agreed)
+        #expect(throws: StoreError.duplicate("the controller's signature on version 3")) { try store.sign(reference, by: Negotiators.brandSignatory, library: library) }
+        #expect(try store.sign(reference, by: Negotiators.bpoSignatory, library: library) == .signed)
         #expect(try store.agreement(reference).status == .signed)
         #expect(try store.log(reference).first?.signedBy == [.controller, .processor])
         #expect(try store.signatures(reference, version: 3).allSatisfy { $0.contentHash == DocumentCodec.contentHash(v3) })
@@ -72,7 +72,7 @@ import TripactTestSupport
         broken.parties.processor.signatory = nil
         try n.store.importAgreement(broken, controller: Negotiators.controller, processor: Negotiators.processor, by: Negotiators.bpo)
         try n.store.accept(nil, on: n.reference, by: Negotiators.brand)
-        let reasons = refusal { try n.store.sign(n.reference, by: Negotiators.brand, library: Fixtures.library) }
+        let reasons = refusal { try n.store.sign(n.reference, by: Negotiators.brandSignatory, library: Fixtures.library) }
         #expect(reasons.contains { $0.contains("validation error") && $0.contains("signatory") })
     }
 

@@ -53,9 +53,16 @@ struct RegisterWorld {
             let index = Fixtures.selectionIndex("subprocessors", in: $0)
             $0.clauses[index].variant = variant
             $0.clauses[index].parameters = ["notice-days": .integer(10), "objection-days": .integer(10), "day-count": .string("business")]
+            // Each side's legal user is its signatory in Annex I.
+            $0.parties.controller.signatory?.email = Self.brand(of: controller)
+            $0.parties.processor.signatory?.email = Self.bpo
         }
         try store.importAgreement(document, controller: controller, processor: "Atlantis", by: Self.bpo)
-        try store.accept(nil, on: id, by: [Self.brandA, Self.brandB, Self.brandC][["Lumen", "Vega", "Nova"].firstIndex(of: controller)!])
+        try store.accept(nil, on: id, by: Self.brand(of: controller))
+    }
+
+    static func brand(of controller: String) -> String {
+        [Self.brandA, Self.brandB, Self.brandC][["Lumen", "Vega", "Nova"].firstIndex(of: controller)!]
     }
 
     func replaceTelephony() throws -> [NoticeEntry] {

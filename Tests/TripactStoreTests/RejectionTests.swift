@@ -68,9 +68,9 @@ import TripactTestSupport
         #expect(try n.store.comments(n.reference, visibleTo: n.store.user(email: Negotiators.bpo).organisationID).isEmpty)
 
         // The controller signs: it can no longer reject what it signed, though the processor still can.
-        try n.store.sign(n.reference, by: Negotiators.brand, library: Fixtures.library, expectedHead: 1)
+        try n.store.sign(n.reference, by: Negotiators.brandSignatory, library: Fixtures.library, expectedHead: 1)
         #expect(throws: StoreError.notPermitted("the controller signed version 1 of 'lumen-telecom-atlantis-dpa'; propose an amendment instead")) { try n.store.reject(item, on: n.reference, reason: "second thoughts", by: Negotiators.brand, expectedHead: 1) }
-        try n.store.sign(n.reference, by: Negotiators.bpo, library: Fixtures.library, expectedHead: 1)
+        try n.store.sign(n.reference, by: Negotiators.bpoSignatory, library: Fixtures.library, expectedHead: 1)
         #expect(throws: StoreError.notPermitted("version 1 of '\(n.reference)' is signed; propose an amendment instead")) {
             try n.store.reject(item, on: n.reference, reason: "too late", by: Negotiators.bpo, expectedHead: 1)
         }

@@ -89,6 +89,13 @@ import TripactTestSupport
             try world.store.sign("nova-dpa", by: "account-manager@atlantis.example", library: world.library)
         }
         #expect(try world.store.signatures("nova-dpa", version: 1).isEmpty)
-        #expect(try world.store.sign("nova-dpa", by: "admin@atlantis.example", library: world.library) == .agreed)
+        // An admin of the side is not its signatory: Annex I names the processor's legal user.
+        #expect(
+            throws: StoreError.notPermitted(
+                "only Jeanne Roux (paul@atlantis.example), whom Annex I names as the processor's signatory, signs for the processor; 'admin@atlantis.example' cannot sign in their place"
+            )
+        ) { try world.store.sign("nova-dpa", by: "admin@atlantis.example", library: world.library) }
+        #expect(try world.store.signatures("nova-dpa", version: 1).isEmpty)
+        #expect(try world.store.sign("nova-dpa", by: RegisterWorld.bpo, library: world.library) == .agreed)
     }
 }

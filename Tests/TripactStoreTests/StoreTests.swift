@@ -12,6 +12,9 @@ struct Negotiators {
     static let processor = "Atlantis Relation Client SAS"
     static let brand = "jeanne@lumen.example"
     static let bpo = "paul@atlantis.example"
+    /// The signatories the full example names in Annex I; only they sign.
+    static let brandSignatory = "sophie.laurent@lumen.example"
+    static let bpoSignatory = "thomas.guerin@atlantis.example"
 
     init() throws {
         path = Fixtures.temporaryDirectory().appendingPathComponent("tripact.sqlite").path
@@ -20,6 +23,8 @@ struct Negotiators {
         try store.addOrganisation(name: Self.processor)
         try store.addUser(email: Self.brand, name: "Jeanne Roux", organisation: Self.controller, role: .legal)
         try store.addUser(email: Self.bpo, name: "Paul Martin", organisation: Self.processor, role: .legal)
+        try store.addUser(email: Self.brandSignatory, name: "Sophie Laurent", organisation: Self.controller, role: .legal)
+        try store.addUser(email: Self.bpoSignatory, name: "Thomas Guérin", organisation: Self.processor, role: .admin)
     }
 
     var reference: String { Fixtures.example("full-scenario.json").id }

@@ -31,7 +31,7 @@ public enum Fixtures {
             document.parties[role].address = role == .controller ? "12 rue de la Paix, 75002 Paris" : "5 quai de la Fosse, 44000 Nantes"
             document.parties[role].country = "FR"
             document.parties[role].contact = Contact(name: "Camille Martin", position: "Privacy lead", email: "privacy@\(role.rawValue).example")
-            document.parties[role].signatory = Signatory(name: "Jeanne Roux", position: "Chief Executive Officer")
+            document.parties[role].signatory = Signatory(name: "Jeanne Roux", position: "Chief Executive Officer", email: "jeanne.roux@\(role.rawValue).example")
         }
         document.processing = Processing(
             subjectMatter: "Customer service for the Controller's mobile and broadband customers",

@@ -92,13 +92,14 @@ import TripactWeb
     @Test func signingIsRefusedWhileItemsAreOpenAndWorksOnceAgreed() async throws {
         let fixture = try WebFixture()
         let (cookie, csrf) = try fixture.session(.legal, "controller")
-        let (bpoCookie, bpoCSRF) = try fixture.session(.admin, "processor")
+        let (bpoCookie, bpoCSRF) = try fixture.signatorySession("processor")
+        let (signatoryCookie, signatoryCSRF) = try fixture.signatorySession("controller")
         try await fixture.application.test(.router) { client in
             let early = try await client.post("/agreements/\(fixture.reference)/sign", form: [("_csrf", csrf), ("version", "1"), ("confirm", "yes")], cookie: cookie)
             #expect(early.status == .unprocessableContent && early.text.contains("not accepted by both parties"))
             #expect(try await client.post("/agreements/\(fixture.reference)/accept", form: [("_csrf", csrf), ("version", "1"), ("all", "yes")], cookie: cookie).status == .seeOther)
             #expect(try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text.contains("<strong id=\"status\">agreed</strong>"))
-            #expect(try await client.post("/agreements/\(fixture.reference)/sign", form: [("_csrf", csrf), ("version", "1"), ("confirm", "yes")], cookie: cookie).status == .seeOther)
+            #expect(try await client.post("/agreements/\(fixture.reference)/sign", form: [("_csrf", signatoryCSRF), ("version", "1"), ("confirm", "yes")], cookie: signatoryCookie).status == .seeOther)
             #expect(try await client.post("/agreements/\(fixture.reference)/sign", form: [("_csrf", bpoCSRF), ("version", "1"), ("confirm", "yes")], cookie: bpoCookie).status == .seeOther)
             #expect(try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text.contains("<strong id=\"status\">signed</strong>"))
             let preview = try await client.get("/agreements/\(fixture.reference)/versions/1", cookie: cookie)

@@ -12,7 +12,7 @@ import TripactWeb
         let credentials = try #require(
             try DemoData.seedIfEmpty(store: store, signedScenario: Fixtures.example("full-scenario.json"), library: Fixtures.library, bcryptCost: 4)
         )
-        #expect(credentials.count == 4)
+        #expect(credentials.count == 6, "two negotiators, an admin or account manager, and the Annex I signatory of each side")
         for credential in credentials {
             #expect(PasswordPolicy.problem(credential.password) == nil)
             #expect(Passwords.verifyBlocking(credential.password, hash: try #require(try store.passwordHash(email: credential.email))))

@@ -146,6 +146,7 @@ import TripactWeb
         }
         let after = try fixture.store.version(fixture.reference).document.parties
         #expect(after.controller.signatory?.name == "Claire Dubois" && after.controller.signatory?.position == before.controller.signatory?.position)
+        #expect(after.controller.signatory?.email == "sophie.laurent@lumen.example", "a new name keeps the signatory's e-mail until it is changed too")
         #expect(after.controller.address == before.controller.address, "a blank field keeps the stored address")
         #expect(after.processor.contact.phone == nil, "the clear box removes the phone")
     }

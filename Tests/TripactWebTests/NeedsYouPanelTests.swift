@@ -113,8 +113,8 @@ import TripactWeb
     @Test func anOpenNoticeIsListedWithItsDeadlineAndNothingElseNeedsASignedAgreement() async throws {
         let fixture = try SigningRouteTests.agreedFixture()
         let bpo = WebFixture.email(.admin, "processor")
-        try fixture.store.sign(fixture.reference, by: bpo, library: Fixtures.library)
-        try fixture.store.sign(fixture.reference, by: WebFixture.email(.legal, "controller"), library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("processor"), library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("controller"), library: Fixtures.library)
         try await fixture.application.test(.router) { client in
             let (cookie, _) = try fixture.session(.legal, "controller")
             let quiet = try Self.panel(try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text)

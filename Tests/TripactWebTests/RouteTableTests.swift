@@ -67,11 +67,11 @@ import TripactWeb
         if path.hasPrefix("agreements/:reference") || path.hasPrefix("notices/:id") || path.hasPrefix("registers/subprocessors/:id") { return .scoped }
         if ["", "/", "admin", "new-agreement", "registers/subprocessors", "registers/subprocessors/new", "registers/measures", "registers/publish", "logout"].contains(path)
             || path.hasPrefix("admin/") || path.hasPrefix("registers/measures/:id") || path == "playbook" || path.hasPrefix("playbook/")
-            || path.hasPrefix("account/")
+            || path.hasPrefix("account/") || path == "approvals" || path.hasPrefix("approvals/")
         {
             return .own
         }
-        if ["login", "health", "setup/:token", "invitation/:token"].contains(path) || path.hasPrefix("public/:slug") { return .open }
+        if ["login", "health", "setup/:token", "invitation/:token", "signatory/:token"].contains(path) || path.hasPrefix("public/:slug") { return .open }
         return nil
     }
 

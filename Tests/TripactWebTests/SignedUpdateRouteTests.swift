@@ -14,8 +14,8 @@ import TripactWeb
         let bpo = WebFixture.email(.legal, "processor")
         let brand = WebFixture.email(.legal, "controller")
         try fixture.store.accept(nil, on: fixture.reference, by: brand)
-        try fixture.store.sign(fixture.reference, by: bpo, library: Fixtures.library)
-        try fixture.store.sign(fixture.reference, by: brand, library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("processor"), library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("controller"), library: Fixtures.library)
         let result = try fixture.store.proposeRegisterChange(
             .addition, entry: Fixtures.registerRecord("sp-voice", name: "Voice Cloud", services: ["telephony"]), replacing: nil, plannedStart: nil, message: "new telephony",
             by: bpo, library: Fixtures.library
@@ -43,6 +43,11 @@ import TripactWeb
             let print = try await client.get("/agreements/\(fixture.reference)/versions/2", cookie: cookie).text
             #expect(print.contains("<dd class=\"status\">SIGNED; Annex IV updated on "))
             #expect(print.contains("<body class=\"signed\">"))
+            // The certificate names the signed version and lists the update made since, with its hash.
+            let certificate = String(print[try #require(print.range(of: "<h2>Certificate of completion</h2>")).lowerBound...])
+            #expect(certificate.contains("the parties signed version 1; this file prints a later version made by the agreement's own procedures"))
+            #expect(certificate.contains("<h3>Updates after the signature</h3>") && certificate.contains("<li>Version 2: "))
+            #expect(certificate.contains("sha256:\(try fixture.store.version(fixture.reference).contentHash)"))
             let verified = try ExportVerifier.verify(Data(print.utf8), library: Fixtures.library)
             #expect(verified.isIntact)
             #expect(ExportVerifier.disagreements(printed: try #require(verified.context), recorded: try fixture.store.renderContext(fixture.reference, version: 2)) == [])

@@ -27,11 +27,14 @@ struct WebFixture {
     let configuration: WebConfiguration
     let clock = ManualClock()
     let reference: String
+    /// The Annex I signatory of each side ("controller", "processor"), a legal user of that side: only they sign.
+    let signatories: [String: String]
 
     /// `role@side.example`, e.g. `legal@controller.example`, `viewer@outsider.example`.
     static func email(_ role: Role, _ side: String) -> String { "\(role.rawValue)@\(side).example" }
 
-    init(document: AgreementDocument = Fixtures.example("full-scenario.json")) throws {
+    /// `signatoriesAreUsers`: each Annex I signatory gets a legal account of their side (off to test inviting them).
+    init(document: AgreementDocument = Fixtures.example("full-scenario.json"), signatoriesAreUsers: Bool = true) throws {
         let path = Fixtures.temporaryDirectory().appendingPathComponent("web.sqlite").path
         store = try TripactStore(path: path, clock: clock.storeClock)
         let hash = Bcrypt.hash(Self.password, cost: 4)
@@ -41,6 +44,15 @@ struct WebFixture {
                 try store.addUser(email: Self.email(role, side), name: "\(role.rawValue) of \(side)", organisation: organisation, role: role, passwordHash: hash)
             }
         }
+        var signatories: [String: String] = [:]
+        for role in PartyRole.allCases {
+            guard let named = document.parties[role].signatory, let email = named.email, !email.isEmpty else { continue }
+            signatories[role.rawValue] = email
+            if signatoriesAreUsers, (try? store.user(email: email)) == nil {
+                try store.addUser(email: email, name: named.name, organisation: role == .controller ? Self.controller : Self.processor, role: .legal, passwordHash: hash)
+            }
+        }
+        self.signatories = signatories
         try store.importAgreement(document, controller: Self.controller, processor: Self.processor, by: Self.email(.legal, "processor"))
         reference = document.id
         configuration = WebConfiguration(
@@ -50,6 +62,15 @@ struct WebFixture {
 
     var application: some ApplicationProtocol {
         Application(router: buildRouter(store: store, configuration: configuration))
+    }
+
+    /// The signatory of a side ("controller", "processor") as Annex I names them.
+    func signatory(_ side: String) -> String { signatories[side] ?? "" }
+
+    /// A signed-in session of a side's signatory.
+    func signatorySession(_ side: String) throws -> (cookie: String, csrf: String) {
+        let (token, session) = try store.createSession(for: signatory(side), lifetime: configuration.sessionLifetime)
+        return ("tripact_session=\(token)", session.csrfToken)
     }
 
     /// A signed-in browser's session cookie and CSRF token, made through the store as the log-in route would.

@@ -103,6 +103,18 @@ import TripactWord
         }
     }
 
+    @Test func theSignatorysBlockPrintsTheirNamePositionAndTheTimeInTheirPartysZone() throws {
+        var document = Fixtures.document()
+        document.parties.controller.timeZone = "Europe/Paris"
+        let signed = SignatureRecord(name: "Jeanne Roux", position: "jeanne.roux@controller.example", signedAt: "2026-11-30T09:14:00Z", email: "jeanne.roux@controller.example")
+        let other = SignatureRecord(name: "Jeanne Roux", position: "jeanne.roux@processor.example", signedAt: "2026-11-30T09:15:00Z", email: "jeanne.roux@processor.example")
+        let body = try Self.export(document, context: RenderContext(version: 2, status: .signed, signatures: [.controller: signed, .processor: other])).xml("word/document.xml")
+        #expect(body.contains("Signed by Jeanne Roux") && body.contains("Position: Chief Executive Officer"))
+        #expect(body.contains("Signed on 30 November 2026, 10:14 (Europe/Paris, UTC+01:00)"))
+        #expect(body.contains("Signed on 30 November 2026, 09:15 UTC"))
+        #expect(!body.contains("Signed in Tripact by"))
+    }
+
     @Test func propertiesNameTitleVersionAndHash() throws {
         let document = Fixtures.document()
         let hash = DocumentCodec.contentHash(document)

@@ -10,6 +10,9 @@ struct CLIWorkspace {
     let reference = Fixtures.example("full-scenario.json").id
     static let brand = "jeanne@lumen.example"
     static let bpo = "paul@atlantis.example"
+    /// The signatories the full example names in Annex I; only they sign.
+    static let brandSignatory = "sophie.laurent@lumen.example"
+    static let bpoSignatory = "thomas.guerin@atlantis.example"
 
     init(importing: Bool = true) throws {
         directory = Fixtures.temporaryDirectory()
@@ -18,6 +21,8 @@ struct CLIWorkspace {
             ["org", "add", "Lumen Télécom SA"], ["org", "add", "Atlantis Relation Client SAS"],
             ["user", "add", Self.brand, "--name", "Jeanne Roux", "--org", "Lumen Télécom SA", "--role", "legal"],
             ["user", "add", Self.bpo, "--name", "Paul Martin", "--org", "Atlantis Relation Client SAS", "--role", "legal"],
+            ["user", "add", Self.brandSignatory, "--name", "Sophie Laurent", "--org", "Lumen Télécom SA", "--role", "legal"],
+            ["user", "add", Self.bpoSignatory, "--name", "Thomas Guérin", "--org", "Atlantis Relation Client SAS", "--role", "admin"],
         ] {
             let result = try run(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
@@ -61,9 +66,9 @@ struct CLIWorkspace {
         #expect(accepted.stdout.contains("every item is agreed by both parties"))
         #expect(try w.run(["agreements", "--status", "agreed"]).stdout.contains(w.reference))
 
-        #expect(try w.run(["sign", w.reference, "--version", "1", "--as", CLIWorkspace.brand]).status == 4, "version 1 is no longer the head")
-        #expect(try w.run(["sign", w.reference, "--version", "2", "--as", CLIWorkspace.brand]).stdout.contains("waiting for the other party"))
-        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).stdout.contains("both parties have now signed"))
+        #expect(try w.run(["sign", w.reference, "--version", "1", "--as", CLIWorkspace.brandSignatory]).status == 4, "version 1 is no longer the head")
+        #expect(try w.run(["sign", w.reference, "--version", "2", "--as", CLIWorkspace.brandSignatory]).stdout.contains("waiting for the other party"))
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpoSignatory]).stdout.contains("both parties have now signed"))
         let log = try w.run(["log", w.reference])
         #expect(log.stdout.hasPrefix("version 2 (on 1)"))
         #expect(log.stdout.contains("[signed by controller and processor]"))
@@ -109,8 +114,8 @@ struct CLIWorkspace {
     @Test func anExportVerifiesAndAnEditedExportDoesNot() throws {
         let w = try CLIWorkspace()
         try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
-        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
-        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.brandSignatory]).status == 0)
+        #expect(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpoSignatory]).status == 0)
         let html = w.directory.appendingPathComponent("signed.html").path
         let json = w.directory.appendingPathComponent("signed.json").path
         let exported = try w.run(["export", w.reference, "--format", "html", "-o", html])
@@ -209,7 +214,7 @@ struct CLIWorkspace {
         let w = try CLIWorkspace()
         _ = try w.run(["propose", w.reference, try w.document(hours: 24, name: "v2.json"), "--base", "1", "-m", "24", "--as", CLIWorkspace.brand])
         let intact = try w.run(["audit", "verify"])
-        #expect(intact.status == 0 && intact.stdout.hasPrefix("ok: 6 audit events"))
+        #expect(intact.status == 0 && intact.stdout.hasPrefix("ok: 8 audit events"))
         let drop = "DROP TRIGGER audit_is_append_only_update; DROP TRIGGER audit_is_append_only_delete;"
         let sql: String
         let expected: String
@@ -221,8 +226,8 @@ struct CLIWorkspace {
             sql = drop + "DELETE FROM audit_events WHERE id = 3;"
             expected = "rows 3–3 are missing before row 4"
         default:
-            sql = drop + "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash) VALUES (7, '2026-01-01', 'eve', NULL, 'user.add', 'x', 'f00', 'ba5');"
-            expected = "row 7 does not follow the row before it"
+            sql = drop + "INSERT INTO audit_events (id, at, actor, agreement, action, detail, previous_hash, hash) VALUES (9, '2026-01-01', 'eve', NULL, 'user.add', 'x', 'f00', 'ba5');"
+            expected = "row 9 does not follow the row before it"
         }
         let shell = try SQLiteShell.run(w.database, sql)
         #expect(shell.status == 0, "\(shell.stderr)")

@@ -44,8 +44,8 @@ import TripactTestSupport
     @Test func theExportOfAVersionUpdatedByANoticeAfterSignatureVerifiesAsSigned() throws {
         let w = try CLIWorkspace()
         try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
-        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
-        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brandSignatory]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpoSignatory]).status == 0)
         let entry = try RegisterCLITests().entry(w, id: "sp-nuvola", name: "Nuvola Voice Platform B.V.", file: "nuvola.json")
         try #require(try w.run(["subprocessors", "add", entry, "--as", CLIWorkspace.bpo]).status == 0)
         // A removal needs no consent: the agreement is informed and its Annex IV follows at once, in version 2.
@@ -67,8 +67,8 @@ import TripactTestSupport
     @Test func inventedSignatoriesOnASignedVersionFail() throws {
         let w = try CLIWorkspace()
         try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
-        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
-        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpo]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brandSignatory]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.bpoSignatory]).status == 0)
         let result = try w.run(["verify", try forge(w, RenderContext(version: 1, status: .signed, signatures: Self.invented), name: "forged.html")])
         #expect(result.status == 1)
         #expect(result.stderr.contains("DISAGREES with the database: the controller's signature: it prints Eve Mallory (eve@example.com)"), "\(result.stderr)")
@@ -89,7 +89,7 @@ import TripactTestSupport
     @Test func anExportOfAVersionWhoseSignatureWasForgedInTheDatabaseFails() throws {
         let w = try CLIWorkspace()
         try #require(try w.run(["accept", w.reference, "--all", "--as", CLIWorkspace.brand]).status == 0)
-        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brand]).status == 0)
+        try #require(try w.run(["sign", w.reference, "--as", CLIWorkspace.brandSignatory]).status == 0)
         // The processor never signed: a row is slipped in with the shell, and the export is taken after.
         let shell = try SQLiteShell.run(
             w.database,

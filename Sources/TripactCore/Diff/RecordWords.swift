@@ -71,7 +71,7 @@ struct RecordWords {
         "callRecordingAnnouncement": "call recording announcement", "complaintRoute": "complaint route",
         "assistanceFees": "assistance fees", "adequacyConfirmed": "adequacy confirmed", "backupFor": "back-up for",
         "subjectMatter": "subject matter", "format": "format version", "commercial": "commercial terms",
-        "registration": "registration number", "locations": "countries",
+        "registration": "registration number", "locations": "countries", "timeZone": "time zone",
     ]
 
     /// "subjectMatter" → "subject matter".

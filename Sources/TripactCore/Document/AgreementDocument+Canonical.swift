@@ -61,6 +61,10 @@ extension Party {
             out.key("signatory")
             signatory.writeCanonical(to: &out)
         }
+        if let timeZone {
+            out.key("timeZone")
+            out.string(timeZone)
+        }
         out.endObject()
     }
 }
@@ -89,6 +93,10 @@ extension Contact {
 extension Signatory {
     func writeCanonical(to out: inout CanonicalWriter) {
         out.beginObject()
+        if let email {
+            out.key("email")
+            out.string(email)
+        }
         out.key("name")
         out.string(name)
         out.key("position")

@@ -60,7 +60,7 @@ extension Party {
     init(tree: JSONNode) throws(TreeMiss) {
         var fields = FieldSet(tree)
         var name: String?, registration: String??, address: String?, country: String?, contact: Contact?
-        var dpo: Contact??, representative: Contact??, signatory: Signatory??
+        var dpo: Contact??, representative: Contact??, signatory: Signatory??, timeZone: String??
         for (key, node) in try fields.members() {
             switch key {
             case "name": try fields.mark(0); name = try node.string()
@@ -71,12 +71,14 @@ extension Party {
             case "dpo": try fields.mark(5); dpo = try node.optional { n throws(TreeMiss) in try Contact(tree: n) }
             case "euRepresentative": try fields.mark(6); representative = try node.optional { n throws(TreeMiss) in try Contact(tree: n) }
             case "signatory": try fields.mark(7); signatory = try node.optional { n throws(TreeMiss) in try Signatory(tree: n) }
+            case "timeZone": try fields.mark(8); timeZone = try node.optional { n throws(TreeMiss) in try n.string() }
             default: throw TreeMiss()
             }
         }
         self.init(
             name: try required(name), registration: registration ?? nil, address: try required(address), country: try required(country),
-            contact: try required(contact), dpo: dpo ?? nil, euRepresentative: representative ?? nil, signatory: signatory ?? nil
+            contact: try required(contact), dpo: dpo ?? nil, euRepresentative: representative ?? nil, signatory: signatory ?? nil,
+            timeZone: timeZone ?? nil
         )
     }
 }
@@ -101,15 +103,16 @@ extension Contact {
 extension Signatory {
     init(tree: JSONNode) throws(TreeMiss) {
         var fields = FieldSet(tree)
-        var name: String?, position: String?
+        var name: String?, position: String?, email: String??
         for (key, node) in try fields.members() {
             switch key {
             case "name": try fields.mark(0); name = try node.string()
             case "position": try fields.mark(1); position = try node.string()
+            case "email": try fields.mark(2); email = try node.optional { n throws(TreeMiss) in try n.string() }
             default: throw TreeMiss()
             }
         }
-        self.init(name: try required(name), position: try required(position))
+        self.init(name: try required(name), position: try required(position), email: email ?? nil)
     }
 }
 

@@ -71,10 +71,13 @@ public struct Party: Codable, Sendable, Hashable {
     /// Art. 27 representative, for a party established outside the EU.
     public var euRepresentative: Contact?
     public var signatory: Signatory?
+    /// The party's time zone (an IANA name such as `Europe/Paris`), in which its signature's time is printed; absent:
+    /// UTC, printed as such.
+    public var timeZone: String?
 
     public init(
         name: String, registration: String? = nil, address: String, country: String, contact: Contact, dpo: Contact? = nil,
-        euRepresentative: Contact? = nil, signatory: Signatory? = nil
+        euRepresentative: Contact? = nil, signatory: Signatory? = nil, timeZone: String? = nil
     ) {
         self.name = name
         self.registration = registration
@@ -84,6 +87,7 @@ public struct Party: Codable, Sendable, Hashable {
         self.dpo = dpo
         self.euRepresentative = euRepresentative
         self.signatory = signatory
+        self.timeZone = timeZone
     }
 }
 
@@ -106,10 +110,13 @@ public struct Contact: Codable, Sendable, Hashable {
 public struct Signatory: Codable, Sendable, Hashable {
     public var name: String
     public var position: String
+    /// The address by which Tripact knows the signatory: only the user with this e-mail signs for the party.
+    public var email: String?
 
-    public init(name: String, position: String) {
+    public init(name: String, position: String, email: String? = nil) {
         self.name = name
         self.position = position
+        self.email = email
     }
 }
 

@@ -271,16 +271,25 @@ public enum AgreementRenderer {
             let named = party.signatory.flatMap { $0.name.isBlank ? nil : $0 }
             if let signature = context.signatures[role] {
                 html.raw("<dl class=\"signed\">\n")
-                // Who signed is the user who signed in Tripact; Annex I's signatory is said apart, never implied.
-                html.element("<dt>Signed in Tripact by</dt><dd class=\"signed-by\">", "\(signature.name), for the \(side)", "</dd>\n")
-                html.element("<dt>Signed on</dt><dd class=\"signed-at\">", SignatureTime.written(signature.signedAt), "</dd>\n")
-                html.element("<dt>Signatory named in Annex I</dt><dd>", named.map(Self.signatoryLine) ?? "none", "</dd>\n")
-                html.raw("</dl>\n")
-                if let named, !Self.sameName(named.name, signature.name) {
-                    html.element(
-                        "<p class=\"signatory-note\">", "\(named.name), whom Annex I names as the \(side)'s signatory, did not sign in Tripact: "
-                            + "\(signature.name) signed for the \(side).", "</p>\n"
-                    )
+                if let named, Self.isSignatory(named, signature) {
+                    // The signatory named in Annex I signed: their name and position, and the time in the party's zone.
+                    html.element("<dt>Signed by</dt><dd class=\"signed-by\">", named.name, "</dd>\n")
+                    html.element("<dt>Position</dt><dd class=\"position\">", named.position, "</dd>\n")
+                    html.element("<dt>Signed on</dt><dd class=\"signed-at\">", SignatureTime.written(signature.signedAt, timeZone: party.timeZone), "</dd>\n")
+                    html.raw("</dl>\n")
+                } else {
+                    // A signature given before only the signatory could sign: who signed is the user who signed in
+                    // Tripact; Annex I's signatory is said apart, never implied.
+                    html.element("<dt>Signed in Tripact by</dt><dd class=\"signed-by\">", "\(signature.name), for the \(side)", "</dd>\n")
+                    html.element("<dt>Signed on</dt><dd class=\"signed-at\">", SignatureTime.written(signature.signedAt, timeZone: party.timeZone), "</dd>\n")
+                    html.element("<dt>Signatory named in Annex I</dt><dd>", named.map(Self.signatoryLine) ?? "none", "</dd>\n")
+                    html.raw("</dl>\n")
+                    if let named, !Self.sameName(named.name, signature.name) {
+                        html.element(
+                            "<p class=\"signatory-note\">", "\(named.name), whom Annex I names as the \(side)'s signatory, did not sign in Tripact: "
+                                + "\(signature.name) signed for the \(side).", "</p>\n"
+                        )
+                    }
                 }
             } else {
                 html.raw("<dl>\n")
@@ -294,10 +303,17 @@ public enum AgreementRenderer {
         html.raw("</div>\n")
         writeUpdates(&html, context: context)
         html.raw("</section>\n")
+        CompletionCertificate.write(&html, document: document, context: context)
+    }
+
+    /// Whether the record is the Annex I signatory's own signature: by e-mail when both carry one, else by name.
+    public static func isSignatory(_ named: Signatory, _ signature: SignatureRecord) -> Bool {
+        if let wanted = named.email, let email = signature.email { return wanted.lowercased() == email.lowercased() }
+        return signature.email != nil && sameName(named.name, signature.name)
     }
 
     /// "Jeanne Roux, Chief Executive Officer".
-    static func signatoryLine(_ signatory: Signatory) -> String {
+    public static func signatoryLine(_ signatory: Signatory) -> String {
         signatory.position.isBlank ? signatory.name : "\(signatory.name), \(signatory.position)"
     }
 

@@ -12,10 +12,13 @@ public struct RenderContext: Sendable, Codable, Equatable {
     public var signedVersion: SignedVersionReference?
     /// The versions made by the agreement's procedures since `signedVersion`, oldest first; the last is this version.
     public var updates: [ProceduralUpdate]
+    /// Whether the file ends with a certificate of completion (signed versions exported since it exists; an older
+    /// export has none and re-renders without one).
+    public var certificate: Bool
 
     public init(
         version: Int? = nil, status: AgreementStatus = .draft, signatures: [PartyRole: SignatureRecord] = [:], embedForVerification: Bool = false,
-        signedVersion: SignedVersionReference? = nil, updates: [ProceduralUpdate] = []
+        signedVersion: SignedVersionReference? = nil, updates: [ProceduralUpdate] = [], certificate: Bool = false
     ) {
         self.version = version
         self.status = status
@@ -23,6 +26,7 @@ public struct RenderContext: Sendable, Codable, Equatable {
         self.embedForVerification = embedForVerification
         self.signedVersion = signedVersion
         self.updates = updates
+        self.certificate = certificate
     }
 
     /// The status as a person reads it: "SIGNED; Annex IV updated on 15 December 2026 under clause 9, notice 4" for a
@@ -33,7 +37,7 @@ public struct RenderContext: Sendable, Codable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, status, signatures, embedForVerification, signedVersion, updates
+        case version, status, signatures, embedForVerification, signedVersion, updates, certificate
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +56,7 @@ public struct RenderContext: Sendable, Codable, Equatable {
         embedForVerification = try container.decode(Bool.self, forKey: .embedForVerification)
         signedVersion = try container.decodeIfPresent(SignedVersionReference.self, forKey: .signedVersion)
         updates = try container.decodeIfPresent([ProceduralUpdate].self, forKey: .updates) ?? []
+        certificate = try container.decodeIfPresent(Bool.self, forKey: .certificate) ?? false
     }
 
     /// Signatures are written as an object keyed by party name: a dictionary keyed by an enum would be written as an
@@ -67,6 +72,7 @@ public struct RenderContext: Sendable, Codable, Equatable {
         try container.encode(embedForVerification, forKey: .embedForVerification)
         try container.encodeIfPresent(signedVersion, forKey: .signedVersion)
         if !updates.isEmpty { try container.encode(updates, forKey: .updates) }
+        if certificate { try container.encode(true, forKey: .certificate) }
     }
 }
 
@@ -90,10 +96,24 @@ public struct SignatureRecord: Codable, Sendable, Hashable {
     public var position: String
     /// ISO 8601 timestamp.
     public var signedAt: String
+    /// For the certificate of completion (absent in files exported before it): the signer's e-mail, the hash they
+    /// signed, the client address the signature came from ("not recorded" for signatures older than that record) and
+    /// the hash of the audit event that records the signature, which is the chain's head at that moment.
+    public var email: String?
+    public var contentHash: String?
+    public var address: String?
+    public var chainHead: String?
 
-    public init(name: String, position: String, signedAt: String) {
+    public init(name: String, position: String, signedAt: String, email: String? = nil, contentHash: String? = nil, address: String? = nil, chainHead: String? = nil) {
         self.name = name
         self.position = position
         self.signedAt = signedAt
+        self.email = email
+        self.contentHash = contentHash
+        self.address = address
+        self.chainHead = chainHead
     }
+
+    /// Who signed and when, the part of a record every export has printed.
+    public var signedFact: [String] { [name, signedAt] }
 }

@@ -3,6 +3,8 @@ public enum Validator {
     /// Every rule, in the order their findings are reported.
     public static let rules: [any ValidationRule] = [
         SignatoryRule(),
+        SignatoryEmailRule(),
+        PartyTimeZoneRule(),
         PartyIdentityRule(),
         PartyContactRule(),
         EffectiveDateRule(),

@@ -286,6 +286,61 @@ enum Migrations {
             PRIMARY KEY (user_id, agreement_id)
         );
         """,
+        // 14: left empty (its number was held for a branch that needed none), so that 15 keeps its number.
+        "",
+        // 15: signing by the signatory, and internal approval.
+        // - The client address a signature came from, for the certificate of completion (NULL: not recorded).
+        // - Links that invite an Annex I signatory who is not a user yet, one agreement each, hashed like invitations.
+        // - Accounts made through such a link: the user may read and sign that one agreement and nothing else.
+        // - An organisation's approval rules (before a turn is proposed, before signing), and the approvals asked,
+        //   given or refused under them; all private to that organisation.
+        """
+        ALTER TABLE signatures ADD COLUMN client_address TEXT;
+        CREATE TABLE signatory_links (
+            id INTEGER PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            party TEXT NOT NULL CHECK (party IN ('controller', 'processor')),
+            email TEXT NOT NULL COLLATE NOCASE,
+            name TEXT NOT NULL,
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used_at TEXT,
+            used_by INTEGER REFERENCES users(id),
+            revoked_at TEXT
+        );
+        CREATE TABLE signing_accounts (
+            user_id INTEGER PRIMARY KEY REFERENCES users(id),
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            party TEXT NOT NULL CHECK (party IN ('controller', 'processor'))
+        );
+        CREATE TABLE approval_rules (
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            kind TEXT NOT NULL CHECK (kind IN ('proposal', 'signing')),
+            scope TEXT NOT NULL,
+            approver_id INTEGER NOT NULL REFERENCES users(id),
+            created_by INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (organisation_id, kind, scope)
+        );
+        CREATE TABLE approvals (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            kind TEXT NOT NULL CHECK (kind IN ('proposal', 'signing')),
+            scope TEXT NOT NULL,
+            base INTEGER NOT NULL,
+            subject_hash TEXT NOT NULL,
+            approver_id INTEGER NOT NULL REFERENCES users(id),
+            requested_by INTEGER NOT NULL REFERENCES users(id),
+            requested_at TEXT NOT NULL,
+            decision TEXT CHECK (decision IS NULL OR decision IN ('approved', 'refused')),
+            decided_at TEXT,
+            reason TEXT
+        );
+        CREATE INDEX approvals_by_agreement ON approvals(agreement_id, organisation_id, kind);
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

@@ -48,6 +48,8 @@ extension TripactStore {
     /// The name (1–100 characters) and the lifetime (1–365 days) are checked and refused by field.
     public func createAPIToken(for email: String, name: String, scope: APITokenScope, days: Int, actor: String) throws(StoreError) -> (token: String, listing: APIToken) {
         let user = try self.user(email: email)
+        // A token would open the API, which knows nothing of an account limited to signing one agreement.
+        guard user.signingOnly == nil else { throw .notPermitted("'\(email)' may only read and sign one agreement; it has no API tokens") }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [FieldProblem] = []
         if trimmed.isEmpty { problems.append(FieldProblem(field: "name", message: "a token needs a name, so you can tell it from your others")) }

@@ -166,10 +166,13 @@ extension TripactStore {
             let agreement = try Self.agreementRow(connection, reference)
             return try Database.query(
                 connection,
-                "SELECT s.party, u.email, u.name, s.content_hash, s.signed_at FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.agreement_id = ? AND s.version = ? ORDER BY s.party",
+                "SELECT s.party, u.email, u.name, s.content_hash, s.signed_at, s.client_address FROM signatures s JOIN users u ON u.id = s.user_id WHERE s.agreement_id = ? AND s.version = ? ORDER BY s.party",
                 [.int(agreement.id), .int(version)]
             ) { row in
-                SignatureEntry(party: PartyRole(rawValue: row.text(0) ?? "") ?? .controller, user: row.text(1) ?? "", name: row.text(2) ?? "", contentHash: row.text(3) ?? "", signedAt: row.text(4) ?? "")
+                SignatureEntry(
+                    party: PartyRole(rawValue: row.text(0) ?? "") ?? .controller, user: row.text(1) ?? "", name: row.text(2) ?? "", contentHash: row.text(3) ?? "",
+                    signedAt: row.text(4) ?? "", clientAddress: row.text(5)
+                )
             }
         }
     }
@@ -196,20 +199,34 @@ extension TripactStore {
     public func renderContext(_ reference: String, version number: Int) throws(StoreError) -> RenderContext {
         let signatures = try signaturesInChain(reference, version: number)
         let summary = try agreement(reference)
-        func records(_ signatures: [SignatureEntry]) -> [PartyRole: SignatureRecord] {
+        func records(_ signatures: [SignatureEntry], version: Int) throws(StoreError) -> [PartyRole: SignatureRecord] {
             var records: [PartyRole: SignatureRecord] = [:]
-            for signature in signatures { records[signature.party] = SignatureRecord(name: signature.name, position: signature.user, signedAt: signature.signedAt) }
+            for signature in signatures {
+                records[signature.party] = SignatureRecord(
+                    name: signature.name, position: signature.user, signedAt: signature.signedAt, email: signature.user, contentHash: signature.contentHash,
+                    address: signature.clientAddress, chainHead: try signatureEventHash(reference, version: version, party: signature.party)
+                )
+            }
             return records
         }
-        let own = records(signatures)
-        if own.count == PartyRole.allCases.count { return RenderContext(version: number, status: .signed, signatures: own) }
+        let own = try records(signatures, version: number)
+        if own.count == PartyRole.allCases.count { return RenderContext(version: number, status: .signed, signatures: own, certificate: true) }
         if own.isEmpty, let carried = try carriedSignatures(reference, version: number) {
             return RenderContext(
-                version: number, status: .signed, signatures: records(carried.signatures),
-                signedVersion: SignedVersionReference(version: carried.signed.number, contentHash: carried.signed.contentHash), updates: carried.updates
+                version: number, status: .signed, signatures: try records(carried.signatures, version: carried.signed.number),
+                signedVersion: SignedVersionReference(version: carried.signed.number, contentHash: carried.signed.contentHash), updates: carried.updates,
+                certificate: true
             )
         }
         let status: AgreementStatus = number == summary.head && summary.status == .agreed ? .agreed : .draft
         return RenderContext(version: number, status: status, signatures: own)
+    }
+
+    /// The hash of the audit event that recorded a party's signature of a version: the chain's head at that moment.
+    func signatureEventHash(_ reference: String, version: Int, party: PartyRole) throws(StoreError) -> String? {
+        try database.query(
+            "SELECT hash FROM audit_events WHERE agreement = ? AND action = 'version.sign' AND detail LIKE ? ORDER BY id DESC LIMIT 1",
+            [.text(reference), .text("\(party.rawValue) signed version \(version),%")]
+        ) { $0.text(0) }.first ?? nil
     }
 }

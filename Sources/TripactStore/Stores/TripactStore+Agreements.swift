@@ -13,6 +13,7 @@ extension TripactStore {
         let status: AgreementStatus
 
         func party(of user: User) throws(StoreError) -> PartyRole {
+            guard user.reaches(id) else { throw .notAParty(user: user.email, agreement: reference) }
             if user.organisationID == controllerID { return .controller }
             if user.organisationID == processorID { return .processor }
             throw .notAParty(user: user.email, agreement: reference)
@@ -113,6 +114,7 @@ extension TripactStore {
         let items = AgreementItems.items(of: document)
         try Self.checkDistinctItems(items)
         let hash = DocumentCodec.contentHash(document)
+        try ensureTurnApproved(document, items: items, hash: hash, on: reference, basedOn: base, by: user)
         let now = clock.timestamp()
         return try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
@@ -139,6 +141,17 @@ extension TripactStore {
             try appendAudit(connection, actor: email, agreement: reference, action: "version.propose", detail: "version \(number) on \(base) by \(party.rawValue), sha256 \(hash): \(message)")
             return Version(agreement: reference, number: number, parent: base, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
         }
+    }
+
+    /// The internal approval a turn needs (by the items it changes against the head), asked before anything is written.
+    private func ensureTurnApproved(_ document: AgreementDocument, items: [AgreementItem], hash: String, on reference: String, basedOn base: Int, by user: User) throws(StoreError) {
+        guard let summary = try? self.agreement(reference), summary.head == base, document.id == reference, try self.party(of: user, in: reference) != nil else { return }
+        let head = AgreementItems.items(of: try version(reference).document)
+        let before = Dictionary(head.map { ($0.key.rawValue, $0.canonical) }, uniquingKeysWith: { a, _ in a })
+        let after = Dictionary(items.map { ($0.key.rawValue, $0.canonical) }, uniquingKeysWith: { a, _ in a })
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        guard !changed.isEmpty else { return }
+        try ensureApproved(.proposal, reference: reference, user: user, subjectHash: hash, changedKeys: changed)
     }
 
     /// Accepts items of the head version for the user's party (all of them when `keys` is nil). Returns the new states.
@@ -219,43 +232,6 @@ extension TripactStore {
             let detail = "\(party.rawValue) rejected \(key.rawValue) of version \(agreement.head)\(withdrawn ? ", withdrawing its acceptance" : ""): \(text.prefix(200))"
             try appendAudit(connection, actor: email, agreement: reference, action: "item.reject", detail: detail)
             return states
-        }
-    }
-
-    /// Signs the head version for the user's party. Refused while any item is open or any validation error stands.
-    @discardableResult
-    /// `expectedHead` is the version the signer reviewed; if the head moved since, signing is refused as a conflict.
-    public func sign(_ reference: String, by email: String, library: ClauseLibrary, expectedHead: Int? = nil) throws(StoreError) -> AgreementStatus {
-        let user = try self.user(email: email)
-        guard user.role.maySign else { throw .notPermitted("'\(email)' is \(user.role.rawValue); only admin and legal users sign") }
-        let now = clock.timestamp()
-        return try database.transaction { connection throws(StoreError) in
-            let agreement = try Self.agreementRow(connection, reference)
-            let party = try agreement.party(of: user)
-            if let expectedHead, expectedHead != agreement.head {
-                throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head)
-            }
-            let version = try cachedVersion(connection, agreement: agreement, number: agreement.head)
-            let states = try Self.states(connection, agreementID: agreement.id)
-            let obstacles = Negotiation.signingObstacles(states: states, findings: Validator.validate(version.document, library: library))
-            guard obstacles.isEmpty else { throw StoreError.signingRefused(agreement: reference, reasons: obstacles) }
-            let signed = try Database.query(
-                connection, "SELECT party FROM signatures WHERE agreement_id = ? AND version = ?", [.int(agreement.id), .int(agreement.head)], { $0.text(0) ?? "" }
-            )
-            guard !signed.contains(party.rawValue) else { throw StoreError.duplicate("the \(party.rawValue)'s signature on version \(agreement.head)") }
-            guard agreement.status != .signed else {
-                throw StoreError.notPermitted(
-                    "version \(agreement.head) of '\(reference)' is signed: the agreement's own procedures updated the signed version, which needs no new signature"
-                )
-            }
-            try Database.run(
-                connection, "INSERT INTO signatures (agreement_id, version, party, user_id, content_hash, signed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                [.int(agreement.id), .int(agreement.head), .text(party.rawValue), .int(user.id), .text(version.contentHash), .text(now)]
-            ) { _ in }
-            let status: AgreementStatus = signed.count + 1 == PartyRole.allCases.count ? .signed : .agreed
-            try Database.run(connection, "UPDATE agreements SET status = ?, updated_at = ? WHERE id = ?", [.text(status.rawValue), .text(now), .int(agreement.id)]) { _ in }
-            try appendAudit(connection, actor: email, agreement: reference, action: "version.sign", detail: "\(party.rawValue) signed version \(agreement.head), sha256 \(version.contentHash)")
-            return status
         }
     }
 

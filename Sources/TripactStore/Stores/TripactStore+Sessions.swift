@@ -33,12 +33,15 @@ extension TripactStore {
         let now = Int(clock.now().timeIntervalSince1970)
         return try database.query(
             """
-            SELECT u.id, u.organisation_id, u.email, u.name, u.role, s.csrf_token, s.expires_at
+            SELECT u.id, u.organisation_id, u.email, u.name, u.role, s.csrf_token, s.expires_at,
+                (SELECT agreement_id FROM signing_accounts WHERE user_id = u.id)
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at >= ? AND u.removed_at IS NULL
             """,
             [.text(Self.hash(token)), .int(now)]
         ) { row in
-            Session(user: Self.userRow(row), csrfToken: row.text(5) ?? "", expiresAt: Date(timeIntervalSince1970: TimeInterval(row.integer(6))))
+            var user = Self.userRow(row)
+            user.signingOnly = row.isNull(7) ? nil : row.integer(7)
+            return Session(user: user, csrfToken: row.text(5) ?? "", expiresAt: Date(timeIntervalSince1970: TimeInterval(row.integer(6))))
         }.first
     }
 
@@ -79,6 +82,7 @@ extension TripactStore {
     public func party(of user: User, in reference: String) throws(StoreError) -> PartyRole? {
         try database.withReadConnection { connection throws(StoreError) in
             let row = try Self.agreementRow(connection, reference)
+            guard user.reaches(row.id) else { return nil }
             if user.organisationID == row.controllerID { return .controller }
             if user.organisationID == row.processorID { return .processor }
             return nil
@@ -88,11 +92,12 @@ extension TripactStore {
     /// The user's side of the agreement (nil when not a party) and the database's generation (`changeGeneration`),
     /// in one read: the two things a cached page needs before it can be served.
     public func access(of user: User, in reference: String) throws(StoreError) -> (party: PartyRole?, generation: Int) {
-        guard let (controllerID, processorID, generation) = try database.query(
-            "SELECT controller_id, processor_id, (SELECT coalesce(max(id), 0) FROM audit_events) FROM agreements WHERE reference = ?", [.text(reference)], {
-                ($0.integer(0), $0.integer(1), $0.integer(2))
+        guard let (controllerID, processorID, generation, id) = try database.query(
+            "SELECT controller_id, processor_id, (SELECT coalesce(max(id), 0) FROM audit_events), id FROM agreements WHERE reference = ?", [.text(reference)], {
+                ($0.integer(0), $0.integer(1), $0.integer(2), $0.integer(3))
             }
         ).first else { throw .unknownAgreement(reference) }
+        guard user.reaches(id) else { return (nil, generation) }
         let party: PartyRole? = user.organisationID == controllerID ? .controller : user.organisationID == processorID ? .processor : nil
         return (party, generation)
     }

@@ -117,7 +117,12 @@ public final class TripactStore: Sendable {
     /// An active user; a removed user is unknown here, so they can neither sign in nor act.
     public func user(email: String) throws(StoreError) -> User {
         guard let user = try database.query(
-            "SELECT id, organisation_id, email, name, role FROM users WHERE email = ? AND removed_at IS NULL", [.text(email)], Self.userRow
+            "SELECT id, organisation_id, email, name, role, (SELECT agreement_id FROM signing_accounts WHERE user_id = users.id) FROM users WHERE email = ? AND removed_at IS NULL",
+            [.text(email)], { row in
+                var user = Self.userRow(row)
+                user.signingOnly = row.isNull(5) ? nil : row.integer(5)
+                return user
+            }
         ).first else { throw .unknownUser(email) }
         return user
     }

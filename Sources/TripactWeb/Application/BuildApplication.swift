@@ -70,6 +70,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     }
     AuthController(store: store, configuration: configuration).register(on: routes)
     APITokenController(store: store, configuration: configuration).register(on: routes)
+    ApprovalController(store: store, configuration: configuration).register(on: routes)
     OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
     AgreementController(store: store, configuration: configuration).register(on: routes)
     WordController(store: store, configuration: configuration).register(on: routes)

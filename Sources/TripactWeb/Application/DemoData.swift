@@ -2,8 +2,8 @@ import Foundation
 public import TripactCore
 public import TripactStore
 
-/// The scenario of PRODUCT.md for `tripact serve --demo`: the BPO, the telecom brand, two users on each side, and one
-/// agreement three versions into its negotiation.
+/// The scenario of PRODUCT.md for `tripact serve --demo`: the BPO, the telecom brand, two negotiators and the Annex I
+/// signatory on each side, and one agreement three versions into its negotiation.
 public enum DemoData {
     public struct Credential: Sendable {
         public let email: String
@@ -26,6 +26,9 @@ public enum DemoData {
             ("marc.petit@lumen.example", "Marc Petit", controller, .accountManager),
             ("paul.martin@atlantis.example", "Paul Martin", processor, .legal),
             ("sofia.costa@atlantis.example", "Sofia Costa", processor, .admin),
+            // The signatories Annex I names (with these addresses): only they sign.
+            ("sophie.laurent@lumen.example", "Sophie Laurent", controller, .legal),
+            ("thomas.guerin@atlantis.example", "Thomas Guérin", processor, .admin),
         ]
         var credentials: [Credential] = []
         for (email, name, organisation, role) in people {

@@ -47,6 +47,7 @@ struct AgreementController {
         router.get("agreements/:reference/sign") { request, context in try confirmSigning(request: request, context: context) }
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
         router.post("agreements/:reference/reviewed") { request, context in try await markReviewed(request: request, context: context) }
+        router.post("agreements/:reference/signatory-invitation") { request, context in try await inviteSignatory(request: request, context: context) }
         router.post("agreements/:reference/add-missing-clauses") { request, context in try await addMissingClauses(request: request, context: context) }
     }
 
@@ -126,7 +127,7 @@ struct AgreementController {
         // The version this user reviewed: the page marks what changed since, so it is part of the key (marking a version
         // reviewed is not audited and leaves the generation as it is).
         let reviewed = try store.reviewedVersion(of: session.user, in: reference)
-        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)"
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)"
         let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed) }
         return Page(title: page.title, body: page.body).response(session: session)
     }
@@ -160,7 +161,7 @@ struct AgreementController {
         // What needs this side comes first. It depends on the side and the kind of user, both in the cache key.
         let needs = NeedsYouPanel(
             reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
-            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign
+            findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign || session.user.signingOnly != nil
         )
         needs.write(&page, session: session, actions: mayNegotiate)
 
@@ -220,7 +221,7 @@ struct AgreementController {
         let headContext = summary.headUpdate != nil ? try store.renderContext(reference, version: head.number) : nil
         if let headContext { Self.writeSignedUpdates(&page, reference: reference, context: headContext) }
         let carried = Set(headContext.map { context in context.signedVersion == nil ? [] : context.updates.map(\.version) } ?? [])
-        if session.user.role.maySign, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
+        if session.user.role.maySign || session.user.signingOnly != nil, summary.status == .agreed, !signatures.contains(where: { $0.party == party }) {
             // Signing is confirmed on its own page, which names the version, its hash and the parties.
             page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/sign\">")
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Sign version \(head.number) for the \(party.rawValue)…</button></form>")

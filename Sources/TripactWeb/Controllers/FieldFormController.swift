@@ -136,11 +136,16 @@ enum PartForms {
                     if party.dpo != nil { party.dpo?.email = value.isEmpty ? nil : value }
                 }),
                 party("signatory.name", "signatory", { $0.signatory?.name ?? "" }, { party, value in
-                    party.signatory = value.isEmpty ? nil : Signatory(name: value, position: party.signatory?.position ?? "")
+                    party.signatory = value.isEmpty ? nil : Signatory(name: value, position: party.signatory?.position ?? "", email: party.signatory?.email)
                 }),
                 party("signatory.position", "signatory's position", { $0.signatory?.position ?? "" }, { party, value in
                     if party.signatory != nil { party.signatory?.position = value }
                 }),
+                // Only the user with this address signs for the party.
+                party("signatory.email", "signatory's e-mail (only they sign)", { $0.signatory?.email ?? "" }, { party, value in
+                    if party.signatory != nil { party.signatory?.email = value.isEmpty ? nil : value }
+                }),
+                party("timeZone", "time zone of the signature (e.g. Europe/Paris; empty: UTC)", { $0.timeZone ?? "" }, { $0.timeZone = $1.isEmpty ? nil : $1 }),
             ]
         }
     }

@@ -50,6 +50,44 @@ struct OneTimeLinkController {
             )
         }
         router.post("invitation/:token") { request, context in try await acceptInvitation(request: request, context: context) }
+        router.get("signatory/:token") { request, context in
+            let token = try context.parameters.require("token")
+            return try signatoryPage(request: request, token: token, link: try store.signatoryLink(token: token), errors: [:], status: .ok)
+        }
+        router.post("signatory/:token") { request, context in try await acceptSignatoryLink(request: request, context: context) }
+    }
+
+    /// The page behind a signatory's link: who invites them to sign what, and a password for the limited account.
+    private func signatoryPage(request: Request, token: String, link: SignatoryLink, errors: [String: String], status: HTTPResponse.Status) throws -> Response {
+        var page = Page(title: "Sign \(link.agreementTitle) for \(link.organisation)")
+        page.raw("<p>")
+        page.text(
+            "\(link.invitedBy) of \(link.organisation) asks you, \(link.name), whom the agreement's Annex I names as the \(link.party.rawValue)'s signatory, "
+                + "to read and sign it in Tripact. Choose a password: the account you create can read and sign this agreement only, and you log in as "
+        )
+        page.raw("<strong>")
+        page.text(link.email)
+        page.raw("</strong>.</p><p>This link works once, until ")
+        page.text(AccountForm.utc(link.expiresAt))
+        page.raw(".</p>")
+        let csrf = PreLoginToken.value(request)
+        AccountForm(action: "/signatory/\(token)", fields: AccountForm.passwordFields, button: "Create my account and read the agreement").write(
+            into: &page, csrf: csrf, values: [:], errors: errors
+        )
+        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
+    }
+
+    private func acceptSignatoryLink(request: Request, context: TripactRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
+        try PreLoginToken.require(form._csrf, request: request)
+        let link = try store.signatoryLink(token: token)
+        // The name is Annex I's; only the password is chosen here.
+        let errors = AccountForm.problems(name: link.name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
+        guard errors.isEmpty else { return try signatoryPage(request: request, token: token, link: link, errors: errors, status: .unprocessableContent) }
+        let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
+        let user = try store.acceptSignatoryLink(token: token, passwordHash: hash)
+        return try logIn(user, to: "/agreements/\(AgreementController.path(link.agreement))/sign")
     }
 
     private func setupPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws
@@ -125,9 +163,9 @@ struct OneTimeLinkController {
     }
 
     /// Starts a session for the account just created and goes to the dashboard.
-    private func logIn(_ user: User) throws -> Response {
+    private func logIn(_ user: User, to destination: String = "/") throws -> Response {
         let (token, _) = try store.createSession(for: user.email, lifetime: configuration.sessionLifetime)
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: destination, type: .normal)
         response.setCookie(
             Cookie(
                 name: SessionMiddleware.cookieName, value: token, maxAge: Int(configuration.sessionLifetime), path: "/", secure: configuration.marksCookiesSecure,

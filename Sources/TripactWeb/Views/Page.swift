@@ -53,9 +53,12 @@ struct Page {
         head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
         let token = HTMLEscaping.escape(session?.csrfToken ?? "")
         if let session {
+            // An account made to sign one agreement reaches nothing else, so it is offered nothing else.
+            let signingOnly = session.user.signingOnly != nil
             if session.user.role == .admin { head += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
-            head += "<a class=\"brand\" href=\"/account/tokens\">API tokens</a>"
-            head += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(session.user.role.rawValue)))</span>"
+            if !signingOnly { head += "<a class=\"brand\" href=\"/approvals\">Approvals</a><a class=\"brand\" href=\"/account/tokens\">API tokens</a>" }
+            let role = signingOnly ? "signatory" : session.user.role.rawValue
+            head += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(role)))</span>"
             head += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><button type=\"submit\">Log out</button></form>"
         }
         head += "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n"

@@ -200,7 +200,7 @@ struct SignCommand: ParsableCommand {
         try CLIFailure.report { () throws(CLIFailure) in
             let library = try library.loadLibrary()
             let store = try store.openExisting()
-            let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library, expectedHead: version) }
+            let status = try CLIFailure.wrap { () throws(StoreError) in try store.sign(agreement, by: user, library: library, expectedHead: version, clientAddress: "the tripact command line on the server") }
             let message = status == .signed ? "signed; both parties have now signed '\(agreement)'" : "signed; waiting for the other party's signature"
             try FileInput.writeText("\(message)\n")
         }

@@ -12,6 +12,41 @@ struct SignatoryRule: ValidationRule {
     }
 }
 
+/// Only the signatory named in Annex I signs for a party, and Tripact knows them by e-mail: without one nobody could
+/// sign, so the missing address is said before signing rather than at it.
+struct SignatoryEmailRule: ValidationRule {
+    let code = "party.signatory-email-missing"
+    let article = "Art. 28(9)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        PartyRole.allCases.compactMap { role in
+            guard let signatory = facts.document.parties[role].signatory, !signatory.name.isBlank else { return nil }
+            let email = signatory.email ?? ""
+            if email.isBlank {
+                return error("parties.\(role.rawValue).signatory.email", "Annex I gives no e-mail for the \(role.rawValue)'s signatory, \(signatory.name); only the person with that address can sign in Tripact")
+            }
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) else {
+                return error("parties.\(role.rawValue).signatory.email", "the \(role.rawValue)'s signatory's e-mail '\(email)' is not an e-mail address")
+            }
+            return nil
+        }
+    }
+}
+
+/// A party's time zone, when given, is one the system knows: its signature's time is printed in it.
+struct PartyTimeZoneRule: ValidationRule {
+    let code = "party.time-zone-unknown"
+    let article = "Art. 28(9)"
+
+    func check(_ facts: AgreementFacts) -> [Finding] {
+        PartyRole.allCases.compactMap { role in
+            guard let zone = facts.document.parties[role].timeZone, !SignatureTime.isKnownZone(zone) else { return nil }
+            return error("parties.\(role.rawValue).timeZone", "the \(role.rawValue)'s time zone '\(zone)' is not a time zone name such as Europe/Paris")
+        }
+    }
+}
+
 /// Each party is identified by name, address and country (Annex I).
 struct PartyIdentityRule: ValidationRule {
     let code = "party.identity-incomplete"
