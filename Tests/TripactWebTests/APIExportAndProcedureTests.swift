@@ -16,8 +16,8 @@ import TripactWeb
         let bpo = WebFixture.email(.legal, "processor")
         let brand = WebFixture.email(.legal, "controller")
         try fixture.store.accept(nil, on: fixture.reference, by: brand)
-        try fixture.store.sign(fixture.reference, by: bpo, library: Fixtures.library)
-        try fixture.store.sign(fixture.reference, by: brand, library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("processor"), library: Fixtures.library)
+        try fixture.store.sign(fixture.reference, by: fixture.signatory("controller"), library: Fixtures.library)
         let result = try fixture.store.proposeRegisterChange(
             .addition, entry: Fixtures.registerRecord("sp-voice", name: "Voice Cloud", services: ["telephony"]), replacing: nil, plannedStart: nil,
             message: "new telephony", by: bpo, library: Fixtures.library
