@@ -11,7 +11,12 @@ enum DiffBenchmark {
             changed.clauses[index].parameters["hours"] = .integer(24)
         }
         if let index = changed.clauses.firstIndex(where: { $0.clause == "subprocessors" }) { changed.clauses[index].variant = "specific" }
-        changed.clauses.append(ClauseSelection(clause: "docking", variant: "standard"))
+        // A clause added (or, where the example already carries it, taken out), so that numbering moves.
+        if let docking = changed.clauses.firstIndex(where: { $0.clause == "docking" }) {
+            changed.clauses.remove(at: docking)
+        } else {
+            changed.clauses.append(ClauseSelection(clause: "docking", variant: "standard"))
+        }
         changed.subprocessors.remove(at: 7)
         changed.measures.removeLast(3)
         changed.processing.retention += " Reviewed every year."

@@ -112,7 +112,7 @@ struct Page {
         section.wording .articles { font-size: 0.9em; color: #444; }
         label { display: block; margin: .4rem 0 .1rem; font-weight: 600; } input, select, textarea { font: inherit; max-width: 100%; }
         button { font: inherit; padding: .3rem .8rem; } :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-        .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } form.inline { display: inline; }
+        .actions { display: flex; gap: .5rem; flex-wrap: wrap; align-items: end; } .actions > * { min-width: 0; max-width: 100%; } form.inline { display: inline; }
         .choice { display: flex; align-items: center; gap: .5rem; margin: .3rem 0; } .choice input { flex: none; width: 1.5rem; height: 1.5rem; margin: 0; }
         input[type=checkbox], input[type=radio] { width: 1.5rem; height: 1.5rem; vertical-align: middle; }
         .choice label { display: inline; margin: 0; font-weight: normal; }
@@ -143,6 +143,8 @@ struct Page {
         .document .articles { font-size: .9em; color: #444; } .document table.grid, .document table.facts, .document table.party { margin: .5rem 0; }
         aside.margin { border-left: 4px solid #888; background: #f6f6f6; padding: .1rem .7rem; margin: .4rem 0 .8rem; font-size: .95rem; }
         .document section.clause { display: flow-root; }
+        .document table { display: block; max-width: 100%; overflow-x: auto; position: relative; }
+        .document section.annex { position: relative; }
         @media (min-width: 64rem) { .document section.clause > aside.margin { float: right; width: 17rem; margin: 0 0 .8rem 1.5rem; } }
         .item-state p { margin: .25rem 0; } .item-state .redline-words p { font-size: .9rem; }
         aside.margin:has(.agreed) { border-color: #2e6b30; } aside.margin:has(.awaiting-you) { border-color: #8a5a00; } aside.margin:has(.disputed) { border-color: #9b1c1c; }
