@@ -55,6 +55,19 @@ import TripactWeb
         }
     }
 
+    /// Issue 16: with joint and independent purposes, the page is headed by the title as the document prints it.
+    @Test func thePageIsHeadedByThePrintedTitle() async throws {
+        let document = Fixtures.withAllThreeRoles()
+        let printed = AgreementFacts(document: document, library: Fixtures.library).printedTitle
+        #expect(printed != document.title, "the fixture's stored title is the generic one")
+        let fixture = try WebFixture(document: document)
+        let (cookie, _) = try fixture.session(.legal, "controller")
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
+            #expect(page.contains("<h1>\(HTMLEscaping.escape(printed))</h1>"), "the printed title heads the page")
+        }
+    }
+
     @Test func marginsShowAgreedAwaitingYouAwaitingThemAndDisputedWithWhoAndWhyForEachSide() async throws {
         let fixture = try WebFixture()
         let reference = fixture.reference

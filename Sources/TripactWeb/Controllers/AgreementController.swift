@@ -147,7 +147,9 @@ struct AgreementController {
         let standing = try store.disputes(reference)
         let labels = ItemLabels(document: head.document, library: configuration.library)
         let mayNegotiate = session.user.role.mayPropose && summary.status != .signed
-        var page = Page(title: summary.title)
+        let facts = AgreementFacts(document: head.document, library: configuration.library)
+        // The title as the document prints it: with joint or independent purposes it says what the agreement is.
+        var page = Page(title: facts.printedTitle)
         page.raw("<p>Controller: <strong>")
         page.text(summary.controller)
         page.raw("</strong>; processor: <strong>")
@@ -169,7 +171,7 @@ struct AgreementController {
         // accept many items at once, the parts' forms, the validation and the notices.
         let reviewedVersion = try reviewed.flatMap { $0 < head.number ? try store.version(reference, number: $0) : nil }
         AgreementDocumentView(
-            reference: reference, party: party, head: head, facts: AgreementFacts(document: head.document, library: configuration.library), states: states,
+            reference: reference, party: party, head: head, facts: facts, states: states,
             disputes: standing, comments: try store.comments(reference, visibleTo: session.user.organisationID), labels: labels, reviewed: reviewed,
             sinceReviewed: reviewedVersion.map {
                 AgreementDiffer.diff($0.document, head.document, library: configuration.library, oldLabel: "version \($0.number)", newLabel: "version \(head.number)")
