@@ -65,6 +65,8 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
             #expect(page.contains("<h1>\(HTMLEscaping.escape(printed))</h1>"), "the printed title heads the page")
+            let signing = try await client.get("/agreements/\(fixture.reference)/sign", cookie: cookie).text
+            #expect(signing.contains("<dt>Agreement</dt><dd>\(HTMLEscaping.escape(printed))</dd>"), "the signer reads the title the version prints")
         }
     }
 

@@ -31,7 +31,8 @@ extension AgreementController {
         }
         let named = head.document.parties[party].signatory.flatMap { $0.name.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         page.raw("<dl class=\"facts\"><dt>Agreement</dt><dd>")
-        page.text(summary.title)
+        // The title the signer reads is the one the version prints (it names joint and data-sharing terms).
+        page.text(AgreementFacts(document: head.document, library: configuration.library).printedTitle)
         page.raw("</dd><dt>Version</dt><dd>\(head.number) (<a href=\"\(agreement)/versions/\(head.number)\">read the version as it prints</a>)</dd>")
         page.raw("<dt>Content hash (sha256)</dt><dd><code class=\"hash\">\(head.contentHash)</code></dd><dt>Controller</dt><dd>")
         page.text(summary.controller)
