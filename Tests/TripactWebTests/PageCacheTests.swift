@@ -60,4 +60,30 @@ import TripactWeb
             #expect(try await client.get(uri, cookie: cookie).text.contains("AGREED, NOT SIGNED"))
         }
     }
+
+    /// The overview is the largest page; browsers get it gzipped from pieces compressed once, with each user's header
+    /// and token put in per response. `gzip -t` checks the CRC and the length the assembled stream carries.
+    @Test func theOverviewTravelsGzippedWithEachUsersOwnToken() async throws {
+        let fixture = try WebFixture()
+        try await fixture.application.test(.router) { client in
+            let uri = "/agreements/\(fixture.reference)"
+            for (role, side) in [(Role.legal, "controller"), (.admin, "controller"), (.viewer, "processor")] {
+                let user = try fixture.session(role, side)
+                let plain = try await client.get(uri, cookie: user.cookie)
+                var headers = HTTPFields()
+                headers[.cookie] = user.cookie
+                headers[.acceptEncoding] = "gzip, deflate"
+                let zipped = try await client.executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+                #expect(zipped.headers[.contentEncoding] == "gzip" && zipped.headers[.vary] == "Accept-Encoding")
+                #expect(plain.headers[.contentEncoding] == nil)
+                #expect(zipped.body.readableBytes * 3 < plain.body.readableBytes)
+                let file = Fixtures.temporaryDirectory().appendingPathComponent("overview-\(role.rawValue).html.gz")
+                try Data(zipped.body.readableBytesView).write(to: file)
+                #expect(try Shell.run("/bin/gzip", ["-t", file.path]).status == 0)
+                let unzipped = try Shell.run("/bin/gzip", ["-dc", file.path])
+                #expect(unzipped.status == 0 && unzipped.stdout == plain.text)
+                #expect(unzipped.stdout.contains("name=\"_csrf\" value=\"\(user.csrf)\"") && !unzipped.stdout.contains("tripact-csrf"))
+            }
+        }
+    }
 }

@@ -102,7 +102,10 @@ extension TripactStore {
         return (party, generation)
     }
 
-    /// 32 random bytes as hex, from the system's cryptographic generator.
+    /// The length of every session and CSRF token: a cached page is compressed knowing how long its tokens will be.
+    public static let tokenLength = 64
+
+    /// 32 random bytes as hex (`tokenLength` characters), from the system's cryptographic generator.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<4).map { _ in String(generator.next(), radix: 16) }.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()

@@ -14,14 +14,9 @@ struct AgreementController {
     /// Exports by content hash and render context (status and signatures change; the document does not).
     let exports = ResultCache<[UInt8]>(capacity: 64)
     /// Overview bodies by agreement, side, kind of user, day and database generation (see `overview`).
-    let overviews = ResultCache<CachedPage>(capacity: 256)
+    let overviews = ResultCache<PreparedPage>(capacity: 256)
     /// Export responses (plain and gzip) by agreement, version and database generation.
     let exportResponses = ResultCache<ExportBytes>(capacity: 64)
-
-    struct CachedPage: Sendable {
-        let title: String
-        let body: String
-    }
 
     struct ExportBytes: Sendable {
         let plain: ByteBuffer
@@ -129,10 +124,10 @@ struct AgreementController {
         let reviewed = try store.reviewedVersion(of: session.user, in: reference)
         let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)"
         let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed) }
-        return Page(title: page.title, body: page.body).response(session: session)
+        return page.response(request, session: session)
     }
 
-    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session, reviewed: Int?) throws -> CachedPage {
+    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session, reviewed: Int?) throws -> PreparedPage {
         let summary = try store.agreement(reference)
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
@@ -251,7 +246,7 @@ struct AgreementController {
             for entry in log { page.raw("<option value=\"\(entry.number)\"\(entry.number == head.number ? " selected" : "")>\(entry.number)</option>") }
             page.raw("</select></div><button type=\"submit\">Show the redline</button></form>")
         }
-        return CachedPage(title: page.title, body: page.body)
+        return page.prepared()
     }
 
     /// "Signed in Tripact for the controller by Alex Martin (alex@…) on 30 November 2026, 09:14 UTC.", and Annex I's

@@ -12,12 +12,6 @@ struct Page {
 
     init(title: String) { self.title = title }
 
-    /// A page from a body built earlier (a cached page), with its CSRF markers still in place.
-    init(title: String, body: String) {
-        self.title = title
-        self.body = body
-    }
-
     mutating func raw(_ markup: String) { body += markup }
 
     /// Announces an Atom feed in the head, so browsers and feed readers find it from the page.
@@ -48,30 +42,56 @@ struct Page {
     /// The page with the site's header, navigation (with a log-out form when signed in) and styles, written straight
     /// into the response's bytes.
     func response(status: HTTPResponse.Status = .ok, session: TripactStore.Session?) -> Response {
+        let head = Self.headStart(title: title, headLinks: headLinks)
+        let navigation = Self.navigation(session)
+        let bodyStart = Self.bodyStart(title: title)
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(head.utf8.count + navigation.utf8.count + bodyStart.utf8.count + body.utf8.count + 64)
+        buffer.writeString(head)
+        buffer.writeString(navigation)
+        buffer.writeString(bodyStart)
+        Self.write(body, replacing: Self.csrfMarker, with: Self.token(session), into: &buffer)
+        buffer.writeString(Self.tail)
+        return Response(status: status, headers: Self.headers(), body: .init(byteBuffer: buffer))
+    }
+
+    /// Everything before the user's part of the header: the same for every user of a page.
+    static func headStart(title: String, headLinks: String) -> String {
         var head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         head += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n\(headLinks)<style>\(Self.style)</style>\n</head>\n<body>\n"
         head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
-        let token = HTMLEscaping.escape(session?.csrfToken ?? "")
-        if let session {
-            // An account made to sign one agreement reaches nothing else, so it is offered nothing else.
-            let signingOnly = session.user.signingOnly != nil
-            if session.user.role == .admin { head += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
-            if !signingOnly { head += "<a class=\"brand\" href=\"/approvals\">Approvals</a><a class=\"brand\" href=\"/account/tokens\">API tokens</a>" }
-            let role = signingOnly ? "signatory" : session.user.role.rawValue
-            head += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(role)))</span>"
-            head += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token)\"><button type=\"submit\">Log out</button></form>"
-        }
-        head += "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n"
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(head.utf8.count + body.utf8.count + 64)
-        buffer.writeString(head)
-        Self.write(body, replacing: Self.csrfMarker, with: token, into: &buffer)
-        buffer.writeString("\n</main>\n</body>\n</html>\n")
+        return head
+    }
+
+    /// The user's part of the header: links by role, who is signed in, and the log-out form with their token.
+    static func navigation(_ session: TripactStore.Session?) -> String {
+        guard let session else { return "" }
+        var navigation = ""
+        // An account made to sign one agreement reaches nothing else, so it is offered nothing else.
+        let signingOnly = session.user.signingOnly != nil
+        if session.user.role == .admin { navigation += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
+        if !signingOnly { navigation += "<a class=\"brand\" href=\"/approvals\">Approvals</a><a class=\"brand\" href=\"/account/tokens\">API tokens</a>" }
+        let role = signingOnly ? "signatory" : session.user.role.rawValue
+        navigation += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(role)))</span>"
+        navigation += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token(session))\"><button type=\"submit\">Log out</button></form>"
+        return navigation
+    }
+
+    static func bodyStart(title: String) -> String { "</header>\n<main id=\"main\">\n<h1>\(HTMLEscaping.escape(title))</h1>\n" }
+    static let tail = "\n</main>\n</body>\n</html>\n"
+
+    /// The session's CSRF token as it goes into an attribute.
+    static func token(_ session: TripactStore.Session?) -> String { HTMLEscaping.escape(session?.csrfToken ?? "") }
+
+    static func headers() -> HTTPFields {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+        return headers
     }
+
+    /// This page prepared for serving many times (see `PreparedPage`).
+    func prepared() -> PreparedPage { PreparedPage(title: title, headLinks: headLinks, body: body) }
 
     /// Copies `text` into `buffer`, writing `replacement` wherever `marker` occurs; `memchr` finds the candidates.
     static func write(_ text: String, replacing marker: String, with replacement: String, into buffer: inout ByteBuffer) {
