@@ -24,7 +24,9 @@ struct TripactBenchmarks {
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("tripact-bench-\(getpid())")
         let libraryFolder = workspace.appendingPathComponent("clauses")
         try FileManager.default.createDirectory(at: libraryFolder.appendingPathComponent("catalogues"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        // TRIPACT_BENCHMARK_KEEP=1 keeps the files (documents, library copy) for profiling a single command by hand.
+        let keep = ProcessInfo.processInfo.environment["TRIPACT_BENCHMARK_KEEP"] == "1"
+        defer { if keep { print("workspace kept: \(workspace.path)") } else { try? FileManager.default.removeItem(at: workspace) } }
 
         let (files, library) = try LargeAgreement.library(copyingTo: libraryFolder, from: root.appendingPathComponent("clauses"))
         let document = try LargeAgreement.document(library: library, example: root.appendingPathComponent("examples/full-scenario.json"))
