@@ -22,6 +22,8 @@ public struct WebConfiguration: Sendable {
     public var tls: TLSFiles?
     /// How many requests one API token may make (`/api/v1`).
     public var apiRateLimit: RequestRateLimit
+    /// IP addresses of reverse proxies whose `X-Forwarded-For` names the client (see `ClientAddress`).
+    public var trustedProxies: Set<String>
 
     /// PEM files for HTTPS, read once when the application is built.
     public struct TLSFiles: Sendable {
@@ -40,7 +42,7 @@ public struct WebConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databasePath: String = "tripact.sqlite", library: ClauseLibrary, secureCookies: Bool = false,
         sessionLifetime: TimeInterval = 8 * 3_600, bcryptCost: UInt8 = 12, loginThrottle: LoginThrottle = LoginThrottle(), idleTimeout: Double = 30,
-        clock: StoreClock = .system, tls: TLSFiles? = nil, apiRateLimit: RequestRateLimit = RequestRateLimit()
+        clock: StoreClock = .system, tls: TLSFiles? = nil, apiRateLimit: RequestRateLimit = RequestRateLimit(), trustedProxies: Set<String> = []
     ) {
         self.host = host
         self.port = port
@@ -54,5 +56,6 @@ public struct WebConfiguration: Sendable {
         self.clock = clock
         self.tls = tls
         self.apiRateLimit = apiRateLimit
+        self.trustedProxies = trustedProxies
     }
 }

@@ -149,13 +149,7 @@ extension AgreementController {
             return .redirect(to: "/agreements/\(Self.path(reference))/sign" + (form.version.map { "?version=\($0)" } ?? ""), type: .normal)
         }
         guard let version = form.version else { throw HTTPError(.badRequest, message: "the form does not say which version you reviewed") }
-        try store.sign(reference, by: session.user.email, library: configuration.library, expectedHead: version, clientAddress: Self.clientAddress(context))
+        try store.sign(reference, by: session.user.email, library: configuration.library, expectedHead: version, clientAddress: ClientAddress.of(request, context, trusting: configuration.trustedProxies))
         return .redirect(to: "/agreements/\(Self.path(reference))", type: .normal)
-    }
-
-    /// The peer's IP address as the server saw it (a proxy in front shows as the proxy).
-    static func clientAddress(_ context: TripactRequestContext) -> String? {
-        guard let address = context.remoteAddress else { return nil }
-        return address.ipAddress ?? address.description
     }
 }

@@ -69,7 +69,7 @@ struct AuthController {
                 status: .unprocessableContent
             )
         }
-        let client = Self.clientAddress(context)
+        let client = ClientAddress.of(request, context, trusting: configuration.trustedProxies) ?? "unknown"
         let attempt = try store.beginLoginAttempt(email: email, client: client, throttle: configuration.loginThrottle)
         guard let ticket = attempt.ticket else {
             var response = try loginPage(request: request, context: context, message: Self.waitMessage(attempt.decision), email: email, status: .tooManyRequests)
@@ -90,11 +90,6 @@ struct AuthController {
         var response = Response.redirect(to: "/", type: .normal)
         response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime)))
         return response
-    }
-
-    /// The peer's IP address (without its port): what throttling counts per client.
-    static func clientAddress(_ context: TripactRequestContext) -> String {
-        context.remoteAddress?.ipAddress ?? "unknown"
     }
 
     static func waitMessage(_ decision: LoginThrottle.Decision) -> String {

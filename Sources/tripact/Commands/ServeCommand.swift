@@ -31,6 +31,14 @@ struct ServeCommand: AsyncParsableCommand {
     var apiRequestsPerSecond: Double = RequestRateLimit().perSecond
     @Option(help: ArgumentHelp("API requests a token may make in a burst before the average applies (default 120).", valueName: "N"))
     var apiBurst: Int = RequestRateLimit().burst
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "A reverse proxy's IP address (repeatable): behind it, the client is the address its X-Forwarded-For names, for log-in throttling and signatures.",
+            valueName: "IP"
+        )
+    )
+    var trustedProxies: [String] = []
     @OptionGroup var store: StoreOptions
     @OptionGroup var library: LibraryOptions
 
@@ -42,6 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--api-requests-per-second must be above 0 and at most 1000000; found \(apiRequestsPerSecond)")
         }
         guard (1...10_000_000).contains(apiBurst) else { throw ValidationError("--api-burst must be between 1 and 10000000; found \(apiBurst)") }
+        for proxy in trustedProxies where ClientAddress.normalised(proxy) == nil {
+            throw ValidationError("--trusted-proxy takes an IP address (IPv4 or IPv6); found '\(proxy)'")
+        }
         for (option, path) in [("--tls-certificate", tlsCertificate), ("--tls-key", tlsKey)] {
             if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option) '\(path)' is not a readable file") }
         }
@@ -83,7 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
         let tls = tlsCertificate.flatMap { certificate in tlsKey.map { WebConfiguration.TLSFiles(certificatePath: certificate, keyPath: $0) } }
         let configuration = WebConfiguration(
             host: host, port: port, databasePath: path, library: clauseLibrary, secureCookies: secureCookies, idleTimeout: idleTimeout, tls: tls,
-            apiRateLimit: RequestRateLimit(burst: apiBurst, perSecond: apiRequestsPerSecond)
+            apiRateLimit: RequestRateLimit(burst: apiBurst, perSecond: apiRequestsPerSecond),
+            trustedProxies: Set(trustedProxies.compactMap(ClientAddress.normalised))
         )
         do {
             let app = try buildApplication(configuration: configuration)
