@@ -29,7 +29,7 @@ struct WordImportController {
         do {
             var request = request
             body = try await request.collectBody(upTo: WordImport.maximumBytes + Self.formAllowance)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             return ErrorPageMiddleware.page(
                 status: .contentTooLarge,
                 message: "file: the upload is larger than \(WordImport.maximumBytes) bytes (4 MiB), the largest Word document taken; nothing was saved", context: context
