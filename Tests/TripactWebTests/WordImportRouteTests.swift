@@ -152,6 +152,11 @@ import ZIPFoundation
         }
         #expect(try fixture.store.agreement(reference).head == 1)
         #expect(try Self.commentCount(fixture) == comments)
+        // Comments without a version (a returned file that changes nothing): all of them or none, too.
+        #expect(throws: StoreError.self) {
+            try fixture.store.comment(on: reference, [ProposalComment(item: nil, body: "fine"), ProposalComment(item: "clause:no-such-clause", body: "refused")], by: email)
+        }
+        #expect(try Self.commentCount(fixture) == comments)
         let version = try fixture.store.propose(document, on: reference, basedOn: 1, by: email, message: "m", comments: [ProposalComment(item: "clause:governing-law", body: "fine")])
         #expect(version.number == 2)
         #expect(try Self.commentCount(fixture) == comments + 1)

@@ -29,6 +29,21 @@ public struct ProposalComment: Sendable, Hashable {
 }
 
 extension TripactStore {
+    /// Adds several comments on the head version in one transaction: all of them, or, when one is refused, none. For a
+    /// returned Word document that changes nothing but carries comments.
+    public func comment(on reference: String, _ comments: [ProposalComment], by email: String) throws(StoreError) {
+        let user = try self.user(email: email)
+        try user.requireCommenter()
+        let comments = try ProposalComment.checked(comments)
+        guard !comments.isEmpty else { return }
+        try database.transaction { connection throws(StoreError) in
+            let agreement = try Self.agreementRow(connection, reference)
+            _ = try agreement.party(of: user)
+            let items = Set(try Self.states(connection, agreementID: agreement.id).map(\.key))
+            try insertComments(comments, connection, agreementID: agreement.id, version: agreement.head, user: user, reference: reference, items: items)
+        }
+    }
+
     /// Inserts comments on `version` inside the proposal's transaction; an item the new version does not have refuses
     /// the whole proposal.
     func insertComments(

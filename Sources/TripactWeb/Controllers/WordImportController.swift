@@ -65,7 +65,7 @@ struct WordImportController {
                 outcome = .stale(head: head)
             }
         } else {
-            for comment in mapped.comments { try store.comment(on: reference, item: comment.item, body: comment.body, by: session.user.email) }
+            try store.comment(on: reference, mapped.comments, by: session.user.email)
             outcome = .noChange
         }
         var page = Page(title: "Word document imported")

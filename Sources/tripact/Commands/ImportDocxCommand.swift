@@ -62,9 +62,7 @@ struct ImportDocxCommand: ParsableCommand {
                 out += "proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n"
             } else {
                 out += "no change to the document; nothing proposed\n"
-                try CLIFailure.wrap { () throws(StoreError) in
-                    for comment in mapped.comments { try store.comment(on: agreement, item: comment.item, body: comment.body, by: user) }
-                }
+                try CLIFailure.wrap { () throws(StoreError) in try store.comment(on: agreement, mapped.comments, by: user) }
             }
             out += result.report
             try FileInput.writeText(out)
