@@ -183,13 +183,14 @@ public enum DocxImporter {
                 sections.append(Section(kind: .outside, paragraphs: [placed]))
                 continue
             }
-            var last = sections[sections.count - 1]
-            last.paragraphs.append(placed)
-            if case .clause(let number, let title, var body) = last.kind {
+            // Appended in place: a copy of the section per paragraph made this quadratic in a long annex.
+            let last = sections.count - 1
+            sections[last].paragraphs.append(placed)
+            if case .clause(let number, let title, var body) = sections[last].kind {
+                sections[last].kind = .outside  // drops the enum's reference, so the append below does not copy the body
                 body.append(placed)
-                last.kind = .clause(number, title: title, body: body)
+                sections[last].kind = .clause(number, title: title, body: body)
             }
-            sections[sections.count - 1] = last
         }
         return sections
     }
@@ -204,8 +205,16 @@ enum ParagraphLCS {
     enum Change { case added, deleted }
 
     static func changes(old: [DocxImporter.Placed], new: [DocxImporter.Placed]) -> [(DocxImporter.Placed, Change)] {
-        let a = old.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
-        let b = new.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        let allA = old.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        let allB = new.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        // The common beginning and end are matched as they stand, so the table covers only the stretch that changed
+        // (a returned file changes a few cells of hundreds).
+        var start = 0
+        while start < allA.count, start < allB.count, allA[start].element == allB[start].element { start += 1 }
+        var end = 0
+        while end < allA.count - start, end < allB.count - start, allA[allA.count - 1 - end].element == allB[allB.count - 1 - end].element { end += 1 }
+        let a = Array(allA[start..<(allA.count - end)])
+        let b = Array(allB[start..<(allB.count - end)])
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {
