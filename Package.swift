@@ -106,7 +106,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tripact-benchmarks",
-            dependencies: ["TripactCore", "TripactStore"],
+            dependencies: ["TripactCore", "TripactStore", "TripactWord"],
             path: "Benchmarks/tripact-benchmarks",
             swiftSettings: swiftSettings
         ),

@@ -10,14 +10,15 @@ struct TripactBenchmarks {
     static func main() throws {
         let arguments = CommandLine.arguments
         let only = arguments.count > 1 ? arguments[1] : "all"
-        let usage = "usage: tripact-benchmarks [all|render|store|diff|text|notices|api] [AGREEMENTS VERSIONS]"
+        let usage = "usage: tripact-benchmarks [all|render|store|diff|text|notices|api|docx] [AGREEMENTS VERSIONS]"
         if ["--help", "-h", "help"].contains(only) {
             print(usage)
             print("api: 'tripact diff --server' of the large agreement's two versions (whole process, loopback) and, with wrk installed,")
             print("     the API's agreement route against the trivial route (/health); needs tripact beside this benchmark.")
+            print("docx: the Word export of the large agreement and the import of its returned DOCX, in-process.")
             return
         }
-        guard ["all", "render", "store", "diff", "text", "notices", "api"].contains(only) else {
+        guard ["all", "render", "store", "diff", "text", "notices", "api", "docx"].contains(only) else {
             print(usage)
             exit(64)
         }
@@ -35,6 +36,9 @@ struct TripactBenchmarks {
 
         if only == "all" || only == "diff" {
             try DiffBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, library: library, document: document)
+        }
+        if only == "all" || only == "docx" {
+            try DocxBenchmark.run(library: library, document: document)
         }
         if only == "all" || only == "api" {
             try APIBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, document: document)

@@ -138,7 +138,9 @@ enum ClauseMapping {
             case .integer: candidates = numbers.sorted().map(ParameterValue.integer)
             case .enumeration(let options): candidates = options.map { .string($0.key) }
             case .boolean: candidates = [.boolean(true), .boolean(false)]
-            case .text, .date: continue
+            case .text, .date:
+                let printed = facts.plainParagraphs(of: item).map(DocxImporter.normal)
+                candidates = TextValueCandidates.values(spec: spec, current: item.parameters[spec.name], printed: printed, wanted: wanted)
             }
             let current = item.parameters[spec.name]
             for candidate in candidates where candidate != current {

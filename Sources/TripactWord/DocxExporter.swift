@@ -31,6 +31,7 @@ public enum DocxExporter {
             }
         }
         writeSignatures(&xml, document: document, context: context)
+        DocxCertificate.write(&xml, document: document, context: context)
         xml.raw(DocxParts.sectionProperties(landscape: false))
         xml.raw("</w:body></w:document>")
         if let refused = xml.refused { throw .unwritableCharacter(in: refused) }

@@ -39,6 +39,19 @@ public enum DocxImporter {
         }
     }
 
+    /// A changed annex table cell carried into its row: a measure's title or description, a subprocessor's name or
+    /// service, an assistance measure's description.
+    public struct RowEdit: Sendable, Hashable {
+        public var item: ItemKey
+        /// "Annex III, M7" or "Annex IV, Acme Ltd": where the row prints.
+        public var annex: String
+        public var row: String
+        /// The column's heading as printed.
+        public var field: String
+        public var old: String
+        public var new: String
+    }
+
     public struct Result: Sendable {
         public var identity: DocxIdentityRead
         /// Version N's document with every mapped edit applied.
@@ -46,14 +59,18 @@ public enum DocxImporter {
         public var parameterChanges: [ParameterChange] = []
         /// Clauses whose changed wording became their own wording.
         public var ownWordings: [ClauseID] = []
+        public var rowEdits: [RowEdit] = []
         public var comments: [ImportedComment] = []
         public var unmapped: [Unmapped] = []
+        /// Each clause's number as the DOCX prints it, for the report.
+        public var clauseNumbers: [ClauseID: Int] = [:]
 
         /// The report printed after an import, a line per fact.
         public var report: String {
             var lines: [String] = []
             for change in parameterChanges { lines.append("parameter \(change.clause).\(change.parameter): \(change.old) → \(change.new)") }
             for clause in ownWordings { lines.append("own wording on clause \(clause)") }
+            for edit in rowEdits { lines.append("\(edit.annex), \(edit.row), \(edit.field): \(edit.old) → \(edit.new)") }
             for comment in comments { lines.append("comment on \(comment.item?.rawValue ?? "the agreement") by \(comment.author): \(comment.text)") }
             for item in unmapped { lines.append("NOT IMPORTED (\(item.place)): \(item.text) — \(item.reason)") }
             if lines.isEmpty { lines.append("no change found") }
@@ -82,6 +99,7 @@ public enum DocxImporter {
         let commentTexts = try container.comments()
         let originalParagraphs = try DocxContainer(original).bodyParagraphs()
         var result = Result(identity: identity, document: base.document)
+        result.clauseNumbers = Dictionary(base.included.map { ($0.clause.id, $0.number) }, uniquingKeysWith: { first, _ in first })
         let sections = sectioned(paragraphs, facts: base)
         let originalSections = sectioned(originalParagraphs, facts: base)
 
@@ -99,10 +117,12 @@ public enum DocxImporter {
             result.unmapped.append(Unmapped(place: "Clause \(item.number)", text: item.clause.title, reason: "its heading is missing from the DOCX, so its text cannot be placed"))
         }
 
-        // Everything outside the clauses, compared with the export as written.
+        // Everything outside the clauses, compared with the export as written: changed annex cells become row edits
+        // first, and what is left is listed.
         let outside = sections.filter { if case .outside = $0.kind { true } else { false } }.flatMap(\.paragraphs)
         let originalOutside = originalSections.filter { if case .outside = $0.kind { true } else { false } }.flatMap(\.paragraphs)
-        for (paragraph, change) in ParagraphLCS.changes(old: originalOutside, new: outside) {
+        let mappedCells = AnnexRowMapping.map(old: originalOutside, new: outside, into: &result, base: base)
+        for (paragraph, change) in ParagraphLCS.changes(old: originalOutside, new: outside) where !mappedCells.contains(paragraph.cellKey) {
             result.unmapped.append(Unmapped(
                 place: paragraph.place, text: paragraph.text,
                 reason: change == .added ? "text added or changed outside the clauses; annexes and the cover are edited in Tripact" : "text deleted outside the clauses"
@@ -129,6 +149,10 @@ public enum DocxImporter {
         var commentIDs: [String]
         /// The table row and cell when the paragraph sits in a table, so a clause's table reads back row by row.
         var cell: (row: Int, column: Int)? = nil
+        var table: Int? = nil
+
+        /// "table.row.column", or "" outside a table.
+        var cellKey: String { if let table, let cell { "\(table).\(cell.row).\(cell.column)" } else { "" } }
     }
 
     struct Section {
@@ -145,7 +169,7 @@ public enum DocxImporter {
         for paragraph in paragraphs {
             var place = heading
             if let cell = paragraph.cell { place += ", table row \(cell.row), cell \(cell.column)" }
-            var placed = Placed(text: paragraph.text, place: place, level: paragraph.level, style: paragraph.style, commentIDs: paragraph.commentIDs, cell: paragraph.cell)
+            var placed = Placed(text: paragraph.text, place: place, level: paragraph.level, style: paragraph.style, commentIDs: paragraph.commentIDs, cell: paragraph.cell, table: paragraph.table)
             if paragraph.style == "Heading1" {
                 let marked = paragraph.bookmarks.compactMap { $0.hasPrefix("clause_") ? Int($0.dropFirst("clause_".count)) : nil }.first
                 let titled = paragraph.level == 0 ? facts.included.first(where: { normal($0.clause.title) == normal(paragraph.text) })?.number : nil
@@ -159,13 +183,14 @@ public enum DocxImporter {
                 sections.append(Section(kind: .outside, paragraphs: [placed]))
                 continue
             }
-            var last = sections[sections.count - 1]
-            last.paragraphs.append(placed)
-            if case .clause(let number, let title, var body) = last.kind {
+            // Appended in place: a copy of the section per paragraph made this quadratic in a long annex.
+            let last = sections.count - 1
+            sections[last].paragraphs.append(placed)
+            if case .clause(let number, let title, var body) = sections[last].kind {
+                sections[last].kind = .outside  // drops the enum's reference, so the append below does not copy the body
                 body.append(placed)
-                last.kind = .clause(number, title: title, body: body)
+                sections[last].kind = .clause(number, title: title, body: body)
             }
-            sections[sections.count - 1] = last
         }
         return sections
     }
@@ -180,8 +205,16 @@ enum ParagraphLCS {
     enum Change { case added, deleted }
 
     static func changes(old: [DocxImporter.Placed], new: [DocxImporter.Placed]) -> [(DocxImporter.Placed, Change)] {
-        let a = old.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
-        let b = new.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        let allA = old.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        let allB = new.map { DocxImporter.normal($0.text) }.enumerated().filter { !$0.element.isEmpty }
+        // The common beginning and end are matched as they stand, so the table covers only the stretch that changed
+        // (a returned file changes a few cells of hundreds).
+        var start = 0
+        while start < allA.count, start < allB.count, allA[start].element == allB[start].element { start += 1 }
+        var end = 0
+        while end < allA.count - start, end < allB.count - start, allA[allA.count - 1 - end].element == allB[allB.count - 1 - end].element { end += 1 }
+        let a = Array(allA[start..<(allA.count - end)])
+        let b = Array(allB[start..<(allB.count - end)])
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
             for j in stride(from: b.count - 1, through: 0, by: -1) {

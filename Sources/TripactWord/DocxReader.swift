@@ -37,6 +37,8 @@ struct ReadParagraph {
     var commentIDs: [String] = []
     /// The table row and cell (1-based) when the paragraph sits in a table.
     var cell: (row: Int, column: Int)?
+    /// Which top-level table of the body (1-based, in order) the paragraph sits in; nil outside tables.
+    var table: Int?
     /// A deleted paragraph mark: accepted, the paragraph runs on into the next.
     var markDeleted = false
 }
@@ -142,6 +144,7 @@ private final class BodyReader: NSObject, XMLParserDelegate {
     private var pendingComments: [String] = []
     private var rows: [Int] = []
     private var columns: [Int] = []
+    private var tables = 0
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
         openElements += 1
@@ -158,7 +161,10 @@ private final class BodyReader: NSObject, XMLParserDelegate {
             paragraph.commentIDs = pendingComments
             pendingBookmarks = []
             pendingComments = []
-            if let row = rows.last, let column = columns.last { paragraph.cell = (row, column) }
+            if let row = rows.last, let column = columns.last {
+                paragraph.cell = (row, column)
+                paragraph.table = tables
+            }
             current = paragraph
         case "w:pPr": propertyDepth += 1
         case "w:pStyle" where propertyDepth > 0: current?.style = attributes["w:val"]
@@ -173,6 +179,7 @@ private final class BodyReader: NSObject, XMLParserDelegate {
         case "w:commentRangeStart", "w:commentReference":
             if let id = attributes["w:id"] { if current != nil { current?.commentIDs.append(id) } else { pendingComments.append(id) } }
         case "w:tbl":
+            if rows.isEmpty { tables += 1 }
             rows.append(0)
             columns.append(0)
         case "w:tr":

@@ -19,18 +19,15 @@ enum CompletionCertificate {
         html.raw("<table class=\"certificate-signatures\">\n<thead><tr><th scope=\"col\">Party</th><th scope=\"col\">Signed by</th>")
         html.raw("<th scope=\"col\">Signed on</th><th scope=\"col\">Content hash signed</th><th scope=\"col\">Client address</th>")
         html.raw("<th scope=\"col\">Audit chain head</th></tr></thead>\n<tbody>\n")
-        for role in PartyRole.allCases {
-            guard let record = context.signatures[role] else { continue }
-            let party = document.parties[role]
-            html.element("<tr><td>", role == .controller ? "Controller: \(party.name)" : "Processor: \(party.name)", "</td>")
-            var signer = record.name
-            if let named = party.signatory, AgreementRenderer.isSignatory(named, record), !named.position.isBlank { signer += ", \(named.position)" }
-            if let email = record.email { signer += " (\(email))" }
-            html.element("<td>", signer, "</td>")
-            html.element("<td>", SignatureTime.written(record.signedAt, timeZone: party.timeZone), "</td>")
-            html.element("<td class=\"hash\">sha256:", record.contentHash ?? "not recorded", "</td>")
-            html.element("<td>", record.address ?? "not recorded", "</td>")
-            html.element("<td class=\"hash\">", record.chainHead ?? "not recorded", "</td></tr>\n")
+        for signature in CompletionFacts(document: document, context: context)?.signatures ?? [] {
+            html.element("<tr><td>", signature.party, "</td>")
+            html.element("<td>", signature.signer, "</td>")
+            html.element("<td>", signature.signedOn, "</td>")
+            // The cell has always read "sha256:" followed by the hash, or by "not recorded".
+            let hash = signature.contentHash.hasPrefix("sha256:") ? String(signature.contentHash.dropFirst("sha256:".count)) : signature.contentHash
+            html.element("<td class=\"hash\">sha256:", hash, "</td>")
+            html.element("<td>", signature.address, "</td>")
+            html.element("<td class=\"hash\">", signature.chainHead, "</td></tr>\n")
         }
         html.raw("</tbody>\n</table>\n")
         if context.updates.isEmpty {

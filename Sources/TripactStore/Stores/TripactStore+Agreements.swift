@@ -105,11 +105,16 @@ extension TripactStore {
     }
 
     /// Proposes a new version on top of `base`. Refused with `staleBase` when the head has moved: nothing is written then.
+    /// `comments` (those a returned Word document carried) are added on the new version in the same transaction, so a
+    /// refused comment leaves no version behind and a refused version no comment.
     @discardableResult
-    public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
+    public func propose(
+        _ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String, comments: [ProposalComment] = []
+    ) throws(StoreError) -> Version {
         let document = try Self.prepared(document)
         let user = try self.user(email: email)
         try user.requireNegotiator()
+        let comments = try ProposalComment.checked(comments)
         try Self.checkSize(document)
         let items = AgreementItems.items(of: document)
         try Self.checkDistinctItems(items)
@@ -139,6 +144,7 @@ extension TripactStore {
                 [.int(number), .text(status.rawValue), .text(document.title), .text(now), .int(agreement.id)]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "version.propose", detail: "version \(number) on \(base) by \(party.rawValue), sha256 \(hash): \(message)")
+            try insertComments(comments, connection, agreementID: agreement.id, version: number, user: user, reference: reference, items: Set(states.map(\.key)))
             return Version(agreement: reference, number: number, parent: base, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
         }
     }

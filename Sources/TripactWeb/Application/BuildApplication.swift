@@ -74,6 +74,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
     AgreementController(store: store, configuration: configuration).register(on: routes)
     WordController(store: store, configuration: configuration).register(on: routes)
+    WordImportController(store: store, configuration: configuration).register(on: routes)
     AdminController(store: store, configuration: configuration).register(on: routes)
     InvitationController(store: store, configuration: configuration).register(on: routes)
     ClauseController(store: store, configuration: configuration).register(on: routes)

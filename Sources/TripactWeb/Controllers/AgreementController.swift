@@ -239,6 +239,7 @@ struct AgreementController {
             page.raw("</td><td><a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)\">print preview</a> · <a href=\"/agreements/\(Self.path(reference))/versions/\(entry.number)/docx\">Word document</a></td></tr>")
         }
         page.raw("</tbody></table></div>")
+        page.raw("<p><a href=\"/agreements/\(Self.path(reference))/word\">Bring back a Word document the other side returned</a> (its tracked changes, edits and comments are proposed as a new version)</p>")
         if log.count > 1 {
             page.raw("<form method=\"get\" action=\"/agreements/\(Self.path(reference))/compare\" class=\"actions\"><div><label for=\"from\">Compare version</label><select id=\"from\" name=\"from\">")
             for entry in log { page.raw("<option value=\"\(entry.number)\"\(entry.number == head.number - 1 ? " selected" : "")>\(entry.number)</option>") }

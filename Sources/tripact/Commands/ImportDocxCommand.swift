@@ -28,6 +28,7 @@ struct ImportDocxCommand: ParsableCommand {
     func run() throws {
         try CLIFailure.report { () throws(CLIFailure) in
             let data = try FileInput.readData(file)
+            // The file's own identity first, so a foreign file is refused before the store is opened.
             let identity: DocxIdentityRead
             do { identity = try DocxImporter.identify(data) } catch { throw .unusableInput("\(file): \(error)") }
             guard identity.reference == agreement else {
@@ -38,33 +39,30 @@ struct ImportDocxCommand: ParsableCommand {
             }
             let store = try store.openExisting()
             let library = try library.loadLibrary()
-            let stored = try CLIFailure.wrap { () throws(StoreError) in try store.version(agreement, number: base) }
-            guard stored.contentHash == identity.contentHash else {
-                throw .unusableInput("\(file): its content hash \(identity.contentHash.prefix(12)) is not that of version \(base) (\(stored.contentHash.prefix(12)))")
-            }
-            let original = try CLIFailure.wrap { () throws(StoreError) in try WordDownloads.export(store: store, reference: agreement, version: base, library: library) }
-            let result: DocxImporter.Result
+            let mapped: WordImport.Mapped
             do {
-                result = try DocxImporter.map(data, base: AgreementFacts(document: stored.document, library: library), original: original)
+                mapped = try WordImport.map(data, store: store, reference: agreement, base: base, library: library)
+            } catch let refusal as WordImport.Refusal {
+                throw .unusableInput("\(file): \(refusal)")
+            } catch let error as StoreError {
+                throw .store(error)
             } catch {
                 throw .unusableInput("\(file): \(error)")
             }
-            // Comments are checked before anything is written, so a refused comment cannot leave a version behind.
-            let comments = result.comments.map { (item: $0.item, body: "Word comment by \($0.author.isEmpty ? "an unnamed author" : $0.author): \($0.text)") }
-            for comment in comments where TextLimit.exceeds(comment.body, 4_000) {
-                throw .unusableInput("\(file): a Word comment on \(comment.item?.rawValue ?? "the agreement") is longer than 4,000 characters")
-            }
+            let result = mapped.result
             var out = ""
-            if result.document != stored.document {
+            if mapped.changesDocument {
+                // The comments go in the proposal's transaction: a refused comment leaves no version behind.
                 let version = try CLIFailure.wrap { () throws(StoreError) in
-                    try store.propose(result.document, on: agreement, basedOn: base, by: user, message: message ?? "Edits returned in Word (\(URL(fileURLWithPath: file).lastPathComponent))")
+                    try store.propose(
+                        result.document, on: agreement, basedOn: base, by: user, message: message ?? "Edits returned in Word (\(URL(fileURLWithPath: file).lastPathComponent))",
+                        comments: mapped.comments
+                    )
                 }
                 out += "proposed version \(version.number) of '\(agreement)' (sha256 \(version.contentHash.prefix(12)))\n"
             } else {
                 out += "no change to the document; nothing proposed\n"
-            }
-            try CLIFailure.wrap { () throws(StoreError) in
-                for comment in comments { try store.comment(on: agreement, item: comment.item, body: comment.body, by: user) }
+                try CLIFailure.wrap { () throws(StoreError) in try store.comment(on: agreement, mapped.comments, by: user) }
             }
             out += result.report
             try FileInput.writeText(out)
