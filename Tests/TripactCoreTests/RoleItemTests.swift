@@ -27,7 +27,7 @@ import TripactTestSupport
     @Test func aDocumentWithRolesHasARoleItemPerPurposeAndAnItemPerAllocationRow() {
         let document = Fixtures.withAllThreeRoles()
         let keys = AgreementItems.items(of: document).map(\.key)
-        #expect(keys.filter { $0.kind == "role" }.count == document.processing.purposes.count)
+        #expect(keys.filter { $0.kind == "role" }.map(\.name) == document.processing.purposes.filter { $0.role != nil }.map(\.purpose), "a role item for each purpose with a role")
         #expect(keys.filter { $0.kind == "allocation" }.map(\.name) == JointAllocation.rows.map(\.parameter))
         #expect(Set(keys).count == keys.count)
         let purposes = String(decoding: Self.items(document)["annex2:purposes"]!.canonical, as: UTF8.self)
@@ -49,6 +49,16 @@ import TripactTestSupport
         var essence = document
         essence.clauses[index].parameters["essence"] = .string("We decide together; ask either of us.")
         #expect(Self.changedKeys(document, essence) == ["clause:joint-controllership"])
+    }
+
+    @Test func theFirstRoleOfADocumentIsOneChangeFromOnBehalf() throws {
+        let old = Fixtures.example("full-scenario.json")
+        var new = old
+        new.processing.purposes[0].assign(role: .joint, lawfulBasis: .contract, specialCondition: nil, recipient: nil)
+        let diff = AgreementDiffer.diff(old, new, library: Fixtures.library, playbook: Playbook.library(Fixtures.library, side: .controller))
+        #expect(diff.changes.map(\.key) == [ItemKey(rawValue: "role:\(old.processing.purposes[0].purpose)")], "\(diff.changes.map(\.key))")
+        let role = try #require(diff.changes.first?.fields.first { $0.field == "role" })
+        #expect(diff.changes.first?.kind == .changed && role.old == PurposeRole.onBehalf.label && role.assessment?.favours == .processor)
     }
 
     @Test func aRoleChangeIsOneChangeWithItsStanceAgainstTheReadersOwnPlaybook() throws {

@@ -45,8 +45,17 @@ public enum AgreementDiffer {
         var changes: [ItemChange] = []
         var redline: [ItemRedline] = []
         for key in merged {
-            let before = oldByKey[key]
-            let after = newByKey[key]
+            var before = oldByKey[key]
+            var after = newByKey[key]
+            // A purpose that gains or loses its role changes from or to on behalf: one change with its stance, not an
+            // item added or removed.
+            if key.kind == "role", (before == nil) != (after == nil),
+                old.processing.purposes.contains(where: { $0.purpose == key.name }), new.processing.purposes.contains(where: { $0.purpose == key.name })
+            {
+                let onBehalf = AgreementItem(key: key, title: (before ?? after)?.title ?? key.rawValue, canonical: RoleItems.onBehalfRecord(key.name))
+                before = before ?? onBehalf
+                after = after ?? onBehalf
+            }
             let title = Self.title(of: key, item: after ?? before, library: library)
             // An item that prints the same words has the text itself as its redline, not a new search.
             let printed = oldTexts[key] != nil || newTexts[key] != nil

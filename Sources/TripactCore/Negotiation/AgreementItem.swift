@@ -62,11 +62,11 @@ public enum AgreementItems {
         add("party:controller", "Annex I: the controller") { document.parties.controller.writeCanonical(to: &$0) }
         add("party:processor", "Annex I: the processor") { document.parties.processor.writeCanonical(to: &$0) }
         add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention") { processing.writeCanonical(to: &$0, only: descriptionKeys) }
-        // Where a purpose has a role, every purpose's role is an item of its own and the purposes item holds the rest.
+        // Where a purpose has a role, each role is an item of its own and the purposes item holds the rest.
         let roles = RoleItems.usesRoles(document)
         if roles {
             add("annex2:purposes", "Annex II: purposes") { $0.array(processing.purposes) { RoleItems.withoutRole($1).writeCanonical(to: &$0) } }
-            for purpose in processing.purposes {
+            for purpose in processing.purposes where purpose.role != nil {
                 add("role:\(purpose.purpose)", "Annex II: who decides \(purpose.purpose)") { RoleItems.writeRole(purpose, to: &$0) }
             }
         } else {

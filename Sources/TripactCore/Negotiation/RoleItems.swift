@@ -42,7 +42,7 @@ public enum JointAllocation {
     public static func itemKey(_ parameter: String) -> ItemKey { ItemKey(rawValue: "allocation:\(parameter)") }
 }
 
-/// The items a document that uses roles splits off: each purpose's role with its basis (`role:<purpose>`), and each
+/// The items a document that uses roles splits off: each role with its basis (`role:<purpose>`), and each
 /// row of the joint controllers' allocation (`allocation:<parameter>`), so that each has its own state and redline.
 ///
 /// A document in which no purpose has a role is split exactly as before (the purposes item and the clause item keep
@@ -57,8 +57,9 @@ enum RoleItems {
         PurposeEntry(purpose: entry.purpose, description: entry.description, dataCategories: entry.dataCategories)
     }
 
-    /// The role item's record: the purpose it belongs to, its role (on behalf written out, so every purpose has one)
-    /// and, for a purpose the controllers decide, its basis, condition and recipient.
+    /// The role item's record: the purpose it belongs to, its role and, for a purpose the controllers decide, its basis,
+    /// condition and recipient. Only a purpose with a role has one; on behalf is no item at all, so putting a purpose
+    /// back on behalf is the removal of its role item (the diff reads it as a change to on behalf).
     static func writeRole(_ entry: PurposeEntry, to out: inout CanonicalWriter) {
         out.beginObject()
         if let lawfulBasis = entry.lawfulBasis {
@@ -78,6 +79,13 @@ enum RoleItems {
             out.string(specialCondition.rawValue)
         }
         out.endObject()
+    }
+
+    /// What a role item reads as where the purpose has none: on the Controller's behalf.
+    static func onBehalfRecord(_ purpose: String) -> Data {
+        var out = CanonicalWriter(capacity: 128)
+        writeRole(PurposeEntry(purpose: purpose, dataCategories: []), to: &out)
+        return Data(out.bytes)
     }
 
     /// The joint arrangement's selection without its allocation rows, which are items of their own.
