@@ -660,6 +660,9 @@ def main():
         flow.open("/agreements/%s/clauses/audits" % REFERENCE)
         assert "One on-site audit a year" in driver.page_source, "the shared comment did not reach the processor"
         assert "our DPO would settle" not in driver.page_source, "the processor reads the controller's internal comment"
+        flow.open("/agreements/%s/allocation" % REFERENCE)
+        assert "Requests for access (Art. 15)" in driver.page_source and "Hand-over:" in driver.page_source, \
+            "the joint controllers' allocation form does not show its responsibilities"
 
         step = "the processor accepts everything except the breach clause, reviewed in words, then the rest"
         listed, left = flow.accept_all_except("clause:breach-notification")

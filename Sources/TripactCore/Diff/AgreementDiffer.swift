@@ -19,6 +19,7 @@ public enum AgreementDiffer {
         // Only items that can read differently are printed now: the same record prints the same words unless it is
         // a clause or a measure whose surroundings changed (`printsAlike`). The others print when a view asks.
         let alike = oldFacts.printsAlike(newFacts)
+        let roleConsequence = oldFacts.conditionsDifferOnlyByRoles(newFacts)
         let merged = mergedOrder(old: oldOrder, new: newOrder)
         let oldSources = oldFacts.itemTextSources(items: oldItems)
         let newSources = newFacts.itemTextSources(items: newItems)
@@ -44,8 +45,17 @@ public enum AgreementDiffer {
         var changes: [ItemChange] = []
         var redline: [ItemRedline] = []
         for key in merged {
-            let before = oldByKey[key]
-            let after = newByKey[key]
+            var before = oldByKey[key]
+            var after = newByKey[key]
+            // A purpose that gains or loses its role changes from or to on behalf: one change with its stance, not an
+            // item added or removed.
+            if key.kind == "role", (before == nil) != (after == nil),
+                old.processing.purposes.contains(where: { $0.purpose == key.name }), new.processing.purposes.contains(where: { $0.purpose == key.name })
+            {
+                let onBehalf = AgreementItem(key: key, title: (before ?? after)?.title ?? key.rawValue, canonical: RoleItems.onBehalfRecord(key.name))
+                before = before ?? onBehalf
+                after = after ?? onBehalf
+            }
             let title = Self.title(of: key, item: after ?? before, library: library)
             // An item that prints the same words has the text itself as its redline, not a new search.
             let printed = oldTexts[key] != nil || newTexts[key] != nil
@@ -66,8 +76,13 @@ public enum AgreementDiffer {
                 // A clause's text also follows the library and the numbering, and a catalogue measure's text follows the
                 // clause parameters it quotes, so a record whose own hash did not move can still read differently; a
                 // record whose fields changed but compare equal as sets (re-ordered lists) has not changed.
-                let textChanged = (key.kind == "clause" || sameRecord) && tokens.contains { $0.change != .same }
-                if fields.isEmpty, !textChanged, tokens.contains(where: { $0.change != .same }) {
+                var textChanged = (key.kind == "clause" || sameRecord) && tokens.contains { $0.change != .same }
+                // A clause printed in both versions whose words moved only because a purpose's role changed (a part's
+                // definitions, its survival) is not a change of its own: the role is, once. Its words stay marked.
+                let followsRole = key.kind == "clause" && sameRecord && roleConsequence && oldFacts.number(of: ClauseID(key.name)) != nil
+                    && newFacts.number(of: ClauseID(key.name)) != nil
+                if followsRole { textChanged = false }
+                if fields.isEmpty, !textChanged, !followsRole, tokens.contains(where: { $0.change != .same }) {
                     tokens = []
                     reads = true
                 }
@@ -115,10 +130,13 @@ public enum AgreementDiffer {
         let clauses = facts.included.map { ItemKey(rawValue: "clause:\($0.clause.id)") }
         let clauseSet = Set(clauses)
         let unknownClauses = items.filter { $0.key.kind == "clause" && !clauseSet.contains($0.key) }.map(\.key)
-        let others = items.filter { $0.key.kind != "clause" }.map(\.key)
+        // The joint allocation's rows follow the clause that prints them.
+        let rows = items.filter { $0.key.kind == "allocation" }.map(\.key)
+        let printed = clauses.flatMap { $0.name == JointAllocation.clause.rawValue ? [$0] + rows : [$0] }
+        let others = items.filter { $0.key.kind != "clause" && $0.key.kind != "allocation" }.map(\.key)
         let head = others.filter { $0.kind == "agreement" || $0.kind == "party" }
         let tail = others.filter { $0.kind != "agreement" && $0.kind != "party" }
-        return head + clauses + unknownClauses + tail
+        return head + printed + unknownClauses + tail
     }
 
     /// Keys present in both versions whose order relative to the others changed: those outside the longest common order.
@@ -177,7 +195,9 @@ public enum AgreementDiffer {
                     assessment: clause.flatMap { StanceAssessment.variant($0, from: oldSelection.variant, to: newSelection.variant, playbook: playbook) }
                 ))
             }
-            let names = Set(oldSelection.parameters.keys).union(newSelection.parameters.keys).sorted()
+            // Allocation rows split off as items of their own (`RoleItems`) are reported there, once.
+            let split = newSelection.clause == JointAllocation.clause && RoleItems.usesRoles(new) && RoleItems.usesRoles(old)
+            let names = Set(oldSelection.parameters.keys).union(newSelection.parameters.keys).filter { !split || !JointAllocation.parameters.contains($0) }.sorted()
             for name in names {
                 let before = oldSelection.parameters[name] ?? clause?.parameter(name)?.defaultValue
                 let after = newSelection.parameters[name] ?? clause?.parameter(name)?.defaultValue
@@ -190,7 +210,9 @@ public enum AgreementDiffer {
             }
             return fields.map { $0.inWords(of: clause) } + FieldChange.wording(old: oldSelection, new: newSelection)
         }
+        if key.kind == "allocation" { return allocationChanges(key: key, old: old, new: new, library: library, playbook: playbook) }
         let records = FieldDiffer(library: library)
+        if key.kind == "role" { return roleChanges(records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical))), playbook: playbook) }
         let root = rootFields[key.rawValue].map { [$0] } ?? []
         return records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical)), path: root)
     }

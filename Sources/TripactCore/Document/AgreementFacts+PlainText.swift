@@ -49,6 +49,13 @@ extension AgreementFacts {
         for item in included { sources[ItemKey(rawValue: "clause:\(item.clause.id)")] = .clause(item) }
         for measure in document.measures { sources[ItemKey(rawValue: "measure:\(measure.id)")] = .measure(measure) }
         for sub in document.subprocessors { sources[ItemKey(rawValue: "subprocessor:\(sub.id)")] = .subprocessor(sub) }
+        // An allocation row reads as the table prints it: the responsibility and the Party responsible.
+        if items.contains(where: { $0.key.kind == "allocation" }), let joint = document.clauses.last(where: { $0.clause == JointAllocation.clause }), let clause = library.clause(JointAllocation.clause) {
+            for row in JointAllocation.rows {
+                guard let spec = clause.parameter(row.parameter), let value = joint.parameters[row.parameter] ?? spec.defaultValue else { continue }
+                sources[JointAllocation.itemKey(row.parameter)] = .lines([row.responsibility + ": " + spec.rendered(value)])
+            }
+        }
         for item in items where sources[item.key] == nil { sources[item.key] = .record(item.key, item.canonical) }
         return sources
     }
@@ -68,6 +75,8 @@ extension AgreementFacts {
                 sub.dataCategories.map { said($0, "dataCategories") }.joined(separator: ", "), sub.allCountries.map { said($0, "country") }.joined(separator: ", "),
                 said(sub.transferMechanism, "transferMechanism"), sub.tiaReference ?? "",
             ]
+        case .lines(let lines):
+            return lines
         case .record(let key, let canonical):
             return FlatJSON.lines(canonical, words: words, root: AgreementDiffer.rootFields[key.rawValue])
         }
@@ -79,6 +88,8 @@ public enum ItemTextSource: Sendable {
     case clause(AgreementFacts.IncludedClause)
     case measure(MeasureEntry)
     case subprocessor(Subprocessor)
+    /// Words written for the item where it was found (an allocation row).
+    case lines([String])
     /// Any other item: its own fields, as `field › field: value` lines.
     case record(ItemKey, Data)
 }

@@ -128,6 +128,14 @@ public struct AgreementFacts: Sendable {
         return (fields && noneRemoved && unique && conditions == newer.conditions, changed)
     }
 
+    /// Whether the conditions of two versions differ, and only in those that follow the purposes' roles: the clauses
+    /// whose conditional paragraphs then read differently did not change themselves; the role did (`AgreementDiffer`).
+    func conditionsDifferOnlyByRoles(_ newer: AgreementFacts) -> Bool {
+        let changed = conditions.symmetricDifference(newer.conditions)
+        let roles: Set<Condition> = [.jointPurposes, .independentPurposes, .jointSpecialCategories, .sharedSpecialCategories, .jointTransfers, .sharedTransfers]
+        return !changed.isEmpty && changed.isSubset(of: roles)
+    }
+
     /// Whether a clause belongs in this agreement: all its conditions hold (`selected` holds when it is selected).
     public func applies(_ clause: Clause) -> Bool {
         clause.applies.allSatisfy { $0 == .selected ? number(of: clause.id) != nil : holds($0) }

@@ -34,6 +34,8 @@ public struct AgreementItem: Sendable, Hashable {
 /// encoding that the item covers (`AgreementItemsTests` checks this against a parse of the whole encoding): nothing is
 /// parsed back, which was most of the cost of a diff.
 public enum AgreementItems {
+    /// In a document that uses roles, each purpose's role and each row of the joint allocation are items of their own
+    /// (`RoleItems`); a document without roles splits as it always did.
     public static func items(of document: AgreementDocument) -> [AgreementItem] {
         analyse(document).items
     }
@@ -48,7 +50,7 @@ public enum AgreementItems {
     /// The content hash and the items.
     public static func analyse(_ document: AgreementDocument) -> (contentHash: String, items: [AgreementItem]) {
         var items: [AgreementItem] = []
-        items.reserveCapacity(12 + document.clauses.count + document.measures.count + document.subprocessors.count)
+        items.reserveCapacity(30 + document.processing.purposes.count + document.clauses.count + document.measures.count + document.subprocessors.count)
         var writer = CanonicalWriter(capacity: 4_096)
         func add(_ key: String, _ title: String, _ write: (inout CanonicalWriter) -> Void) {
             writer.reset()
@@ -60,13 +62,29 @@ public enum AgreementItems {
         add("party:controller", "Annex I: the controller") { document.parties.controller.writeCanonical(to: &$0) }
         add("party:processor", "Annex I: the processor") { document.parties.processor.writeCanonical(to: &$0) }
         add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention") { processing.writeCanonical(to: &$0, only: descriptionKeys) }
-        add("annex2:purposes", "Annex II: purposes") { $0.array(processing.purposes) { $1.writeCanonical(to: &$0) } }
+        // Where a purpose has a role, each role is an item of its own and the purposes item holds the rest.
+        let roles = RoleItems.usesRoles(document)
+        if roles {
+            add("annex2:purposes", "Annex II: purposes") { $0.array(processing.purposes) { RoleItems.withoutRole($1).writeCanonical(to: &$0) } }
+            for purpose in processing.purposes where purpose.role != nil {
+                add("role:\(purpose.purpose)", "Annex II: who decides \(purpose.purpose)") { RoleItems.writeRole(purpose, to: &$0) }
+            }
+        } else {
+            add("annex2:purposes", "Annex II: purposes") { $0.array(processing.purposes) { $1.writeCanonical(to: &$0) } }
+        }
         add("annex2:data-subjects", "Annex II: data subjects") { $0.strings(processing.dataSubjects) }
         add("annex2:data-categories", "Annex II: personal data") { $0.array(processing.dataCategories) { $1.writeCanonical(to: &$0) } }
         add("annex2:special-categories", "Annex II: sensitive data and safeguards") { $0.array(processing.specialCategories) { $1.writeCanonical(to: &$0) } }
         add("annex2:delivery-locations", "Annex II: delivery locations") { $0.array(processing.deliveryLocations) { $1.writeCanonical(to: &$0) } }
         for selection in document.clauses {
-            add("clause:\(selection.clause)", "Clause \(selection.clause)") { selection.writeCanonical(to: &$0) }
+            guard roles, selection.clause == JointAllocation.clause else {
+                add("clause:\(selection.clause)", "Clause \(selection.clause)") { selection.writeCanonical(to: &$0) }
+                continue
+            }
+            add("clause:\(selection.clause)", "Clause \(selection.clause)") { RoleItems.withoutAllocation(selection).writeCanonical(to: &$0) }
+            for row in JointAllocation.rows {
+                add(JointAllocation.itemKey(row.parameter).rawValue, "Joint arrangement: \(row.responsibility)") { RoleItems.writeAllocation(selection, row: row, to: &$0) }
+            }
         }
         for measure in document.measures {
             add("measure:\(measure.id)", "Annex III: measure \(measure.id)") { measure.writeCanonical(to: &$0) }

@@ -26,6 +26,12 @@ public struct ItemLabels: Sendable {
                 titles[key] = "Clause “\(definition.title)” (not printed in this version)"
             }
         }
+        // A document with roles has an item for each purpose's role and each row of the joint allocation.
+        for purpose in document.processing.purposes {
+            titles[ItemKey(rawValue: "role:\(purpose.purpose)")] = "Annex II — who decides “\(library.purpose(purpose.purpose)?.label ?? purpose.purpose)”"
+        }
+        let joint = facts.included(JointAllocation.clause).map { "Clause \($0.number)" } ?? "Joint arrangement"
+        for row in JointAllocation.rows { titles[JointAllocation.itemKey(row.parameter)] = "\(joint) — allocation: \(row.responsibility)" }
         self.titles = titles
     }
 
@@ -37,6 +43,8 @@ public struct ItemLabels: Sendable {
             case "subprocessor": "the Annex IV entry"
             case "measure": "the Annex III measure"
             case "clause": "the clause"
+            case "role": "who decides the purpose"
+            case "allocation": "the allocation row"
             default: "the item"
             }
         return "Removal of \(kind) “\(key.name)”"

@@ -93,3 +93,14 @@ public struct PlaybookPositions<Value: Sendable & Hashable>: Sendable, Hashable 
     /// The three positions in order, with the words a reader knows them by.
     public var named: [(name: String, value: Value)] { [("preferred", preferred), ("fallback", fallback), ("walk-away", walkAway)] }
 }
+
+extension Playbook {
+    /// The side's positions on who decides a purpose. A brand prefers purposes run on its behalf and would at most
+    /// share them with an independent recipient; a BPO prefers its own use of the data and at least processes on the
+    /// brand's behalf. Fixed for each side for now: organisations cannot yet store positions of their own for roles.
+    public var rolePositions: PlaybookPositions<PurposeRole> {
+        side == .controller
+            ? PlaybookPositions(preferred: .onBehalf, fallback: .joint, walkAway: .independent)
+            : PlaybookPositions(preferred: .independent, fallback: .joint, walkAway: .onBehalf)
+    }
+}

@@ -80,6 +80,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     ClauseController(store: store, configuration: configuration).register(on: routes)
     ItemController(store: store, configuration: configuration).register(on: routes)
     Annex2Controller(store: store, configuration: configuration).register(on: routes)
+    AllocationController(store: store, configuration: configuration).register(on: routes)
     NewAgreementController(store: store, configuration: configuration).register(on: routes)
     ListFormController(store: store, configuration: configuration).register(on: routes)
     RegisterController(store: store, configuration: configuration).register(on: routes)

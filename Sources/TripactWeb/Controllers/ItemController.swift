@@ -44,6 +44,8 @@ struct ItemController {
         case "subprocessor": ("subprocessors", "Edit Annex IV (subprocessors)")
         case "annex5": ("consumer", "Edit Annex V")
         case "agreement": ("terms", "Edit the terms")
+        case "role": ("annex2", "Edit Annex II (who decides each purpose)")
+        case "allocation": ("allocation", "Edit the joint controllers' allocation")
         default: nil
         }
     }

@@ -83,6 +83,12 @@ struct AgreementDocumentView {
         var annotations: [ItemKey: ItemAnnotation] = [:]
         for state in states where !state.isRemoval {
             var margin = Page(title: "")
+            if state.key.kind == "role" || state.key.kind == "allocation" {
+                // Folded beside a host item (`foldSplitItems`), so it says which role or row it is.
+                margin.raw("<p class=\"split-label\"><strong>")
+                margin.text(labels.label(state.key))
+                margin.raw("</strong></p>")
+            }
             writeMargin(&margin, state, disputes: disputesByItem[state.key] ?? [], comments: commentCounts[state.key.rawValue] ?? 0, change: changed[state.key])
             var replacement: String?
             if state.key.kind == "clause", let line = changed[state.key], line.hasMarks {
@@ -91,6 +97,7 @@ struct AgreementDocumentView {
             }
             annotations[state.key] = ItemAnnotation(margin: margin.body, replacement: replacement)
         }
+        Self.foldSplitItems(into: &annotations, states: states)
         page.raw("<div class=\"document\" id=\"document\">")
         page.raw(AgreementRenderer.annotatedBody(facts, annotations: annotations))
         page.raw("</div>")
@@ -106,6 +113,18 @@ struct AgreementDocumentView {
                 page.raw("</aside></div>")
             }
             page.raw("</section>")
+        }
+    }
+
+    /// A purpose's role and a row of the joint allocation print inside Annex II's purposes and the joint clause: their
+    /// margins stand beside those, after the host's own, in the document's order.
+    static func foldSplitItems(into annotations: inout [ItemKey: ItemAnnotation], states: [ItemState]) {
+        let hosts: [String: ItemKey] = ["role": "annex2:purposes", "allocation": ItemKey(rawValue: "clause:\(JointAllocation.clause.rawValue)")]
+        for state in states where !state.isRemoval {
+            guard let host = hosts[state.key.kind], let own = annotations.removeValue(forKey: state.key) else { continue }
+            var combined = annotations[host] ?? ItemAnnotation(margin: "")
+            combined.margin += "<div class=\"split-item\">" + own.margin + "</div>"
+            annotations[host] = combined
         }
     }
 
@@ -254,6 +273,8 @@ struct AgreementDocumentView {
         case "subprocessor": return "\(agreementPath)/subprocessors"
         case "annex5": return "\(agreementPath)/consumer"
         case "agreement": return "\(agreementPath)/terms"
+        case "role": return "\(agreementPath)/annex2"
+        case "allocation": return "\(agreementPath)/allocation"
         default: return nil
         }
     }

@@ -1,0 +1,59 @@
+/// The changes of the items a document with roles splits off (`RoleItems`): a purpose's role and an allocation row, each
+/// assessed against the reader's own playbook like a clause's parameter.
+extension AgreementDiffer {
+    /// A role item's changes in words, the role itself carrying its stance.
+    static func roleChanges(_ fields: [FieldChange], playbook: Playbook?) -> [FieldChange] {
+        fields.map { field in
+            guard field.field == "role", let before = field.oldKey.flatMap(PurposeRole.init(rawValue:)), let after = field.newKey.flatMap(PurposeRole.init(rawValue:))
+            else { return field }
+            return FieldChange(
+                field: field.field, label: "Who decides the purpose", old: before.label, new: after.label, oldKey: field.oldKey, newKey: field.newKey,
+                assessment: StanceAssessment.role(from: before, to: after, playbook: playbook)
+            )
+        }
+    }
+
+    /// An allocation row's change: the Party responsible before and after, as the clause's parameter is assessed.
+    static func allocationChanges(key: ItemKey, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary, playbook: Playbook?) -> [FieldChange] {
+        let name = key.name
+        let clause = library.clause(JointAllocation.clause)
+        let spec = clause?.parameter(name)
+        func value(_ document: AgreementDocument) -> ParameterValue? {
+            document.clauses.last { $0.clause == JointAllocation.clause }?.parameters[name] ?? spec?.defaultValue
+        }
+        let before = value(old)
+        let after = value(new)
+        guard before.map(normalised) != after.map(normalised) else { return [] }
+        let change = FieldChange(
+            field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
+            oldKey: before?.description, newKey: after?.description,
+            assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: JointAllocation.clause, from: before, to: $0, playbook: playbook) } }
+        )
+        return [change.inWords(of: clause)]
+    }
+}
+
+extension StanceAssessment {
+    /// Who decides a purpose, from the Controller's point of view: on its behalf it keeps the decisions, jointly it
+    /// shares them, and an independent recipient decides alone (for the Processor, its own use of the data).
+    static func roleRank(_ role: PurposeRole) -> Int {
+        switch role {
+        case .onBehalf: 0
+        case .joint: 1
+        case .independent: 2
+        }
+    }
+
+    static func role(from old: PurposeRole, to new: PurposeRole, playbook: Playbook?) -> StanceAssessment {
+        let favours: PartyRole? = roleRank(new) < roleRank(old) ? .controller : roleRank(new) > roleRank(old) ? .processor : nil
+        var outside: [PartyRole] = []
+        var beyond: [PartyRole] = []
+        if let playbook {
+            let positions = playbook.rolePositions
+            func goodness(_ role: PurposeRole) -> Int { playbook.side == .controller ? -roleRank(role) : roleRank(role) }
+            if goodness(new) < goodness(positions.fallback) { outside.append(playbook.side) }
+            if goodness(new) < goodness(positions.walkAway) { beyond.append(playbook.side) }
+        }
+        return StanceAssessment(favours: favours, outsideFallback: outside, beyondWalkAway: beyond)
+    }
+}
