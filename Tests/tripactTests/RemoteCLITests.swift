@@ -103,6 +103,9 @@ struct RemoteCLITests {
         }
         let unknown = try r.remote(["show", "no-such-agreement", "--server", r.server.url], token: r.token)
         #expect(unknown.status == 3 && unknown.stderr.contains("404"), "\(unknown.stderr)")
+        // `diff` reads its two versions at once and by hand, not through the generated client: a missing one is the same 404.
+        let missing = try r.remote(["diff", r.workspace.reference, "1", "9", "--server", r.server.url], token: r.token)
+        #expect(missing.status == 3 && missing.stderr.contains("404"), "\(missing.stderr)")
     }
 
     @Test func loginSavesTheTokenForItsUserAloneIsTheDefaultAndLogoutRemovesIt() throws {
