@@ -34,11 +34,14 @@ struct APIAnswerCache: ServerMiddleware {
         func response(gzipAccepted: Bool) -> (HTTPResponse, HTTPBody?) {
             var head = head
             if gzip != nil { head.headerFields[.vary] = "Accept-Encoding" }
+            var bytes = plain
             if gzipAccepted, let gzip {
                 head.headerFields[.contentEncoding] = "gzip"
-                return (head, HTTPBody(gzip))
+                bytes = gzip
             }
-            return (head, HTTPBody(plain))
+            // The handler's head may carry the plain body's length; a client would wait for bytes the gzip never sends.
+            head.headerFields[.contentLength] = String(bytes.count)
+            return (head, HTTPBody(bytes))
         }
     }
 
