@@ -9,7 +9,8 @@ enum APIBenchmark {
     static let controller = "legal@brand.example"
     static let processor = "legal@bpo.example"
 
-    static func run(workspace: URL, libraryFolder: URL, document: AgreementDocument) throws {
+    /// `serveOnly`: print how to reach the seeded server and keep it until standard input closes (for `perf`).
+    static func run(workspace: URL, libraryFolder: URL, document: AgreementDocument, serveOnly: Bool = false) throws {
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tripact")
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             print("API benchmark: skipped (needs tripact beside this benchmark)")
@@ -35,6 +36,16 @@ enum APIBenchmark {
         }
         guard waitUntilReady(base) else {
             print("API benchmark: skipped (the server did not answer on \(base))")
+            return
+        }
+        if serveOnly {
+            let text = """
+                server pid \(server.processIdentifier) at \(base); agreement \(reference); token \(token)
+                TRIPACT_TOKEN=\(token) \(executable.path) diff \(reference) 1 2 --server \(base) --clauses \(libraryFolder.path) --no-color
+
+                """
+            FileHandle.standardOutput.write(Data(text.utf8))
+            _ = FileHandle.standardInput.readDataToEndOfFile()
             return
         }
         // The token reaches the spawned CLI through its environment; no saved login of the machine's user is read.

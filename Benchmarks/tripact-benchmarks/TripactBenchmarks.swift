@@ -10,15 +10,16 @@ struct TripactBenchmarks {
     static func main() throws {
         let arguments = CommandLine.arguments
         let only = arguments.count > 1 ? arguments[1] : "all"
-        let usage = "usage: tripact-benchmarks [all|render|store|diff|text|notices|api|docx] [AGREEMENTS VERSIONS]"
+        let usage = "usage: tripact-benchmarks [all|render|store|diff|text|notices|api|api-serve|docx] [AGREEMENTS VERSIONS]"
         if ["--help", "-h", "help"].contains(only) {
             print(usage)
             print("api: 'tripact diff --server' of the large agreement's two versions (whole process, loopback) and, with wrk installed,")
             print("     the API's agreement route against the trivial route (/health); needs tripact beside this benchmark.")
+            print("api-serve: the api benchmark's server and database, left running until standard input closes, for perf.")
             print("docx: the Word export of the large agreement and the import of its returned DOCX, in-process.")
             return
         }
-        guard ["all", "render", "store", "diff", "text", "notices", "api", "docx"].contains(only) else {
+        guard ["all", "render", "store", "diff", "text", "notices", "api", "api-serve", "docx"].contains(only) else {
             print(usage)
             exit(64)
         }
@@ -40,8 +41,8 @@ struct TripactBenchmarks {
         if only == "all" || only == "docx" {
             try DocxBenchmark.run(library: library, document: document)
         }
-        if only == "all" || only == "api" {
-            try APIBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, document: document)
+        if only == "all" || only == "api" || only == "api-serve" {
+            try APIBenchmark.run(workspace: workspace, libraryFolder: libraryFolder, document: document, serveOnly: only == "api-serve")
         }
         if only == "all" || only == "notices" {
             try NoticeBenchmark.run(root: root, workspace: workspace, libraryFolder: libraryFolder)

@@ -38,6 +38,6 @@ extension APIHandler {
         } catch {
             throw APIProblem(status: 422, message: "the file is not a Tripact export: \(error)", fields: [FieldProblem(field: "file", message: error.description)])
         }
-        return .ok(.init(body: .json(try bridged(store.check(result, visibleTo: caller.user.organisationID)))))
+        return .ok(.init(body: .json(.init(try store.check(result, visibleTo: caller.user.organisationID)))))
     }
 }

@@ -31,7 +31,7 @@ extension APIHandler {
         guard let entry = try store.log(reference).first(where: { $0.number == version.number }) else {
             throw StoreError.unknownVersion(agreement: reference, version: version.number)
         }
-        return .created(.init(body: .json(try Self.entry(entry, notes: [:]))))
+        return .created(.init(body: .json(try .init(entry, procedure: nil))))
     }
 
     func acceptItems(_ input: Operations.AcceptItems.Input) async throws -> Operations.AcceptItems.Output {
@@ -39,7 +39,7 @@ extension APIHandler {
         let (user, _) = try side(in: reference)
         guard case .json(let acceptance) = input.body else { throw APIProblem(status: 415, message: "send the acceptance as application/json") }
         let states = try store.accept(acceptance.items.map { $0.map(ItemKey.init(rawValue:)) }, on: reference, by: user.email, expectedHead: acceptance.head)
-        return .ok(.init(body: .json(try bridged(states))))
+        return .ok(.init(body: .json(try states.map(Components.Schemas.ItemState.init))))
     }
 
     func rejectItem(_ input: Operations.RejectItem.Input) async throws -> Operations.RejectItem.Output {
@@ -47,7 +47,7 @@ extension APIHandler {
         let (user, _) = try side(in: reference)
         guard case .json(let rejection) = input.body else { throw APIProblem(status: 415, message: "send the rejection as application/json") }
         let states = try store.reject(ItemKey(rawValue: rejection.item), on: reference, reason: rejection.reason, by: user.email, expectedHead: rejection.head)
-        return .ok(.init(body: .json(try bridged(states))))
+        return .ok(.init(body: .json(try states.map(Components.Schemas.ItemState.init))))
     }
 
     func addComment(_ input: Operations.AddComment.Input) async throws -> Operations.AddComment.Output {
@@ -55,20 +55,20 @@ extension APIHandler {
         let (user, _) = try side(in: reference)
         guard case .json(let comment) = input.body else { throw APIProblem(status: 415, message: "send the comment as application/json") }
         try store.comment(on: reference, item: comment.item.map(ItemKey.init(rawValue:)), body: comment.body, by: user.email, isInternal: comment.isInternal ?? false)
-        return .created(.init(body: .json(try bridged(store.comments(reference, visibleTo: user.organisationID)))))
+        return .created(.init(body: .json(try store.comments(reference, visibleTo: user.organisationID).map(Components.Schemas.Comment.init))))
     }
 
     func objectToNotice(_ input: Operations.ObjectToNotice.Input) async throws -> Operations.ObjectToNotice.Output {
         let caller = try APICaller.require()
         _ = try store.notice(input.path.id, visibleTo: caller.user.organisationID)
         guard case .json(let objection) = input.body else { throw APIProblem(status: 415, message: "send the objection as application/json") }
-        return .ok(.init(body: .json(try bridged(store.object(to: input.path.id, reason: objection.reason, by: caller.user.email)))))
+        return .ok(.init(body: .json(try .init(store.object(to: input.path.id, reason: objection.reason, by: caller.user.email)))))
     }
 
     func approveNotice(_ input: Operations.ApproveNotice.Input) async throws -> Operations.ApproveNotice.Output {
         let caller = try APICaller.require()
         _ = try store.notice(input.path.id, visibleTo: caller.user.organisationID)
-        return .ok(.init(body: .json(try bridged(store.approve(input.path.id, by: caller.user.email, library: library)))))
+        return .ok(.init(body: .json(try .init(store.approve(input.path.id, by: caller.user.email, library: library)))))
     }
 
     /// Where in the request a document problem is: `document`, or `document.` and the problem's own path.

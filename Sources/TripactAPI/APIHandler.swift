@@ -23,14 +23,14 @@ struct APIHandler: APIProtocol {
         let caller = try APICaller.require()
         let status = input.query.status.flatMap { AgreementStatus(rawValue: $0.rawValue) }
         let list = try store.agreements(visibleTo: caller.user.organisationID).filter { status == nil || $0.status == status }
-        return .ok(.init(body: .json(try list.map(Self.summary))))
+        return .ok(.init(body: .json(try list.map(Components.Schemas.AgreementSummary.init))))
     }
 
     func getAgreement(_ input: Operations.GetAgreement.Input) async throws -> Operations.GetAgreement.Output {
         let reference = input.path.reference
         let (_, side) = try side(in: reference)
         let detail = Components.Schemas.AgreementDetail(
-            agreement: try Self.summary(store.agreement(reference)), side: try bridged(side), items: try bridged(store.itemStates(reference))
+            agreement: try .init(store.agreement(reference)), side: try .init(side), items: try store.itemStates(reference).map(Components.Schemas.ItemState.init)
         )
         return .ok(.init(body: .json(detail)))
     }
@@ -39,7 +39,7 @@ struct APIHandler: APIProtocol {
         let reference = input.path.reference
         _ = try side(in: reference)
         let notes = try store.proceduralNotes(reference)
-        return .ok(.init(body: .json(try store.log(reference).map { try Self.entry($0, notes: notes) })))
+        return .ok(.init(body: .json(try store.log(reference).map { try .init($0, procedure: notes[$0.number]) })))
     }
 
     func getVersion(_ input: Operations.GetVersion.Input) async throws -> Operations.GetVersion.Output {
@@ -50,7 +50,7 @@ struct APIHandler: APIProtocol {
             throw StoreError.unknownVersion(agreement: reference, version: input.path.number)
         }
         let document = try JSONDecoder().decode(Components.Schemas.Document.self, from: DocumentCodec.canonicalJSON(version.document))
-        return .ok(.init(body: .json(.init(version: try Self.entry(entry, notes: store.proceduralNotes(reference)), document: document))))
+        return .ok(.init(body: .json(.init(version: try .init(entry, procedure: store.proceduralNotes(reference)[entry.number]), document: document))))
     }
 
     func exportVersion(_ input: Operations.ExportVersion.Input) async throws -> Operations.ExportVersion.Output {
@@ -72,12 +72,12 @@ struct APIHandler: APIProtocol {
         let diff = AgreementDiffer.diff(
             old.document, new.document, library: library, oldLabel: "\(reference) v\(old.number)", newLabel: "\(reference) v\(new.number)", playbook: nil
         )
-        return .ok(.init(body: .json(try bridged(diff))))
+        return .ok(.init(body: .json(try .init(diff))))
     }
 
     func listComments(_ input: Operations.ListComments.Input) async throws -> Operations.ListComments.Output {
         let (user, _) = try side(in: input.path.reference)
-        return .ok(.init(body: .json(try bridged(store.comments(input.path.reference, visibleTo: user.organisationID)))))
+        return .ok(.init(body: .json(try store.comments(input.path.reference, visibleTo: user.organisationID).map(Components.Schemas.Comment.init))))
     }
 
     func listNotices(_ input: Operations.ListNotices.Input) async throws -> Operations.ListNotices.Output {
@@ -92,25 +92,11 @@ struct APIHandler: APIProtocol {
         let notices = try store.notices(
             visibleTo: caller.user.organisationID, dueBefore: dueBefore, openOnly: input.query.open ?? false, agreement: input.query.agreement
         )
-        return .ok(.init(body: .json(try bridged(notices))))
-    }
-
-    /// The summary with `standing` in words, as the dashboard and `tripact agreements` print it.
-    static func summary(_ summary: AgreementSummary) throws -> Components.Schemas.AgreementSummary {
-        var answer: Components.Schemas.AgreementSummary = try bridged(summary)
-        answer.standing = summary.standing
-        return answer
-    }
-
-    /// A log entry with, for a version made by the agreement's own procedures, what happened (`tripact log`'s note).
-    static func entry(_ entry: VersionEntry, notes: [Int: String]) throws -> Components.Schemas.VersionEntry {
-        var answer: Components.Schemas.VersionEntry = try bridged(entry)
-        answer.procedure = notes[entry.number]
-        return answer
+        return .ok(.init(body: .json(try notices.map(Components.Schemas.Notice.init))))
     }
 
     func getRegister(_ input: Operations.GetRegister.Input) async throws -> Operations.GetRegister.Output {
         let caller = try APICaller.require()
-        return .ok(.init(body: .json(try bridged(store.subprocessorRegister(organisationID: caller.user.organisationID)))))
+        return .ok(.init(body: .json(try store.subprocessorRegister(organisationID: caller.user.organisationID).map(Components.Schemas.SubprocessorRecord.init))))
     }
 }

@@ -13,15 +13,23 @@ public enum TripactAPI {
     public static let basePath = "/api/v1"
 
     /// Registers every operation on the transport (the web application's router), behind bearer-token
-    /// authentication, the per-token rate limit and the JSON error answers.
+    /// authentication, the per-token rate limit and the JSON error answers. With `compress`, the cached answers
+    /// (`APIAnswerCache`) also go out gzipped to a client that accepts it.
     public static func register<Context: RequestContext>(
-        on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit, word: @escaping WordExport
+        on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit, compress: GzipCompress? = nil,
+        word: @escaping WordExport
     ) {
         let handler = APIHandler(store: store, library: library, word: word)
+        // Compact JSON (the generator's default indents it): the largest answer, a version's document, shrinks by a
+        // third, and every reader parses it the same.
+        let configuration = Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
         do {
             try handler.registerHandlers(
-                on: router, serverURL: URL(string: basePath)!,
-                middlewares: [APIErrorMiddleware(), APITokenMiddleware(store: store, limiter: TokenRateLimiter(limit: rateLimit))]
+                on: router, serverURL: URL(string: basePath)!, configuration: configuration,
+                middlewares: [
+                    APIErrorMiddleware(), APITokenMiddleware(store: store, limiter: TokenRateLimiter(limit: rateLimit)),
+                    APIAnswerCache(store: store, compress: compress),
+                ]
             )
         } catch {
             // Registering fails only for a server URL it cannot split into path components; ours is a constant.
@@ -59,11 +67,4 @@ struct APIProblem: Error, CustomStringConvertible {
     var retryAfter: Int?
 
     var description: String { message }
-}
-
-/// Builds the generated type of a response from the domain value by way of their shared JSON: the property names of
-/// `openapi.yaml` are the domain types' coding keys, so one encoding serves both, and a drift between the document and
-/// the types fails here rather than in a client.
-func bridged<T: Decodable>(_ value: some Encodable, as type: T.Type = T.self) throws -> T {
-    try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
 }

@@ -11,15 +11,17 @@ public struct RemoteAPI: Sendable {
     /// The server's address as given to `tripact login` or `--server`, without the `/api/v1` part.
     public let server: URL
     let client: Client
+    /// The client's transport and middlewares, for the one read that skips the generated decoding (`version`).
+    let transport: any ClientTransport
+    let middlewares: [any ClientMiddleware]
 
-    /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`.
+    /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`. A plain-http server with
+    /// no proxy set is reached over a socket of our own (`PlainHTTPTransport`), any other through URLSession.
     public init(server: URL, token: String) {
         self.server = server
-        client = Client(
-            serverURL: server.appendingPathComponent("api/v1"),
-            transport: URLSessionTransport(),
-            middlewares: [BearerToken(token: token), ErrorAnswers()]
-        )
+        transport = PlainHTTPTransport.serves(server) ? PlainHTTPTransport() : URLSessionTransport()
+        middlewares = [BearerToken(token: token), ErrorAnswers()]
+        client = Client(serverURL: server.appendingPathComponent("api/v1"), transport: transport, middlewares: middlewares)
     }
 
     /// The server's address from what a user typed: http or https with a host; a trailing `/` or `/api/v1` is dropped.
@@ -45,7 +47,7 @@ public struct RemoteAPI: Sendable {
     public func agreement(_ reference: String) async throws(RemoteFailure) -> (summary: AgreementSummary, items: [ItemState]) {
         try await call {
             let detail = try await client.getAgreement(path: .init(reference: reference)).ok.body.json
-            return (try bridged(detail.agreement), try bridged(detail.items))
+            return (try bridged(detail.agreement), try detail.items.map(ItemState.init))
         }
     }
 
@@ -61,18 +63,65 @@ public struct RemoteAPI: Sendable {
         }
     }
 
-    /// One version with its document, read strictly as a local file is.
+    /// One version with its document, read strictly as a local file is. The answer is read by hand rather than by the
+    /// generated client, whose free-form `Document` type would cost a second decoding and an encoding of the whole
+    /// document: the document is parsed once, by the reader `tripact diff FILE FILE` uses.
     public func version(_ reference: String, number: Int) async throws(RemoteFailure) -> (entry: VersionEntry, document: AgreementDocument) {
         try await call {
-            let body = try await client.getVersion(path: .init(reference: reference, number: number)).ok.body.json
-            let document: AgreementDocument
+            let data = try await get("/agreements/\(Self.pathSegment(reference))/versions/\(number)", operationID: "getVersion")
             do {
-                document = try DocumentCodec.decode(try JSONEncoder().encode(body.document))
+                let (document, others) = try DocumentCodec.decode(member: "document", of: data)
+                guard let entry = others["version"] else { throw DocumentError.missingKey(path: "version", line: nil) }
+                return (try JSONDecoder().decode(VersionEntry.self, from: entry), document)
             } catch {
                 throw RemoteFailure(status: nil, message: "the server sent version \(number) of \(reference) as a document this client cannot read")
             }
-            return (try bridged(body.version), document)
         }
+    }
+
+    /// Two versions, asked for at the same time (`tripact diff`).
+    public func versions(_ reference: String, _ first: Int, _ second: Int) async throws(RemoteFailure) -> (
+        (entry: VersionEntry, document: AgreementDocument), (entry: VersionEntry, document: AgreementDocument)
+    ) {
+        try await call {
+            async let one = version(reference, number: first)
+            async let two = version(reference, number: second)
+            return (try await one, try await two)
+        }
+    }
+
+    /// A GET's JSON body through the client's own transport and middlewares (the token; errors as `RemoteFailure`).
+    func get(_ path: String, operationID: String) async throws -> Data {
+        var request = HTTPRequest(method: .get, scheme: nil, authority: nil, path: path)
+        request.headerFields[.accept] = "application/json"
+        let transport = self.transport
+        var next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+            try await transport.send($0, body: $1, baseURL: $2, operationID: operationID)
+        }
+        for middleware in middlewares.reversed() {
+            let inner = next
+            next = { try await middleware.intercept($0, body: $1, baseURL: $2, operationID: operationID, next: inner) }
+        }
+        let response: HTTPResponse
+        let body: HTTPBody?
+        do {
+            (response, body) = try await next(request, nil, server.appendingPathComponent("api/v1"))
+        } catch let failure as RemoteFailure {
+            throw failure
+        } catch {
+            throw RemoteFailure(status: nil, message: "cannot reach \(server.absoluteString): \(error.localizedDescription)")
+        }
+        guard response.status == .ok, let body else {
+            throw RemoteFailure(status: Int(response.status.code), message: "the server's answer does not match openapi.yaml")
+        }
+        return try await Data(collecting: body, upTo: Self.maximumExportBytes)
+    }
+
+    /// A path parameter as the generated client writes it: percent-encoded, a `/` included.
+    static func pathSegment(_ value: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove("/")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 
     /// Runs one operation; every failure becomes a `RemoteFailure` whose message never carries the request (nor its token).
@@ -146,6 +195,16 @@ struct ErrorAnswers: ClientMiddleware {
         failure.problems = (decoded.errors ?? []).map { FieldProblem(field: $0.path, message: $0.message) }
         failure.head = decoded.head
         throw failure
+    }
+}
+
+extension ItemState {
+    /// The domain state from the generated one, field by field (a `show` of the large agreement reads 200 of them).
+    init(_ state: Components.Schemas.ItemState) {
+        self.init(
+            key: ItemKey(rawValue: state.key), hash: state.hash, acceptedBy: Set(state.acceptedBy.compactMap { PartyRole(rawValue: $0.rawValue) }),
+            disputedBy: Set(state.disputedBy.compactMap { PartyRole(rawValue: $0.rawValue) })
+        )
     }
 }
 

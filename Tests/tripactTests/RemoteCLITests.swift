@@ -103,6 +103,17 @@ struct RemoteCLITests {
         }
         let unknown = try r.remote(["show", "no-such-agreement", "--server", r.server.url], token: r.token)
         #expect(unknown.status == 3 && unknown.stderr.contains("404"), "\(unknown.stderr)")
+        // `diff` reads its two versions at once and by hand, not through the generated client: a missing one is the same 404.
+        let missing = try r.remote(["diff", r.workspace.reference, "1", "9", "--server", r.server.url], token: r.token)
+        #expect(missing.status == 3 && missing.stderr.contains("404"), "\(missing.stderr)")
+        // Over real HTTP, the cached answer's gzipped bytes are framed by their own length and decode to the same JSON.
+        let url = r.server.url + "/api/v1/agreements/\(r.workspace.reference)"
+        let header = ["-H", "Authorization: Bearer \(r.token)"]
+        let plain = try Shell.run("/usr/bin/curl", ["-s", "--max-time", "10"] + header + [url])
+        let zipped = try Shell.run("/usr/bin/curl", ["-s", "--max-time", "10", "--compressed"] + header + [url])
+        #expect(plain.status == 0 && zipped.status == 0 && zipped.stdout == plain.stdout && plain.stdout.hasPrefix("{"), "curl \(zipped.status)")
+        let sent = try Shell.run("/usr/bin/curl", ["-s", "--max-time", "10", "-H", "Accept-Encoding: gzip", "-o", "/dev/null", "-w", "%{size_download}"] + header + [url])
+        #expect((Int(sent.stdout) ?? .max) < plain.stdout.utf8.count, "the gzipped answer is \(sent.stdout) bytes")
     }
 
     @Test func loginSavesTheTokenForItsUserAloneIsTheDefaultAndLogoutRemovesIt() throws {

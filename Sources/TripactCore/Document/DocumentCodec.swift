@@ -18,6 +18,38 @@ public enum DocumentCodec {
         } catch {
             throw .malformedJSON(line: error.line, column: error.column, message: error.message)
         }
+        return try decode(tree: tree) { data }
+    }
+
+    /// A document that arrives as the member `key` of a JSON object (the API's answer for a version), read exactly as
+    /// `decode` reads a file, from one parse of the whole answer; the object's other members come back as canonical
+    /// JSON for the caller to decode.
+    public static func decode(member key: String, of data: Data) throws(DocumentError) -> (document: AgreementDocument, others: [String: Data]) {
+        let tree: JSONNode
+        do {
+            tree = try JSONParser.parse([UInt8](data))
+        } catch {
+            throw .malformedJSON(line: error.line, column: error.column, message: error.message)
+        }
+        guard case .object(let members) = tree.value, let node = members.first(where: { $0.key == key })?.node else {
+            throw .missingKey(path: key, line: 1)
+        }
+        var others: [String: Data] = [:]
+        for member in members where member.key != key {
+            var bytes: [UInt8] = []
+            member.node.writeCanonical(to: &bytes)
+            others[member.key] = Data(bytes)
+        }
+        let document = try decode(tree: node) {
+            var bytes: [UInt8] = []
+            node.writeCanonical(to: &bytes)
+            return Data(bytes)
+        }
+        return (document, others)
+    }
+
+    /// `decode` after the parse; `data` is the JSON text of `tree`, needed only when a problem must be named.
+    private static func decode(tree: JSONNode, data: () -> Data) throws(DocumentError) -> AgreementDocument {
         if case .object(let members) = tree.value, let format = members.first(where: { $0.key == "format" }), case .string(let value) = format.node.value,
             value != AgreementDocument.currentFormat
         {
@@ -29,7 +61,7 @@ public enum DocumentCodec {
             if let unsafe = firstUnsafeText(tree) { throw unsafe }
             document = plain
         } else {
-            document = try decodeStrict(AgreementDocument.self, data: data, tree: tree)
+            document = try decodeStrict(AgreementDocument.self, data: data(), tree: tree)
         }
         return tree.normalisingWhitespace().flatMap(decodeCanonical) ?? document
     }

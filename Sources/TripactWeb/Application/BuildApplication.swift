@@ -63,7 +63,9 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     let routes = Routes(router: router)
     routes.get("health") { _, _ in "ok" }
     // The JSON API (openapi.yaml) on the same router: bearer tokens only, never the session cookie.
-    TripactAPI.register(on: router, store: store, library: configuration.library, rateLimit: configuration.apiRateLimit) { store, reference, version, from, library in
+    TripactAPI.register(
+        on: router, store: store, library: configuration.library, rateLimit: configuration.apiRateLimit, compress: { Gzip.compress($0) }
+    ) { store, reference, version, from, library in
         // The same Word files as the agreement page's downloads.
         if let from { return try WordDownloads.redline(store: store, reference: reference, from: from, to: version, library: library) }
         return try WordDownloads.export(store: store, reference: reference, version: version, library: library)

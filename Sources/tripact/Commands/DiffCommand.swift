@@ -57,8 +57,9 @@ struct DiffCommand: AsyncParsableCommand {
                     throw .unusableInput("--as reads your organisation's playbook from a database; against a server use --side")
                 }
                 let reference = arguments[0]
+                // Both versions at once: two requests in flight instead of one after the other.
                 let (first, second) = try await CLIFailure.remote { () async throws(RemoteFailure) in
-                    (try await api.version(reference, number: Int(arguments[1])!), try await api.version(reference, number: Int(arguments[2])!))
+                    try await api.versions(reference, Int(arguments[1])!, Int(arguments[2])!)
                 }
                 (old, new) = (first.document, second.document)
                 (oldLabel, newLabel) = ("\(reference) v\(first.entry.number)", "\(reference) v\(second.entry.number)")
