@@ -107,6 +107,15 @@ extension TripactStore {
     /// Proposes a new version on top of `base`. Refused with `staleBase` when the head has moved: nothing is written then.
     @discardableResult
     public func propose(_ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String) throws(StoreError) -> Version {
+        try proposeVersion(document, on: reference, basedOn: base, by: email, message: message, closing: nil)
+    }
+
+    /// What runs in a proposal's transaction after the version is written (a sent draft is removed there).
+    typealias ProposalClosing = (Database.Connection, AgreementRow, User, Int) throws(StoreError) -> Void
+
+    func proposeVersion(
+        _ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String, closing: ProposalClosing?
+    ) throws(StoreError) -> Version {
         let document = try Self.prepared(document)
         let user = try self.user(email: email)
         try user.requireNegotiator()
@@ -139,6 +148,7 @@ extension TripactStore {
                 [.int(number), .text(status.rawValue), .text(document.title), .text(now), .int(agreement.id)]
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "version.propose", detail: "version \(number) on \(base) by \(party.rawValue), sha256 \(hash): \(message)")
+            try closing?(connection, agreement, user, number)
             return Version(agreement: reference, number: number, parent: base, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
         }
     }

@@ -62,7 +62,7 @@ struct ClauseController {
         if let against, clause.variant(against) == nil {
             throw HTTPError(.badRequest, message: "against: the clause \u{201C}\(clause.title)\u{201D} has no such variant; choose one from the list")
         }
-        let head = try store.version(reference)
+        let head = try Proposals.working(store: store, session: session, reference: reference)
         let selection = head.document.clauses.first { $0.clause == clause.id }
         let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
             (spec.name, (selection?.parameters[spec.name] ?? spec.defaultValue).map(Self.formValue) ?? "")
@@ -127,14 +127,7 @@ struct ClauseController {
         } else {
             document.clauses.append(selection)
         }
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return self.form(
-                session: session, reference: reference, party: party, clause: clause, base: head, variant: variant, values: entered, message: message,
-                errors: [:], state: state, note: note, status: .conflict
-            )
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     func form(
