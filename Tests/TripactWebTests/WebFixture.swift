@@ -95,6 +95,17 @@ extension TestClientProtocol {
         return try await executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form as a user does who then sends their side's draft from its review page: a form that changes the
+    /// agreement saves into the draft and answers with the review page; the draft is then sent with the form's message
+    /// as its cover message, and the send's answer is returned. Any other answer (a 422, a 403) is returned as it is.
+    func propose(_ uri: String, form: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+        let saved = try await post(uri, form: form, cookie: cookie)
+        guard saved.status == .seeOther, let review = saved.headers[.location], review.hasSuffix("/draft") else { return saved }
+        let csrf = form.first { $0.0 == "_csrf" }?.1 ?? ""
+        let message = form.first { $0.0 == "message" }?.1 ?? "sent from a form"
+        return try await post(review + "/send", form: [("_csrf", csrf), ("message", message.isEmpty ? "sent from a form" : message)], cookie: cookie)
+    }
+
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")) ?? text
     }

@@ -121,7 +121,7 @@ extension TripactStore {
         guard !message.isEmpty else { throw .invalidFields([FieldProblem(field: "message", message: "say what this turn changes and why")]) }
         if TextLimit.exceeds(message, 2_000) { throw .invalidFields([FieldProblem(field: "message", message: "at most 2,000 characters")]) }
         guard let draft = try self.draft(reference, for: email) else {
-            throw .invalid("your side has no draft of '\(reference)'; there is nothing to send")
+            throw .invalid("your side has no draft of '\(reference)'; there is nothing to propose")
         }
         guard draft.conflicts.isEmpty else { throw .draftConflicts(agreement: reference, items: draft.conflicts.map(\.rawValue)) }
         guard !draft.changes.isEmpty else {
