@@ -102,7 +102,14 @@ extension TestClientProtocol {
         let saved = try await post(uri, form: form, cookie: cookie)
         guard saved.status == .seeOther, let review = saved.headers[.location], review.hasSuffix("/draft") else { return saved }
         let csrf = form.first { $0.0 == "_csrf" }?.1 ?? ""
-        let message = form.first { $0.0 == "message" }?.1 ?? "sent from a form"
+        // The form's own message, else the cover message the review page suggests (the editors' notes), as a user sends it.
+        var message = form.first { $0.0 == "message" }?.1 ?? ""
+        if message.isEmpty {
+            let page = try await get(review, cookie: cookie).text
+            if let open = page.range(of: "name=\"message\" rows=\"4\" maxlength=\"2000\">"), let close = page.range(of: "</textarea>", range: open.upperBound..<page.endIndex) {
+                message = String(page[open.upperBound..<close.lowerBound]).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
         return try await post(review + "/send", form: [("_csrf", csrf), ("message", message.isEmpty ? "sent from a form" : message)], cookie: cookie)
     }
 

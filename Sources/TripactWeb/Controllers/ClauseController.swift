@@ -20,6 +20,8 @@ struct ClauseController {
         let message: String?
         let parameters: [String: String]?
         let clear: [String: String]?
+        /// "send": save into the draft and send the whole draft at once, this form's message its cover message.
+        let then: String?
     }
 
     struct CommentForm: Decodable {
@@ -127,6 +129,11 @@ struct ClauseController {
         } else {
             document.clauses.append(selection)
         }
+        if form.then == "send" {
+            return try Proposals.saveAndSend(
+                store: store, configuration: configuration, working: baseVersion, edited: document, reference: reference, party: party, session: session, note: message
+            )
+        }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
@@ -228,7 +235,7 @@ struct ClauseController {
         page.text(message)
         page.raw("</textarea>")
         Self.error(&page, errors["message"], id: "message-error")
-        page.proposeButton(base: base, session: session)
+        page.proposeButton(base: base, session: session, offerSending: true)
         page.raw("</form>")
         writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, head: head, entry: wording)
         note?.writeChanges(&page)

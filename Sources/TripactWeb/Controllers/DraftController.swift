@@ -42,10 +42,15 @@ struct DraftController {
         let form = try await FormDecoding.decode(SendForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
         let message = form.message ?? ""
+        return try sendOrExplain(session: session, reference: reference, party: party, message: message)
+    }
+
+    /// Sends the draft and answers with the agreement; on a refusal (an approval waiting, items to settle, a draft
+    /// changed meanwhile, an empty draft) answers with the review page, the reason at its top and the message kept.
+    func sendOrExplain(session: TripactStore.Session, reference: String, party: PartyRole, message: String) throws -> Response {
         do {
             try store.sendDraft(reference, by: session.user.email, message: message)
         } catch {
-            // Approval waiting, items to settle, a draft changed meanwhile, an empty draft: the page again, the message kept.
             let answer = error.answer
             return try page(
                 session: session, reference: reference, party: party, message: message, problem: answer.message,

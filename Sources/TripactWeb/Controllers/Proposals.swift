@@ -40,4 +40,14 @@ enum Proposals {
         try store.editDraft(reference, from: working.document, to: edited, by: session.user.email, note: note)
         return .redirect(to: DraftController.path(reference), type: .normal)
     }
+
+    /// "Save and send now": saves as above, then sends the whole draft with the form's message as its cover message,
+    /// under the same rules as the review page's Send; a refusal answers with the review page and its reason.
+    static func saveAndSend(
+        store: TripactStore, configuration: WebConfiguration, working: WorkingCopy, edited: AgreementDocument, reference: String, party: PartyRole,
+        session: TripactStore.Session, note: String
+    ) throws -> Response {
+        try store.editDraft(reference, from: working.document, to: edited, by: session.user.email, note: note)
+        return try DraftController(store: store, configuration: configuration).sendOrExplain(session: session, reference: reference, party: party, message: note)
+    }
 }
