@@ -604,7 +604,8 @@ def main():
         flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
         flow.comment("audits", "Internal: our DPO would settle for the ISO report alone.", internal=True)
         assert "only your organisation sees this comment" in driver.page_source, "the internal comment is not marked"
-        flow.change_clause("audits", "Twenty days' notice of an audit", parameters={"notice-days": "20"})
+        # Not Clause 14 (audits): the processor changed it in version 3, and it stays for the controller to accept below.
+        flow.change_clause("records-and-compliance", "Answers within ten days", parameters={"answer-days": "10"})
         colleague = "sophie.laurent@lumen.example"
         flow.log_in(colleague, credentials[colleague])
         flow.change_clause("confidentiality", "Training every six months", parameters={"training-months": "6"})
@@ -612,12 +613,12 @@ def main():
         assert "3 changes" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
         flow.log_in(bpo, credentials[bpo])
         flow.open("/agreements/" + REFERENCE)
-        assert "Twenty days" not in driver.page_source and "Your draft" not in driver.page_source, "the processor sees the controller's draft"
+        assert "Answers within ten days" not in driver.page_source and "Your draft" not in driver.page_source, "the processor sees the controller's draft"
         assert flow.head() == 4, "a saved form was sent without Send"
         flow.log_in(brand, credentials[brand])
         flow.open("/agreements/" + REFERENCE)
         assert "Your draft: 3 changes" in driver.page_source, "the agreement page does not offer the draft for review"
-        flow.send_draft("Specific authorisation, twenty days' notice of an audit, training every six months")
+        flow.send_draft("Specific authorisation, answers within ten days, training every six months")
         assert flow.head() == 5, "the turn was not sent as one version"
         assert flow.status() == "draft"
 
