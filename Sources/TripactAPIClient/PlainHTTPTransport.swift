@@ -17,6 +17,8 @@ struct PlainHTTPTransport: ClientTransport {
     static let timeoutSeconds = 60
     /// The largest request body sent (a proposal of the largest storable document, or an export to verify).
     static let maximumRequestBytes = 64 * 1_048_576
+    /// The largest answer read: a server (or something posing as one) cannot make the CLI hold more than this.
+    static let maximumResponseBytes = 256 * 1_048_576
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -101,6 +103,9 @@ struct PlainHTTPTransport: ClientTransport {
             guard count > 0 else {
                 if errno == EINTR { continue }
                 throw Failure(description: "no answer from \(host):\(port) (\(String(cString: strerror(errno))))")
+            }
+            guard received.count + count <= maximumResponseBytes else {
+                throw Failure(description: "the answer from \(host):\(port) is larger than \(maximumResponseBytes / 1_048_576) MiB")
             }
             received.append(contentsOf: buffer[0..<count])
         }

@@ -8,7 +8,7 @@ extension StoreError {
         case .unknownItem: (404, description)
         case .unknownNotice: (404, "no such notice")
         case .unknownUser, .unknownOrganisation: (400, description)
-        case .staleBase: (409, description)
+        case .staleBase, .draftConflicts: (409, description)
         case .duplicate: (409, description)
         case .notPermitted: (403, description)
         case .signingRefused: (422, description)

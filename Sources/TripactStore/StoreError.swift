@@ -13,6 +13,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case duplicate(String)
     /// A proposal based on a version that is no longer the head.
     case staleBase(agreement: String, base: Int, head: Int)
+    /// A draft that cannot be sent yet: items both sides changed wait to be settled (none named: a colleague changed
+    /// the draft while it was being sent).
+    case draftConflicts(agreement: String, items: [String])
     case notAParty(user: String, agreement: String)
     case notPermitted(String)
     case signingRefused(agreement: String, reasons: [String])
@@ -37,6 +40,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .staleBase(let agreement, let base, let head):
             "conflict: your proposal is based on version \(base) of '\(agreement)', but the head is now version \(head); "
                 + "compare with 'tripact diff \(agreement) \(base) \(head)', merge, and propose again with --base \(head)"
+        case .draftConflicts(let agreement, let items) where items.isEmpty:
+            "conflict: your side's draft of '\(agreement)' changed while it was being sent; review it and send again"
+        case .draftConflicts(let agreement, let items):
+            "conflict: the other side also changed \(items.joined(separator: ", ")) since your draft of '\(agreement)' was prepared; "
+                + "settle each (take theirs or keep yours) before sending ('tripact draft diff \(agreement)' shows both)"
         case .notAParty(let user, let agreement): "user '\(user)' belongs to neither party of agreement '\(agreement)'"
         case .notPermitted(let message): "not permitted: \(message)"
         case .signingRefused(let agreement, let reasons): "cannot sign '\(agreement)': " + reasons.joined(separator: "; ")

@@ -18,7 +18,7 @@ struct Tripact: AsyncParsableCommand {
             LogCommand.self, ShowCommand.self, DiffCommand.self, ExportCommand.self, SignCommand.self, VerifyCommand.self, BackupCommand.self,
             AuditCommand.self, ServeCommand.self, SubprocessorsCommand.self, NoticesCommand.self, ObjectCommand.self, ApproveCommand.self,
             ResolveCommand.self, EvidenceCommand.self, PlaybookCommand.self, TokenCommand.self, LoginCommand.self, LogoutCommand.self,
-            ImportDocxCommand.self, CommentCommand.self, ApprovalCommand.self,
+            ImportDocxCommand.self, CommentCommand.self, ApprovalCommand.self, DraftCommand.self,
         ]
     )
 }

@@ -9,8 +9,11 @@ rules finds nothing, and the visible text holds no internal key (item keys such 
 `annex2:purposes`, catalogue keys such as `user.financial.credit_card`). Keys belong in URLs, JSON and the CLI.
 Every page is also saved as screenshots at 1280 and 390 px in .ci/artifacts/screens/, for a person to look at.
 
-The six everyday tasks of docs UX (find what needs you, read a changed clause's wording, accept one item, counter-propose
-a number, compare two versions, sign with the confirmation step) are done from the dashboard by clicking links and
+Since issue 10 every form saves into the side's private draft, sent as one turn from "Review and send"
+(`/agreements/REF/draft`); the controller prepares a turn in three forms with two of its users and an internal comment,
+and sends it as one version. The six everyday tasks of docs UX (find what needs you, read a changed clause's wording,
+accept one item, counter-propose a number with the clause form's "Save and send now", compare two versions, sign with
+the confirmation step) are done from the dashboard by clicking links and
 buttons, and the suite counts the pages each one loads (see PageLoads and Tasks): at most 3 each.
 """
 import base64
@@ -459,7 +462,8 @@ class Flow:
         self.open("/agreements/" + REFERENCE)
         return self.driver.find_element(By.ID, "status").text
 
-    def change_clause(self, clause, message, variant=None, parameters=None):
+    def change_clause(self, clause, message, variant=None, parameters=None, send_now=False):
+        """Saves a clause form into the side's draft (landing on its review page), or saves and sends the draft at once."""
         self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
         if variant:
             Select(self.driver.find_element(By.ID, "variant")).select_by_value(variant)
@@ -468,8 +472,21 @@ class Flow:
             field.clear()
             field.send_keys(value)
         self.driver.find_element(By.ID, "message").send_keys(message)
-        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]"))
-        assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "proposal refused: " + self.driver.page_source[:2000]
+        if send_now:
+            submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Save and send')]"))
+            assert self.driver.current_url.endswith("/agreements/" + REFERENCE), "proposal refused: " + self.driver.page_source[:2000]
+        else:
+            submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Save to your side')]"))
+            assert self.driver.current_url.endswith("/agreements/%s/draft" % REFERENCE), "the draft refused the edit: " + self.driver.page_source[:2000]
+
+    def send_draft(self, message, reference=REFERENCE):
+        """From the review page: the cover message, then Send; lands on the agreement."""
+        self.open("/agreements/%s/draft" % reference)
+        field = self.driver.find_element(By.ID, "message")
+        field.clear()
+        field.send_keys(message)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Send version')]"))
+        assert self.driver.current_url.endswith("/agreements/" + reference), "the draft was not sent: " + self.driver.page_source[:2000]
 
     def comment(self, clause, text, internal=False):
         self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
@@ -554,8 +571,11 @@ def main():
                          "purposes-essential.service.operations.support"]:
             driver.find_element(By.ID, checkbox).click()
         driver.find_element(By.ID, "message").send_keys("Annex II for the chat pilot")
-        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[starts-with(., 'Propose version')]"))
-        assert driver.current_url == pilot_url, "Annex II was refused: " + driver.page_source[:1500]
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[starts-with(., 'Save to your side')]"))
+        assert driver.current_url == pilot_url + "/draft", "Annex II was refused: " + driver.page_source[:1500]
+        assert "Annex II for the chat pilot" in driver.page_source, "the review page does not suggest the editor's note"
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[starts-with(., 'Send version 2')]"))
+        assert driver.current_url == pilot_url, "the draft was not sent: " + driver.page_source[:1500]
         assert "head version 2" in driver.page_source
 
         step = "the controller's legal user counter-proposes the breach hours from the dashboard (a counted task)"
@@ -572,18 +592,34 @@ def main():
             hours.clear()
             hours.send_keys("24")
             task.find("a message for the other side", By.ID, "message").send_keys("We need 24 hours")
-            task.click("a button that proposes the next version", By.XPATH, "//button[starts-with(., 'Propose version')]")
+            task.click("a button that saves and sends the next version", By.XPATH, "//button[starts-with(., 'Save and send version')]")
             task.require(on_agreement(driver) and "head version 4" in driver.page_source, "the agreement at version 4 after the proposal")
 
         if not tasks.attempt(task, counter_propose) and flow.head() == 3:
             # The rest of the negotiation goes on with the change made by its address.
-            flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"})
+            flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"}, send_now=True)
 
-        step = "the controller's legal user changes the subprocessor authorisation, comments"
+        step = "the controller prepares a turn in three forms by two users, with an internal comment, and sends it as one version"
         flow.change_clause("subprocessors", "Specific authorisation for each subprocessor", variant="specific")
         flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
         flow.comment("audits", "Internal: our DPO would settle for the ISO report alone.", internal=True)
         assert "only your organisation sees this comment" in driver.page_source, "the internal comment is not marked"
+        # Not Clause 14 (audits): the processor changed it in version 3, and it stays for the controller to accept below.
+        flow.change_clause("records-and-compliance", "Answers within ten days", parameters={"answer-days": "10"})
+        colleague = "sophie.laurent@lumen.example"
+        flow.log_in(colleague, credentials[colleague])
+        flow.change_clause("confidentiality", "Training every six months", parameters={"training-months": "6"})
+        review = driver.find_element(By.TAG_NAME, "main").text
+        assert "3 changes" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
+        flow.log_in(bpo, credentials[bpo])
+        flow.open("/agreements/" + REFERENCE)
+        assert "Answers within ten days" not in driver.page_source and "Your draft" not in driver.page_source, "the processor sees the controller's draft"
+        assert flow.head() == 4, "a saved form was sent without Send"
+        flow.log_in(brand, credentials[brand])
+        flow.open("/agreements/" + REFERENCE)
+        assert "Your draft: 3 changes" in driver.page_source, "the agreement page does not offer the draft for review"
+        flow.send_draft("Specific authorisation, answers within ten days, training every six months")
+        assert flow.head() == 5, "the turn was not sent as one version"
         assert flow.status() == "draft"
 
         step = "the processor finds what needs it from the dashboard (a counted task)"

@@ -38,7 +38,7 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         let before = try fixture.store.itemStates(fixture.reference)
         try await fixture.application.test(.router) { client in
-            let response = try await client.post(uri(fixture), form: [("_csrf", csrf), ("base", "1"), ("message", "we answer access requests")] + Self.rows("processor"), cookie: cookie)
+            let response = try await client.propose(uri(fixture), form: [("_csrf", csrf), ("base", "1"), ("message", "we answer access requests")] + Self.rows("processor"), cookie: cookie)
             #expect(response.status == .seeOther)
         }
         let head = try fixture.store.version(fixture.reference)
@@ -68,18 +68,21 @@ import TripactWeb
         #expect(try fixture.store.log(fixture.reference).count == 1, "nothing was saved")
     }
 
-    @Test func aStaleBaseIsAConflictWithTheEditsKept() async throws {
+    /// A form loaded before the head moved saves into the side's draft, which is carried onto the new head: sending
+    /// keeps both the other side's change and this row.
+    @Test func aFormFromAnOlderHeadSavesIntoTheDraftCarriedOntoTheNewHead() async throws {
         let fixture = try WebFixture(document: Fixtures.withAllThreeRoles())
         var moved = try fixture.store.version(fixture.reference).document
         moved.processing.subjectMatter = "Customer care, moved on"
         try fixture.store.propose(moved, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "controller"), message: "moved")
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
-            let response = try await client.post(uri(fixture), form: [("_csrf", csrf), ("base", "1"), ("message", "ours")] + Self.rows("processor"), cookie: cookie)
-            #expect(response.status == .conflict)
-            #expect(response.text.contains("<input type=\"hidden\" name=\"base\" value=\"2\">"))
-            #expect(response.text.contains("<option value=\"processor\" selected>The Processor</option>"), "the user's choice is kept")
+            let response = try await client.propose(uri(fixture), form: [("_csrf", csrf), ("base", "1"), ("message", "ours")] + Self.rows("processor"), cookie: cookie)
+            #expect(response.status == .seeOther)
         }
-        #expect(try fixture.store.agreement(fixture.reference).head == 2)
+        let head = try fixture.store.version(fixture.reference)
+        #expect(head.number == 3)
+        #expect(head.document.processing.subjectMatter == "Customer care, moved on")
+        #expect(head.document.clauses.last { $0.clause == JointAllocation.clause }?.parameters["right-access"] == .string("processor"))
     }
 }

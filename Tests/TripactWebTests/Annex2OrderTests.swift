@@ -56,7 +56,7 @@ import TripactWeb
             let start = try #require(page.range(of: "action=\"/agreements/\(fixture.reference)/annex2\""))
             let formPart = String(page[start.lowerBound...].prefix { _ in true }.split(separator: "</form>", maxSplits: 1)[0])
             let form = try Self.submission(formPart).filter { $0.0 != "message" } + [("message", "no change")]
-            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: form, cookie: cookie)
+            let saved = try await client.propose("/agreements/\(fixture.reference)/annex2", form: form, cookie: cookie)
             #expect(saved.status != .seeOther, "the same Annex II is no new version")
             #expect(saved.text.contains("identical") || saved.text.contains("nothing to propose"), "\(saved.status)")
         }

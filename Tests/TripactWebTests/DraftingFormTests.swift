@@ -15,9 +15,9 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let form = try await client.get("/new-agreement", cookie: cookie)
             #expect(form.text.contains("<option value=\"Other Brand SA\">") && !form.text.contains("<option value=\"Atlantis Relation Client SAS\""))
-            let invalid = try await client.post("/new-agreement", form: [("_csrf", csrf), ("title", ""), ("counterpart", "Nobody"), ("side", "processor")], cookie: cookie)
+            let invalid = try await client.propose("/new-agreement", form: [("_csrf", csrf), ("title", ""), ("counterpart", "Nobody"), ("side", "processor")], cookie: cookie)
             #expect(invalid.status == .unprocessableContent && invalid.text.contains("choose the other party"))
-            let created = try await client.post("/new-agreement", form: [
+            let created = try await client.propose("/new-agreement", form: [
                 ("_csrf", csrf), ("title", "DPA for Other Brand's hotline"), ("reference", "other-hotline"), ("counterpart", "Other Brand SA"),
                 ("side", "processor"), ("mainAgreement", "Hotline services agreement of 1 May 2026"),
             ], cookie: cookie)
@@ -40,7 +40,7 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "outsider")
         try await fixture.application.test(.router) { client in
             for typed in [fixture.reference, "never-used"] {
-                let created = try await client.post("/new-agreement", form: [
+                let created = try await client.propose("/new-agreement", form: [
                     ("_csrf", csrf), ("title", "Hotline"), ("reference", typed), ("counterpart", WebFixture.processor), ("side", "controller"),
                 ], cookie: cookie)
                 let location = try #require(created.location)
@@ -60,7 +60,7 @@ import TripactWeb
             let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie)
             #expect(page.text.contains("<input type=\"checkbox\" id=\"channels-voice\" name=\"channels[]\" value=\"voice\" checked>"))
             #expect(page.text.contains("<label class=\"inline\" for=\"dataCategories-user.biometric.voice\">"))
-            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/annex2", form: [
                 ("_csrf", csrf), ("base", "1"), ("subjectMatter", ""), ("duration", "Until 31 December 2028"), ("callRecording", "yes"), ("cardPayments", "no"),
                 ("channels[]", "voice"), ("channels[]", "sms"), ("dataSubjects[]", "customer"), ("dataCategories[]", "user.name"),
                 ("dataCategories[]", "user.contact.phone_number"), ("purposes[]", "essential.service.operations.support"), ("message", "SMS added; no more cards"),
@@ -81,7 +81,7 @@ import TripactWeb
         let fixture = try WebFixture()
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
-            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/annex2", form: [
                 ("_csrf", csrf), ("base", "1"), ("dataCategories[]", "user.name"), ("dataCategories[]", "user.health_and_medical"), ("dataSubjects[]", "customer"),
                 ("channels[]", "voice"), ("purposes[]", "essential.service.operations.support"),
                 ("safeguards[user.health_and_medical]", "Only the two supervisors of the care line see it; field-level encryption; deleted after 30 days."),
@@ -97,35 +97,18 @@ import TripactWeb
         #expect(!Fixtures.codes(try fixture.store.version(fixture.reference).document).contains("special-categories.safeguards-missing"))
     }
 
-    @Test func annexTwoOnAStaleVersionIs409AndKeepsTheEdits() async throws {
-        let fixture = try WebFixture()
-        var v2 = Fixtures.example("full-scenario.json")
-        v2.processing.frequency = "Office hours only"
-        try fixture.store.propose(v2, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "controller"), message: "hours")
-        let (cookie, csrf) = try fixture.session(.legal, "processor")
-        try await fixture.application.test(.router) { client in
-            let response = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
-                ("_csrf", csrf), ("base", "1"), ("duration", "Ten years"), ("message", "longer"), ("channels[]", "voice"),
-            ], cookie: cookie)
-            #expect(response.status == .conflict)
-            #expect(response.text.contains("proposed version 2 after you opened this form on version 1"))
-            #expect(response.text.contains(">Ten years</textarea>"))
-        }
-        #expect(try fixture.store.log(fixture.reference).count == 2)
-    }
-
     @Test func draftingFormsRefuseViewersMissingTokensAndOutsiders() async throws {
         let fixture = try WebFixture()
         try await fixture.application.test(.router) { client in
             let (viewer, viewerCSRF) = try fixture.session(.viewer, "processor")
-            #expect(try await client.post("/new-agreement", form: [("_csrf", viewerCSRF), ("title", "x"), ("counterpart", WebFixture.outsider), ("side", "processor")], cookie: viewer).status == .forbidden)
-            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("_csrf", viewerCSRF), ("base", "1"), ("message", "x")], cookie: viewer).status == .forbidden)
+            #expect(try await client.propose("/new-agreement", form: [("_csrf", viewerCSRF), ("title", "x"), ("counterpart", WebFixture.outsider), ("side", "processor")], cookie: viewer).status == .forbidden)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: [("_csrf", viewerCSRF), ("base", "1"), ("message", "x")], cookie: viewer).status == .forbidden)
             let (legal, _) = try fixture.session(.legal, "processor")
-            #expect(try await client.post("/new-agreement", form: [("title", "x")], cookie: legal).status == .forbidden)
-            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("base", "1")], cookie: legal).status == .forbidden)
+            #expect(try await client.propose("/new-agreement", form: [("title", "x")], cookie: legal).status == .forbidden)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: [("base", "1")], cookie: legal).status == .forbidden)
             let (outsider, outsiderCSRF) = try fixture.session(.legal, "outsider")
             #expect(try await client.get("/agreements/\(fixture.reference)/annex2", cookie: outsider).status == .notFound)
-            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: [("_csrf", outsiderCSRF), ("base", "1"), ("message", "x")], cookie: outsider).status == .notFound)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: [("_csrf", outsiderCSRF), ("base", "1"), ("message", "x")], cookie: outsider).status == .notFound)
         }
     }
 }
@@ -138,7 +121,7 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/parties", cookie: cookie)
             #expect(page.text.contains("<label for=\"field-controller-signatory-name\">Controller: signatory</label>"))
-            let saved = try await client.post("/agreements/\(fixture.reference)/parties", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/parties", form: [
                 ("_csrf", csrf), ("base", "1"), ("field.controller.signatory.name", "Claire Dubois"), ("field.controller.address", ""),
                 ("field.processor.contact.phone", ""), ("clear.processor.contact.phone", "yes"), ("message", "new signatory"),
             ], cookie: cookie)
@@ -156,14 +139,14 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
             let long = String(repeating: "x", count: 4_001)
-            let refused = try await client.post("/agreements/\(fixture.reference)/consumer", form: [("_csrf", csrf), ("base", "1"), ("field.complaintRoute", long), ("message", "m")], cookie: cookie)
+            let refused = try await client.propose("/agreements/\(fixture.reference)/consumer", form: [("_csrf", csrf), ("base", "1"), ("field.complaintRoute", long), ("message", "m")], cookie: cookie)
             #expect(refused.status == .unprocessableContent && refused.text.contains("at most 4000 characters"))
-            let saved = try await client.post("/agreements/\(fixture.reference)/consumer", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/consumer", form: [
                 ("_csrf", csrf), ("base", "1"), ("field.complaintRoute", "Complaints go to the Lumen ombudsman <b>desk</b>."), ("message", "ombudsman"),
             ], cookie: cookie)
             #expect(saved.status == .seeOther)
             #expect(try await client.get("/agreements/\(fixture.reference)/consumer", cookie: cookie).text.contains("ombudsman &lt;b&gt;desk&lt;/b&gt;."))
-            #expect(try await client.post("/agreements/\(fixture.reference)/consumer", form: [("base", "2"), ("message", "m")], cookie: cookie).status == .forbidden)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/consumer", form: [("base", "2"), ("message", "m")], cookie: cookie).status == .forbidden)
         }
         #expect(try fixture.store.version(fixture.reference).document.consumerObligations.complaintRoute.hasPrefix("Complaints go to the Lumen ombudsman"))
     }
@@ -178,13 +161,13 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/measures", cookie: cookie)
             #expect(page.text.contains("<legend>1. "))
-            let saved = try await client.post("/agreements/\(fixture.reference)/measures", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/measures", form: [
                 ("_csrf", csrf), ("base", "1"), ("m.\(before[0].id).remove", "yes"), ("m.\(before[1].id).description", ""), ("new.catalogue", unused.key),
                 ("new.title", "Badge audit"), ("new.heading", "8"), ("new.customDescription", "Site security reviews the badge logs of every floor each week."),
                 ("message", "measures updated"),
             ], cookie: cookie)
             #expect(saved.status == .seeOther)
-            let generic = try await client.post("/agreements/\(fixture.reference)/measures", form: [
+            let generic = try await client.propose("/agreements/\(fixture.reference)/measures", form: [
                 ("_csrf", csrf), ("base", "2"), ("new.title", "Vague"), ("new.heading", ""), ("message", "x"),
             ], cookie: cookie)
             #expect(generic.status == .unprocessableContent && generic.text.contains("choose the heading of the custom measure"))
@@ -209,11 +192,11 @@ import TripactWeb
             let page = try await client.get("/agreements/\(fixture.reference)/subprocessors", cookie: cookie).text
             #expect(page.contains("name=\"add.nordic-chat\"") && page.contains("Nordic Chat Oy (IE)"))
             #expect(!page.contains(".id\""), "ids are never typed")
-            let unknown = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
+            let unknown = try await client.propose("/agreements/\(fixture.reference)/subprocessors", form: [
                 ("_csrf", csrf), ("base", String(head)), ("add.typed-by-hand", "yes"), ("message", "typed"),
             ], cookie: cookie)
             #expect(unknown.status == .unprocessableContent && unknown.text.contains("is not an active entry of the processor&#39;s subprocessor register"))
-            let saved = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/subprocessors", form: [
                 ("_csrf", csrf), ("base", String(head)), ("s.\(before[0].id).service", "Cloud telephony, EU only"), ("s.\(before[1].id).remove", "yes"),
                 ("s.\(before[2].id).id", "renamed"), ("add.nordic-chat", "yes"), ("message", "chat platform added"),
             ], cookie: cookie)
@@ -228,32 +211,4 @@ import TripactWeb
         #expect(try fixture.store.itemStates(fixture.reference).first { $0.key.rawValue == "subprocessor:\(before[1].id)" }?.isRemoval == true)
     }
 
-    @Test func afterAConflictEachEditStillReachesItsOwnRow() async throws {
-        let fixture = try WebFixture()
-        let (cookie, csrf) = try fixture.session(.legal, "controller")
-        let before = try fixture.store.version(fixture.reference).document.subprocessors
-        // While the controller edits the second subprocessor, the processor removes the first one.
-        var v2 = try fixture.store.version(fixture.reference).document
-        v2.subprocessors.removeFirst()
-        try fixture.store.propose(v2, on: fixture.reference, basedOn: 1, by: WebFixture.email(.legal, "processor"), message: "first one retired")
-        try await fixture.application.test(.router) { client in
-            let first = before[0]
-            let rows = before.map { ("s.row.\($0.id)", "1") } + [
-                ("s.\(first.id).name", first.name), ("s.\(first.id).address", first.address), ("s.\(first.id).country", first.country),
-                ("s.\(first.id).service", first.service), ("s.\(first.id).dataCategories", first.dataCategories.joined(separator: ", ")),
-                ("s.\(first.id).locations", first.locations.joined(separator: ", ")), ("s.\(first.id).transferMechanism", first.transferMechanism),
-            ]
-            let edit: [(String, String)] = [("s.\(before[1].id).service", "Edited by the controller")]
-            let stale = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [("_csrf", csrf), ("base", "1"), ("message", "service")] + rows + edit, cookie: cookie)
-            #expect(stale.status == .conflict)
-            #expect(stale.text.contains("Edited by the controller") && stale.text.contains("name=\"base\" value=\"2\""))
-            // The page shown after the conflict lists the user's rows; saving it again on version 2 keeps every edit in its row.
-            let again = try await client.post("/agreements/\(fixture.reference)/subprocessors", form: [("_csrf", csrf), ("base", "2"), ("message", "service")] + rows + edit, cookie: cookie)
-            #expect(again.status == .seeOther)
-        }
-        let after = try fixture.store.version(fixture.reference).document.subprocessors
-        #expect(after.first { $0.id == before[1].id }?.service == "Edited by the controller")
-        #expect(after.first { $0.id == before[2].id }?.service == before[2].service)
-        #expect(after.first { $0.id == before[0].id }?.name == before[0].name, "the user's form still held the first row, so it is theirs to keep or remove")
-    }
 }

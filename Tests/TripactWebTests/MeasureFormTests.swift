@@ -29,7 +29,7 @@ import TripactWeb
                 form.append((unescape(name), unescape(shown)))
             }
             #expect(form.count > 10)
-            let saved = try await client.post("/agreements/\(fixture.reference)/measures", form: form, cookie: cookie)
+            let saved = try await client.propose("/agreements/\(fixture.reference)/measures", form: form, cookie: cookie)
             #expect(saved.status == .seeOther, "\(saved.text)")
         }
         let after = try fixture.store.version(fixture.reference).document.measures

@@ -40,12 +40,12 @@ import TripactWeb
         let (controller, _) = try fixture.session(.legal, "controller")
         let source = try librarySource(fixture)
         try await fixture.application.test(.router) { client in
-            let response = try await client.post(uri(fixture) + "/wording", form: [
+            let response = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", csrf), ("base", "1"), ("ownWording", source), ("rider", "The Processor also calls the security desk of the Controller within {{hours}}."),
                 ("message", "A phone call as well"),
             ], cookie: processor)
             #expect(response.status == .seeOther)
-            #expect(response.location == "/agreements/\(fixture.reference)/clauses/breach-notification#wording-heading")
+            #expect(response.location == "/agreements/\(fixture.reference)", "saved into the draft, then sent from the review page")
             let head = try fixture.store.version(fixture.reference)
             let selection = try #require(head.document.clauses.first { $0.clause == "breach-notification" })
             #expect(head.number == 2 && head.message == "A phone call as well")
@@ -77,7 +77,7 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "controller")
         try await fixture.application.test(.router) { client in
             let own = "The Processor tells the Controller of a Personal Data Breach within {{hours}} [Art. 33(2)]."
-            let response = try await client.post(uri(fixture) + "/wording", form: [
+            let response = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", csrf), ("base", "1"), ("ownWording", own), ("rider", ""), ("message", "Shorter"),
             ], cookie: cookie)
             #expect(response.status == .seeOther)
@@ -85,7 +85,7 @@ import TripactWeb
             let page = try await client.get(uri(fixture), cookie: cookie).text
             #expect(page.contains("name=\"restore\""), "a way back to the library's text")
             // Changing the hours through the clause's other form keeps the own wording.
-            let changed = try await client.post(uri(fixture), form: [
+            let changed = try await client.propose(uri(fixture), form: [
                 ("_csrf", csrf), ("base", "2"), ("variant", try fixture.store.version(fixture.reference).document.clauses.first { $0.clause == "breach-notification" }!.variant),
                 ("parameters[hours]", "24"), ("parameters[phased]", "yes"), ("parameters[update-hours]", "24"), ("message", "24 hours"),
             ], cookie: cookie)
@@ -93,7 +93,7 @@ import TripactWeb
             let selection = try #require(try fixture.store.version(fixture.reference).document.clauses.first { $0.clause == "breach-notification" })
             #expect(selection.ownWording == own && selection.parameters["hours"] == .integer(24))
             // And back to the library's text.
-            let restored = try await client.post(uri(fixture) + "/wording", form: [
+            let restored = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", csrf), ("base", "3"), ("ownWording", own), ("restore", "yes"), ("rider", ""), ("message", "Back to the standard text"),
             ], cookie: cookie)
             #expect(restored.status == .seeOther)
@@ -106,7 +106,7 @@ import TripactWeb
         let (cookie, csrf) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
             let typed = "Notice within {{hour}} <b>at once</b>."
-            let response = try await client.post(uri(fixture) + "/wording", form: [
+            let response = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", csrf), ("base", "1"), ("ownWording", typed), ("rider", "[if quickly] Faster."), ("message", ""),
             ], cookie: cookie)
             #expect(response.status == .unprocessableContent)
@@ -116,7 +116,7 @@ import TripactWeb
             #expect(response.text.contains(">Notice within {{hour}} &lt;b&gt;at once&lt;/b&gt;.</textarea>"), "the typed text comes back, escaped")
             #expect(response.text.contains(">[if quickly] Faster.</textarea>"))
             #expect(!response.text.contains("<b>at once</b>"))
-            let tooLong = try await client.post(uri(fixture) + "/wording", form: [
+            let tooLong = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", csrf), ("base", "1"), ("ownWording", "x"), ("rider", String(repeating: "long ", count: 1_100)), ("message", "m"),
             ], cookie: cookie)
             #expect(tooLong.status == .unprocessableContent)
@@ -129,12 +129,12 @@ import TripactWeb
         let fixture = try WebFixture()
         let (cookie, _) = try fixture.session(.legal, "processor")
         try await fixture.application.test(.router) { client in
-            let response = try await client.post(uri(fixture) + "/wording", form: [
+            let response = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", "forged"), ("base", "1"), ("ownWording", "Own words."), ("rider", ""), ("message", "m"),
             ], cookie: cookie)
             #expect(response.status == .forbidden)
             let (viewer, viewerCSRF) = try fixture.session(.viewer, "processor")
-            let read = try await client.post(uri(fixture) + "/wording", form: [
+            let read = try await client.propose(uri(fixture) + "/wording", form: [
                 ("_csrf", viewerCSRF), ("base", "1"), ("ownWording", "Own words."), ("rider", ""), ("message", "m"),
             ], cookie: viewer)
             #expect(read.status == .forbidden)

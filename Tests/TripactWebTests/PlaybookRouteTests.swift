@@ -67,13 +67,13 @@ import TripactWeb
                     var pages: [(String, String)] = []
                     for uri in uris { pages.append((uri, try await client.get(uri, cookie: cookie).text)) }
                     if role != .viewer {
-                        // The conflict page: a form loaded on version 1, saved after version 2 landed.
-                        let conflict = try await client.post(
+                        // The review page of the side's draft, whose redline carries the side's own verdicts.
+                        let saved = try await client.post(
                             "/agreements/\(reference)/clauses/breach-notification",
                             form: [("_csrf", csrf), ("base", "1"), ("variant", "balanced"), ("parameters[hours]", "38"), ("message", "thirty-eight")], cookie: cookie
                         )
-                        #expect(conflict.status == .conflict)
-                        pages.append(("conflict", conflict.text))
+                        #expect(saved.status == .seeOther && saved.location == "/agreements/\(reference)/draft")
+                        pages.append(("draft", try await client.get("/agreements/\(reference)/draft", cookie: cookie).text))
                     }
                     for (uri, text) in pages {
                         for value in forbidden { #expect(!Self.holds(text, value), "\(role) of \(side): \(uri) shows the other side's '\(value)'") }
@@ -89,7 +89,7 @@ import TripactWeb
                     // Each side's verdict on 36 → 40 hours is its own: never the other's, never the library's.
                     let verdict = side == "controller" ? "outside your fallback" : "beyond your walk-away"
                     let otherVerdict = side == "controller" ? "beyond your walk-away" : "outside your fallback"
-                    for uri in ["/agreements/\(reference)/compare?from=1&to=2"] + (role == .viewer ? [] : ["conflict"]) {
+                    for uri in ["/agreements/\(reference)/compare?from=1&to=2"] + (role == .viewer ? [] : ["draft"]) {
                         let page = try #require(text[uri])
                         #expect(page.contains(verdict) && !page.contains(otherVerdict), "\(role) of \(side): \(uri)")
                     }

@@ -33,18 +33,18 @@ import TripactWeb
                 "purposeRoles[\(purpose)]": "independent", "purposeBases[\(purpose)]": "legitimate-interests", "purposeRecipients[\(purpose)]": "processor",
                 "message": "The processor uses this data for its own purpose",
             ])
-            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: shared, cookie: cookie).status == .seeOther)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: shared, cookie: cookie).status == .seeOther)
             let stored = try fixture.store.version(fixture.reference).document.processing.purposes[0]
             #expect(stored.role == .independent && stored.lawfulBasis == .legitimateInterests && stored.recipient == .processor)
 
             let again = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
             #expect(again.contains("<option value=\"independent\" selected>"))
             let invalid = Self.replacing(try Self.form(again, reference: fixture.reference), ["purposeBases[\(purpose)]": "because", "message": "x"])
-            let refused = try await client.post("/agreements/\(fixture.reference)/annex2", form: invalid, cookie: cookie)
+            let refused = try await client.propose("/agreements/\(fixture.reference)/annex2", form: invalid, cookie: cookie)
             #expect(refused.status == .unprocessableContent && refused.text.contains("choose the basis, condition and recipient from the lists"))
 
             let back = Self.replacing(try Self.form(again, reference: fixture.reference), ["purposeRoles[\(purpose)]": "on-behalf", "message": "Back to processing on behalf"])
-            #expect(try await client.post("/agreements/\(fixture.reference)/annex2", form: back, cookie: cookie).status == .seeOther)
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: back, cookie: cookie).status == .seeOther)
         }
         let head = try fixture.store.version(fixture.reference)
         #expect(head.number == 3 && head.document.processing == Fixtures.example("full-scenario.json").processing, "on behalf is stored as no role at all: the first hash's processing again")

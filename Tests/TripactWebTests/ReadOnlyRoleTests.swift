@@ -20,14 +20,14 @@ import TripactWeb
             for form in Self.forms {
                 let page = try await client.get("/agreements/\(fixture.reference)/\(form)", cookie: cookie)
                 #expect(page.status == .ok, "\(form)")
-                #expect(!page.text.contains("Propose version"), "\(role) is offered to propose on \(form)")
+                #expect(!page.text.contains("Save to your side's draft"), "\(role) is offered to propose on \(form)")
                 #expect(page.text.contains("only admin and legal users propose changes, so this form cannot be sent"), "\(form)")
             }
             let overview = try await client.get("/agreements/\(fixture.reference)", cookie: cookie).text
             #expect(overview.contains(">Read Annex I (parties)</a>") && !overview.contains(">Edit Annex I (parties)</a>"))
             let (legal, _) = try fixture.session(.legal, "controller")
             let negotiator = try await client.get("/agreements/\(fixture.reference)/terms", cookie: legal).text
-            #expect(negotiator.contains("Propose version 2"))
+            #expect(negotiator.contains("Save to your side's draft"))
             #expect(try await client.get("/agreements/\(fixture.reference)", cookie: legal).text.contains(">Edit Annex I (parties)</a>"))
         }
     }

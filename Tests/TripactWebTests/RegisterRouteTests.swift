@@ -30,7 +30,7 @@ import TripactWeb
             let (outsider, _) = try fixture.session(.legal, "outsider")
             #expect(try await client.get("/registers/subprocessors", cookie: bpo).status == .ok)
             #expect(try await client.get("/registers/subprocessors/new", cookie: bpo).text.contains("name=\"services[]\""))
-            let added = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: bpoToken, id: "sp-sonora", name: "Sonora Telecom Ltd"), cookie: bpo)
+            let added = try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: bpoToken, id: "sp-sonora", name: "Sonora Telecom Ltd"), cookie: bpo)
             #expect(added.status == .seeOther, "\(added.text)")
             let notice = try #require(try fixture.store.notices(visibleTo: nil).first)
             #expect(notice.agreement == fixture.reference)
@@ -48,21 +48,21 @@ import TripactWeb
             #expect(try await client.get("/notices/\(notice.id)", cookie: outsider).status == .notFound)
             #expect(try await client.get("/notices/\(notice.id)", cookie: bpo).text.contains("action=\"/notices/\(notice.id)/object\"") == false)
 
-            let blank = try await client.post("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "  ")], cookie: brand)
+            let blank = try await client.propose("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "  ")], cookie: brand)
             #expect(blank.status == .unprocessableContent && blank.text.contains("an objection needs its grounds"))
-            #expect(try await client.post("/notices/\(notice.id)/object", form: [("reason", "x")], cookie: brand).status == .forbidden)
+            #expect(try await client.propose("/notices/\(notice.id)/object", form: [("reason", "x")], cookie: brand).status == .forbidden)
             let outsiderToken = try fixture.session(.legal, "outsider")
             for action in ["object", "approve", "resolve"] {
-                let response = try await client.post("/notices/\(notice.id)/\(action)", form: [("_csrf", outsiderToken.csrf), ("reason", "x"), ("outcome", "withdrawn"), ("note", "n")], cookie: outsiderToken.cookie)
+                let response = try await client.propose("/notices/\(notice.id)/\(action)", form: [("_csrf", outsiderToken.csrf), ("reason", "x"), ("outcome", "withdrawn"), ("note", "n")], cookie: outsiderToken.cookie)
                 #expect(response.status == .notFound, "\(action)")
             }
-            let objected = try await client.post("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "<script>alert(1)</script> no certificate")], cookie: brand)
+            let objected = try await client.propose("/notices/\(notice.id)/object", form: [("_csrf", brandToken), ("reason", "<script>alert(1)</script> no certificate")], cookie: brand)
             #expect(objected.status == .seeOther)
             #expect(try fixture.store.notice(notice.id).status == .objected)
             let shown = try await client.get("/notices/\(notice.id)", cookie: bpo).text
             #expect(!shown.contains("<script>alert(1)") && shown.contains("&lt;script&gt;alert(1)&lt;/script&gt; no certificate"))
             #expect(shown.contains("action=\"/notices/\(notice.id)/resolve\""))
-            let resolved = try await client.post("/notices/\(notice.id)/resolve", form: [("_csrf", bpoToken), ("outcome", "withdrawn"), ("note", "We keep Nuvola for Lumen")], cookie: bpo)
+            let resolved = try await client.propose("/notices/\(notice.id)/resolve", form: [("_csrf", bpoToken), ("outcome", "withdrawn"), ("note", "We keep Nuvola for Lumen")], cookie: bpo)
             #expect(resolved.status == .seeOther)
             #expect(try fixture.store.notice(notice.id).status == .withdrawn)
         }
@@ -74,18 +74,18 @@ import TripactWeb
             let (bpo, token) = try fixture.session(.legal, "processor")
             var form = Self.entryForm(csrf: token, id: "sp-x", name: "\"><script>alert(9)</script>", services: []).filter { !["country", "onward", "startDate"].contains($0.0) }
             form += [("country", "ZZ"), ("onward", "no semicolons here"), ("startDate", "2026-02-30")]
-            let response = try await client.post("/registers/subprocessors/new", form: form, cookie: bpo)
+            let response = try await client.propose("/registers/subprocessors/new", form: form, cookie: bpo)
             #expect(response.status == .unprocessableContent)
             let page = response.text
             #expect(page.contains("id=\"startDate-error\""))
-            let second = try await client.post("/registers/subprocessors/new", form: form.filter { $0.0 != "startDate" } + [("startDate", "")], cookie: bpo)
+            let second = try await client.propose("/registers/subprocessors/new", form: form.filter { $0.0 != "startDate" } + [("startDate", "")], cookie: bpo)
             #expect(second.status == .unprocessableContent)
             for field in ["country", "services", "onwardSubprocessors"] { #expect(second.text.contains("id=\"\(field)-error\""), "\(field)") }
             #expect(second.text.contains("&quot;&gt;&lt;script&gt;alert(9)&lt;/script&gt;") && !second.text.contains("<script>alert(9)"))
             #expect(try fixture.store.subprocessorRegister(organisation: WebFixture.processor).isEmpty)
             let viewer = try fixture.session(.viewer, "processor")
-            #expect(try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: viewer.csrf, id: "sp-y", name: "Y"), cookie: viewer.cookie).status == .forbidden)
-            #expect(try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: "wrong", id: "sp-y", name: "Y"), cookie: bpo).status == .forbidden)
+            #expect(try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: viewer.csrf, id: "sp-y", name: "Y"), cookie: viewer.cookie).status == .forbidden)
+            #expect(try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: "wrong", id: "sp-y", name: "Y"), cookie: bpo).status == .forbidden)
         }
     }
 
@@ -94,26 +94,26 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let (bpo, token) = try fixture.session(.legal, "processor")
             // Surveys are a service the example agreement does not use: no notice, so nothing holds the next change.
-            _ = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-a", name: "Alpha Voice", services: ["surveys"]), cookie: bpo)
+            _ = try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-a", name: "Alpha Voice", services: ["surveys"]), cookie: bpo)
             #expect(try fixture.store.notices(visibleTo: nil).isEmpty)
             #expect(try await client.get("/registers/subprocessors/sp-a/change", cookie: bpo).text.contains("value=\"Alpha Voice\""))
             #expect(try await client.get("/registers/subprocessors/sp-none/change", cookie: bpo).status == .notFound)
             let (other, _) = try fixture.session(.legal, "outsider")
             #expect(try await client.get("/registers/subprocessors/sp-a/change", cookie: other).status == .notFound)
-            let replaced = try await client.post("/registers/subprocessors/sp-a/change", form: Self.entryForm(csrf: token, id: "sp-b", name: "Bravo Voice", services: ["surveys"], extra: [("kind", "replacement")]), cookie: bpo)
+            let replaced = try await client.propose("/registers/subprocessors/sp-a/change", form: Self.entryForm(csrf: token, id: "sp-b", name: "Bravo Voice", services: ["surveys"], extra: [("kind", "replacement")]), cookie: bpo)
             #expect(replaced.status == .seeOther)
             let summaries = try fixture.store.registerChanges(organisationID: fixture.store.user(email: WebFixture.email(.legal, "processor")).organisationID).map(\.change.summary)
             #expect(summaries.first == "replace Alpha Voice by Bravo Voice")
             // A second change to an entry waits while a notice about it is open.
-            let clash = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-c", name: "Charlie Voice"), cookie: bpo)
+            let clash = try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-c", name: "Charlie Voice"), cookie: bpo)
             #expect(clash.status == .seeOther)
-            #expect(try await client.post("/registers/subprocessors/sp-c/change", form: Self.entryForm(csrf: token, id: "sp-d", name: "Delta", extra: [("kind", "replacement")]), cookie: bpo).status == .conflict)
-            let badDate = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("plannedStart", "2026-02-30"), ("message", "x"), ("confirm", "yes")], cookie: bpo)
+            #expect(try await client.propose("/registers/subprocessors/sp-c/change", form: Self.entryForm(csrf: token, id: "sp-d", name: "Delta", extra: [("kind", "replacement")]), cookie: bpo).status == .conflict)
+            let badDate = try await client.propose("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("plannedStart", "2026-02-30"), ("message", "x"), ("confirm", "yes")], cookie: bpo)
             #expect(badDate.status == .unprocessableContent && badDate.text.contains("plannedStart"))
             #expect(try fixture.store.subprocessorRegister(organisation: WebFixture.processor).first { $0.id == "sp-b" }?.endDate == nil)
-            let unconfirmed = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired")], cookie: bpo)
+            let unconfirmed = try await client.propose("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired")], cookie: bpo)
             #expect(unconfirmed.status == .unprocessableContent)
-            let removed = try await client.post("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired"), ("confirm", "yes")], cookie: bpo)
+            let removed = try await client.propose("/registers/subprocessors/sp-b/remove", form: [("_csrf", token), ("message", "retired"), ("confirm", "yes")], cookie: bpo)
             #expect(removed.status == .seeOther)
         }
     }
@@ -132,8 +132,8 @@ import TripactWeb
                     "/registers/measures/iso/remove", "/notices/\(notice.id)/object", "/notices/\(notice.id)/approve", "/notices/\(notice.id)/resolve",
                 ] {
                     let form = Self.entryForm(csrf: "", id: "sp-z", name: "Z").filter { $0.0 != "_csrf" } + [("confirm", "yes"), ("reason", "r"), ("slug", "x"), ("outcome", "withdrawn"), ("note", "n")]
-                    #expect(try await client.post(uri, form: form, cookie: cookie).status == .forbidden, "\(uri) without token")
-                    #expect(try await client.post(uri, form: form + [("_csrf", String(csrf.reversed()))], cookie: cookie).status == .forbidden, "\(uri) wrong token")
+                    #expect(try await client.propose(uri, form: form, cookie: cookie).status == .forbidden, "\(uri) without token")
+                    #expect(try await client.propose(uri, form: form + [("_csrf", String(csrf.reversed()))], cookie: cookie).status == .forbidden, "\(uri) wrong token")
                 }
             }
         }
@@ -148,7 +148,7 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
             #expect(page.contains("<input type=\"checkbox\" id=\"services-telephony\" name=\"services[]\" value=\"telephony\" checked>"))
-            let saved = try await client.post("/agreements/\(fixture.reference)/annex2", form: [
+            let saved = try await client.propose("/agreements/\(fixture.reference)/annex2", form: [
                 ("_csrf", csrf), ("base", "1"), ("channels[]", "voice"), ("dataSubjects[]", "customer"), ("dataCategories[]", "user.name"),
                 ("purposes[]", "essential.service.operations.support"), ("services[]", "crm"), ("services[]", "no-such-service"), ("message", "CRM only"),
             ], cookie: cookie)
@@ -163,12 +163,12 @@ import TripactWeb
             let (admin, adminToken) = try fixture.session(.admin, "processor")
             let (bpo, token) = try fixture.session(.legal, "processor")
             #expect(try await client.get("/public/atlantis/subprocessors").status == .notFound)
-            #expect(try await client.post("/registers/publish", form: [("_csrf", token), ("slug", "atlantis")], cookie: bpo).status == .forbidden)
-            #expect(try await client.post("/registers/publish", form: [("_csrf", adminToken), ("slug", "Not A Slug")], cookie: admin).status == .unprocessableContent)
-            #expect(try await client.post("/registers/publish", form: [("_csrf", adminToken), ("slug", "atlantis")], cookie: admin).status == .seeOther)
-            _ = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-a", name: "Alpha & <Voice>"), cookie: bpo)
+            #expect(try await client.propose("/registers/publish", form: [("_csrf", token), ("slug", "atlantis")], cookie: bpo).status == .forbidden)
+            #expect(try await client.propose("/registers/publish", form: [("_csrf", adminToken), ("slug", "Not A Slug")], cookie: admin).status == .unprocessableContent)
+            #expect(try await client.propose("/registers/publish", form: [("_csrf", adminToken), ("slug", "atlantis")], cookie: admin).status == .seeOther)
+            _ = try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-a", name: "Alpha & <Voice>"), cookie: bpo)
             fixture.clock.advance(3_600)
-            _ = try await client.post("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-b", name: "Bravo Voice"), cookie: bpo)
+            _ = try await client.propose("/registers/subprocessors/new", form: Self.entryForm(csrf: token, id: "sp-b", name: "Bravo Voice"), cookie: bpo)
 
             let page = try await client.get("/public/atlantis/subprocessors")
             #expect(page.status == .ok && page.text.contains("Alpha &amp; &lt;Voice&gt;") && !page.text.contains("privacy@sp-a.example"))
@@ -188,7 +188,7 @@ import TripactWeb
             #expect(Set(atom.entries.compactMap { $0["id"] }).count == 2)
             #expect(atom.entries.last?["title"] == "Add Alpha & <Voice>")
 
-            _ = try await client.post("/registers/publish", form: [("_csrf", adminToken), ("unpublish", "yes")], cookie: admin)
+            _ = try await client.propose("/registers/publish", form: [("_csrf", adminToken), ("unpublish", "yes")], cookie: admin)
             #expect(try await client.get("/public/atlantis/subprocessors.atom").status == .notFound)
         }
     }
@@ -202,8 +202,8 @@ import TripactWeb
                 ("_csrf", token), ("id", "iso"), ("measure", "isms-governance"), ("kind", "certificate"), ("title", "ISO/IEC 27001 certificate"),
                 ("issuer", "Certa"), ("issued", today.adding(days: -300).iso), ("expires", today.adding(days: 30).iso), ("reference", "C-42"),
             ]
-            #expect(try await client.post("/registers/measures", form: form, cookie: bpo).status == .seeOther)
-            let bad = try await client.post("/registers/measures", form: form.map { $0.0 == "expires" ? ("expires", "soon") : $0 }, cookie: bpo)
+            #expect(try await client.propose("/registers/measures", form: form, cookie: bpo).status == .seeOther)
+            let bad = try await client.propose("/registers/measures", form: form.map { $0.0 == "expires" ? ("expires", "soon") : $0 }, cookie: bpo)
             #expect(bad.status == .unprocessableContent && bad.text.contains("id=\"expires-error\""))
             #expect(try await client.get("/registers/measures", cookie: bpo).text.contains("30 days left"))
             #expect(try await client.get("/", cookie: bpo).text.contains("Evidence to renew"))
@@ -214,8 +214,8 @@ import TripactWeb
             // The controller relies on the measure too: its dashboard says so.
             #expect(try await client.get("/", cookie: brand).text.contains("Evidence to renew"))
             let outsider = try fixture.session(.legal, "outsider")
-            #expect(try await client.post("/registers/measures/iso/remove", form: [("_csrf", outsider.csrf)], cookie: outsider.cookie).status == .unprocessableContent)
-            #expect(try await client.post("/registers/measures/iso/remove", form: [("_csrf", token)], cookie: bpo).status == .seeOther)
+            #expect(try await client.propose("/registers/measures/iso/remove", form: [("_csrf", outsider.csrf)], cookie: outsider.cookie).status == .unprocessableContent)
+            #expect(try await client.propose("/registers/measures/iso/remove", form: [("_csrf", token)], cookie: bpo).status == .seeOther)
             #expect(try fixture.store.evidence(organisationID: fixture.store.user(email: WebFixture.email(.legal, "processor")).organisationID).isEmpty)
         }
     }

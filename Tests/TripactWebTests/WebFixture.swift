@@ -95,6 +95,24 @@ extension TestClientProtocol {
         return try await executeRequest(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
+    /// Posts a form as a user does who then sends their side's draft from its review page: a form that changes the
+    /// agreement saves into the draft and answers with the review page; the draft is then sent with the form's message
+    /// as its cover message, and the send's answer is returned. Any other answer (a 422, a 403) is returned as it is.
+    func propose(_ uri: String, form: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+        let saved = try await post(uri, form: form, cookie: cookie)
+        guard saved.status == .seeOther, let review = saved.headers[.location], review.hasSuffix("/draft") else { return saved }
+        let csrf = form.first { $0.0 == "_csrf" }?.1 ?? ""
+        // The form's own message, else the cover message the review page suggests (the editors' notes), as a user sends it.
+        var message = form.first { $0.0 == "message" }?.1 ?? ""
+        if message.isEmpty {
+            let page = try await get(review, cookie: cookie).text
+            if let open = page.range(of: "name=\"message\" rows=\"4\" maxlength=\"2000\">"), let close = page.range(of: "</textarea>", range: open.upperBound..<page.endIndex) {
+                message = String(page[open.upperBound..<close.lowerBound]).replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+        return try await post(review + "/send", form: [("_csrf", csrf), ("message", message.isEmpty ? "sent from a form" : message)], cookie: cookie)
+    }
+
     static func encode(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~")) ?? text
     }

@@ -341,6 +341,33 @@ enum Migrations {
         );
         CREATE INDEX approvals_by_agreement ON approvals(agreement_id, organisation_id, kind);
         """,
+        // 16: a side's private draft of an agreement (issue 10, item 1): one per agreement and organisation, the head
+        // version it is prepared on, its document, the items both sides changed still to settle (one key a line), and
+        // a revision that sending checks; and the log of who on the side edited which item when. Neither table is in
+        // the audit chain's facts: the chain is read by both sides, a draft by one.
+        """
+        CREATE TABLE drafts (
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            base INTEGER NOT NULL,
+            document BLOB NOT NULL,
+            conflicts TEXT NOT NULL DEFAULT '',
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (agreement_id, organisation_id)
+        );
+        CREATE TABLE draft_edits (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            item TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            at TEXT NOT NULL,
+            note TEXT NOT NULL
+        );
+        CREATE INDEX draft_edits_by_draft ON draft_edits(agreement_id, organisation_id, id);
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

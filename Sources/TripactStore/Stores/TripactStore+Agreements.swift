@@ -111,6 +111,16 @@ extension TripactStore {
     public func propose(
         _ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String, comments: [ProposalComment] = []
     ) throws(StoreError) -> Version {
+        try proposeVersion(document, on: reference, basedOn: base, by: email, message: message, comments: comments, closing: nil)
+    }
+
+    /// What runs in a proposal's transaction after the version is written (a sent draft is removed there).
+    typealias ProposalClosing = (Database.Connection, AgreementRow, User, Int) throws(StoreError) -> Void
+
+    func proposeVersion(
+        _ document: AgreementDocument, on reference: String, basedOn base: Int, by email: String, message: String, comments: [ProposalComment] = [],
+        closing: ProposalClosing?
+    ) throws(StoreError) -> Version {
         let document = try Self.prepared(document)
         let user = try self.user(email: email)
         try user.requireNegotiator()
@@ -145,6 +155,7 @@ extension TripactStore {
             ) { _ in }
             try appendAudit(connection, actor: email, agreement: reference, action: "version.propose", detail: "version \(number) on \(base) by \(party.rawValue), sha256 \(hash): \(message)")
             try insertComments(comments, connection, agreementID: agreement.id, version: number, user: user, reference: reference, items: Set(states.map(\.key)))
+            try closing?(connection, agreement, user, number)
             return Version(agreement: reference, number: number, parent: base, author: email, party: party, createdAt: now, message: message, contentHash: hash, document: document)
         }
     }

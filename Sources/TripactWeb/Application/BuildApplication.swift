@@ -75,6 +75,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     ApprovalController(store: store, configuration: configuration).register(on: routes)
     OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
     AgreementController(store: store, configuration: configuration).register(on: routes)
+    DraftController(store: store, configuration: configuration).register(on: routes)
     WordController(store: store, configuration: configuration).register(on: routes)
     WordImportController(store: store, configuration: configuration).register(on: routes)
     AdminController(store: store, configuration: configuration).register(on: routes)

@@ -22,7 +22,7 @@ extension AgreementController {
             "This agreement lacks \(titles.count == 1 ? "a clause" : "\(titles.count) clauses") that every agreement like it now needs: \(titles.joined(separator: ", ")). "
                 + "You can propose them in one version, each in the library's standard wording with its usual values; the other side reviews them like any change."
         )
-        page.raw("</p><p><button type=\"submit\">Propose version \(head.number + 1) adding the missing clauses</button></p></form>")
+        page.raw("</p><p><button type=\"submit\">Add the missing clauses to your side's draft</button></p></form>")
     }
 
     func addMissingClauses(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -33,9 +33,6 @@ extension AgreementController {
         let back = "/agreements/\(Self.path(access.reference))"
         guard !added.isEmpty else { return .redirect(to: back, type: .normal) }
         let message = "Adds the clauses now required, in their standard wording: " + added.map(\.title).joined(separator: ", ")
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: access.reference, base: base.number, email: access.session.user.email, message: message) {
-            throw HTTPError(.conflict, message: "version \(head) was proposed after the version \(base.number) you were reading; nothing was proposed. Reload the agreement and look again.")
-        }
-        return .redirect(to: back, type: .normal)
+        return try Proposals.saveDraft(store: store, working: base, edited: document, reference: access.reference, session: access.session, note: message)
     }
 }

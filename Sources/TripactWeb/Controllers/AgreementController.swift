@@ -122,12 +122,14 @@ struct AgreementController {
         // The version this user reviewed: the page marks what changed since, so it is part of the key (marking a version
         // reviewed is not audited and leaves the generation as it is).
         let reviewed = try store.reviewedVersion(of: session.user, in: reference)
-        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)"
-        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed) }
+        // The side's draft is written without an audit event (it is private), so its revision is part of the key.
+        let draft = session.user.signingOnly == nil ? try store.draft(reference, for: session.user.email) : nil
+        let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)\u{0}\(draft?.base ?? 0).\(draft?.revision ?? 0)"
+        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed, draft: draft) }
         return page.response(request, session: session)
     }
 
-    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session, reviewed: Int?) throws -> PreparedPage {
+    private func overviewPage(reference: String, party: PartyRole, session: TripactStore.Session, reviewed: Int?, draft: Draft?) throws -> PreparedPage {
         let summary = try store.agreement(reference)
         let head = try store.version(reference)
         let states = try store.itemStates(reference)
@@ -156,10 +158,17 @@ struct AgreementController {
         page.raw("; open items: \(summary.openForController) for the controller, \(summary.openForProcessor) for the processor.</p>")
 
         // What needs this side comes first. It depends on the side and the kind of user, both in the cache key.
-        let needs = NeedsYouPanel(
+        var needs = NeedsYouPanel(
             reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
             findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign || session.user.signingOnly != nil
         )
+        if let draft, !draft.changes.isEmpty || !draft.conflicts.isEmpty {
+            let count = draft.changes.count
+            needs.draft = NeedsYouPanel.Entry(
+                title: "Your draft: \(count == 1 ? "1 change" : "\(count) changes") — review and send", href: DraftController.path(reference),
+                detail: draft.conflicts.isEmpty ? nil : "\(draft.conflicts.count) to settle with the other side's new version"
+            )
+        }
         needs.write(&page, session: session, actions: mayNegotiate)
 
         // The agreement itself, as printed, right below what needs the reader, with each item's margin; then the ways to
@@ -171,7 +180,8 @@ struct AgreementController {
             sinceReviewed: reviewedVersion.map {
                 AgreementDiffer.diff($0.document, head.document, library: configuration.library, oldLabel: "version \($0.number)", newLabel: "version \(head.number)")
             },
-            reviewedLabels: reviewedVersion.map { ItemLabels(document: $0.document, library: configuration.library) }, mayNegotiate: mayNegotiate, session: session
+            reviewedLabels: reviewedVersion.map { ItemLabels(document: $0.document, library: configuration.library) }, mayNegotiate: mayNegotiate, session: session,
+            draftChanges: Set(draft?.changes ?? [])
         ).write(&page)
         if mayNegotiate {
             page.raw("<h2 id=\"accept-many\">Accept many items at once</h2>")

@@ -5,8 +5,8 @@ import TripactCore
 import TripactStore
 
 /// The joint controllers' allocation table as one form (issue 16, item 5): for each responsibility the Party
-/// responsible, beside the hand-over the clause prints for it, and the hand-over deadlines. Saving proposes through
-/// `Proposals` like every form: CSRF, the user's role, the base version, 409 with the edits kept, 422 naming the field.
+/// responsible, beside the hand-over the clause prints for it, and the hand-over deadlines. Saving goes through
+/// `Proposals` like every form: CSRF, the user's role, 422 naming the field, and the edit lands in the side's draft.
 struct AllocationController {
     let store: TripactStore
     let configuration: WebConfiguration
@@ -29,9 +29,9 @@ struct AllocationController {
 
     private func show(context: TripactRequestContext) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.version(reference)
-        let values = Self.formValues(head.document.clauses.last { $0.clause == JointAllocation.clause }, library: configuration.library)
-        return page(session: session, reference: reference, version: head, base: head.number, values: values, message: "", errors: [:], note: nil, status: .ok)
+        let working = try Proposals.working(store: store, session: session, reference: reference)
+        let values = Self.formValues(working.document.clauses.last { $0.clause == JointAllocation.clause }, library: configuration.library)
+        return page(session: session, reference: reference, document: working.document, base: working.number, values: values, message: "", errors: [:], status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -60,17 +60,13 @@ struct AllocationController {
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
             return page(
-                session: session, reference: reference, version: baseVersion, base: baseVersion.number, values: values, message: message, errors: errors, note: nil,
+                session: session, reference: reference, document: baseVersion.document, base: baseVersion.number, values: values, message: message, errors: errors,
                 status: .unprocessableContent
             )
         }
         var document = baseVersion.document
         document.clauses[index] = selection
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: baseVersion.number, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(session: session, reference: reference, version: baseVersion, base: head, values: values, message: message, errors: [:], note: note, status: .conflict)
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     /// What the user did wrong, in the words of the form.
@@ -107,24 +103,23 @@ struct AllocationController {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, version: Version, base: Int, values: [String: String], message: String, errors: [String: String],
-        note: ConflictNote?, status: HTTPResponse.Status
+        session: TripactStore.Session, reference: String, document: AgreementDocument, base: Int, values: [String: String], message: String,
+        errors: [String: String], status: HTTPResponse.Status
     ) -> Response {
         let library = configuration.library
         let agreementPath = "/agreements/\(AgreementController.path(reference))"
         var page = Page(title: "Joint controllers — who is responsible for what")
         page.raw("<p><a href=\"\(agreementPath)\">Back to the agreement</a></p>")
-        guard let clause = library.clause(JointAllocation.clause), version.document.clauses.contains(where: { $0.clause == JointAllocation.clause }) else {
+        guard let clause = library.clause(JointAllocation.clause), document.clauses.contains(where: { $0.clause == JointAllocation.clause }) else {
             page.raw("<p>This agreement has no joint controllers' arrangement. Mark a purpose as decided jointly in <a href=\"\(agreementPath)/annex2\">Annex II</a>, then add the arrangement from the agreement page.</p>")
             return page.response(status: status, session: session)
         }
-        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<p>For each responsibility of the arrangement (Art. 26(1)), the Party that carries it out. The hand-over is what the other Party does, as the clause prints it.</p>")
         page.raw("<form method=\"post\" action=\"\(agreementPath)/allocation\">")
         page.csrf(session)
         page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        let notes = Self.handOvers(version.document, library: library)
+        let notes = Self.handOvers(document, library: library)
         for (index, row) in JointAllocation.rows.enumerated() {
             guard let spec = clause.parameter(row.parameter), case .enumeration(let options) = spec.kind else { continue }
             let id = "row-\(index)"
@@ -162,7 +157,6 @@ struct AllocationController {
         ClauseController.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
-        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 }

@@ -69,7 +69,7 @@ struct Annex2Controller {
 
     private func show(context: TripactRequestContext) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.version(reference)
+        let head = try Proposals.working(store: store, session: session, reference: reference)
         let processing = configuration.library.currentKeys(head.document.processing)
         return page(
             session: session, reference: reference, base: head.number, parties: head.document.parties, processing: processing, message: "", errors: [:], note: nil, status: .ok
@@ -149,14 +149,7 @@ struct Annex2Controller {
         }
         var document = baseVersion.document
         document.processing = processing
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(
-                session: session, reference: reference, base: head, parties: baseVersion.document.parties, processing: processing, message: message, errors: [:], note: note,
-                status: .conflict
-            )
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     private func page(
@@ -329,34 +322,5 @@ struct Annex2Controller {
             (key: item.key, label: item.label + (item.special == .no ? "" : " (\(item.special.rawValue == "art9" ? "Art. 9" : "Art. 10"))"))
         }
         Pickers.checkboxes(&page, name: name, legend: legend, options: options, selected: selected, error: nil)
-    }
-}
-
-/// Proposing from a web form: the checks every such form makes first, and the conflict answer.
-enum Proposals {
-    /// The token, the user's role and the version the form was loaded from; returns that version.
-    static func start(store: TripactStore, session: TripactStore.Session, reference: String, csrf: String?, base: Int?) throws -> Version {
-        try FormDecoding.requireCSRF(csrf, session: session)
-        try session.user.requireNegotiator()
-        guard let base else { throw HTTPError(.badRequest, message: "the form does not say which version it was loaded from") }
-        return try store.version(reference, number: base)
-    }
-
-    /// Proposes; returns the head's number instead when the base is stale (every other refusal is thrown).
-    static func proposeOrFindHead(_ store: TripactStore, _ document: AgreementDocument, reference: String, base: Int, email: String, message: String)
-        throws(StoreError) -> Int?
-    {
-        do {
-            try store.propose(document, on: reference, basedOn: base, by: email, message: message)
-            return nil
-        } catch {
-            if case .staleBase(_, _, let head) = error { return head }
-            throw error
-        }
-    }
-
-    /// What happened since the form's base, written above and below the form with the user's edits kept in it.
-    static func conflictNote(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session, reference: String, base: Version, head: Int) throws -> ConflictNote {
-        try ConflictNote(store: store, library: library, session: session, reference: reference, base: base, head: head)
     }
 }

@@ -80,11 +80,7 @@ extension ClauseController {
         }
         guard entry.errors.isEmpty, let index, let stored else { return page(base: baseVersion.number, note: nil, status: .unprocessableContent) }
         document.clauses[index] = ClauseSelection(clause: stored.clause, variant: stored.variant, parameters: stored.parameters, ownWording: own, rider: rider)
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: baseVersion.number, email: session.user.email, message: entry.message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(base: head, note: note, status: .conflict)
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))#wording-heading", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: entry.message)
     }
 
     /// Above a clause in the parties' own wording: what is not standard, and its words against the library's text of

@@ -20,6 +20,8 @@ struct ClauseController {
         let message: String?
         let parameters: [String: String]?
         let clear: [String: String]?
+        /// "send": save into the draft and send the whole draft at once, this form's message its cover message.
+        let then: String?
     }
 
     struct CommentForm: Decodable {
@@ -62,7 +64,7 @@ struct ClauseController {
         if let against, clause.variant(against) == nil {
             throw HTTPError(.badRequest, message: "against: the clause \u{201C}\(clause.title)\u{201D} has no such variant; choose one from the list")
         }
-        let head = try store.version(reference)
+        let head = try Proposals.working(store: store, session: session, reference: reference)
         let selection = head.document.clauses.first { $0.clause == clause.id }
         let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
             (spec.name, (selection?.parameters[spec.name] ?? spec.defaultValue).map(Self.formValue) ?? "")
@@ -127,14 +129,12 @@ struct ClauseController {
         } else {
             document.clauses.append(selection)
         }
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return self.form(
-                session: session, reference: reference, party: party, clause: clause, base: head, variant: variant, values: entered, message: message,
-                errors: [:], state: state, note: note, status: .conflict
+        if form.then == "send" {
+            return try Proposals.saveAndSend(
+                store: store, configuration: configuration, working: baseVersion, edited: document, reference: reference, party: party, session: session, note: message
             )
         }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     func form(
@@ -235,7 +235,7 @@ struct ClauseController {
         page.text(message)
         page.raw("</textarea>")
         Self.error(&page, errors["message"], id: "message-error")
-        page.proposeButton(base: base, session: session)
+        page.proposeButton(base: base, session: session, offerSending: true)
         page.raw("</form>")
         writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, head: head, entry: wording)
         note?.writeChanges(&page)

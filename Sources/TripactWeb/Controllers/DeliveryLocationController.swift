@@ -22,7 +22,7 @@ struct DeliveryLocationController {
 
     private func show(context: TripactRequestContext) throws -> Response {
         guard let access = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.version(access.reference)
+        let head = try Proposals.working(store: store, session: access.session, reference: access.reference)
         return page(session: access.session, reference: access.reference, base: head.number, rows: head.document.processing.deliveryLocations.map { ($0, false) },
                     added: [:], message: "", errors: [:], note: nil, status: .ok)
     }
@@ -76,11 +76,7 @@ struct DeliveryLocationController {
             return page(session: session, reference: reference, base: baseVersion.number, rows: rows, added: added, message: message, errors: errors,
                         note: nil, status: .unprocessableContent)
         }
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: baseVersion.number, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(session: session, reference: reference, base: head, rows: rows, added: added, message: message, errors: [:], note: note, status: .conflict)
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     /// Writes the non-blank fields of one row into a location, checking the catalogue keys.

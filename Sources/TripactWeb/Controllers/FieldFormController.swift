@@ -33,7 +33,7 @@ struct FieldFormController {
 
     private func show(context: TripactRequestContext) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.version(reference)
+        let head = try Proposals.working(store: store, session: session, reference: reference)
         let values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.get(head.document)) })
         return page(session: session, reference: reference, base: head.number, values: values, message: "", errors: [:], note: nil, status: .ok)
     }
@@ -62,11 +62,7 @@ struct FieldFormController {
         guard errors.isEmpty else {
             return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return page(session: session, reference: reference, base: head, values: values, message: message, errors: [:], note: note, status: .conflict)
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     private func page(

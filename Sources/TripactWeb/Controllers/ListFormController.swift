@@ -30,7 +30,7 @@ struct ListFormController {
 
     private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.version(reference)
+        let head = try Proposals.working(store: store, session: session, reference: reference)
         return try page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
     }
 
@@ -117,11 +117,7 @@ struct ListFormController {
         guard errors.isEmpty else {
             return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
         }
-        if let head = try Proposals.proposeOrFindHead(store, document, reference: reference, base: base, email: session.user.email, message: message) {
-            let note = try Proposals.conflictNote(store: store, library: configuration.library, session: session, reference: reference, base: baseVersion, head: head)
-            return try page(session: session, reference: reference, kind: kind, base: head, document: document, message: message, errors: [], note: note, status: .conflict)
-        }
-        return .redirect(to: "/agreements/\(AgreementController.path(reference))", type: .normal)
+        return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     /// The entries of the agreement's processor's register in force today: what Annex IV may list.

@@ -37,7 +37,10 @@ struct WordImportController {
         }
         let fields = try Self.fields(Data(body.readableBytesView), contentType: request.headers[.contentType])
         // The token and the role are checked before the file is opened.
-        let base = try Proposals.start(store: store, session: session, reference: reference, csrf: fields["_csrf"]?.text, base: fields["base"].flatMap { Int($0.text) })
+        let requested = fields["base"].flatMap { Int($0.text.trimmingCharacters(in: .whitespaces)) }
+        _ = try Proposals.start(store: store, session: session, reference: reference, csrf: fields["_csrf"]?.text, base: requested)
+        // The file is read against the version it was exported from, which the user names (not the side's draft).
+        let base = try store.version(reference, number: requested ?? 0)
         let message = (fields["message"]?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var errors: [String: String] = [:]
         if let scalar = TextSafety.firstForbidden(in: message) { errors["message"] = "the message contains a character that cannot be stored (\(TextSafety.visible(String(scalar))))" }

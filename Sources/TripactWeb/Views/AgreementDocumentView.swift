@@ -26,6 +26,8 @@ struct AgreementDocumentView {
     /// Accept, reject and edit offered (admins and legal users, agreement not signed).
     let mayNegotiate: Bool
     let session: TripactStore.Session
+    /// Items the reader's side changed in its private draft (marked in their margins; never part of the other side's page).
+    var draftChanges: Set<ItemKey> = []
 
     /// Where an item stands, from the reader's side.
     enum Standing: Int, Comparable {
@@ -219,6 +221,11 @@ struct AgreementDocumentView {
                 let marked = Self.changedParagraphs(change.tokens)
                 if !marked.isEmpty { page.raw(DiffHTMLRenderer.wordsFragment(marked)) }
             }
+        }
+        if draftChanges.contains(state.key) {
+            page.raw("<p class=\"draft-change\"><a href=\"")
+            page.text(DraftController.path(reference) + "#changes")
+            page.raw("\">Changed in your draft</a> <small>(not sent yet)</small></p>")
         }
         let place = state.key.kind == "clause" && !state.isRemoval
             ? "\(agreementPath)/clauses/\(AgreementController.path(state.key.name))" : ItemController.path(reference, state.key)

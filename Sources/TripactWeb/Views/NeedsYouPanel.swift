@@ -25,8 +25,10 @@ struct NeedsYouPanel {
     let evidence: [Entry]
     let errors: [Entry]
     let signature: Entry?
+    /// The side's private draft, when it changes something: "Your draft: N changes — review and send".
+    var draft: Entry? = nil
 
-    var isEmpty: Bool { awaiting.isEmpty && disputes.isEmpty && notices.isEmpty && evidence.isEmpty && errors.isEmpty && signature == nil }
+    var isEmpty: Bool { awaiting.isEmpty && disputes.isEmpty && notices.isEmpty && evidence.isEmpty && errors.isEmpty && signature == nil && draft == nil }
 
     /// Writes the panel; `actions` adds accept buttons (admin and legal users on an unsigned agreement).
     func write(_ page: inout Page, session: TripactStore.Session, actions: Bool) {
@@ -38,6 +40,15 @@ struct NeedsYouPanel {
             page.text("Nothing needs your side on this agreement now.")
             page.raw("</p></section>")
             return
+        }
+        if let draft {
+            page.raw("<p class=\"draft-waiting\" id=\"needs-draft\"><a href=\"")
+            page.text(draft.href)
+            page.raw("\">")
+            page.text(draft.title)
+            page.raw("</a>")
+            if let detail = draft.detail { page.text(" (\(detail))") }
+            page.raw("</p>")
         }
         if let signature {
             page.raw("<p class=\"signature-due\"><a href=\"")

@@ -1,11 +1,16 @@
 import TripactStore
 
 extension Page {
-    /// The submit button of a form that proposes a version. A user whose role does not propose reads a note in its
-    /// place, so nobody types into a form that would only be refused.
-    mutating func proposeButton(base: Int, session: TripactStore.Session) {
+    /// The submit button of a form that changes the agreement: it saves into the side's private draft, which is sent
+    /// from its review page. A user whose role does not propose reads a note in its place, so nobody types into a form
+    /// that would only be refused.
+    /// `offerSending` adds "Save and send now" (the clause form, where a counter-proposal is one number): it sends the
+    /// whole draft with the form's message as the cover message.
+    mutating func proposeButton(base: Int, session: TripactStore.Session, offerSending: Bool = false) {
         if session.user.role.mayPropose {
-            raw("<p><button type=\"submit\">Propose version \(base + 1)</button></p>")
+            raw("<p><button type=\"submit\">Save to your side's draft</button> ")
+            if offerSending { raw("<button type=\"submit\" name=\"then\" value=\"send\">Save and send version \(base + 1) now</button> ") }
+            raw("<small>The other side sees nothing until your side sends its draft.</small></p>")
         } else {
             raw("<p class=\"note\" role=\"note\">")
             text("You read this agreement as \(session.user.role.rawValue): only admin and legal users propose changes, so this form cannot be sent.")

@@ -63,6 +63,15 @@ struct RedlineView {
         }
     }
 
+    /// The changes only, counted, without the version links: the review page of a draft, which has no version number.
+    func writeChangeCards(_ page: inout Page) {
+        let count = diff.changes.count
+        page.raw("<p class=\"count\">")
+        page.text(count == 0 ? "Your draft says the same as the head." : count == 1 ? "1 item changed." : "\(count) items changed.")
+        page.raw("</p>")
+        writeChanges(&page)
+    }
+
     // MARK: Changes only
 
     private func writeChanges(_ page: inout Page) {

@@ -69,7 +69,7 @@ enum CLIFailure: Error {
 func exitCode(_ error: StoreError) -> Int32 {
     switch error {
     case .unknownOrganisation, .unknownUser, .unknownAgreement, .unknownVersion, .unknownItem, .unknownNotice: 3
-    case .staleBase, .duplicate: 4
+    case .staleBase, .draftConflicts, .duplicate: 4
     case .notAParty, .notPermitted, .signingRefused, .unusableLink: 5
     case .database, .constraint, .busy, .invalid, .invalidFields: 2
     }
