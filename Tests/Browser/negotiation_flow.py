@@ -610,7 +610,7 @@ def main():
         flow.log_in(colleague, credentials[colleague])
         flow.change_clause("confidentiality", "Training every six months", parameters={"training-months": "6"})
         review = driver.find_element(By.TAG_NAME, "main").text
-        assert "3 changes" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
+        assert "3 items edited" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
         flow.log_in(bpo, credentials[bpo])
         flow.open("/agreements/" + REFERENCE)
         assert "Answers within ten days" not in driver.page_source and "Your draft" not in driver.page_source, "the processor sees the controller's draft"

@@ -38,7 +38,7 @@ import TripactTestSupport
             #expect(try fixture.store.agreement(reference).head == 1, "nothing is sent by saving a form")
 
             let review = try await client.get("/agreements/\(reference)/draft", cookie: legal).text
-            #expect(review.contains("3 changes"))
+            #expect(review.contains("3 items edited"))
             #expect(review.contains("legal of controller") && review.contains("admin of controller"), "who edited what")
             #expect(review.contains("seventeen-days-note"))
             #expect(review.contains("Send version 2 to the other side"))

@@ -103,7 +103,7 @@ struct DraftController {
         let headLabels = ItemLabels(document: head.document, library: configuration.library)
         page.raw("<p>")
         page.text(
-            "Your side's draft, prepared on version \(head.number): \(draft.changes.count == 1 ? "1 change" : "\(draft.changes.count) changes"). "
+            "Your side's draft, prepared on version \(head.number): \(draft.changes.count == 1 ? "1 item edited" : "\(draft.changes.count) items edited"). "
                 + "Only your organisation sees it; the other side sees it when you send it, as version \(head.number + 1)."
         )
         page.raw("</p>")
@@ -116,7 +116,7 @@ struct DraftController {
         )
         RedlineView(
             reference: reference, from: head.number, to: head.number + 1, diff: diff, mode: .changes, newLabels: labels, oldLabels: headLabels
-        ).writeChangeCards(&page)
+        ).writeChangeCards(&page, edited: Set(draft.changes))
 
         page.raw("<h2 id=\"edits\">Who edited what</h2>")
         if draft.edits.isEmpty {

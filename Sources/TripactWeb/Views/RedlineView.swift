@@ -64,10 +64,22 @@ struct RedlineView {
     }
 
     /// The changes only, counted, without the version links: the review page of a draft, which has no version number.
-    func writeChangeCards(_ page: inout Page) {
+    /// `edited` are the items the side edited; the others listed read differently because of them (a variant that
+    /// turns a condition on or off rewords other clauses), and the count says so, so that it agrees with the draft's.
+    func writeChangeCards(_ page: inout Page, edited: Set<ItemKey>) {
         let count = diff.changes.count
+        let following = diff.changes.filter { !edited.contains($0.key) }.count
         page.raw("<p class=\"count\">")
-        page.text(count == 0 ? "Your draft says the same as the head." : count == 1 ? "1 item changed." : "\(count) items changed.")
+        if count == 0 {
+            page.text("Your draft says the same as the head.")
+        } else if following == 0 {
+            page.text(count == 1 ? "1 item changed." : "\(count) items changed.")
+        } else {
+            page.text(
+                "\(count) items changed: \(count - following) edited, and \(following) whose printed words follow from those edits "
+                    + "(a condition or a clause number they depend on moved)."
+            )
+        }
         page.raw("</p>")
         writeChanges(&page)
     }
