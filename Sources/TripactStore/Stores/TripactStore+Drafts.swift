@@ -41,6 +41,22 @@ extension TripactStore {
         }
     }
 
+    /// The side's draft's base and revision, for a page cache's key, read without a write transaction: the agreement
+    /// page asks on every request. Only a draft whose head moved is carried over first (through `draft`, which writes).
+    public func draftStamp(_ reference: String, for user: User) throws(StoreError) -> (base: Int, revision: Int)? {
+        guard user.signingOnly == nil else { return nil }
+        let stamp = try database.withReadConnection { connection throws(StoreError) -> (base: Int, revision: Int, head: Int)? in
+            let agreement = try Self.agreementRow(connection, reference)
+            _ = try agreement.party(of: user)
+            return try Database.query(
+                connection, "SELECT base, revision FROM drafts WHERE agreement_id = ? AND organisation_id = ?", [.int(agreement.id), .int(user.organisationID)]
+            ) { ($0.integer(0), $0.integer(1), agreement.head) }.first
+        }
+        guard let stamp else { return nil }
+        guard stamp.base != stamp.head else { return (stamp.base, stamp.revision) }
+        return try draft(reference, for: user.email).map { ($0.base, $0.revision) }
+    }
+
     /// Changes the draft (made from the head when there is none) by the items that differ between `source` (the
     /// document the form was filled from) and `edited`: only those items are taken, so two colleagues saving different
     /// forms at once both keep their edits. Returns the draft; an edit that changes nothing leaves it as it was.

@@ -123,9 +123,13 @@ struct AgreementController {
         // reviewed is not audited and leaves the generation as it is).
         let reviewed = try store.reviewedVersion(of: session.user, in: reference)
         // The side's draft is written without an audit event (it is private), so its revision is part of the key.
-        let draft = session.user.signingOnly == nil ? try store.draft(reference, for: session.user.email) : nil
+        // Read without a write transaction on every request; the draft itself only when the page is built.
+        let draft = try store.draftStamp(reference, for: session.user)
         let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)\u{0}\(draft?.base ?? 0).\(draft?.revision ?? 0)"
-        let page = try overviews.value(key) { try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed, draft: draft) }
+        let page = try overviews.value(key) {
+            let draft = draft == nil ? nil : try store.draft(reference, for: session.user.email)
+            return try overviewPage(reference: reference, party: party, session: session, reviewed: reviewed, draft: draft)
+        }
         return page.response(request, session: session)
     }
 
