@@ -72,7 +72,7 @@ struct Annex2Controller {
         let head = try Proposals.working(store: store, session: session, reference: reference)
         let processing = configuration.library.currentKeys(head.document.processing)
         return page(
-            session: session, reference: reference, base: head.number, parties: head.document.parties, processing: processing, message: "", errors: [:], note: nil, status: .ok
+            session: session, reference: reference, base: head.number, parties: head.document.parties, processing: processing, message: "", errors: [:], status: .ok
         )
     }
 
@@ -143,7 +143,7 @@ struct Annex2Controller {
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
             return page(
-                session: session, reference: reference, base: base, parties: baseVersion.document.parties, processing: processing, message: message, errors: errors, note: nil,
+                session: session, reference: reference, base: base, parties: baseVersion.document.parties, processing: processing, message: message, errors: errors,
                 status: .unprocessableContent
             )
         }
@@ -153,13 +153,11 @@ struct Annex2Controller {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, base: Int, parties: Parties, processing: Processing, message: String, errors: [String: String],
-        note: ConflictNote?, status: HTTPResponse.Status
+        session: TripactStore.Session, reference: String, base: Int, parties: Parties, processing: Processing, message: String, errors: [String: String], status: HTTPResponse.Status
     ) -> Response {
         let library = configuration.library
         var page = Page(title: "Annex II — Description of the processing")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/annex2\">")
         page.csrf(session)
@@ -209,7 +207,6 @@ struct Annex2Controller {
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
-        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 

@@ -69,16 +69,16 @@ extension ClauseController {
         if entry.message.isEmpty { entry.errors["wording-message"] = "say what you changed and why" }
         if TextLimit.exceeds(entry.message, Self.maximumMessageLength) { entry.errors["wording-message"] = "at most \(Self.maximumMessageLength) characters" }
         let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
-        func page(base: Int, note: ConflictNote?, status: HTTPResponse.Status) -> Response {
+        func page(base: Int, status: HTTPResponse.Status) -> Response {
             let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
                 (spec.name, (stored?.parameters[spec.name] ?? spec.defaultValue).map(Self.formValue) ?? "")
             })
             return self.form(
                 session: session, reference: reference, party: party, clause: clause, base: base, variant: stored?.variant ?? clause.defaultVariant.key,
-                values: values, message: "", errors: [:], state: state, note: note, status: status, wording: entry
+                values: values, message: "", errors: [:], state: state, status: status, wording: entry
             )
         }
-        guard entry.errors.isEmpty, let index, let stored else { return page(base: baseVersion.number, note: nil, status: .unprocessableContent) }
+        guard entry.errors.isEmpty, let index, let stored else { return page(base: baseVersion.number, status: .unprocessableContent) }
         document.clauses[index] = ClauseSelection(clause: stored.clause, variant: stored.variant, parameters: stored.parameters, ownWording: own, rider: rider)
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: entry.message)
     }

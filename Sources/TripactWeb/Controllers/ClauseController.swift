@@ -72,7 +72,7 @@ struct ClauseController {
         let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
         return form(
             session: session, reference: reference, party: party, clause: clause, base: head.number, variant: selection?.variant ?? clause.defaultVariant.key,
-            values: values, message: "", errors: [:], state: state, note: nil, status: .ok, against: against
+            values: values, message: "", errors: [:], state: state, status: .ok, against: against
         )
     }
 
@@ -118,7 +118,7 @@ struct ClauseController {
         guard errors.isEmpty else {
             return self.form(
                 session: session, reference: reference, party: party, clause: clause, base: base, variant: variant, values: entered, message: message,
-                errors: errors, state: state, note: nil, status: .unprocessableContent
+                errors: errors, state: state, status: .unprocessableContent
             )
         }
         var document = baseVersion.document
@@ -139,7 +139,7 @@ struct ClauseController {
 
     func form(
         session: TripactStore.Session, reference: String, party: PartyRole, clause: Clause, base: Int, variant: String, values: [String: String],
-        message: String, errors: [String: String], state: ItemState?, note: ConflictNote?, status: HTTPResponse.Status, wording: WordingEntry = WordingEntry(),
+        message: String, errors: [String: String], state: ItemState?, status: HTTPResponse.Status, wording: WordingEntry = WordingEntry(),
         against: String? = nil
     ) -> Response {
         // Only the reader's organisation's own positions: the other side's are its private negotiating limits.
@@ -147,7 +147,6 @@ struct ClauseController {
             ?? Playbook.library(configuration.library, side: party)
         var page = Page(title: "Clause: \(clause.title)")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        note?.writeAlert(&page)
         page.raw("<p>")
         page.text(clause.summary)
         page.raw(" <small>[")
@@ -238,7 +237,6 @@ struct ClauseController {
         page.proposeButton(base: base, session: session, offerSending: true)
         page.raw("</form>")
         writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, head: head, entry: wording)
-        note?.writeChanges(&page)
         let key = ItemKey(rawValue: "clause:\(clause.id)")
         // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
         let summary = try? store.agreement(reference)

@@ -24,7 +24,7 @@ struct DeliveryLocationController {
         guard let access = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try Proposals.working(store: store, session: access.session, reference: access.reference)
         return page(session: access.session, reference: access.reference, base: head.number, rows: head.document.processing.deliveryLocations.map { ($0, false) },
-                    added: [:], message: "", errors: [:], note: nil, status: .ok)
+                    added: [:], message: "", errors: [:], status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -73,8 +73,7 @@ struct DeliveryLocationController {
         document.processing.deliveryLocations = kept
         // On a refusal every row is shown as entered, its remove box still ticked; a new row stays in the "add" fields.
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, base: baseVersion.number, rows: rows, added: added, message: message, errors: errors,
-                        note: nil, status: .unprocessableContent)
+            return page(session: session, reference: reference, base: baseVersion.number, rows: rows, added: added, message: message, errors: errors, status: .unprocessableContent)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
@@ -114,11 +113,10 @@ struct DeliveryLocationController {
 
     private func page(
         session: TripactStore.Session, reference: String, base: Int, rows: [(location: DeliveryLocation, removed: Bool)], added: [String: String], message: String,
-        errors: [String: String], note: ConflictNote?, status: HTTPResponse.Status
+        errors: [String: String], status: HTTPResponse.Status
     ) -> Response {
         var page = Page(title: "Annex II — Delivery locations")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/locations\">")
         page.csrf(session)
@@ -141,7 +139,6 @@ struct DeliveryLocationController {
         Self.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
-        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 

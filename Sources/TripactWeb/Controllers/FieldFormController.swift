@@ -35,7 +35,7 @@ struct FieldFormController {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try Proposals.working(store: store, session: session, reference: reference)
         let values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.get(head.document)) })
-        return page(session: session, reference: reference, base: head.number, values: values, message: "", errors: [:], note: nil, status: .ok)
+        return page(session: session, reference: reference, base: head.number, values: values, message: "", errors: [:], status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext) async throws -> Response {
@@ -60,18 +60,17 @@ struct FieldFormController {
         let message = (form["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" } else if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, note: nil, status: .unprocessableContent)
+            return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, status: .unprocessableContent)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String], note: ConflictNote?,
+        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String],
         status: HTTPResponse.Status
     ) -> Response {
         var page = Page(title: title)
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        note?.writeAlert(&page)
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(slug)\">")
         page.csrf(session)
@@ -100,7 +99,6 @@ struct FieldFormController {
         if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
-        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 }

@@ -31,7 +31,7 @@ struct ListFormController {
     private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
         guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
         let head = try Proposals.working(store: store, session: session, reference: reference)
-        return try page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], note: nil, status: .ok)
+        return try page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], status: .ok)
     }
 
     private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
@@ -115,7 +115,7 @@ struct ListFormController {
         let message = value("message")
         if message.isEmpty { errors.append("say what you changed and why") }
         guard errors.isEmpty else {
-            return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, note: nil, status: .unprocessableContent)
+            return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, status: .unprocessableContent)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
@@ -167,7 +167,7 @@ struct ListFormController {
     }
 
     private func page(
-        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String], note: ConflictNote?,
+        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String],
         status: HTTPResponse.Status
     ) throws -> Response {
         let library = configuration.library
@@ -175,7 +175,6 @@ struct ListFormController {
         let register = kind == .subprocessors ? try Self.pickableEntries(store: store, reference: reference) : []
         var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        note?.writeAlert(&page)
         for error in errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(kind.rawValue)\">")
         page.csrf(session)
@@ -246,7 +245,6 @@ struct ListFormController {
         page.raw("</textarea>")
         page.proposeButton(base: base, session: session)
         page.raw("</form>")
-        note?.writeChanges(&page)
         return page.response(status: status, session: session)
     }
 
