@@ -11,7 +11,7 @@ import Darwin
 /// HTTP/1.1 over a plain TCP socket, one connection per request, for an `http://` server with no proxy configured. On
 /// Linux, URLSession's first request costs about 25 ms of CPU (libcurl and its TLS libraries set up, a session's
 /// threads) before a byte is sent, half the whole-process budget of `tripact diff --server`; this transport costs a
-/// connect. `https://` servers, and any server when a proxy variable is set, keep URLSession (`RemoteAPI.transport`).
+/// connect. `https://` servers, and any server when a proxy variable is set, go through AsyncHTTPClient (`RemoteTransport`).
 struct PlainHTTPTransport: ClientTransport {
     /// How long a connection may wait for the server to send or take bytes.
     static let timeoutSeconds = 60
@@ -20,8 +20,9 @@ struct PlainHTTPTransport: ClientTransport {
     /// The largest answer read: a server (or something posing as one) cannot make the CLI hold more than this.
     static let maximumResponseBytes = 256 * 1_048_576
 
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: LocalizedError, CustomStringConvertible {
         let description: String
+        var errorDescription: String? { description }
     }
 
     /// Whether this transport may serve `url`: plain http, with no proxy that the user expects URLSession to use.

@@ -1,11 +1,10 @@
 public import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import OpenAPIURLSession
 public import TripactCore
 public import TripactStore
 
-/// The remote CLI's way to the JSON API: the client generated from `openapi.yaml`, over URLSession, answering in the
+/// The remote CLI's way to the JSON API: the client generated from `openapi.yaml` (over `RemoteTransport`), answering in the
 /// same domain types the store gives the local commands, so one formatter prints both.
 public struct RemoteAPI: Sendable {
     /// The server's address as given to `tripact login` or `--server`, without the `/api/v1` part.
@@ -15,11 +14,10 @@ public struct RemoteAPI: Sendable {
     let transport: any ClientTransport
     let middlewares: [any ClientMiddleware]
 
-    /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`. A plain-http server with
-    /// no proxy set is reached over a socket of our own (`PlainHTTPTransport`), any other through URLSession.
+    /// `server` is the web address (`http://host:port`); the API lives under its `/api/v1`.
     public init(server: URL, token: String) {
         self.server = server
-        transport = PlainHTTPTransport.serves(server) ? PlainHTTPTransport() : URLSessionTransport()
+        transport = RemoteTransport.make(for: server)
         middlewares = [BearerToken(token: token), ErrorAnswers()]
         client = Client(serverURL: server.appendingPathComponent("api/v1"), transport: transport, middlewares: middlewares)
     }

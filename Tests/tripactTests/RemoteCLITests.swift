@@ -116,6 +116,28 @@ struct RemoteCLITests {
         #expect((Int(sent.stdout) ?? .max) < plain.stdout.utf8.count, "the gzipped answer is \(sent.stdout) bytes")
     }
 
+    /// With a proxy variable set, the CLI leaves its own plain-HTTP socket for AsyncHTTPClient (the transport `https://`
+    /// servers take too): `no_proxy` naming the server sends it there directly, with the same output; a proxy that
+    /// does not answer, or one the client cannot speak, is a clear failure naming what went wrong; nothing hangs.
+    @Test func theAsyncHTTPClientPathHonoursTheProxyVariables() throws {
+        let r = try Remote()
+        let arguments = ["diff", r.workspace.reference, "1", "2", "--server", r.server.url]
+        let local = try r.local(Array(arguments.dropLast(2)))
+        func remote(_ proxy: [String: String]) throws -> CLIRunner.Result {
+            let laptop = r.workspace.directory.appendingPathComponent("laptop")
+            try FileManager.default.createDirectory(at: laptop, withIntermediateDirectories: true)
+            let environment = ["XDG_CONFIG_HOME": r.config, "SWIFT_DETERMINISTIC_HASHING": "1", "TRIPACT_DB": "", "TRIPACT_TOKEN": r.token]
+            return try CLIRunner.run(arguments, in: laptop, environment: environment.merging(proxy) { $1 })
+        }
+        let bypassed = try remote(["http_proxy": "http://127.0.0.1:9", "no_proxy": "localhost,127.0.0.1"])
+        #expect(bypassed.status == 0, "\(bypassed.stderr)")
+        #expect(bypassed.stdout == local.stdout, "through AsyncHTTPClient the output is the database's")
+        let deadProxy = try remote(["HTTP_PROXY": "127.0.0.1:9"])
+        #expect(deadProxy.status != 0 && deadProxy.stderr.contains("cannot reach"), "\(deadProxy.stderr)")
+        let unknownScheme = try remote(["http_proxy": "ftp://proxy.example:21"])
+        #expect(unknownScheme.status != 0 && unknownScheme.stderr.contains("http_proxy"), "\(unknownScheme.stderr)")
+    }
+
     @Test func loginSavesTheTokenForItsUserAloneIsTheDefaultAndLogoutRemovesIt() throws {
         let r = try Remote()
         // Typed on standard input (no terminal here), as it would be at the hidden prompt.

@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 public import TripactCore
 
 /// What an API token lets its holder do: read, or also negotiate (propose, accept, reject, comment, object, approve).
@@ -113,9 +114,10 @@ extension TripactStore {
         if listing.revokedAt != nil { return .failure(.revoked) }
         let now = clock.now()
         guard listing.expiresAt > now else { return .failure(.expired) }
-        let stamp = clock.timestamp()
-        if listing.lastUsedAt.map({ Self.secondsBetween($0, now) >= 60 }) ?? true {
-            try database.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [.text(stamp), .int(listing.id)])
+        // The last-used time is kept to the minute. Whether a minute has passed is first asked of this process's own
+        // memory, so that a busy token costs neither a timestamp parsed and formatted nor a write on each request.
+        if tokenUses.needsRecording(tokenID: listing.id, at: now, stored: listing.lastUsedAt.map { Self.secondsBetween($0, now) }) {
+            try database.execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ?", [.text(clock.timestamp()), .int(listing.id)])
         }
         return .success((user, listing))
     }
@@ -131,5 +133,26 @@ extension TripactStore {
     static func secondsBetween(_ stamp: String, _ now: Date) -> TimeInterval {
         guard let then = try? Date(stamp, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else { return .infinity }
         return now.timeIntervalSince(then)
+    }
+}
+
+/// When this process last recorded each token's use, so that the stored last-used time is written at most once a
+/// minute per token without reading the stored stamp back on every request.
+final class TokenUseRecorder: Sendable {
+    private let recorded = Mutex<[Int: Date]>([:])
+
+    /// Whether the use at `now` must be written: a minute after this process last wrote it, or, for a token this process
+    /// has not written yet, a minute after the stored stamp (`storedAge`, computed only then; nil when none is stored).
+    func needsRecording(tokenID: Int, at now: Date, stored storedAge: @autoclosure () -> TimeInterval?) -> Bool {
+        recorded.withLock { recorded in
+            // The last recorded use as this process knows it, else as the store has it.
+            let last = recorded[tokenID] ?? storedAge().map { now.addingTimeInterval(-$0) }
+            guard let last, now.timeIntervalSince(last) < 60 else {
+                recorded[tokenID] = now
+                return true
+            }
+            recorded[tokenID] = last
+            return false
+        }
     }
 }

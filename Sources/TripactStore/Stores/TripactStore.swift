@@ -9,6 +9,8 @@ public final class TripactStore: Sendable {
     let clock: StoreClock
     /// Decoded versions by agreement row and number. Versions are immutable, so an entry never goes stale.
     let versionCache = VersionCache(capacity: 512)
+    /// When this process last wrote each API token's last-used time (`authenticateAPIToken`).
+    let tokenUses = TokenUseRecorder()
 
     /// Opens (creating if needed) the database and brings its schema up to date.
     public init(path: String, clock: StoreClock = .system) throws(StoreError) {

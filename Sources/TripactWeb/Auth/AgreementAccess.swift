@@ -27,4 +27,13 @@ enum AgreementAccess {
         guard let party = access.party else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
         return (session, reference, party, access.generation)
     }
+
+    /// The check for the agreement page, with everything its cache key needs read in the same query (`PageStamp`).
+    static func checkForAgreementPage(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole, stamp: PageStamp)? {
+        guard let session = context.session else { return nil }
+        let reference = try context.pathParameter("reference")
+        let stamp = try store.pageStamp(reference, for: session.user)
+        guard let party = stamp.party else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
+        return (session, reference, party, stamp)
+    }
 }

@@ -116,15 +116,13 @@ struct AgreementController {
     /// database (every change appends to the audit log, so its last id is the database's generation) and day (register
     /// warnings depend on it); each user's CSRF token goes in when the response is written.
     private func overview(request: Request, context: TripactRequestContext) throws -> Response {
-        guard let (session, reference, party, generation) = try AgreementAccess.checkForCachedPage(context, store: store) else {
+        // The version this user reviewed: the page marks what changed since, so it is part of the key (marking a version
+        // reviewed is not audited and leaves the generation as it is). The side's draft is written without an audit
+        // event (it is private), so its stamp is part of the key too; the draft itself is read only when the page is built.
+        guard let (session, reference, party, stamp) = try AgreementAccess.checkForAgreementPage(context, store: store) else {
             return .redirect(to: "/login", type: .normal)
         }
-        // The version this user reviewed: the page marks what changed since, so it is part of the key (marking a version
-        // reviewed is not audited and leaves the generation as it is).
-        let reviewed = try store.reviewedVersion(of: session.user, in: reference)
-        // The side's draft is written without an audit event (it is private), so its revision is part of the key.
-        // Read without a write transaction on every request; the draft itself only when the page is built.
-        let draft = try store.draftStamp(reference, for: session.user)
+        let (generation, reviewed, draft) = (stamp.generation, stamp.reviewed, stamp.draft)
         let key = "\(reference)\u{0}\(session.user.organisationID)\u{0}\(session.user.role.mayPropose)\(session.user.role.maySign)\(session.user.signingOnly != nil)\u{0}\(store.today().daysSinceEpoch)\u{0}\(generation)\u{0}\(reviewed ?? 0)\u{0}\(draft?.base ?? 0).\(draft?.revision ?? 0)"
         let page = try overviews.value(key) {
             let draft = draft == nil ? nil : try store.draft(reference, for: session.user.email)

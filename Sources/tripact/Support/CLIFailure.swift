@@ -137,8 +137,11 @@ enum DocumentInput {
     static let maximumFileBytes = 16 * 1_048_576
 
     static func read(_ path: String) throws(CLIFailure) -> AgreementDocumentRead {
-        if path != "-", let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileBytes {
-            throw .unusableInput("'\(path)' is \(size) bytes; an agreement file has at most \(maximumFileBytes) bytes (16 MiB)")
+        // `stat`, not FileManager's attribute dictionary: this runs at the start of every command that reads a file, and
+        // the dictionary's `Any` values cost the first casts of the process (each a scan of the binary's conformances).
+        var info = stat()
+        if path != "-", stat(path, &info) == 0, Int(info.st_size) > maximumFileBytes {
+            throw .unusableInput("'\(path)' is \(info.st_size) bytes; an agreement file has at most \(maximumFileBytes) bytes (16 MiB)")
         }
         let data = try FileInput.readData(path)
         guard data.count <= maximumFileBytes else {
