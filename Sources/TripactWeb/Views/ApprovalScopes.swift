@@ -15,24 +15,8 @@ enum ApprovalScopes {
         static func value(_ kind: ApprovalKind, _ scope: String) -> String { kind == .signing ? "signing" : scope.isEmpty ? "turn" : "turn:\(scope)" }
     }
 
-    /// The parts of an agreement a turn can change, by the key prefix the store matches (`measure` covers every
-    /// `measure:…` item), in the order the agreement prints them.
-    static let parts: [(scope: String, label: String)] = [
-        ("agreement:terms", "the title, dates and main agreement"),
-        ("party", "Annex I — the parties"),
-        ("annex2", "Annex II — the description of the processing"),
-        ("annex2:purposes", "Annex II — purposes"),
-        ("annex2:data-categories", "Annex II — personal data"),
-        ("annex2:special-categories", "Annex II — sensitive data and safeguards"),
-        ("annex2:delivery-locations", "Annex II — delivery locations"),
-        ("role", "Annex II — who decides each purpose"),
-        ("measure", "Annex III — security measures"),
-        ("annex3", "Annex III — assistance measures"),
-        ("subprocessor", "Annex IV — subprocessors"),
-        ("annex5", "Annex V — obligations towards data subjects"),
-        ("clause", "any clause"),
-        ("allocation", "the joint arrangement's allocation of responsibilities"),
-    ]
+    /// The parts of an agreement a turn can change, as the store names them in its refusals.
+    static var parts: [(scope: String, label: String)] { ApprovalScopeWords.parts }
 
     /// Every choice the form offers: every turn, a turn that changes one part or one clause of the library, signing.
     static func choices(library: ClauseLibrary) -> [Choice] {
