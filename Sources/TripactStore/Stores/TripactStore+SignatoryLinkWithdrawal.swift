@@ -16,8 +16,8 @@ public struct OpenSignatoryLink: Sendable, Hashable {
 
 /// Withdrawing a signatory link before it is used: the users who may make a link (the side's admins and legal users)
 /// see their side's open links for the agreement and withdraw one. A withdrawn link answers like an expired one and
-/// creates no account. The audit line is written as the link's creation is: on the agreement's log, naming the
-/// signatory's address and the side, nothing of the agreement beyond its reference column.
+/// creates no account. The audit line names the signatory's address and the side as the link's creation does, but no
+/// agreement in its agreement column: the other side reads that column's lines, and a withdrawal is the side's own.
 extension TripactStore {
     /// The side's links for the agreement that are neither used, withdrawn nor expired, newest first.
     public func openSignatoryLinks(on reference: String, for email: String) throws(StoreError) -> [OpenSignatoryLink] {
@@ -41,9 +41,11 @@ extension TripactStore {
                 throw StoreError.invalid("your side has no open signatory link \(id) for this agreement: it was used, withdrawn or has expired")
             }
             try Database.run(connection, "UPDATE signatory_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", [.text(clock.timestamp()), .int(id)]) { _ in }
+            // The side's own matter: no agreement column, so the agreement's log and exports, which the other side can
+            // get, do not carry it (as approvals and drafts); the detail says which agreement, for the side's own reading.
             try appendAudit(
-                connection, actor: user.email, agreement: reference, action: "signatory.withdraw",
-                detail: "the invitation of \(link.email), the \(party.rawValue)'s signatory, withdrawn before use; the link no longer opens"
+                connection, actor: user.email, agreement: nil, action: "signatory.withdraw",
+                detail: "the invitation of \(link.email), the \(party.rawValue)'s signatory of '\(reference)', withdrawn before use; the link no longer opens"
             )
             return link
         }
