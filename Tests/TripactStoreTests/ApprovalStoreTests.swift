@@ -50,7 +50,9 @@ import TripactTestSupport
         #expect(try n.store.propose(withBreachHours(24), on: n.reference, basedOn: 1, by: Negotiators.brand, message: "clause only").number == 2)
         var measures = try n.store.version(n.reference).document
         measures.measures[0].description = (measures.measures[0].description ?? "") + " Reviewed every quarter."
-        #expect(throws: StoreError.self) { try n.store.propose(measures, on: n.reference, basedOn: 2, by: Negotiators.brand, message: "Annex III") }
+        let refusal = #expect(throws: StoreError.self) { try n.store.propose(measures, on: n.reference, basedOn: 2, by: Negotiators.brand, message: "Annex III") }
+        // The person refused reads the scope's label, not its key.
+        #expect(refusal?.description.contains("sending a turn that changes Annex III — security measures needs the approval of") == true, "\(String(describing: refusal))")
         #expect(try n.store.approvals(of: Self.dpo, pendingOnly: true).map(\.scope) == ["measure"])
     }
 

@@ -9,6 +9,30 @@ public enum ApprovalKind: String, Sendable, Codable, CaseIterable {
     case signing
 }
 
+/// The parts of an agreement an approval rule's scope can name, by the key prefix the store matches (`measure` covers
+/// every `measure:…` item), in the order the agreement prints them, with the words a person reads for each.
+public enum ApprovalScopeWords {
+    public static let parts: [(scope: String, label: String)] = [
+        ("agreement:terms", "the title, dates and main agreement"),
+        ("party", "Annex I — the parties"),
+        ("annex2", "Annex II — the description of the processing"),
+        ("annex2:purposes", "Annex II — purposes"),
+        ("annex2:data-categories", "Annex II — personal data"),
+        ("annex2:special-categories", "Annex II — sensitive data and safeguards"),
+        ("annex2:delivery-locations", "Annex II — delivery locations"),
+        ("role", "Annex II — who decides each purpose"),
+        ("measure", "Annex III — security measures"),
+        ("annex3", "Annex III — assistance measures"),
+        ("subprocessor", "Annex IV — subprocessors"),
+        ("annex5", "Annex V — obligations towards data subjects"),
+        ("clause", "any clause"),
+        ("allocation", "the joint arrangement's allocation of responsibilities"),
+    ]
+
+    /// The label of a scope that is one of the parts, or nil.
+    public static func label(_ scope: String) -> String? { parts.first { $0.scope == scope }?.label }
+}
+
 /// An organisation's rule: before its side proposes (changes in `scope`) or signs, `approver` approves.
 public struct ApprovalRule: Sendable, Hashable, Codable {
     public let kind: ApprovalKind
@@ -198,11 +222,12 @@ extension TripactStore {
         if let refusal { throw .notPermitted(refusal) }
     }
 
-    /// "this turn", "this turn's changes to measure", "your organisation's signature".
+    /// "sending a turn", "sending a turn that changes Annex III — security measures", "signing for your organisation":
+    /// these words reach the person refused, so a scope is said by its label where it has one.
     static func describe(_ kind: ApprovalKind, _ scope: String) -> String {
         switch kind {
         case .signing: "signing for your organisation"
-        case .proposal: scope.isEmpty ? "sending a turn" : "sending a turn that changes \(scope)"
+        case .proposal: scope.isEmpty ? "sending a turn" : "sending a turn that changes \(ApprovalScopeWords.label(scope) ?? "the items \u{201C}\(scope)\u{201D}")"
         }
     }
 

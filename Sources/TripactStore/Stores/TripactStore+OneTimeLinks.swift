@@ -12,7 +12,8 @@ public enum LinkProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknown: "this link is not valid: check that it was copied whole, or ask for a new one"
-        case .expired: "this link has expired and creates no account; ask whoever sent it for a new one"
+        // A withdrawn link is answered with these words too: the holder learns no more than that it no longer works.
+        case .expired: "this link is no longer valid: it has expired or was withdrawn, and creates no account; ask whoever sent it for a new one"
         case .used: "this link has already been used and works only once; log in, or ask for a new link"
         case .setupDone: "Tripact is already set up: log in, or ask your organisation's admin for an account"
         }

@@ -73,6 +73,7 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     AuthController(store: store, configuration: configuration).register(on: routes)
     APITokenController(store: store, configuration: configuration).register(on: routes)
     ApprovalController(store: store, configuration: configuration).register(on: routes)
+    ApprovalRulesController(store: store, configuration: configuration).register(on: routes)
     OneTimeLinkController(store: store, configuration: configuration).register(on: routes)
     AgreementController(store: store, configuration: configuration).register(on: routes)
     DraftController(store: store, configuration: configuration).register(on: routes)

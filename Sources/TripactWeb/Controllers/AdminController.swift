@@ -95,6 +95,7 @@ struct AdminController {
         page.raw("</select>")
         if let error = errors["role"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
         page.raw("<p><button type=\"submit\">Create the invitation link</button></p></form>")
+        page.raw("<h2>Approvals</h2><p><a href=\"\(ApprovalRulesController.path)\">Approval rules</a>: who in your organisation approves a turn or the signature before it goes out.</p>")
         page.raw("<h2>Organisations</h2><p><a href=\"/admin/invitations\">Invite the other side's legal team</a></p><ul>")
         for other in try store.organisations() {
             page.raw("<li>")

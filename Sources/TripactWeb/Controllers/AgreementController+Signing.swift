@@ -46,6 +46,7 @@ extension AgreementController {
         let isSignatory = named?.email.map { $0.trimmingCharacters(in: .whitespaces).lowercased() == session.user.email.lowercased() } ?? false
         if !isSignatory {
             writeWhoSigns(&page, named: named, party: party, session: session, agreement: agreement, reference: reference)
+            writeOpenSignatoryLinks(&page, session: session, agreement: agreement, reference: reference)
             return page.response(session: session)
         }
         page.raw("<h2>What signing means</h2><ul>")

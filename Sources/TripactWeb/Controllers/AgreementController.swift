@@ -43,6 +43,7 @@ struct AgreementController {
         router.post("agreements/:reference/sign") { request, context in try await sign(request: request, context: context) }
         router.post("agreements/:reference/reviewed") { request, context in try await markReviewed(request: request, context: context) }
         router.post("agreements/:reference/signatory-invitation") { request, context in try await inviteSignatory(request: request, context: context) }
+        router.post("agreements/:reference/signatory-links/withdraw") { request, context in try await withdrawSignatoryLink(request: request, context: context) }
         router.post("agreements/:reference/add-missing-clauses") { request, context in try await addMissingClauses(request: request, context: context) }
     }
 

@@ -31,22 +31,27 @@ struct ApprovalController {
         page.raw("<p>Your organisation's own approvals before a turn is sent or the agreement is signed. The other side sees none of this.</p>")
         page.raw("<h2>Rules</h2>")
         if rules.isEmpty {
-            page.raw("<p>No approval is required. An admin sets rules with <code>tripact approval require</code>.</p>")
+            page.raw("<p>No approval is required.</p>")
         } else {
             page.raw("<ul>")
             for rule in rules {
                 page.raw("<li>")
-                page.text("\(Self.describe(rule.kind, rule.scope)): approved by \(rule.approverName) (\(rule.approverEmail))")
+                page.text("\(describe(rule.kind, rule.scope)): approved by \(rule.approverName) (\(rule.approverEmail))")
                 page.raw("</li>")
             }
             page.raw("</ul>")
+        }
+        if session.user.role == .admin {
+            page.raw("<p><a href=\"\(ApprovalRulesController.path)\">Add or drop approval rules</a></p>")
+        } else {
+            page.raw("<p>Your organisation's admins set these rules.</p>")
         }
         let mine = requests.filter { $0.state == .pending && $0.approverEmail.lowercased() == email.lowercased() }
         page.raw("<h2>Waiting for you</h2>")
         if mine.isEmpty { page.raw("<p>Nothing waits for your approval.</p>") }
         for request in mine {
             page.raw("<section class=\"approval\" aria-labelledby=\"approval-\(request.id)\"><h3 id=\"approval-\(request.id)\">")
-            page.text("Request \(request.id): \(Self.describe(request.kind, request.scope))")
+            page.text("Request \(request.id): \(describe(request.kind, request.scope))")
             page.raw("</h3><p>")
             page.text("\(request.requestedBy) asks, on \(request.agreement), version \(request.base); what would be sent or signed has sha256 \(request.subjectHash).")
             page.raw(" <a href=\"/agreements/\(AgreementController.path(request.agreement))\">Open the agreement</a></p>")
@@ -72,7 +77,7 @@ struct ApprovalController {
                 page.raw("<tr><td>\(request.id)</td><td>")
                 page.text(request.agreement)
                 page.raw("</td><td>")
-                page.text("\(Self.describe(request.kind, request.scope)), version \(request.base)")
+                page.text("\(describe(request.kind, request.scope)), version \(request.base)")
                 page.raw("</td><td>")
                 page.text(request.requestedBy)
                 page.raw("</td><td>")
@@ -102,10 +107,5 @@ struct ApprovalController {
         return .redirect(to: "/approvals", type: .normal)
     }
 
-    static func describe(_ kind: ApprovalKind, _ scope: String) -> String {
-        switch kind {
-        case .signing: "Signing for your organisation"
-        case .proposal: scope.isEmpty ? "Sending a turn to the other side" : "Sending a turn that changes \(scope)"
-        }
-    }
+    private func describe(_ kind: ApprovalKind, _ scope: String) -> String { ApprovalScopes.describe(kind, scope, library: configuration.library) }
 }

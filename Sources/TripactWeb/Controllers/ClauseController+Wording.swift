@@ -99,11 +99,14 @@ extension ClauseController {
         page.raw("</details></div>")
     }
 
-    /// The form: the clause's text to edit (its own wording, else the library's text it would start from) and a rider.
+    /// The form: the clause's text to edit (its own wording, else the library's text it would start from) and a rider, as
+    /// the side's working copy (its draft, else the head) has them.
     func writeWordingForm(
-        _ page: inout Page, session: TripactStore.Session, reference: String, clause: Clause, base: Int, head: Version?, entry: WordingEntry
+        _ page: inout Page, session: TripactStore.Session, reference: String, clause: Clause, base: Int, document: AgreementDocument?,
+        entry: WordingEntry
     ) {
-        let selection = head?.document.clauses.first { $0.clause == clause.id }
+        // The side's draft when it has one: saving the form writes into it.
+        let selection = document?.clauses.first { $0.clause == clause.id }
         guard let selection, let variant = clause.variant(selection.variant) else { return }
         let own = entry.ownWording ?? selection.ownWording ?? variant.text.source
         let rider = entry.rider ?? selection.rider ?? ""

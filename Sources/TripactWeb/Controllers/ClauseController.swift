@@ -154,30 +154,12 @@ struct ClauseController {
         page.raw("]</small></p><p>State: ")
         page.text(state?.label ?? "not in this version")
         page.raw("</p>")
-        // The wording as the agreement's current version prints it, values filled, before the form that changes it.
+        // The wording as the agreement's current version prints it, values filled, before the form that changes it; the
+        // side's own draft's wording instead when its draft changes the clause (only this side ever reads its draft).
         let head = try? store.version(reference)
+        let draft = session.user.signingOnly == nil ? ((try? store.draft(reference, for: session.user.email)) ?? nil) : nil
         if let head {
-            let facts = AgreementFacts(document: head.document, library: configuration.library)
-            page.raw("<section class=\"wording\" aria-labelledby=\"wording-heading\"><h2 id=\"wording-heading\">The wording in version \(head.number)</h2>")
-            if let item = facts.included(clause.id) {
-                Self.writeNonStandardNote(&page, item, facts: facts)
-                // Escaped by the renderer: library text and the agreement's values go through its writer.
-                page.raw(AgreementRenderer.clauseFragment(item, facts: facts))
-                // What each other variant would say here, with the same values, folded away until asked for.
-                for other in clause.variants where other.key != item.variant.key {
-                    guard let alternative = facts.included(clause.id, variant: other.key) else { continue }
-                    page.raw("<details class=\"variant\"><summary>")
-                    page.text("The wording of the variant \u{201C}\(other.label)\u{201D} (leans \(other.stance.rawValue))")
-                    page.raw("</summary>")
-                    page.raw(AgreementRenderer.clauseFragment(alternative, facts: facts, anchored: false))
-                    page.raw("</details>")
-                }
-                Self.writeVariantRedline(&page, reference: reference, clause: clause, item: item, facts: facts, against: against)
-                Self.writeParameterScales(&page, clause: clause, item: item, playbook: playbook)
-            } else {
-                page.raw("<p>This clause is not in version \(head.number).</p>")
-            }
-            page.raw("</section>")
+            writeWording(&page, reference: reference, clause: clause, head: head, draft: draft, playbook: playbook, against: against)
         }
         if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
         page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))\">")
@@ -236,7 +218,7 @@ struct ClauseController {
         Self.error(&page, errors["message"], id: "message-error")
         page.proposeButton(base: base, session: session, offerSending: true)
         page.raw("</form>")
-        writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, head: head, entry: wording)
+        writeWordingForm(&page, session: session, reference: reference, clause: clause, base: base, document: draft?.document ?? head?.document, entry: wording)
         let key = ItemKey(rawValue: "clause:\(clause.id)")
         // Accept and reject name the head the user sees now, which is the form's base unless the form is being re-shown.
         let summary = try? store.agreement(reference)
