@@ -39,6 +39,13 @@ enum DiffBenchmark {
         try Data(text(document).utf8).write(to: oldText)
         try Data(text(changed).utf8).write(to: newText)
 
+        // TRIPACT_BENCHMARK_RUNS=N runs only the in-process diff, N times, without warm-up or timing: for counting
+        // instructions under callgrind (compare N=0 with N=10 to leave out the set-up).
+        if let runs = ProcessInfo.processInfo.environment["TRIPACT_BENCHMARK_RUNS"].flatMap(Int.init) {
+            for _ in 0..<runs { _ = AgreementDiffer.diff(document, changed, library: library) }
+            print("diff (in-process) run \(runs) times")
+            return
+        }
         let inProcess = TripactBenchmarks.measure(iterations: 50) { _ = AgreementDiffer.diff(document, changed, library: library) }
         TripactBenchmarks.report("diff (in-process, structured + redline)", target: 3, inProcess)
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("tripact")

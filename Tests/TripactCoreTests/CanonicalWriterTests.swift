@@ -27,6 +27,46 @@ import TripactTestSupport
         document.commercial.notes = seed % 3 == 0 ? nil : "notes"
         #expect(DocumentCodec.canonicalJSON(document) == (try encoderBytes(document)))
     }
+
+    /// Strings are scanned eight bytes at a time: every byte that is escaped, at every offset of a word and across the
+    /// end of the last whole word, is escaped as a byte-by-byte escape (the writer's rule, as `JSONEncoder` writes) does.
+    @Test func everyEscapedByteIsEscapedWhereverItStands() {
+        func byteByByte(_ text: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in text.utf8 {
+                switch byte {
+                case 0x22: out += Array("\\\"".utf8)
+                case 0x5C: out += Array("\\\\".utf8)
+                case 0x0A: out += Array("\\n".utf8)
+                case 0x0D: out += Array("\\r".utf8)
+                case 0x09: out += Array("\\t".utf8)
+                case 0x08: out += Array("\\b".utf8)
+                case 0x0C: out += Array("\\f".utf8)
+                case ..<0x20: out += Array(String(format: "\\u%04x", Int(byte)).utf8)
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        let specials = ["\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{00}", "\u{01}", "\u{1F}", "/", "\u{7F}", "é", "😀", " "]
+        for special in specials {
+            for length in [1, 7, 8, 9, 15, 16, 17, 23] {
+                for position in 0..<length {
+                    var text = String(repeating: "a", count: length)
+                    let at = text.index(text.startIndex, offsetBy: position)
+                    text.replaceSubrange(at...at, with: special)
+                    var bytes: [UInt8] = []
+                    JSONNode.writeString(text, to: &bytes)
+                    #expect(bytes == byteByByte(text), "\(special.unicodeScalars.map(\.value)) at \(position) of \(length)")
+                }
+            }
+            // Every escape in one long text, so that several fall in one word.
+            let long = String(repeating: "ab" + special, count: 20)
+            var bytes: [UInt8] = []
+            JSONNode.writeString(long, to: &bytes)
+            #expect(bytes == byteByByte(long))
+        }
+    }
 }
 
 /// Each item's canonical bytes are written straight from the model; they must be exactly the subtree of the whole

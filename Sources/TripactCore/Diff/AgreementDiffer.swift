@@ -17,8 +17,8 @@ public enum AgreementDiffer {
         let newOrder = printedOrder(newFacts, items: newItems)
         let moved = movedKeys(old: oldOrder, new: newOrder)
         // Only items that can read differently are printed now: the same record prints the same words unless it is
-        // a clause or a measure whose surroundings changed (`printsAlike`). The others print when a view asks.
-        let alike = oldFacts.printsAlike(newFacts)
+        // a clause or a measure whose surroundings changed (`SurroundingChanges`). The others print when a view asks.
+        let surroundings = oldFacts.surroundingChanges(newFacts)
         let roleConsequence = oldFacts.conditionsDifferOnlyByRoles(newFacts)
         let merged = mergedOrder(old: oldOrder, new: newOrder)
         let oldSources = oldFacts.itemTextSources(items: oldItems)
@@ -26,11 +26,14 @@ public enum AgreementDiffer {
         func readsAlike(_ key: ItemKey, _ before: AgreementItem?, _ after: AgreementItem?) -> Bool {
             guard let before, let after, before.canonical == after.canonical else { return false }
             switch key.kind {
-            case "clause": return alike.clauses
+            case "clause":
+                // A clause neither version prints reads as its record, which is the same.
+                guard case .clause(let item)? = newSources[key] else { return surroundings.unique }
+                return surroundings.printsAlike(item.text)
             case "measure":
                 // A measure with wording of its own quotes nothing; a catalogue measure only the clauses it names.
-                guard !alike.changedParameters.isEmpty, case .measure(let entry)? = newSources[key], entry.description == nil else { return true }
-                return library.measure(entry.id)?.quotedClauses.isDisjoint(with: alike.changedParameters) ?? true
+                guard !surroundings.changedParameters.isEmpty, case .measure(let entry)? = newSources[key], entry.description == nil else { return true }
+                return library.measure(entry.id)?.quotedClauses.isDisjoint(with: surroundings.changedParameters) ?? true
             default: return true
             }
         }
@@ -44,12 +47,15 @@ public enum AgreementDiffer {
 
         var changes: [ItemChange] = []
         var redline: [ItemRedline] = []
+        // The unchanged items print when a view asks, all from one shared copy of the newer facts.
+        let printer = SharedFacts(newFacts)
         for key in merged {
+            let kind = key.kind
             var before = oldByKey[key]
             var after = newByKey[key]
             // A purpose that gains or loses its role changes from or to on behalf: one change with its stance, not an
             // item added or removed.
-            if key.kind == "role", (before == nil) != (after == nil),
+            if kind == "role", (before == nil) != (after == nil),
                 old.processing.purposes.contains(where: { $0.purpose == key.name }), new.processing.purposes.contains(where: { $0.purpose == key.name })
             {
                 let onBehalf = AgreementItem(key: key, title: (before ?? after)?.title ?? key.rawValue, canonical: RoleItems.onBehalfRecord(key.name))
@@ -76,10 +82,10 @@ public enum AgreementDiffer {
                 // A clause's text also follows the library and the numbering, and a catalogue measure's text follows the
                 // clause parameters it quotes, so a record whose own hash did not move can still read differently; a
                 // record whose fields changed but compare equal as sets (re-ordered lists) has not changed.
-                var textChanged = (key.kind == "clause" || sameRecord) && tokens.contains { $0.change != .same }
+                var textChanged = (kind == "clause" || sameRecord) && tokens.contains { $0.change != .same }
                 // A clause printed in both versions whose words moved only because a purpose's role changed (a part's
                 // definitions, its survival) is not a change of its own: the role is, once. Its words stay marked.
-                let followsRole = key.kind == "clause" && sameRecord && roleConsequence && oldFacts.number(of: ClauseID(key.name)) != nil
+                let followsRole = kind == "clause" && sameRecord && roleConsequence && oldFacts.number(of: ClauseID(key.name)) != nil
                     && newFacts.number(of: ClauseID(key.name)) != nil
                 if followsRole { textChanged = false }
                 if fields.isEmpty, !textChanged, !followsRole, tokens.contains(where: { $0.change != .same }) {
@@ -96,14 +102,14 @@ public enum AgreementDiffer {
             case (nil, nil):
                 continue
             }
-            let number = key.kind == "clause" ? (newFacts.number(of: ClauseID(key.name)) ?? oldFacts.number(of: ClauseID(key.name))) : nil
+            let number = kind == "clause" ? (newFacts.number(of: ClauseID(key.name)) ?? oldFacts.number(of: ClauseID(key.name))) : nil
             if !reads {
                 redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
             } else if let text = newTexts[key] {
                 redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { text }))
             } else {
                 let source = newSources[key]
-                redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { source.map { newFacts.text(of: $0) } ?? [] }))
+                redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { source.map { printer.facts.text(of: $0) } ?? [] }))
             }
         }
         return AgreementDiff(
@@ -126,16 +132,29 @@ public enum AgreementDiffer {
     }
 
     /// Items in the order the agreement prints them: terms, parties, clauses by number, then the annexes.
+    /// Each key's kind is read once: splitting keys in every filter was a tenth of a diff.
     static func printedOrder(_ facts: AgreementFacts, items: [AgreementItem]) -> [ItemKey] {
         let clauses = facts.included.map { ItemKey(rawValue: "clause:\($0.clause.id)") }
         let clauseSet = Set(clauses)
-        let unknownClauses = items.filter { $0.key.kind == "clause" && !clauseSet.contains($0.key) }.map(\.key)
+        var unknownClauses: [ItemKey] = []
         // The joint allocation's rows follow the clause that prints them.
-        let rows = items.filter { $0.key.kind == "allocation" }.map(\.key)
-        let printed = clauses.flatMap { $0.name == JointAllocation.clause.rawValue ? [$0] + rows : [$0] }
-        let others = items.filter { $0.key.kind != "clause" && $0.key.kind != "allocation" }.map(\.key)
-        let head = others.filter { $0.kind == "agreement" || $0.kind == "party" }
-        let tail = others.filter { $0.kind != "agreement" && $0.kind != "party" }
+        var rows: [ItemKey] = []
+        var head: [ItemKey] = []
+        var tail: [ItemKey] = []
+        for item in items {
+            switch item.key.kind {
+            case "clause": if !clauseSet.contains(item.key) { unknownClauses.append(item.key) }
+            case "allocation": rows.append(item.key)
+            case "agreement", "party": head.append(item.key)
+            default: tail.append(item.key)
+            }
+        }
+        var printed: [ItemKey] = []
+        printed.reserveCapacity(clauses.count + rows.count)
+        for (key, item) in zip(clauses, facts.included) {
+            printed.append(key)
+            if item.clause.id == JointAllocation.clause { printed += rows }
+        }
         return head + printed + unknownClauses + tail
     }
 
@@ -255,4 +274,11 @@ public enum AgreementDiffer {
         if let run = current { runs.append(Renumbering(firstOld: run.first, lastOld: run.last, shift: run.shift, clauses: run.clauses)) }
         return runs
     }
+}
+
+/// The facts a diff's unchanged items print from, held once by reference: each item capturing its own copy was a
+/// retain of every table of the facts per item.
+private final class SharedFacts: Sendable {
+    let facts: AgreementFacts
+    init(_ facts: AgreementFacts) { self.facts = facts }
 }

@@ -107,8 +107,19 @@ public enum WordDiff {
             ids[paragraph] = ids.count
             return ids.count - 1
         }
-        let oldIDs = old.enumerated().map { id($1, first: $0 == 0) }
-        let newIDs = new.enumerated().map { id($1, first: $0 == 0) }
+        // The paragraphs both texts start and end with are kept before any paragraph is interned, as the search would
+        // keep them (without spending budget); a paragraph matches at the end only where both are first or neither is,
+        // as their ids would say.
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix {
+            let oldIndex = old.count - 1 - suffix, newIndex = new.count - 1 - suffix
+            guard (oldIndex == 0) == (newIndex == 0), old[oldIndex] == new[newIndex] else { break }
+            suffix += 1
+        }
+        let oldIDs = (prefix..<(old.count - suffix)).map { id(old[$0], first: $0 == 0) }
+        let newIDs = (prefix..<(new.count - suffix)).map { id(new[$0], first: $0 == 0) }
         let tokenCount = oldUnits.reduce(0) { $0 + $1.count } + newUnits.reduce(0) { $0 + $1.count }
         var budget = workBudget(forTokens: tokenCount)
         let paragraphs = BoundedMyers.script(old: oldIDs, new: newIDs, budget: budget)
@@ -124,16 +135,18 @@ public enum WordDiff {
             changedOld.removeAll(keepingCapacity: true)
             changedNew.removeAll(keepingCapacity: true)
         }
+        for index in 0..<prefix { result += newUnits[index].map { Token(word: $0, change: .same) } }
         for operation in paragraphs.operations {
             switch operation {
             case .same(_, let index):
                 flushChangedRun()
-                result += newUnits[index].map { Token(word: $0, change: .same) }
-            case .deleted(let index): changedOld += oldUnits[index]
-            case .inserted(let index): changedNew += newUnits[index]
+                result += newUnits[prefix + index].map { Token(word: $0, change: .same) }
+            case .deleted(let index): changedOld += oldUnits[prefix + index]
+            case .inserted(let index): changedNew += newUnits[prefix + index]
             }
         }
         flushChangedRun()
+        for index in (new.count - suffix)..<new.count { result += newUnits[index].map { Token(word: $0, change: .same) } }
         return result
     }
 
@@ -143,25 +156,38 @@ public enum WordDiff {
     }
 
     /// Word-level redline of one run of changed paragraphs; whole run deleted and inserted if the budget runs out.
+    /// The words the two runs start and end with in common are kept as they are before any word is interned: the search
+    /// strips them first too (without spending budget), so the script is the same, and most of a clause is such words.
     static func words(old: [String], new: [String], budget: inout Int) -> [Token] {
+        var prefix = 0
+        while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < old.count - prefix, suffix < new.count - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let oldMiddle = old[prefix..<(old.count - suffix)]
+        let newMiddle = new[prefix..<(new.count - suffix)]
         var ids: [String: Int] = [:]
-        ids.reserveCapacity(min(old.count + new.count, 1 << 16))
+        ids.reserveCapacity(min(oldMiddle.count + newMiddle.count, 1 << 16))
         func id(_ word: String) -> Int {
             if let known = ids[word] { return known }
             ids[word] = ids.count
             return ids.count - 1
         }
-        let oldIDs = old.map(id)
-        let newIDs = new.map(id)
+        let oldIDs = oldMiddle.map(id)
+        let newIDs = newMiddle.map(id)
         let search = BoundedMyers.script(old: oldIDs, new: newIDs, budget: budget)
         budget = search.budgetLeft
-        return search.operations.map { operation in
+        var result: [Token] = []
+        result.reserveCapacity(prefix + search.operations.count + suffix)
+        for index in 0..<prefix { result.append(Token(word: new[index], change: .same)) }
+        for operation in search.operations {
             switch operation {
-            case .same(_, let index): Token(word: new[index], change: .same)
-            case .deleted(let index): Token(word: old[index], change: .deleted)
-            case .inserted(let index): Token(word: new[index], change: .inserted)
+            case .same(_, let index): result.append(Token(word: newMiddle[prefix + index], change: .same))
+            case .deleted(let index): result.append(Token(word: oldMiddle[prefix + index], change: .deleted))
+            case .inserted(let index): result.append(Token(word: newMiddle[prefix + index], change: .inserted))
             }
         }
+        for index in (new.count - suffix)..<new.count { result.append(Token(word: new[index], change: .same)) }
+        return result
     }
 
     /// Merges two token sequences into one: deletions before insertions at the same place, unchanged words once.

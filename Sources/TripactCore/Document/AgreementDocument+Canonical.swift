@@ -1,23 +1,24 @@
 // The canonical encoding written field by field: keys in byte order, absent optionals left out. A field added to the
-// model must be added here too; `CanonicalWriterTests` compares this with `JSONEncoder` on every example.
+// model must be added here too; `CanonicalWriterTests` compares this with `JSONEncoder` on every example. The subtrees
+// that are items of their own are `marked`, so that `AgreementItems` cuts them out of the one encoding of the document.
 
 extension AgreementDocument {
     /// The whole document, or only the root members named in `keys` (an item made of several members).
     func writeCanonical(to out: inout CanonicalWriter, only keys: Set<String>? = nil) {
         func include(_ key: String) -> Bool { out.key(key, ifIn: keys) }
         out.beginObject()
-        if include("assistanceMeasures") { out.array(assistanceMeasures) { $1.writeCanonical(to: &$0) } }
-        if include("clauses") { out.array(clauses) { $1.writeCanonical(to: &$0) } }
+        if include("assistanceMeasures") { out.marked(.assistance) { $0.array(assistanceMeasures) { $1.writeCanonical(to: &$0) } } }
+        if include("clauses") { out.array(clauses) { out, selection in out.marked(.clause) { selection.writeCanonical(to: &$0) } } }
         if include("commercial") { commercial.writeCanonical(to: &out) }
-        if include("consumerObligations") { consumerObligations.writeCanonical(to: &out) }
+        if include("consumerObligations") { out.marked(.obligations) { consumerObligations.writeCanonical(to: &$0) } }
         if let effectiveDate, include("effectiveDate") { out.string(effectiveDate) }
         if include("format") { out.string(format) }
         if include("id") { out.string(id) }
         if include("mainAgreement") { out.string(mainAgreement) }
-        if include("measures") { out.array(measures) { $1.writeCanonical(to: &$0) } }
+        if include("measures") { out.array(measures) { out, measure in out.marked(.measure) { measure.writeCanonical(to: &$0) } } }
         if include("parties") { parties.writeCanonical(to: &out) }
         if include("processing") { processing.writeCanonical(to: &out) }
-        if include("subprocessors") { out.array(subprocessors) { $1.writeCanonical(to: &$0) } }
+        if include("subprocessors") { out.array(subprocessors) { out, sub in out.marked(.subprocessor) { sub.writeCanonical(to: &$0) } } }
         if include("title") { out.string(title) }
         out.endObject()
     }
@@ -27,9 +28,9 @@ extension Parties {
     func writeCanonical(to out: inout CanonicalWriter) {
         out.beginObject()
         out.key("controller")
-        controller.writeCanonical(to: &out)
+        out.marked(.controller) { controller.writeCanonical(to: &$0) }
         out.key("processor")
-        processor.writeCanonical(to: &out)
+        out.marked(.processor) { processor.writeCanonical(to: &$0) }
         out.endObject()
     }
 }
@@ -244,17 +245,17 @@ extension Processing {
         if include("callRecording") { out.bool(callRecording) }
         if include("cardPayments") { out.bool(cardPayments) }
         if include("channels") { out.strings(channels) }
-        if include("dataCategories") { out.array(dataCategories) { $1.writeCanonical(to: &$0) } }
-        if include("dataSubjects") { out.strings(dataSubjects) }
-        if include("deliveryLocations") { out.array(deliveryLocations) { $1.writeCanonical(to: &$0) } }
+        if include("dataCategories") { out.marked(.dataCategories) { $0.array(dataCategories) { $1.writeCanonical(to: &$0) } } }
+        if include("dataSubjects") { out.marked(.dataSubjects) { $0.strings(dataSubjects) } }
+        if include("deliveryLocations") { out.marked(.deliveryLocations) { $0.array(deliveryLocations) { $1.writeCanonical(to: &$0) } } }
         if include("duration") { out.string(duration) }
         if include("frequency") { out.string(frequency) }
         if include("nature") { out.string(nature) }
         if include("operations") { out.strings(operations) }
-        if include("purposes") { out.array(purposes) { $1.writeCanonical(to: &$0) } }
+        if include("purposes") { out.marked(.purposes) { $0.array(purposes) { $1.writeCanonical(to: &$0) } } }
         if include("retention") { out.string(retention) }
         if let services, include("services") { out.strings(services) }
-        if include("specialCategories") { out.array(specialCategories) { $1.writeCanonical(to: &$0) } }
+        if include("specialCategories") { out.marked(.specialCategories) { $0.array(specialCategories) { $1.writeCanonical(to: &$0) } } }
         if include("subjectMatter") { out.string(subjectMatter) }
         out.endObject()
     }

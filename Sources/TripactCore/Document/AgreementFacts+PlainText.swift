@@ -50,7 +50,7 @@ extension AgreementFacts {
         for measure in document.measures { sources[ItemKey(rawValue: "measure:\(measure.id)")] = .measure(measure) }
         for sub in document.subprocessors { sources[ItemKey(rawValue: "subprocessor:\(sub.id)")] = .subprocessor(sub) }
         // An allocation row reads as the table prints it: the responsibility and the Party responsible.
-        if items.contains(where: { $0.key.kind == "allocation" }), let joint = document.clauses.last(where: { $0.clause == JointAllocation.clause }), let clause = library.clause(JointAllocation.clause) {
+        if items.contains(where: { $0.key.isKind("allocation") }), let joint = document.clauses.last(where: { $0.clause == JointAllocation.clause }), let clause = library.clause(JointAllocation.clause) {
             for row in JointAllocation.rows {
                 guard let spec = clause.parameter(row.parameter), let value = joint.parameters[row.parameter] ?? spec.defaultValue else { continue }
                 sources[JointAllocation.itemKey(row.parameter)] = .lines([row.responsibility + ": " + spec.rendered(value)])

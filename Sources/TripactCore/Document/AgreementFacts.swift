@@ -111,21 +111,22 @@ public struct AgreementFacts: Sendable {
         return nil
     }
 
-    /// Whether a clause whose own record is the same in `newer` is sure to print the same words there, and which
-    /// clauses' parameter values differ: a clause's words follow its record, the conditions, the agreement fields and
-    /// the numbers of the clauses it refers to (the same in a diff, which prints both with the newer numbers, unless
-    /// one was removed); a catalogue measure's follow its record and the parameters of the clauses it quotes.
-    func printsAlike(_ newer: AgreementFacts) -> (clauses: Bool, changedParameters: Set<ClauseID>) {
+    /// What changed around the clauses between this version and `newer`: a clause's words follow its record, the
+    /// conditions its paragraphs test, the agreement fields it quotes and the numbers of the clauses it refers to (the
+    /// same in a diff, which prints both with the newer numbers, unless one was removed); a catalogue measure's follow its
+    /// record and the parameters of the clauses it quotes (`changedParameters`).
+    func surroundingChanges(_ newer: AgreementFacts) -> SurroundingChanges {
         let old = document, new = newer.document
-        let fields = old.parties.controller.name == new.parties.controller.name && old.parties.processor.name == new.parties.processor.name
-            && old.title == new.title && old.mainAgreement == new.mainAgreement && old.effectiveDate == new.effectiveDate
-        let noneRemoved = numbers.keys.allSatisfy { newer.numbers[$0] != nil }
         // A clause selected twice prints its first selection, while its item is its last: compare those the long way.
         let unique = Set(old.clauses.map(\.clause)).count == old.clauses.count && Set(new.clauses.map(\.clause)).count == new.clauses.count
         var changed: Set<ClauseID> = []
         for (id, values) in parameterValues where newer.parameterValues[id] != values { changed.insert(id) }
         for id in newer.parameterValues.keys where parameterValues[id] == nil { changed.insert(id) }
-        return (fields && noneRemoved && unique && conditions == newer.conditions, changed)
+        return SurroundingChanges(
+            unique: unique, conditions: conditions.symmetricDifference(newer.conditions),
+            fields: Set(AgreementField.allCases.filter { fieldText($0) != newer.fieldText($0) }),
+            removedClauses: Set(numbers.keys.filter { newer.numbers[$0] == nil }), changedParameters: changed
+        )
     }
 
     /// Whether the conditions of two versions differ, and only in those that follow the purposes' roles: the clauses
@@ -198,21 +199,26 @@ public struct AgreementFacts: Sendable {
             if case .date = spec.kind, case .string(let text) = value { return CalendarDate(text)?.longForm ?? text }
             return spec.rendered(value)
         case .field(let field):
-            let text: String?
-            switch field {
-            case .controllerName: text = document.parties.controller.name
-            case .processorName: text = document.parties.processor.name
-            case .title: text = printedTitle
-            case .mainAgreement: text = document.mainAgreement
-            case .effectiveDate: text = document.effectiveDate.map { CalendarDate($0)?.longForm ?? $0 }
-            }
-            guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
-            return text
+            return fieldText(field)
         case .clauseReference(let id):
             return number(of: id).map { "Clause \($0)" }
         case .unknown:
             return nil
         }
+    }
+
+    /// The text an agreement field placeholder prints, or nil when the agreement leaves it unfilled.
+    func fieldText(_ field: AgreementField) -> String? {
+        let text: String?
+        switch field {
+        case .controllerName: text = document.parties.controller.name
+        case .processorName: text = document.parties.processor.name
+        case .title: text = printedTitle
+        case .mainAgreement: text = document.mainAgreement
+        case .effectiveDate: text = document.effectiveDate.map { CalendarDate($0)?.longForm ?? $0 }
+        }
+        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        return text
     }
 
     /// What Annex III says a measure does: the agreement's own description, else the catalogue's, with every clause

@@ -160,13 +160,21 @@ public enum DocumentCodec {
 
     /// SHA-256 of bytes, as lower-case hex.
     public static func sha256Hex(_ data: Data) -> String {
-        let digest = SHA256.hash(data: data)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        hex(SHA256.hash(data: data))
+    }
+
+    /// SHA-256 of bytes already in an array (a document's encoding that items were cut from), as lower-case hex.
+    static func sha256Hex(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits: [UInt8] = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)
         for byte in digest {
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
     }

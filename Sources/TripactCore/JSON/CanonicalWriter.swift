@@ -8,7 +8,18 @@ public struct CanonicalWriter {
     /// Whether the next key or element is the first of its object or array (no comma before it).
     private var atStart = true
 
+    /// The byte ranges of the subtrees written through `marked(_:_:)`, when recording (nil otherwise): a document is
+    /// written once and its items cut out of that one encoding (`AgreementItems.analyse`).
+    var marks: [(subtree: ItemSubtree, range: Range<Int>)]?
+
     public init(capacity: Int = 16 * 1024) { bytes.reserveCapacity(capacity) }
+
+    /// Writes a subtree that is an item of its own, recording where its bytes are.
+    mutating func marked(_ subtree: ItemSubtree, _ write: (inout CanonicalWriter) -> Void) {
+        let start = bytes.count
+        write(&self)
+        if marks != nil { marks!.append((subtree, start..<bytes.count)) }
+    }
 
     /// Empties the writer for the next value, keeping its storage.
     public mutating func reset() {

@@ -39,11 +39,22 @@ extension JSONNode {
         var text = text
         text.withUTF8 { bytes in
             var run = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                // Eight bytes at a time while none of them needs an escape: a document is mostly such text.
+                if index + 8 <= count, let base = bytes.baseAddress,
+                    !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                index += 1
                 guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                run = index + 1
+                let at = index - 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<at]))
+                run = at + 1
                 switch byte {
                 case 0x22: out.append(contentsOf: [0x5C, 0x22])
                 case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
@@ -61,6 +72,18 @@ extension JSONNode {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Whether any of eight bytes is below 0x20, a quote or a backslash (the bytes `writeString` escapes), by the
+    /// classic bit tricks for "has a byte less than n" and "has a zero byte": exact for the question "any?".
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs) != 0
+    }
 
     /// The members of an object, or none.
     var members: [(key: String, node: JSONNode)] {

@@ -3,13 +3,37 @@ public import Foundation
 /// The key of a negotiable unit of an agreement: `clause:breach-notification`, `measure:enc-at-rest`, `subprocessor:crm`, …
 public struct ItemKey: RawRepresentable, Hashable, Comparable, Codable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     public let rawValue: String
-    public init(rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
+    /// The key's hash, taken once when it is made: a diff looks every key up in a dozen tables, and hashing the string
+    /// each time was a tenth of it. Per process (Swift seeds `Hasher` at start), so never stored.
+    private let hashCode: Int
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        hashCode = rawValue.hashValue
+    }
+    public init(stringLiteral value: String) { self.init(rawValue: value) }
     public var description: String { rawValue }
     public static func < (lhs: ItemKey, rhs: ItemKey) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func == (lhs: ItemKey, rhs: ItemKey) -> Bool { lhs.hashCode == rhs.hashCode && lhs.rawValue == rhs.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
+
+    /// Encoded as the bare string, as it always was.
+    public init(from decoder: any Decoder) throws { self.init(rawValue: try decoder.singleValueContainer().decode(String.self)) }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 
     /// The part before the colon: `clause`, `measure`, `subprocessor`, `annex2`, …
     public var kind: String { colon.map { String(rawValue[..<$0]) } ?? rawValue }
+    /// Whether `kind` (a kind without a colon) is the part before the colon: read in the UTF-8 bytes, without making
+    /// a string of the kind, for the filters that ask it of every item.
+    public func isKind(_ kind: String) -> Bool {
+        var bytes = rawValue.utf8.makeIterator()
+        for byte in kind.utf8 where bytes.next() != byte { return false }
+        let next = bytes.next()
+        return next == nil || next == UInt8(ascii: ":")
+    }
     /// The part after the colon.
     public var name: String { colon.map { String(rawValue[rawValue.utf8.index(after: $0)...]) } ?? rawValue }
     /// Found in the UTF-8 bytes: keys are split in every sort and filter of a diff, and `Character` search was a
@@ -47,20 +71,41 @@ public enum AgreementItems {
         "subjectMatter", "duration", "nature", "operations", "channels", "callRecording", "cardPayments", "frequency", "retention", "services",
     ]
 
-    /// The content hash and the items.
+    /// The content hash and the items. The document is written once: the items that are subtrees of its encoding are
+    /// cut out of it, and the content hash is of the same bytes; only the items made of several members (the terms,
+    /// the description, the parts a purpose's role splits off) are written on their own.
     public static func analyse(_ document: AgreementDocument) -> (contentHash: String, items: [AgreementItem]) {
+        var whole = CanonicalWriter(capacity: 64 * 1_024)
+        whole.marks = []
+        document.writeCanonical(to: &whole)
+        let encoding = whole.bytes
+        var clauses: [Range<Int>] = [], measures: [Range<Int>] = [], subprocessors: [Range<Int>] = []
+        var named: [ItemSubtree: Range<Int>] = [:]
+        for (subtree, range) in whole.marks ?? [] {
+            switch subtree {
+            case .clause: clauses.append(range)
+            case .measure: measures.append(range)
+            case .subprocessor: subprocessors.append(range)
+            default: named[subtree] = range
+            }
+        }
+        func cut(_ range: Range<Int>?) -> Data { range.map { Data(encoding[$0]) } ?? Data() }
+
         var items: [AgreementItem] = []
         items.reserveCapacity(30 + document.processing.purposes.count + document.clauses.count + document.measures.count + document.subprocessors.count)
         var writer = CanonicalWriter(capacity: 4_096)
+        func add(_ key: String, _ title: String, _ canonical: Data) {
+            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: canonical))
+        }
         func add(_ key: String, _ title: String, _ write: (inout CanonicalWriter) -> Void) {
             writer.reset()
             write(&writer)
-            items.append(AgreementItem(key: ItemKey(rawValue: key), title: title, canonical: Data(writer.bytes)))
+            add(key, title, Data(writer.bytes))
         }
         let processing = document.processing
         add("agreement:terms", "Title, dates and main agreement") { document.writeCanonical(to: &$0, only: termsKeys) }
-        add("party:controller", "Annex I: the controller") { document.parties.controller.writeCanonical(to: &$0) }
-        add("party:processor", "Annex I: the processor") { document.parties.processor.writeCanonical(to: &$0) }
+        add("party:controller", "Annex I: the controller", cut(named[.controller]))
+        add("party:processor", "Annex I: the processor", cut(named[.processor]))
         add("annex2:description", "Annex II: subject matter, duration, nature, channels, retention") { processing.writeCanonical(to: &$0, only: descriptionKeys) }
         // Where a purpose has a role, each role is an item of its own and the purposes item holds the rest.
         let roles = RoleItems.usesRoles(document)
@@ -70,30 +115,38 @@ public enum AgreementItems {
                 add("role:\(purpose.purpose)", "Annex II: who decides \(purpose.purpose)") { RoleItems.writeRole(purpose, to: &$0) }
             }
         } else {
-            add("annex2:purposes", "Annex II: purposes") { $0.array(processing.purposes) { $1.writeCanonical(to: &$0) } }
+            add("annex2:purposes", "Annex II: purposes", cut(named[.purposes]))
         }
-        add("annex2:data-subjects", "Annex II: data subjects") { $0.strings(processing.dataSubjects) }
-        add("annex2:data-categories", "Annex II: personal data") { $0.array(processing.dataCategories) { $1.writeCanonical(to: &$0) } }
-        add("annex2:special-categories", "Annex II: sensitive data and safeguards") { $0.array(processing.specialCategories) { $1.writeCanonical(to: &$0) } }
-        add("annex2:delivery-locations", "Annex II: delivery locations") { $0.array(processing.deliveryLocations) { $1.writeCanonical(to: &$0) } }
-        for selection in document.clauses {
+        add("annex2:data-subjects", "Annex II: data subjects", cut(named[.dataSubjects]))
+        add("annex2:data-categories", "Annex II: personal data", cut(named[.dataCategories]))
+        add("annex2:special-categories", "Annex II: sensitive data and safeguards", cut(named[.specialCategories]))
+        add("annex2:delivery-locations", "Annex II: delivery locations", cut(named[.deliveryLocations]))
+        for (index, selection) in document.clauses.enumerated() {
+            let key = "clause:" + selection.clause.rawValue
+            let title = "Clause " + selection.clause.rawValue
             guard roles, selection.clause == JointAllocation.clause else {
-                add("clause:\(selection.clause)", "Clause \(selection.clause)") { selection.writeCanonical(to: &$0) }
+                add(key, title, cut(clauses[index]))
                 continue
             }
-            add("clause:\(selection.clause)", "Clause \(selection.clause)") { RoleItems.withoutAllocation(selection).writeCanonical(to: &$0) }
+            add(key, title) { RoleItems.withoutAllocation(selection).writeCanonical(to: &$0) }
             for row in JointAllocation.rows {
                 add(JointAllocation.itemKey(row.parameter).rawValue, "Joint arrangement: \(row.responsibility)") { RoleItems.writeAllocation(selection, row: row, to: &$0) }
             }
         }
-        for measure in document.measures {
-            add("measure:\(measure.id)", "Annex III: measure \(measure.id)") { measure.writeCanonical(to: &$0) }
+        for (index, measure) in document.measures.enumerated() {
+            add("measure:" + measure.id, "Annex III: measure " + measure.id, cut(measures[index]))
         }
-        add("annex3:assistance", "Annex III: assistance measures") { $0.array(document.assistanceMeasures) { $1.writeCanonical(to: &$0) } }
-        for sub in document.subprocessors {
-            add("subprocessor:\(sub.id)", "Annex IV: \(sub.name)") { sub.writeCanonical(to: &$0) }
+        add("annex3:assistance", "Annex III: assistance measures", cut(named[.assistance]))
+        for (index, sub) in document.subprocessors.enumerated() {
+            add("subprocessor:" + sub.id, "Annex IV: " + sub.name, cut(subprocessors[index]))
         }
-        add("annex5:obligations", "Annex V: obligations towards data subjects") { document.consumerObligations.writeCanonical(to: &$0) }
-        return (DocumentCodec.contentHash(document), items)
+        add("annex5:obligations", "Annex V: obligations towards data subjects", cut(named[.obligations]))
+        return (DocumentCodec.sha256Hex(encoding), items)
     }
+}
+
+/// The subtrees of a document's canonical encoding that are items of their own, as the writer marks them.
+enum ItemSubtree: Hashable {
+    case assistance, clause, obligations, measure, controller, processor, subprocessor
+    case dataCategories, dataSubjects, deliveryLocations, purposes, specialCategories
 }
