@@ -269,6 +269,14 @@ extension PurposeEntry {
             out.key("description")
             out.string(description)
         }
+        if let disclosureBasis {
+            out.key("disclosureBasis")
+            out.string(disclosureBasis.rawValue)
+        }
+        if let disclosureCondition {
+            out.key("disclosureCondition")
+            out.string(disclosureCondition.rawValue)
+        }
         if let lawfulBasis {
             out.key("lawfulBasis")
             out.string(lawfulBasis.rawValue)

@@ -128,6 +128,8 @@ public enum ItemTransplant {
         entry.lawfulBasis = source.lawfulBasis
         entry.specialCondition = source.specialCondition
         entry.recipient = source.recipient
+        entry.disclosureBasis = source.disclosureBasis
+        entry.disclosureCondition = source.disclosureCondition
     }
 
     private static func takeAnnex2(_ name: String, from source: Processing, onto target: inout Processing) {

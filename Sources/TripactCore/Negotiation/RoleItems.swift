@@ -58,10 +58,18 @@ enum RoleItems {
     }
 
     /// The role item's record: the purpose it belongs to, its role and, for a purpose the controllers decide, its basis,
-    /// condition and recipient. Only a purpose with a role has one; on behalf is no item at all, so putting a purpose
+    /// condition and recipient, and for an independent one the discloser's basis and condition. Only a purpose with a role has one; on behalf is no item at all, so putting a purpose
     /// back on behalf is the removal of its role item (the diff reads it as a change to on behalf).
     static func writeRole(_ entry: PurposeEntry, to out: inout CanonicalWriter) {
         out.beginObject()
+        if let disclosureBasis = entry.disclosureBasis {
+            out.key("disclosureBasis")
+            out.string(disclosureBasis.rawValue)
+        }
+        if let disclosureCondition = entry.disclosureCondition {
+            out.key("disclosureCondition")
+            out.string(disclosureCondition.rawValue)
+        }
         if let lawfulBasis = entry.lawfulBasis {
             out.key("lawfulBasis")
             out.string(lawfulBasis.rawValue)

@@ -47,6 +47,8 @@ public enum Validator {
         PurposeCategoryRule(),
         PurposeLawfulBasisRule(),
         PurposeSpecialConditionRule(),
+        PurposeDisclosureBasisRule(),
+        PurposeDisclosureConditionRule(),
         PurposeRecipientRule(),
         PurposeOwnInterestRule(),
         PurposeTermsRule(),
