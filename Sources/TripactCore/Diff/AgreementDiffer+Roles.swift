@@ -23,13 +23,21 @@ extension AgreementDiffer {
         }
         let before = value(old)
         let after = value(new)
-        guard before.map(normalised) != after.map(normalised) else { return [] }
-        let change = FieldChange(
-            field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
-            oldKey: before?.description, newKey: after?.description,
-            assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: JointAllocation.clause, from: before, to: $0, playbook: playbook) } }
-        )
-        return [change.inWords(of: clause)]
+        var changes: [FieldChange] = []
+        if before.map(normalised) != after.map(normalised) {
+            let change = FieldChange(
+                field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
+                oldKey: before?.description, newKey: after?.description,
+                assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: JointAllocation.clause, from: before, to: $0, playbook: playbook) } }
+            )
+            changes.append(change.inWords(of: clause))
+        }
+        // The parties' note on the row is plain text: a change with its label, judged by no playbook.
+        func note(_ document: AgreementDocument) -> String? { document.clauses.last { $0.clause == JointAllocation.clause }?.handoverNotes?[name] }
+        if note(old) != note(new) {
+            changes.append(FieldChange(field: "note", label: "Hand-over note", old: note(old), new: note(new), oldKey: nil, newKey: nil, assessment: nil))
+        }
+        return changes
     }
 }
 

@@ -40,6 +40,9 @@ public enum JointAllocation {
 
     /// The item key of a row: `allocation:right-access`.
     public static func itemKey(_ parameter: String) -> ItemKey { ItemKey(rawValue: "allocation:\(parameter)") }
+
+    /// The longest hand-over note of a row, in UTF-8 bytes: a short note beside the table, not a clause of its own.
+    public static let maximumNoteBytes = 300
 }
 
 /// The items a document that uses roles splits off: each role with its basis (`role:<purpose>`), and each
@@ -100,12 +103,18 @@ enum RoleItems {
     static func withoutAllocation(_ selection: ClauseSelection) -> ClauseSelection {
         var copy = selection
         copy.parameters = selection.parameters.filter { !JointAllocation.parameters.contains($0.key) }
+        copy.handoverNotes = nil
         return copy
     }
 
-    /// One allocation row's record: the clause's parameters reduced to that row (empty while the library's default holds).
+    /// One allocation row's record: the clause's parameters reduced to that row (empty while the library's default holds),
+    /// and the row's hand-over note where it has one (absent otherwise, so rows without notes keep their hashes).
     static func writeAllocation(_ selection: ClauseSelection, row: JointAllocation.Row, to out: inout CanonicalWriter) {
         out.beginObject()
+        if let note = selection.handoverNotes?[row.parameter] {
+            out.key("note")
+            out.string(note)
+        }
         out.key("parameters")
         out.parameters(selection.parameters.filter { $0.key == row.parameter })
         out.endObject()

@@ -54,6 +54,7 @@ public enum Validator {
         PurposeTermsRule(),
         JointAllocationRule(),
         JointEssenceRule(),
+        HandoverNoteRule(),
         SharedDataNamedRule(),
         SharedRecipientNoticeRule(),
         RetentionRule(),
