@@ -85,3 +85,58 @@ import TripactWeb
         #expect(head.document.clauses.last { $0.clause == JointAllocation.clause }?.handoverNotes == ["right-access": Self.note])
     }
 }
+
+/// The small gaps of issue 16 (what is left, item 4): the joint clause's page leads to the allocation form, the
+/// dashboard lists each agreement by its printed title, and putting the last joint purpose back on behalf names the
+/// clause that stops applying.
+@Suite struct SharingGapTests {
+    @Test func theJointClausePageLinksToTheAllocationFormAndOtherClausesDoNot() async throws {
+        let fixture = try WebFixture(document: Fixtures.withAllThreeRoles())
+        let (cookie, _) = try fixture.session(.legal, "controller")
+        try await fixture.application.test(.router) { client in
+            let joint = try await client.get("/agreements/\(fixture.reference)/clauses/joint-controllership", cookie: cookie).text
+            #expect(joint.contains("<a href=\"/agreements/\(fixture.reference)/allocation\">Edit who is responsible for what (the allocation table)</a>"))
+            let other = try await client.get("/agreements/\(fixture.reference)/clauses/breach-notification", cookie: cookie).text
+            #expect(!other.contains("/allocation\""))
+        }
+    }
+
+    @Test func theDashboardListsEachAgreementByItsPrintedTitle() async throws {
+        let document = Fixtures.withAllThreeRoles()
+        let printed = AgreementFacts(document: document, library: Fixtures.library).printedTitle
+        #expect(AgreementFacts.printedTitle(of: document) == printed && printed != document.title)
+        #expect(AgreementFacts.printedTitle(of: Fixtures.example("full-scenario.json")) == Fixtures.example("full-scenario.json").title)
+        let fixture = try WebFixture(document: document)
+        let (cookie, _) = try fixture.session(.legal, "processor")
+        try await fixture.application.test(.router) { client in
+            let dashboard = try await client.get("/", cookie: cookie).text
+            #expect(dashboard.contains("<a href=\"/agreements/\(fixture.reference)\">\(HTMLEscaping.escape(printed))</a>"))
+        }
+    }
+}
+
+extension SharingGapTests {
+    @Test func theLastJointPurposeBackOnBehalfNamesTheClauseThatStopsApplying() throws {
+        let library = Fixtures.library
+        let old = Fixtures.withAllThreeRoles()
+        var new = old
+        new.processing.purposes[0].assign(role: .onBehalf, lawfulBasis: nil, specialCondition: nil, recipient: nil)
+        let diff = AgreementDiffer.diff(old, new, library: library, playbook: Playbook.library(library, side: .controller))
+        #expect(diff.changes.map(\.key) == [ItemKey(rawValue: "role:\(old.processing.purposes[0].purpose)")], "still one change")
+        let stops = try #require(diff.changes.first?.fields.first { $0.field == "stops-applying" })
+        #expect(stops.label == "Clause that stops applying" && stops.old == library.clause(JointAllocation.clause)?.title && stops.new == nil)
+
+        var twoJoint = old
+        twoJoint.processing.purposes[1].assign(role: .joint, lawfulBasis: .contract, specialCondition: .explicitConsent, recipient: nil)
+        var oneLeft = twoJoint
+        oneLeft.processing.purposes[0].assign(role: .onBehalf, lawfulBasis: nil, specialCondition: nil, recipient: nil)
+        let stillJoint = AgreementDiffer.diff(twoJoint, oneLeft, library: library)
+        #expect(!stillJoint.changes.flatMap(\.fields).contains { $0.field == "stops-applying" }, "another joint purpose keeps the arrangement")
+
+        let shared = try #require(old.processing.purposes.firstIndex { $0.effectiveRole == .independent })
+        var noSharing = old
+        noSharing.processing.purposes[shared].assign(role: .onBehalf, lawfulBasis: nil, specialCondition: nil, recipient: nil)
+        let sharing = AgreementDiffer.diff(old, noSharing, library: library).changes.flatMap(\.fields).filter { $0.field == "stops-applying" }
+        #expect(sharing.map(\.old) == [library.clause("data-sharing")?.title])
+    }
+}
