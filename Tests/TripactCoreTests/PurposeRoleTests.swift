@@ -21,6 +21,7 @@ import TripactTestSupport
         shared.processing.purposes[independent].role = .independent
         shared.processing.purposes[independent].lawfulBasis = .legitimateInterests
         shared.processing.purposes[independent].recipient = .processor
+        shared.processing.purposes[independent].disclosureBasis = .legitimateInterests
         return shared
     }
 
@@ -111,7 +112,12 @@ import TripactTestSupport
             $0.processing.purposes[1].role = .joint
         }
         let html = AgreementRenderer.render(AgreementFacts(document: shared, library: Fixtures.library))
-        #expect(html.contains("Shared with \(shared.parties.processor.name) as a controller in its own right; lawful basis: Legitimate interests, Art. 6(1)(f)"))
+        let processor = HTMLEscaping.escape(shared.parties.processor.name)
+        let controller = HTMLEscaping.escape(shared.parties.controller.name)
+        #expect(html.contains(
+            "Shared with \(processor) as a controller in its own right; \(processor)&#39;s lawful basis for its own purpose: Legitimate interests, Art. 6(1)(f); "
+                + "\(controller)&#39;s lawful basis for disclosing the data: not agreed"
+        ))
         #expect(html.contains("Decided jointly by the Controller and the Processor as joint controllers (Art. 26); lawful basis: not agreed"))
         let plain = AgreementRenderer.render(AgreementFacts(document: Fixtures.example("full-scenario.json"), library: Fixtures.library))
         #expect(!plain.contains("class=\"role\""))

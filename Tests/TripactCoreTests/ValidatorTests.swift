@@ -153,6 +153,23 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
             $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health_and_medical", safeguards: "Only the two supervisors of the care team see it; encrypted field.")]
             $0.processing.purposes[0].dataCategories.append("user.health_and_medical")
         },
+        RuleCase(code: "joint.handover-note", severity: .error) {
+            $0.clauses[Fixtures.selectionIndex("breach-notification", in: $0)].handoverNotes = ["right-access": "Passed on by the shared queue."]
+        },
+        RuleCase(code: "purpose.disclosure-basis-missing", severity: .error) {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .legitimateInterests
+            $0.processing.purposes[0].recipient = .processor
+        },
+        RuleCase(code: "purpose.disclosure-condition-missing", severity: .error) {
+            $0.processing.purposes[0].role = .independent
+            $0.processing.purposes[0].lawfulBasis = .consent
+            $0.processing.purposes[0].specialCondition = .explicitConsent
+            $0.processing.purposes[0].recipient = .processor
+            $0.processing.purposes[0].disclosureBasis = .consent
+            $0.processing.specialCategories = [SpecialCategoryEntry(category: "user.health_and_medical", safeguards: "Only the two supervisors of the care team see it; encrypted field.")]
+            $0.processing.purposes[0].dataCategories.append("user.health_and_medical")
+        },
         RuleCase(code: "purpose.recipient", severity: .error) {
             $0.processing.purposes[0].role = .independent
             $0.processing.purposes[0].lawfulBasis = .legitimateInterests

@@ -12,6 +12,7 @@ extension Fixtures {
             document.processing.purposes[index].role = .independent
             document.processing.purposes[index].lawfulBasis = .legitimateInterests
             document.processing.purposes[index].recipient = .processor
+            document.processing.purposes[index].disclosureBasis = .legitimateInterests
         }
         document.clauses.append(
             ClauseSelection(

@@ -50,6 +50,35 @@ import TripactWeb
         #expect(head.number == 3 && head.document.processing == Fixtures.example("full-scenario.json").processing, "on behalf is stored as no role at all: the first hash's processing again")
     }
 
+    /// Each side of a purpose shared with an independent controller has its own basis: the form has both, in words.
+    @Test func anIndependentPurposeTakesTheDisclosersOwnBasisAndConditionBesideTheRecipients() async throws {
+        let fixture = try WebFixture()
+        let (cookie, _) = try fixture.session(.legal, "controller")
+        let purpose = try fixture.store.version(fixture.reference).document.processing.purposes[0].purpose
+        try await fixture.application.test(.router) { client in
+            let page = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            #expect(page.contains("<label for=\"purpose-0-disclosure-basis\">When the data is shared with an independent controller: the disclosing party&#39;s own lawful basis for handing it over (Art. 6(1))</label>"))
+            #expect(page.contains("name=\"disclosureConditions[\(purpose)]\""))
+            let shared = Self.replacing(try Self.form(page, reference: fixture.reference), [
+                "purposeRoles[\(purpose)]": "independent", "purposeBases[\(purpose)]": "contract", "purposeRecipients[\(purpose)]": "processor",
+                "disclosureBases[\(purpose)]": "legitimate-interests", "disclosureConditions[\(purpose)]": "explicit-consent",
+                "message": "Both sides of the sharing have their basis",
+            ])
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: shared, cookie: cookie).status == .seeOther)
+            let stored = try fixture.store.version(fixture.reference).document.processing.purposes[0]
+            #expect(stored.lawfulBasis == .contract && stored.disclosureBasis == .legitimateInterests && stored.disclosureCondition == .explicitConsent)
+            let again = try await client.get("/agreements/\(fixture.reference)/annex2", cookie: cookie).text
+            let invalid = Self.replacing(try Self.form(again, reference: fixture.reference), ["disclosureBases[\(purpose)]": "goodwill", "message": "x"])
+            let refused = try await client.propose("/agreements/\(fixture.reference)/annex2", form: invalid, cookie: cookie)
+            #expect(refused.status == .unprocessableContent)
+            #expect(try fixture.store.version(fixture.reference).document.processing.purposes[0].disclosureBasis == .legitimateInterests, "nothing stored")
+            let joint = Self.replacing(try Self.form(again, reference: fixture.reference), ["purposeRoles[\(purpose)]": "joint", "message": "Decided together after all"])
+            #expect(try await client.propose("/agreements/\(fixture.reference)/annex2", form: joint, cookie: cookie).status == .seeOther)
+            let jointStored = try fixture.store.version(fixture.reference).document.processing.purposes[0]
+            #expect(jointStored.role == .joint && jointStored.disclosureBasis == nil && jointStored.disclosureCondition == nil, "only an independent purpose has a discloser")
+        }
+    }
+
     /// A purpose that is usually the Processor's own, listed as processing on behalf, is explained where it is chosen.
     @Test func thePageSaysWhenAPurposeOnBehalfIsUsuallyTheProcessorsOwn() async throws {
         var document = Fixtures.example("full-scenario.json")

@@ -32,6 +32,18 @@ import TripactTestSupport
         #expect(try w.run(["playbook", "show", "--side", "processor", "--as", CLIWorkspace.brand]).stdout.contains("walk-away 43 hours"))
     }
 
+    @Test func rolePositionsAreSetAndShownFromTheCommandLine() throws {
+        let w = try CLIWorkspace()
+        let set = try w.run(["playbook", "set", "roles", "--fallback", "on-behalf", "--walk-away", "joint", "--as", CLIWorkspace.brand])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout == "roles: preferred: On the Controller's behalf (Art. 28); fallback: On the Controller's behalf (Art. 28); walk-away: Joint controllers (Art. 26)\n")
+        let show = try w.run(["playbook", "show", "--as", CLIWorkspace.brand])
+        #expect(show.stdout.contains("Who decides a purpose [roles]\n * preferred: On the Controller's behalf (Art. 28) [on-behalf]"), "\(show.stdout.prefix(400))")
+        let bad = try w.run(["playbook", "set", "roles", "--fallback", "partner", "--as", CLIWorkspace.brand])
+        #expect(bad.status == 2 && bad.stderr.contains("--fallback: 'partner' is not a role of a purpose"), "\(bad.status) \(bad.stderr)")
+        #expect(!(try w.run(["playbook", "show", "--as", CLIWorkspace.bpo]).stdout.contains(" * ")), "the BPO's playbook is its own")
+    }
+
     @Test func aBadFileOrValueIsRefusedWithItsPlaceAndNothingIsStored() throws {
         let w = try CLIWorkspace()
         let path = w.directory.appendingPathComponent("bad.json").path

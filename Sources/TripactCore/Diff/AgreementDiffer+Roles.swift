@@ -13,6 +13,19 @@ extension AgreementDiffer {
         }
     }
 
+    /// When this purpose was the last joint (or the last independent) one and no longer is, the clauses that applied
+    /// only because of such purposes stop applying: the change names them, so that a reader of the changes list knows
+    /// the joint arrangement (Art. 26) or the data-sharing terms leave the printed agreement with it.
+    static func stoppedClauses(purpose: String, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary) -> [FieldChange] {
+        guard let before = old.processing.purposes.first(where: { $0.purpose == purpose })?.effectiveRole, before != .onBehalf else { return [] }
+        let after = new.processing.purposes.first { $0.purpose == purpose }?.effectiveRole
+        guard after != before, !new.processing.purposes.contains(where: { $0.effectiveRole == before }) else { return [] }
+        let condition: Condition = before == .joint ? .jointPurposes : .independentPurposes
+        return library.clauses.filter { clause in clause.applies.contains(condition) && old.clauses.contains { $0.clause == clause.id } }.map { clause in
+            FieldChange(field: "stops-applying", label: "Clause that stops applying", old: clause.title, new: nil, assessment: nil)
+        }
+    }
+
     /// An allocation row's change: the Party responsible before and after, as the clause's parameter is assessed.
     static func allocationChanges(key: ItemKey, old: AgreementDocument, new: AgreementDocument, library: ClauseLibrary, playbook: Playbook?) -> [FieldChange] {
         let name = key.name
@@ -23,13 +36,21 @@ extension AgreementDiffer {
         }
         let before = value(old)
         let after = value(new)
-        guard before.map(normalised) != after.map(normalised) else { return [] }
-        let change = FieldChange(
-            field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
-            oldKey: before?.description, newKey: after?.description,
-            assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: JointAllocation.clause, from: before, to: $0, playbook: playbook) } }
-        )
-        return [change.inWords(of: clause)]
+        var changes: [FieldChange] = []
+        if before.map(normalised) != after.map(normalised) {
+            let change = FieldChange(
+                field: name, old: before.map { spec?.rendered($0) ?? $0.description }, new: after.map { spec?.rendered($0) ?? $0.description },
+                oldKey: before?.description, newKey: after?.description,
+                assessment: spec.flatMap { spec in after.map { StanceAssessment.parameter(spec, clause: JointAllocation.clause, from: before, to: $0, playbook: playbook) } }
+            )
+            changes.append(change.inWords(of: clause))
+        }
+        // The parties' note on the row is plain text: a change with its label, judged by no playbook.
+        func note(_ document: AgreementDocument) -> String? { document.clauses.last { $0.clause == JointAllocation.clause }?.handoverNotes?[name] }
+        if note(old) != note(new) {
+            changes.append(FieldChange(field: "note", label: "Hand-over note", old: note(old), new: note(new), oldKey: nil, newKey: nil, assessment: nil))
+        }
+        return changes
     }
 }
 

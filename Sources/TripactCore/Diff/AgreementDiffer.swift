@@ -231,7 +231,10 @@ public enum AgreementDiffer {
         }
         if key.kind == "allocation" { return allocationChanges(key: key, old: old, new: new, library: library, playbook: playbook) }
         let records = FieldDiffer(library: library)
-        if key.kind == "role" { return roleChanges(records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical))), playbook: playbook) }
+        if key.kind == "role" {
+            let fields = roleChanges(records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical))), playbook: playbook)
+            return fields + stoppedClauses(purpose: key.name, old: old, new: new, library: library)
+        }
         let root = rootFields[key.rawValue].map { [$0] } ?? []
         return records.changes(old: try? JSONParser.parse(Array(before.canonical)), new: try? JSONParser.parse(Array(after.canonical)), path: root)
     }

@@ -39,8 +39,8 @@ struct RecordWords {
         case "dataSubjects": label = library.dataSubject(text)?.label
         case "operations": label = library.operations.first { $0.key == text }?.label
         case "role": label = PurposeRole(rawValue: text)?.label
-        case "lawfulBasis": label = LawfulBasis(rawValue: text)?.label
-        case "specialCondition": label = SpecialCondition(rawValue: text)?.label
+        case "lawfulBasis", "disclosureBasis": label = LawfulBasis(rawValue: text)?.label
+        case "specialCondition", "disclosureCondition": label = SpecialCondition(rawValue: text)?.label
         case "area": label = AssistanceArea(rawValue: text)?.label
         case "right": label = DataSubjectRight(rawValue: text)?.label
         case "answeredBy", "recipient": label = PartyRole(rawValue: text).map { "the \($0.rawValue)" }
@@ -67,6 +67,7 @@ struct RecordWords {
         "deliveryLocations": "delivery locations", "assistanceMeasures": "assistance measures", "effectiveDate": "effective date",
         "retention": "retention period", "nature": "nature of the processing", "frequency": "frequency of the processing",
         "id": "reference", "lawfulBasis": "lawful basis", "specialCondition": "condition for sensitive data",
+        "disclosureBasis": "discloser's lawful basis", "disclosureCondition": "discloser's condition for sensitive data",
         "answeredBy": "answered by", "identityVerification": "identity check", "privacyNotice": "privacy notice",
         "callRecordingAnnouncement": "call recording announcement", "complaintRoute": "complaint route",
         "assistanceFees": "assistance fees", "adequacyConfirmed": "adequacy confirmed", "backupFor": "back-up for",

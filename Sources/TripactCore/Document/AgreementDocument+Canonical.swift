@@ -111,6 +111,15 @@ extension ClauseSelection {
         out.beginObject()
         out.key("clause")
         out.string(clause.rawValue)
+        if let handoverNotes {
+            out.key("handoverNotes")
+            out.beginObject()
+            for name in handoverNotes.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                out.key(name)
+                out.string(handoverNotes[name] ?? "")
+            }
+            out.endObject()
+        }
         // Both optional: a selection without wording of its own is written, and hashed, as before they existed.
         if let ownWording {
             out.key("ownWording")
@@ -269,6 +278,14 @@ extension PurposeEntry {
         if let description {
             out.key("description")
             out.string(description)
+        }
+        if let disclosureBasis {
+            out.key("disclosureBasis")
+            out.string(disclosureBasis.rawValue)
+        }
+        if let disclosureCondition {
+            out.key("disclosureCondition")
+            out.string(disclosureCondition.rawValue)
         }
         if let lawfulBasis {
             out.key("lawfulBasis")

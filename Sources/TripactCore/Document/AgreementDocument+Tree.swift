@@ -119,7 +119,7 @@ extension Signatory {
 extension ClauseSelection {
     init(tree: JSONNode) throws(TreeMiss) {
         var fields = FieldSet(tree)
-        var clause: String?, variant: String?, parameters: [String: ParameterValue]?, ownWording: String??, rider: String??
+        var clause: String?, variant: String?, parameters: [String: ParameterValue]?, ownWording: String??, rider: String??, notes: [String: String]??
         for (key, node) in try fields.members() {
             switch key {
             case "clause": try fields.mark(0); clause = try node.string()
@@ -127,12 +127,14 @@ extension ClauseSelection {
             case "parameters": try fields.mark(2); parameters = try node.dictionary { n throws(TreeMiss) in try ParameterValue(tree: n) }
             case "ownWording": try fields.mark(3); ownWording = try node.optional { n throws(TreeMiss) in try n.string() }
             case "rider": try fields.mark(4); rider = try node.optional { n throws(TreeMiss) in try n.string() }
+            case "handoverNotes":
+                try fields.mark(5); notes = try node.optional { n throws(TreeMiss) in try n.dictionary { m throws(TreeMiss) in try m.string() } }
             default: throw TreeMiss()
             }
         }
         self.init(
             clause: ClauseID(try required(clause)), variant: try required(variant), parameters: try required(parameters), ownWording: ownWording ?? nil,
-            rider: rider ?? nil
+            rider: rider ?? nil, handoverNotes: notes ?? nil
         )
     }
 }

@@ -131,13 +131,21 @@ public struct ClauseSelection: Codable, Sendable, Hashable {
     public var ownWording: String?
     /// Paragraphs of the parties' own, printed after the clause's text (the variant's or `ownWording`), same syntax.
     public var rider: String?
+    /// For the joint controllers' arrangement only: a short plain note per row of the allocation table, by the row's
+    /// parameter (`right-access`), printed in the row's hand-over cell. Absent in documents without notes, so their
+    /// hashes do not change.
+    public var handoverNotes: [String: String]?
 
-    public init(clause: ClauseID, variant: String, parameters: [String: ParameterValue] = [:], ownWording: String? = nil, rider: String? = nil) {
+    public init(
+        clause: ClauseID, variant: String, parameters: [String: ParameterValue] = [:], ownWording: String? = nil, rider: String? = nil,
+        handoverNotes: [String: String]? = nil
+    ) {
         self.clause = clause
         self.variant = variant
         self.parameters = parameters
         self.ownWording = ownWording
         self.rider = rider
+        self.handoverNotes = handoverNotes
     }
 }
 

@@ -38,8 +38,10 @@ extension AgreementFacts {
     public static let genericTitle = "Data Processing Agreement"
 
     /// What the document is, from the roles of its purposes: "Data Processing and Joint Controller Agreement".
-    public var kindName: String {
-        switch (holds(.jointPurposes), holds(.independentPurposes)) {
+    public var kindName: String { Self.kindName(joint: holds(.jointPurposes), shared: holds(.independentPurposes)) }
+
+    static func kindName(joint: Bool, shared: Bool) -> String {
+        switch (joint, shared) {
         case (true, true): "Data Processing, Joint Controller and Data Sharing Agreement"
         case (true, false): "Data Processing and Joint Controller Agreement"
         case (false, true): "Data Processing and Data Sharing Agreement"
@@ -54,5 +56,14 @@ extension AgreementFacts {
         let title = document.title
         guard hasParts, title.hasPrefix(Self.genericTitle) else { return title }
         return kindName + title.dropFirst(Self.genericTitle.count)
+    }
+
+    /// The printed title from the document alone, without building its facts: for pages that list many agreements.
+    /// The parts follow from the purposes' roles only (`jointPurposes`, `independentPurposes`), as `printedTitle` reads them.
+    public static func printedTitle(of document: AgreementDocument) -> String {
+        let joint = document.processing.purposes.contains { $0.effectiveRole == .joint }
+        let shared = document.processing.purposes.contains { $0.effectiveRole == .independent }
+        guard joint || shared, document.title.hasPrefix(genericTitle) else { return document.title }
+        return kindName(joint: joint, shared: shared) + document.title.dropFirst(genericTitle.count)
     }
 }

@@ -53,7 +53,8 @@ extension AgreementFacts {
         if items.contains(where: { $0.key.isKind("allocation") }), let joint = document.clauses.last(where: { $0.clause == JointAllocation.clause }), let clause = library.clause(JointAllocation.clause) {
             for row in JointAllocation.rows {
                 guard let spec = clause.parameter(row.parameter), let value = joint.parameters[row.parameter] ?? spec.defaultValue else { continue }
-                sources[JointAllocation.itemKey(row.parameter)] = .lines([row.responsibility + ": " + spec.rendered(value)])
+                let note = joint.handoverNotes?[row.parameter].map { " (note: \($0))" } ?? ""
+                sources[JointAllocation.itemKey(row.parameter)] = .lines([row.responsibility + ": " + spec.rendered(value) + note])
             }
         }
         for item in items where sources[item.key] == nil { sources[item.key] = .record(item.key, item.canonical) }

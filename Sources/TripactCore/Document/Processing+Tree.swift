@@ -39,7 +39,7 @@ extension PurposeEntry {
     init(tree: JSONNode) throws(TreeMiss) {
         var fields = FieldSet(tree)
         var purpose: String?, description: String??, categories: [String]?, role: PurposeRole??, basis: LawfulBasis??
-        var condition: SpecialCondition??, recipient: PartyRole??
+        var condition: SpecialCondition??, recipient: PartyRole??, disclosureBasis: LawfulBasis??, disclosureCondition: SpecialCondition??
         for (key, node) in try fields.members() {
             switch key {
             case "purpose": try fields.mark(0); purpose = try node.string()
@@ -49,12 +49,16 @@ extension PurposeEntry {
             case "lawfulBasis": try fields.mark(4); basis = try node.optional { n throws(TreeMiss) in try n.raw(LawfulBasis.self) }
             case "specialCondition": try fields.mark(5); condition = try node.optional { n throws(TreeMiss) in try n.raw(SpecialCondition.self) }
             case "recipient": try fields.mark(6); recipient = try node.optional { n throws(TreeMiss) in try n.raw(PartyRole.self) }
+            case "disclosureBasis": try fields.mark(7); disclosureBasis = try node.optional { n throws(TreeMiss) in try n.raw(LawfulBasis.self) }
+            case "disclosureCondition":
+                try fields.mark(8); disclosureCondition = try node.optional { n throws(TreeMiss) in try n.raw(SpecialCondition.self) }
             default: throw TreeMiss()
             }
         }
         self.init(
             purpose: try required(purpose), description: description ?? nil, dataCategories: try required(categories), role: role ?? nil,
-            lawfulBasis: basis ?? nil, specialCondition: condition ?? nil, recipient: recipient ?? nil
+            lawfulBasis: basis ?? nil, specialCondition: condition ?? nil, recipient: recipient ?? nil, disclosureBasis: disclosureBasis ?? nil,
+            disclosureCondition: disclosureCondition ?? nil
         )
     }
 }

@@ -57,16 +57,24 @@ public struct PurposeEntry: Codable, Sendable, Hashable {
     public var dataCategories: [String]
     /// Who decides the purpose; nil means on the Controller's behalf.
     public var role: PurposeRole?
-    /// For a joint or independent purpose: the lawful basis of Art. 6(1) on which the controllers rely.
+    /// For a joint purpose: the lawful basis of Art. 6(1) on which the controllers rely; for an independent one: the
+    /// recipient's basis for its own purpose.
     public var lawfulBasis: LawfulBasis?
-    /// For a joint or independent purpose that shares special-category data: the condition of Art. 9(2) relied on.
+    /// For a joint or independent purpose that shares special-category data: the condition of Art. 9(2) relied on (for
+    /// an independent purpose, the recipient's).
     public var specialCondition: SpecialCondition?
     /// For an independent purpose: the party that receives the data as a controller in its own right.
     public var recipient: PartyRole?
+    /// For an independent purpose: the disclosing party's own basis of Art. 6(1) for handing the data over, which is
+    /// processing of its own, separate from the recipient's purpose. Absent in older documents, whose hashes stay.
+    public var disclosureBasis: LawfulBasis?
+    /// For an independent purpose that shares special-category data: the disclosing party's own condition of Art. 9(2).
+    public var disclosureCondition: SpecialCondition?
 
     public init(
         purpose: String, description: String? = nil, dataCategories: [String], role: PurposeRole? = nil, lawfulBasis: LawfulBasis? = nil,
-        specialCondition: SpecialCondition? = nil, recipient: PartyRole? = nil
+        specialCondition: SpecialCondition? = nil, recipient: PartyRole? = nil, disclosureBasis: LawfulBasis? = nil,
+        disclosureCondition: SpecialCondition? = nil
     ) {
         self.purpose = purpose
         self.description = description
@@ -75,6 +83,14 @@ public struct PurposeEntry: Codable, Sendable, Hashable {
         self.lawfulBasis = lawfulBasis
         self.specialCondition = specialCondition
         self.recipient = recipient
+        self.disclosureBasis = disclosureBasis
+        self.disclosureCondition = disclosureCondition
+    }
+
+    /// For an independent purpose, the party that hands the data over: the one that is not the recipient.
+    public var discloser: PartyRole? {
+        guard effectiveRole == .independent, let recipient else { return nil }
+        return recipient == .controller ? .processor : .controller
     }
 
     /// The role, with today's default spelled out.
@@ -82,16 +98,23 @@ public struct PurposeEntry: Codable, Sendable, Hashable {
 
     /// Sets who decides the purpose. On the Controller's behalf is stored as no role at all, so a document that never
     /// had roles keeps its hash, and then has no basis, condition or recipient of its own; only a purpose shared with
-    /// an independent controller has a recipient.
-    public mutating func assign(role: PurposeRole, lawfulBasis: LawfulBasis?, specialCondition: SpecialCondition?, recipient: PartyRole?) {
+    /// an independent controller has a recipient and a discloser's basis and condition.
+    public mutating func assign(
+        role: PurposeRole, lawfulBasis: LawfulBasis?, specialCondition: SpecialCondition?, recipient: PartyRole?,
+        disclosureBasis: LawfulBasis? = nil, disclosureCondition: SpecialCondition? = nil
+    ) {
         guard role != .onBehalf else {
             (self.role, self.lawfulBasis, self.specialCondition, self.recipient) = (nil, nil, nil, nil)
+            (self.disclosureBasis, self.disclosureCondition) = (nil, nil)
             return
         }
         self.role = role
         self.lawfulBasis = lawfulBasis
         self.specialCondition = specialCondition
-        self.recipient = role == .independent ? recipient : nil
+        let independent = role == .independent
+        self.recipient = independent ? recipient : nil
+        self.disclosureBasis = independent ? disclosureBasis : nil
+        self.disclosureCondition = independent ? disclosureCondition : nil
     }
 }
 

@@ -93,10 +93,12 @@ public enum ItemTransplant {
                     }
                 }
             case "clause":
-                let rows = document.clauses.last { $0.clause.rawValue == key.name }?.parameters
+                let kept = document.clauses.last { $0.clause.rawValue == key.name }
                 document.clauses = keyed(key.name, \.clause.rawValue, from: source.clauses, onto: document.clauses)
-                if split, key.name == JointAllocation.clause.rawValue, let rows, let index = document.clauses.lastIndex(where: { $0.clause == JointAllocation.clause }) {
+                if split, key.name == JointAllocation.clause.rawValue, let rows = kept?.parameters, let index = document.clauses.lastIndex(where: { $0.clause == JointAllocation.clause }) {
                     for parameter in JointAllocation.parameters { document.clauses[index].parameters[parameter] = rows[parameter] }
+                    // The rows' notes belong to the rows' items, like their Parties.
+                    document.clauses[index].handoverNotes = kept?.handoverNotes
                 }
             case "role":
                 guard let index = document.processing.purposes.firstIndex(where: { $0.purpose == key.name }) else { continue }
@@ -104,7 +106,11 @@ public enum ItemTransplant {
                 Self.setRole(of: &document.processing.purposes[index], as: taken)
             case "allocation":
                 guard let index = document.clauses.lastIndex(where: { $0.clause == JointAllocation.clause }) else { continue }
-                document.clauses[index].parameters[key.name] = source.clauses.last { $0.clause == JointAllocation.clause }?.parameters[key.name]
+                let taken = source.clauses.last { $0.clause == JointAllocation.clause }
+                document.clauses[index].parameters[key.name] = taken?.parameters[key.name]
+                var notes = document.clauses[index].handoverNotes ?? [:]
+                notes[key.name] = taken?.handoverNotes?[key.name]
+                document.clauses[index].handoverNotes = notes.isEmpty ? nil : notes
             case "measure":
                 document.measures = keyed(key.name, \.id, from: source.measures, onto: document.measures)
             case "subprocessor":
@@ -128,6 +134,8 @@ public enum ItemTransplant {
         entry.lawfulBasis = source.lawfulBasis
         entry.specialCondition = source.specialCondition
         entry.recipient = source.recipient
+        entry.disclosureBasis = source.disclosureBasis
+        entry.disclosureCondition = source.disclosureCondition
     }
 
     private static func takeAnnex2(_ name: String, from source: Processing, onto target: inout Processing) {

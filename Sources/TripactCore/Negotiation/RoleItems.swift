@@ -40,6 +40,9 @@ public enum JointAllocation {
 
     /// The item key of a row: `allocation:right-access`.
     public static func itemKey(_ parameter: String) -> ItemKey { ItemKey(rawValue: "allocation:\(parameter)") }
+
+    /// The longest hand-over note of a row, in UTF-8 bytes: a short note beside the table, not a clause of its own.
+    public static let maximumNoteBytes = 300
 }
 
 /// The items a document that uses roles splits off: each role with its basis (`role:<purpose>`), and each
@@ -58,10 +61,18 @@ enum RoleItems {
     }
 
     /// The role item's record: the purpose it belongs to, its role and, for a purpose the controllers decide, its basis,
-    /// condition and recipient. Only a purpose with a role has one; on behalf is no item at all, so putting a purpose
+    /// condition and recipient, and for an independent one the discloser's basis and condition. Only a purpose with a role has one; on behalf is no item at all, so putting a purpose
     /// back on behalf is the removal of its role item (the diff reads it as a change to on behalf).
     static func writeRole(_ entry: PurposeEntry, to out: inout CanonicalWriter) {
         out.beginObject()
+        if let disclosureBasis = entry.disclosureBasis {
+            out.key("disclosureBasis")
+            out.string(disclosureBasis.rawValue)
+        }
+        if let disclosureCondition = entry.disclosureCondition {
+            out.key("disclosureCondition")
+            out.string(disclosureCondition.rawValue)
+        }
         if let lawfulBasis = entry.lawfulBasis {
             out.key("lawfulBasis")
             out.string(lawfulBasis.rawValue)
@@ -92,12 +103,18 @@ enum RoleItems {
     static func withoutAllocation(_ selection: ClauseSelection) -> ClauseSelection {
         var copy = selection
         copy.parameters = selection.parameters.filter { !JointAllocation.parameters.contains($0.key) }
+        copy.handoverNotes = nil
         return copy
     }
 
-    /// One allocation row's record: the clause's parameters reduced to that row (empty while the library's default holds).
+    /// One allocation row's record: the clause's parameters reduced to that row (empty while the library's default holds),
+    /// and the row's hand-over note where it has one (absent otherwise, so rows without notes keep their hashes).
     static func writeAllocation(_ selection: ClauseSelection, row: JointAllocation.Row, to out: inout CanonicalWriter) {
         out.beginObject()
+        if let note = selection.handoverNotes?[row.parameter] {
+            out.key("note")
+            out.string(note)
+        }
         out.key("parameters")
         out.parameters(selection.parameters.filter { $0.key == row.parameter })
         out.endObject()

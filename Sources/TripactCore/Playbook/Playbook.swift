@@ -11,6 +11,8 @@ public struct Playbook: Sendable, Hashable {
     public private(set) var variants: [ClauseID: PlaybookPositions<String>]
     /// Parameter positions by clause, then parameter name.
     public private(set) var parameters: [ClauseID: [String: PlaybookPositions<ParameterValue>]]
+    /// The organisation's positions on who decides a purpose; nil follows the side's defaults (`defaultRolePositions`).
+    public private(set) var roles: PlaybookPositions<PurposeRole>?
 
     public init(side: PartyRole, variants: [ClauseID: PlaybookPositions<String>] = [:], parameters: [ClauseID: [String: PlaybookPositions<ParameterValue>]] = [:]) {
         self.side = side
@@ -21,6 +23,7 @@ public struct Playbook: Sendable, Hashable {
     /// The library's playbook for `side`: the default every organisation starts from.
     public static func library(_ library: ClauseLibrary, side: PartyRole) -> Playbook {
         var playbook = Playbook(side: side)
+        playbook.roles = defaultRolePositions(side)
         for clause in library.clauses {
             if let positions = clause.playbook[side] {
                 playbook.variants[clause.id] = PlaybookPositions(preferred: positions.preferred, fallback: positions.fallback, walkAway: positions.walkAway)
@@ -49,9 +52,15 @@ public struct Playbook: Sendable, Hashable {
         parameters[clause, default: [:]][name] = positions
     }
 
+    /// Sets the positions on who decides a purpose, unchecked like `setVariantPositions` (every role is a valid value).
+    public mutating func setRolePositions(_ positions: PlaybookPositions<PurposeRole>) {
+        roles = positions
+    }
+
     /// Only the positions that differ from `base` (the library's playbook for the same side): what an organisation changed.
     public func differences(from base: Playbook) -> Playbook {
         var result = Playbook(side: side)
+        if let roles, roles != base.rolePositions { result.roles = roles }
         for (clause, positions) in variants where base.variants[clause] != positions { result.variants[clause] = positions }
         for (clause, byName) in parameters {
             for (name, positions) in byName where base.parameters[clause]?[name] != positions {
@@ -64,6 +73,7 @@ public struct Playbook: Sendable, Hashable {
     /// `changes` laid over this playbook: each position `changes` holds replaces this one's.
     public func overlaid(with changes: Playbook) -> Playbook {
         var result = self
+        if let roles = changes.roles { result.roles = roles }
         for (clause, positions) in changes.variants { result.variants[clause] = positions }
         for (clause, byName) in changes.parameters {
             for (name, positions) in byName { result.parameters[clause, default: [:]][name] = positions }
@@ -72,10 +82,10 @@ public struct Playbook: Sendable, Hashable {
     }
 
     /// Whether the playbook holds no position at all (a set of differences that changes nothing).
-    public var isEmpty: Bool { variants.isEmpty && parameters.isEmpty }
+    public var isEmpty: Bool { roles == nil && variants.isEmpty && parameters.isEmpty }
 
-    /// How many positions (variant or parameter) the playbook holds.
-    public var count: Int { variants.count + parameters.values.reduce(0) { $0 + $1.count } }
+    /// How many positions (variant, parameter or roles) the playbook holds.
+    public var count: Int { (roles == nil ? 0 : 1) + variants.count + parameters.values.reduce(0) { $0 + $1.count } }
 }
 
 /// A side's preferred, fallback and walk-away position for one variant choice or one parameter.
@@ -95,10 +105,13 @@ public struct PlaybookPositions<Value: Sendable & Hashable>: Sendable, Hashable 
 }
 
 extension Playbook {
-    /// The side's positions on who decides a purpose. A brand prefers purposes run on its behalf and would at most
-    /// share them with an independent recipient; a BPO prefers its own use of the data and at least processes on the
-    /// brand's behalf. Fixed for each side for now: organisations cannot yet store positions of their own for roles.
-    public var rolePositions: PlaybookPositions<PurposeRole> {
+    /// The side's positions on who decides a purpose: the organisation's own where it stored some, else the side's
+    /// defaults. The diff judges a role change against them (`StanceAssessment.role`).
+    public var rolePositions: PlaybookPositions<PurposeRole> { roles ?? Self.defaultRolePositions(side) }
+
+    /// Where every organisation starts. A brand prefers purposes run on its behalf and would at most share them with an
+    /// independent recipient; a BPO prefers its own use of the data and at least processes on the brand's behalf.
+    public static func defaultRolePositions(_ side: PartyRole) -> PlaybookPositions<PurposeRole> {
         side == .controller
             ? PlaybookPositions(preferred: .onBehalf, fallback: .joint, walkAway: .independent)
             : PlaybookPositions(preferred: .independent, fallback: .joint, walkAway: .onBehalf)

@@ -54,6 +54,7 @@ public enum PlaybookCodec {
     ) throws(DocumentError) -> Playbook {
         func refuse(_ error: DocumentError) throws(DocumentError) { if !lenient { throw error } }
         var result = Playbook(side: file.side)
+        if let roles = file.roles { result.setRolePositions(PlaybookPositions(preferred: roles.preferred, fallback: roles.fallback, walkAway: roles.walkAway)) }
         for (id, entry) in file.clauses.sorted(by: { $0.key < $1.key }) {
             let clausePath: [PathComponent] = [.key("clauses"), .key(id)]
             guard let clause = library.clause(ClauseID(id)) else {
@@ -99,10 +100,12 @@ public enum PlaybookCodec {
     }
 }
 
-/// The JSON shape of a playbook: `{"format", "side", "clauses": {ID: {"variant": {…}, "parameters": {NAME: {…}}}}}`.
+/// The JSON shape of a playbook: `{"format", "side", "roles"?: {…}, "clauses": {ID: {"variant": {…}, "parameters": {NAME: {…}}}}}`.
 struct PlaybookFile: Codable {
     var format: String
     var side: PartyRole
+    /// Who decides a purpose; absent keeps the side's defaults, so files written before roles read as they did.
+    var roles: Positions<PurposeRole>?
     var clauses: [String: ClauseEntry]
 
     struct ClauseEntry: Codable {
@@ -116,9 +119,10 @@ struct PlaybookFile: Codable {
         var walkAway: Value
     }
 
-    init(format: String, side: PartyRole, clauses: [String: ClauseEntry]) {
+    init(format: String, side: PartyRole, roles: Positions<PurposeRole>? = nil, clauses: [String: ClauseEntry]) {
         self.format = format
         self.side = side
+        self.roles = roles
         self.clauses = clauses
     }
 
@@ -132,6 +136,7 @@ struct PlaybookFile: Codable {
             for (name, positions) in byName { parameters[name] = Positions(preferred: positions.preferred, fallback: positions.fallback, walkAway: positions.walkAway) }
             clauses[id.rawValue, default: ClauseEntry()].parameters = parameters
         }
-        self.init(format: PlaybookCodec.currentFormat, side: playbook.side, clauses: clauses)
+        let roles = playbook.roles.map { Positions(preferred: $0.preferred, fallback: $0.fallback, walkAway: $0.walkAway) }
+        self.init(format: PlaybookCodec.currentFormat, side: playbook.side, roles: roles, clauses: clauses)
     }
 }

@@ -90,6 +90,33 @@ public enum PlaybookEdit {
         return result
     }
 
+    /// `playbook` with its positions on who decides a purpose changed; each typed value is a role's key (`on-behalf`,
+    /// `joint`, `independent`).
+    public static func settingRoles(_ playbook: Playbook, _ values: Values) throws(PlaybookEditError) -> Playbook {
+        var problems: [FieldProblem] = []
+        var chosen: [PurposeRole] = []
+        let current = playbook.rolePositions
+        for (offset, (field, raw)) in values.named.enumerated() {
+            let trimmed = raw.map { String($0.trimmingWhitespace()) }
+            guard let trimmed, !trimmed.isEmpty else {
+                chosen.append([current.preferred, current.fallback, current.walkAway][offset])
+                continue
+            }
+            if let problem = unsafe(trimmed, field: field) {
+                problems.append(problem)
+            } else if let role = PurposeRole(rawValue: trimmed) {
+                chosen.append(role)
+            } else {
+                let options = PurposeRole.allCases.map { "'\($0.rawValue)' (\($0.label))" }.joined(separator: ", ")
+                problems.append(FieldProblem(field: field, message: "'\(trimmed)' is not a role of a purpose; choose one of \(options)"))
+            }
+        }
+        guard problems.isEmpty else { throw PlaybookEditError(problems) }
+        var result = playbook
+        result.setRolePositions(PlaybookPositions(preferred: chosen[0], fallback: chosen[1], walkAway: chosen[2]))
+        return result
+    }
+
     /// A typed value as the parameter reads it: a whole number, yes/no (or true/false), an option's key, a date, text.
     public static func parse(_ raw: String, as spec: ParameterSpec) -> ParameterValue? {
         switch spec.kind {

@@ -77,12 +77,22 @@ enum AnnexRenderer {
     /// what the parties have not settled yet, which the validator reports.
     static func roleLine(_ entry: PurposeEntry, facts: AgreementFacts) -> String {
         var parts: [String] = []
+        func name(_ role: PartyRole) -> String { facts.document.parties[role].name }
         switch entry.effectiveRole {
         case .onBehalf: parts.append(PurposeRole.onBehalf.label)
         case .joint: parts.append("Decided jointly by the Controller and the Processor as joint controllers (Art. 26)")
         case .independent:
-            let recipient = entry.recipient.map { $0 == .controller ? facts.document.parties.controller.name : facts.document.parties.processor.name }
+            let recipient = entry.recipient.map(name)
             parts.append("Shared with \(recipient ?? "a recipient not agreed yet") as a controller in its own right")
+            // Each side of the sharing rests on its own basis: the recipient for its purpose, the discloser for
+            // handing the data over (Art. 6(1), and Art. 9(2) for special-category data).
+            let receiving = recipient ?? "the recipient"
+            let disclosing = entry.discloser.map(name) ?? "the disclosing party"
+            parts.append("\(receiving)'s lawful basis for its own purpose: " + (entry.lawfulBasis?.label ?? "not agreed"))
+            if let condition = entry.specialCondition { parts.append("\(receiving)'s condition for special-category data: \(condition.label)") }
+            parts.append("\(disclosing)'s lawful basis for disclosing the data: " + (entry.disclosureBasis?.label ?? "not agreed"))
+            if let condition = entry.disclosureCondition { parts.append("\(disclosing)'s condition for disclosing special-category data: \(condition.label)") }
+            return parts.joined(separator: "; ")
         }
         parts.append("lawful basis: " + (entry.lawfulBasis?.label ?? "not agreed"))
         if let condition = entry.specialCondition { parts.append("special-category data under \(condition.label)") }

@@ -44,11 +44,23 @@ extension AgreementFacts {
     /// numbered as printed, each placeholder resolved.
     public func printedParagraphs(of item: IncludedClause) -> [PrintedParagraph] {
         var result: [PrintedParagraph] = []
+        let notes = item.clause.id == JointAllocation.clause ? document.clauses[item.selectionIndex].handoverNotes ?? [:] : [:]
         for paragraph in applyingParagraphs(of: item) {
-            let lines = paragraph.lines.map { line in line.map { printedSpan($0, in: item) } }
+            var lines = paragraph.lines.map { line in line.map { printedSpan($0, in: item) } }
+            if !notes.isEmpty { Self.addHandoverNotes(notes, to: &lines, columns: paragraph.columns) }
             result.append(PrintedParagraph(number: result.count + 1, isList: paragraph.isList, lines: lines, columns: paragraph.columns))
         }
         return result
+    }
+
+    /// The parties' note on a row of the joint controllers' allocation table, after the hand-over the clause prints in
+    /// its third cell. The table's rows follow `JointAllocation.rows`, header first (as `AllocationController` reads them).
+    static func addHandoverNotes(_ notes: [String: String], to lines: inout [[PrintedSpan]], columns: Int) {
+        guard columns >= 3, lines.count / columns > JointAllocation.rows.count else { return }
+        for (offset, row) in JointAllocation.rows.enumerated() {
+            guard let note = notes[row.parameter], !note.isEmpty else { continue }
+            lines[(offset + 1) * columns + 2] += [.text(" Note: ", html: " Note: "), .value(note)]
+        }
     }
 
     private func printedSpan(_ segment: Segment, in item: IncludedClause) -> PrintedSpan {

@@ -96,7 +96,8 @@ public enum DemoData {
         document.processing.purposes.append(PurposeEntry(
             purpose: "train_ai_system.processor_own",
             description: "Training Atlantis's own contact-volume forecasting model on pseudonymised contact metadata (time, queue, handling time), never on the content of contacts.",
-            dataCategories: ["user.behavior.contact_history"].filter(listed.contains), role: .independent, lawfulBasis: .legitimateInterests, recipient: .processor
+            dataCategories: ["user.behavior.contact_history"].filter(listed.contains), role: .independent, lawfulBasis: .legitimateInterests, recipient: .processor,
+            disclosureBasis: .legitimateInterests
         ))
         document.clauses.append(ClauseSelection(clause: "joint-controllership", variant: "balanced", parameters: [
             "essence": .string(

@@ -71,6 +71,12 @@ struct AgreementController {
         // Evidence behind a measure warns on every agreement relying on it, whichever side the reader is on.
         var snapshots: [String: RegisterSnapshot] = [:]
         var renewals: [(AgreementSummary, String)] = []
+        // Each agreement by the title it prints (which says whether it is also a joint-controller or data-sharing
+        // agreement), read from its head version.
+        var titles: [String: String] = [:]
+        for agreement in agreements {
+            titles[agreement.reference] = (try? store.version(agreement.reference).document).map(AgreementFacts.printedTitle(of:)) ?? agreement.title
+        }
         for agreement in agreements {
             let registers = try snapshots[agreement.processor] ?? store.registerSnapshot(forAgreement: agreement.reference)
             snapshots[agreement.processor] = registers
@@ -83,7 +89,7 @@ struct AgreementController {
             page.raw("<h2>Evidence to renew</h2><ul>")
             for (agreement, message) in renewals {
                 page.raw("<li class=\"warning\"><a href=\"/agreements/\(Self.path(agreement.reference))\">")
-                page.text(agreement.title)
+                page.text(titles[agreement.reference] ?? agreement.title)
                 page.raw("</a>: ")
                 page.text(message)
                 page.raw("</li>")
@@ -98,7 +104,7 @@ struct AgreementController {
             page.raw("<div class=\"table-wrap\"><table><caption>Agreements of your organisation</caption><thead><tr><th scope=\"col\">Agreement</th><th scope=\"col\">Status</th><th scope=\"col\">Version</th><th scope=\"col\">Awaiting your side</th><th scope=\"col\">Open for the controller</th><th scope=\"col\">Open for the processor</th><th scope=\"col\">Controller</th><th scope=\"col\">Processor</th></tr></thead><tbody>")
             for agreement in agreements {
                 page.raw("<tr><td><a href=\"/agreements/\(Self.path(agreement.reference))\">")
-                page.text(agreement.title)
+                page.text(titles[agreement.reference] ?? agreement.title)
                 page.raw("</a></td><td>")
                 page.text(agreement.standing)
                 let awaiting = agreement.controller == organisation ? agreement.openForController : agreement.processor == organisation ? agreement.openForProcessor : nil

@@ -20,7 +20,12 @@ struct AllocationController {
         let responsible: [String: String]?
         /// The hand-over deadlines, by parameter.
         let deadlines: [String: String]?
+        /// Each row's hand-over note, by the row's parameter; blank removes it.
+        let notes: [String: String]?
     }
+
+    /// The form's key for a row's note among the values it shows.
+    static func noteKey(_ parameter: String) -> String { "note:\(parameter)" }
 
     func register(on router: Routes) {
         router.get("agreements/:reference/allocation") { _, context in try show(context: context) }
@@ -55,6 +60,19 @@ struct AllocationController {
             // A row left as it was stays as stored (absent while the library's default holds), so it keeps its hash.
             if value != (selection.parameters[name] ?? spec.defaultValue) { selection.parameters[name] = value }
         }
+        var notes = selection.handoverNotes ?? [:]
+        for row in JointAllocation.rows {
+            guard let raw = form.notes?[row.parameter] else { continue }
+            let note = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            values[Self.noteKey(row.parameter)] = note
+            if let problem = Self.noteProblem(note) {
+                errors[Self.noteKey(row.parameter)] = problem
+            } else {
+                notes[row.parameter] = note.isEmpty ? nil : note
+            }
+        }
+        // No note at all is stored as no field, so an arrangement without notes keeps its hash.
+        selection.handoverNotes = notes.isEmpty ? nil : notes
         let message = (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" }
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
@@ -67,6 +85,17 @@ struct AllocationController {
         var document = baseVersion.document
         document.clauses[index] = selection
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
+    }
+
+    /// Why a typed note cannot be stored: too long in bytes, or a control character (one line of plain text).
+    static func noteProblem(_ note: String) -> String? {
+        if note.utf8.count > JointAllocation.maximumNoteBytes { return "a hand-over note takes at most \(JointAllocation.maximumNoteBytes) bytes; this one has \(note.utf8.count)" }
+        do {
+            try TextSafety.check(note, field: "note", lines: .singleLine)
+            return nil
+        } catch {
+            return "the note \(error.problem)"
+        }
     }
 
     /// What the user did wrong, in the words of the form.
@@ -85,6 +114,7 @@ struct AllocationController {
             guard let value = selection?.parameters[name] ?? clause.parameter(name)?.defaultValue else { continue }
             values[name] = ClauseController.formValue(value)
         }
+        for (name, note) in selection?.handoverNotes ?? [:] { values[noteKey(name)] = note }
         return values
     }
 
@@ -137,6 +167,15 @@ struct AllocationController {
                 page.text(handOver)
                 page.raw("</p>")
             }
+            let noteKey = Self.noteKey(row.parameter)
+            let noteInvalid = errors[noteKey] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-note-error\"" : ""
+            page.raw("<label for=\"\(id)-note\">Hand-over note, printed in the table (optional, at most \(JointAllocation.maximumNoteBytes) bytes)</label>")
+            page.raw("<input id=\"\(id)-note\" name=\"notes[")
+            page.text(row.parameter)
+            page.raw("]\" type=\"text\" maxlength=\"\(JointAllocation.maximumNoteBytes)\" value=\"")
+            page.text(values[noteKey] ?? "")
+            page.raw("\"\(noteInvalid)>")
+            ClauseController.error(&page, errors[noteKey], id: "\(id)-note-error")
             page.raw("</fieldset>")
         }
         page.raw("<fieldset><legend>Hand-over deadlines</legend>")

@@ -49,6 +49,9 @@ struct Annex2Controller {
         let purposeBases: [String: String]?
         let purposeConditions: [String: String]?
         let purposeRecipients: [String: String]?
+        /// For a purpose shared with an independent controller: the disclosing party's own basis and condition.
+        let disclosureBases: [String: String]?
+        let disclosureConditions: [String: String]?
 
         func text(_ key: String) -> String? {
             switch key {
@@ -133,7 +136,8 @@ struct Annex2Controller {
             }
             var entry = PurposeEntry(
                 purpose: key, description: description, dataCategories: used, role: kept?.role, lawfulBasis: kept?.lawfulBasis,
-                specialCondition: kept?.specialCondition, recipient: kept?.recipient
+                specialCondition: kept?.specialCondition, recipient: kept?.recipient, disclosureBasis: kept?.disclosureBasis,
+                disclosureCondition: kept?.disclosureCondition
             )
             if let problem = Self.applyRole(form: form, key: key, to: &entry) { errors["purpose:\(key)"] = problem }
             return entry
@@ -277,8 +281,15 @@ struct Annex2Controller {
         let basis = choice(form.purposeBases?[key], LawfulBasis.self)
         let condition = choice(form.purposeConditions?[key], SpecialCondition.self)
         let recipient = choice(form.purposeRecipients?[key], PartyRole.self)
-        guard basis.valid, condition.valid, recipient.valid else { return "choose the basis, condition and recipient from the lists" }
-        entry.assign(role: role, lawfulBasis: basis.value, specialCondition: condition.value, recipient: recipient.value)
+        let disclosureBasis = choice(form.disclosureBases?[key], LawfulBasis.self)
+        let disclosureCondition = choice(form.disclosureConditions?[key], SpecialCondition.self)
+        guard basis.valid, condition.valid, recipient.valid, disclosureBasis.valid, disclosureCondition.valid else {
+            return "choose the basis, condition and recipient from the lists"
+        }
+        entry.assign(
+            role: role, lawfulBasis: basis.value, specialCondition: condition.value, recipient: recipient.value, disclosureBasis: disclosureBasis.value,
+            disclosureCondition: disclosureCondition.value
+        )
         return nil
     }
 
@@ -303,14 +314,29 @@ struct Annex2Controller {
             page.text("Usually: \(typical.label). If the Processor decides this purpose itself, it is a controller for it (Art. 28(10)).")
             page.raw("</p>")
         }
-        select("basis", "purposeBases", "Lawful basis, when the controllers decide it (Art. 6(1))", [("", "not chosen")] + LawfulBasis.allCases.map { ($0.rawValue, $0.label) }, entry?.lawfulBasis?.rawValue ?? "")
+        let bases = [("", "not chosen")] + LawfulBasis.allCases.map { ($0.rawValue, $0.label) }
+        let conditions = [("", "none")] + SpecialCondition.allCases.map { ($0.rawValue, $0.label) }
         select(
-            "condition", "purposeConditions", "Condition for special-category data, when it is shared (Art. 9(2))",
-            [("", "none")] + SpecialCondition.allCases.map { ($0.rawValue, $0.label) }, entry?.specialCondition?.rawValue ?? ""
+            "basis", "purposeBases", "Lawful basis, when the controllers decide it; when the data is shared with an independent controller, the recipient's basis for its own purpose (Art. 6(1))",
+            bases, entry?.lawfulBasis?.rawValue ?? ""
+        )
+        select(
+            "condition", "purposeConditions", "Condition for special-category data, when it is shared; for an independent controller, the recipient's (Art. 9(2))",
+            conditions, entry?.specialCondition?.rawValue ?? ""
         )
         select(
             "recipient", "purposeRecipients", "Who receives the data, when it is shared with an independent controller",
             [("", "nobody"), ("controller", parties.controller.name), ("processor", parties.processor.name)], entry?.recipient?.rawValue ?? ""
+        )
+        // Handing the data over is the discloser's own processing, which needs its own basis and condition.
+        select(
+            "disclosure-basis", "disclosureBases", "When the data is shared with an independent controller: the disclosing party's own lawful basis for handing it over (Art. 6(1))",
+            bases, entry?.disclosureBasis?.rawValue ?? ""
+        )
+        select(
+            "disclosure-condition", "disclosureConditions",
+            "When special-category data is shared with an independent controller: the disclosing party's own condition for handing it over (Art. 9(2))",
+            conditions, entry?.disclosureCondition?.rawValue ?? ""
         )
     }
 

@@ -147,6 +147,10 @@ struct ClauseController {
             ?? Playbook.library(configuration.library, side: party)
         var page = Page(title: "Clause: \(clause.title)")
         page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
+        if clause.id == JointAllocation.clause {
+            // The allocation table's rows are items of their own, edited together with their notes on one form.
+            page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))/allocation\">Edit who is responsible for what (the allocation table)</a></p>")
+        }
         page.raw("<p>")
         page.text(clause.summary)
         page.raw(" <small>[")

@@ -15,11 +15,13 @@ struct PlaybookController {
         router.get("playbook") { request, context in try show(request: request, context: context) }
         router.get("playbook/export") { request, context in try export(request: request, context: context) }
         router.post("playbook/clauses/:clause") { request, context in try await save(request: request, context: context) }
+        router.post("playbook/roles") { request, context in try await saveRoles(request: request, context: context) }
     }
 
-    /// What the user typed into one clause's form, re-shown with the problems at their fields after a refusal.
+    /// What the user typed into one clause's form (or, with no clause, the roles form), re-shown with the problems at
+    /// their fields after a refusal.
     struct Entered {
-        let clause: ClauseID
+        let clause: ClauseID?
         let values: [String: String]
         let errors: [String: String]
     }
@@ -87,6 +89,27 @@ struct PlaybookController {
         return .redirect(to: "/playbook?side=\(side.rawValue)#\(PlaybookForm.anchor(clause))", type: .normal)
     }
 
+    /// The positions on who decides a purpose, from the roles form.
+    private func saveRoles(request: Request, context: TripactRequestContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
+        let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
+        try FormDecoding.requireCSRF(form["_csrf"], session: session)
+        try session.user.requireNegotiator("change the organisation's playbook")
+        guard let side = PartyRole(rawValue: form["side"] ?? "") else { throw HTTPError(.badRequest, message: "the form does not say which side's playbook it changes") }
+        let library = configuration.library
+        let current = try store.playbook(organisationID: session.user.organisationID, side: side, library: library)
+        func typed(_ field: String) -> String? { form[PlaybookForm.rolesPrefix + field].flatMap { $0.isEmpty ? nil : $0 } }
+        let values = PlaybookEdit.Values(preferred: typed("preferred"), fallback: typed("fallback"), walkAway: typed("walk-away"))
+        do {
+            let changed = try PlaybookEdit.settingRoles(current, values)
+            try store.savePlaybook(changed, by: session.user.email, library: library)
+        } catch let error as PlaybookEditError {
+            let errors = Dictionary(error.problems.map { (PlaybookForm.rolesPrefix + $0.field, PlaybookForm.message($0)) }, uniquingKeysWith: { first, _ in first })
+            return try page(session: session, side: side, entered: Entered(clause: nil, values: form, errors: errors), status: .unprocessableContent)
+        }
+        return .redirect(to: "/playbook?side=\(side.rawValue)#\(PlaybookForm.rolesAnchor)", type: .normal)
+    }
+
     private func page(session: TripactStore.Session, side: PartyRole, entered: Entered?, status: HTTPResponse.Status) throws -> Response {
         let library = configuration.library
         let organisationID = session.user.organisationID
@@ -108,11 +131,12 @@ struct PlaybookController {
         let editable = session.user.role.mayPropose
         if !editable { page.raw("<p>Admins and legal users of your organisation change the playbook; you can read it.</p>") }
         if let entered {
-            page.raw("<p class=\"error\" role=\"alert\">The form for <a href=\"#\(PlaybookForm.anchor(entered.clause))\">")
-            page.text(library.clause(entered.clause)?.title ?? "")
+            page.raw("<p class=\"error\" role=\"alert\">The form for <a href=\"#\(entered.clause.map { PlaybookForm.anchor($0) } ?? PlaybookForm.rolesAnchor)\">")
+            page.text(entered.clause.map { library.clause($0)?.title ?? "" } ?? "who decides a purpose")
             page.raw("</a> has \(entered.errors.count) problem\(entered.errors.count == 1 ? "" : "s"). Nothing was saved.</p>")
         }
         let view = PlaybookForm(playbook: playbook, defaults: defaults, session: session, editable: editable)
+        view.writeRoles(into: &page, entered: entered?.clause == nil ? entered : nil)
         for clause in library.clauses.sorted(by: { $0.order < $1.order }) where PlaybookForm.shows(clause, playbook: playbook) {
             view.write(clause, into: &page, entered: entered?.clause == clause.id ? entered : nil)
         }

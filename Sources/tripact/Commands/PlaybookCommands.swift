@@ -33,9 +33,9 @@ struct PlaybookCommand: ParsableCommand {
     struct SetPositions: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
-            abstract: "Change a clause's variant positions, or with --param a parameter's positions; positions not given stay as they are."
+            abstract: "Change a clause's variant positions, or with --param a parameter's positions, or with 'roles' who decides a purpose; positions not given stay as they are."
         )
-        @Argument(help: "The clause id (tripact clauses lists them).") var clause: String
+        @Argument(help: "The clause id (tripact clauses lists them), or 'roles' for who decides a purpose (on-behalf, joint, independent).") var clause: String
         @Option(name: .customLong("param"), help: ArgumentHelp("Set this parameter's positions instead of the clause's variants.", valueName: "NAME"))
         var parameter: String?
         @Option(help: "Your preferred variant key or value.") var preferred: String?
@@ -43,8 +43,12 @@ struct PlaybookCommand: ParsableCommand {
         @Option(name: .customLong("walk-away"), help: "Your walk-away variant key or value.") var walkAway: String?
         @OptionGroup var playbook: PlaybookOptions
 
+        /// The argument that names the positions on who decides a purpose instead of a clause.
+        static let roles = "roles"
+
         func validate() throws {
             guard preferred != nil || fallback != nil || walkAway != nil else { throw ValidationError("give at least one of --preferred, --fallback and --walk-away") }
+            if clause == Self.roles, parameter != nil { throw ValidationError("--param is for a clause's parameter; 'roles' has none") }
         }
 
         func run() throws {
@@ -53,7 +57,9 @@ struct PlaybookCommand: ParsableCommand {
                 let values = PlaybookEdit.Values(preferred: preferred, fallback: fallback, walkAway: walkAway)
                 let changed: Playbook
                 do throws(PlaybookEditError) {
-                    if let parameter {
+                    if clause == Self.roles {
+                        changed = try PlaybookEdit.settingRoles(current, values)
+                    } else if let parameter {
                         changed = try PlaybookEdit.settingParameter(current, clause: ClauseID(clause), parameter: parameter, values, library: library)
                     } else {
                         changed = try PlaybookEdit.settingVariant(current, clause: ClauseID(clause), values, library: library)
@@ -63,7 +69,9 @@ struct PlaybookCommand: ParsableCommand {
                 }
                 try CLIFailure.wrap { () throws(StoreError) in try store.savePlaybook(changed, by: playbook.user, library: library) }
                 let id = ClauseID(clause)
-                if let parameter, let spec = library.clause(id)?.parameter(parameter), let positions = changed.parameterPositions(id, parameter) {
+                if clause == Self.roles {
+                    try FileInput.writeText("roles: \(PlaybookText.sentence(changed.rolePositions))\n")
+                } else if let parameter, let spec = library.clause(id)?.parameter(parameter), let positions = changed.parameterPositions(id, parameter) {
                     try FileInput.writeText("\(clause) \(parameter): \(Playbook.sentence(positions, of: spec))\n")
                 } else if let libraryClause = library.clause(id), let positions = changed.variantPositions(id) {
                     try FileInput.writeText("\(clause): \(Playbook.sentence(positions, of: libraryClause))\n")
@@ -153,6 +161,9 @@ enum PlaybookText {
     static func describe(_ playbook: Playbook, library: ClauseLibrary) -> String {
         let defaults = Playbook.library(library, side: playbook.side)
         var out = "\(playbook.side.rawValue) playbook ('*' marks a position your organisation changed)\n"
+        let roleMark = playbook.rolePositions == defaults.rolePositions ? " " : "*"
+        out += "\nWho decides a purpose [roles]\n"
+        for (name, role) in playbook.rolePositions.named { out += " \(roleMark) \(name): \(role.label) [\(role.rawValue)]\n" }
         for clause in library.clauses.sorted(by: { $0.order < $1.order }) {
             let variants = playbook.variantPositions(clause.id)
             let parameters = clause.parameters.compactMap { spec in playbook.parameterPositions(clause.id, spec.name).map { (spec, $0) } }
@@ -168,5 +179,10 @@ enum PlaybookText {
             }
         }
         return out
+    }
+
+    /// "preferred: On the Controller's behalf (Art. 28); fallback: …; walk-away: …".
+    static func sentence(_ positions: PlaybookPositions<PurposeRole>) -> String {
+        positions.named.map { "\($0.name): \($0.value.label)" }.joined(separator: "; ")
     }
 }

@@ -13,7 +13,7 @@ struct PurposeLawfulBasisRule: ValidationRule {
             guard purpose.effectiveRole != .onBehalf, purpose.lawfulBasis == nil else { return nil }
             return error(
                 "processing.purposes[\(index)].lawfulBasis",
-                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' is decided by \(purpose.effectiveRole == .joint ? "both parties" : "its recipient") as a controller; name the lawful basis of Art. 6(1) it rests on"
+                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' is decided by \(purpose.effectiveRole == .joint ? "both parties" : "its recipient") as a controller; name the lawful basis of Art. 6(1) \(purpose.effectiveRole == .joint ? "it rests on" : "the recipient relies on for its own purpose")"
             )
         }
     }
