@@ -88,6 +88,11 @@ enum WordImportReport {
                 page.text(item.place)
                 page.raw("</td><td>")
                 page.text(item.text)
+                if let was = item.was {
+                    page.raw("<br><small class=\"was\">was: ")
+                    page.text(was)
+                    page.raw("</small>")
+                }
                 page.raw("</td><td>")
                 page.text(item.reason)
                 page.raw("</td></tr>")
