@@ -11,8 +11,10 @@ public enum DocxExporter {
         var xml = WordXMLWriter(capacity: 64 * 1024 + facts.included.count * 3_000 + document.measures.count * 600 + document.subprocessors.count * 900)
         xml.raw(WordNamespaces.declaration + "<w:document \(WordNamespaces.wordRoot)><w:body>")
         writeCover(&xml, facts: facts, context: context, hash: hash)
+        // The parts once, not once per clause (`partOpened` builds them all each time it is asked).
+        let opened = Dictionary(facts.printedParts.compactMap { part in part.clauses.first.map { ($0.clause.id, part) } }, uniquingKeysWith: { first, _ in first })
         for item in facts.included {
-            if let part = facts.partOpened(by: item) {
+            if let part = opened[item.clause.id] {
                 // Unnumbered, like an annex heading, so the clauses' Heading 1 numbering runs on through the parts.
                 xml.raw("<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/><w:keepNext/><w:jc w:val=\"center\"/></w:pPr>")
                 xml.run(part.heading)

@@ -8,8 +8,11 @@ public enum DocxImporter {
     /// Something in the DOCX that was not carried into the document, with where it was and why.
     public struct Unmapped: Sendable, Hashable {
         public var place: String
+        /// The text as the returned file has it (for text deleted, the text that was there).
         public var text: String
         public var reason: String
+        /// For a table cell whose text changed: what the cell held before, so the cell is one line, not two.
+        public var was: String? = nil
     }
 
     public struct ImportedComment: Sendable, Hashable {
@@ -72,7 +75,7 @@ public enum DocxImporter {
             for clause in ownWordings { lines.append("own wording on clause \(clause)") }
             for edit in rowEdits { lines.append("\(edit.annex), \(edit.row), \(edit.field): \(edit.old) → \(edit.new)") }
             for comment in comments { lines.append("comment on \(comment.item?.rawValue ?? "the agreement") by \(comment.author): \(comment.text)") }
-            for item in unmapped { lines.append("NOT IMPORTED (\(item.place)): \(item.text) — \(item.reason)") }
+            for item in unmapped { lines.append("NOT IMPORTED (\(item.place)): \(item.text)\(item.was.map { " (was: \($0))" } ?? "") — \(item.reason)") }
             if lines.isEmpty { lines.append("no change found") }
             return lines.joined(separator: "\n") + "\n"
         }
@@ -122,7 +125,32 @@ public enum DocxImporter {
         let outside = sections.filter { if case .outside = $0.kind { true } else { false } }.flatMap(\.paragraphs)
         let originalOutside = originalSections.filter { if case .outside = $0.kind { true } else { false } }.flatMap(\.paragraphs)
         let mappedCells = AnnexRowMapping.map(old: originalOutside, new: outside, into: &result, base: base)
-        for (paragraph, change) in ParagraphLCS.changes(old: originalOutside, new: outside) where !mappedCells.contains(paragraph.cellKey) {
+        let changes = ParagraphLCS.changes(old: originalOutside, new: outside).filter { !mappedCells.contains($0.0.cellKey) }
+        // A changed cell reads as its old paragraph deleted and its new one added: paired by cell, it is one line.
+        var deletedInCell: [String: [String]] = [:]
+        for (paragraph, change) in changes where change == .deleted && !paragraph.cellKey.isEmpty { deletedInCell[paragraph.cellKey, default: []].append(paragraph.text) }
+        var paired: [String: Int] = [:]
+        for (paragraph, change) in changes where change == .added && !paragraph.cellKey.isEmpty && deletedInCell[paragraph.cellKey] != nil {
+            paired[paragraph.cellKey] = min((paired[paragraph.cellKey] ?? 0) + 1, deletedInCell[paragraph.cellKey]?.count ?? 0)
+        }
+        var usedOld: [String: Int] = [:]
+        var usedNew: [String: Int] = [:]
+        for (paragraph, change) in changes {
+            let key = paragraph.cellKey
+            let pairs = paired[key] ?? 0
+            if change == .deleted, pairs > 0, (usedOld[key] ?? 0) < pairs {
+                usedOld[key, default: 0] += 1
+                continue
+            }
+            if change == .added, pairs > 0, (usedNew[key] ?? 0) < pairs {
+                let index = usedNew[key, default: 0]
+                usedNew[key] = index + 1
+                result.unmapped.append(Unmapped(
+                    place: paragraph.place, text: paragraph.text, reason: "a table cell changed outside the clauses that cannot be carried into its row; annexes are edited in Tripact",
+                    was: deletedInCell[key]?[index]
+                ))
+                continue
+            }
             result.unmapped.append(Unmapped(
                 place: paragraph.place, text: paragraph.text,
                 reason: change == .added ? "text added or changed outside the clauses; annexes and the cover are edited in Tripact" : "text deleted outside the clauses"

@@ -34,16 +34,18 @@ enum DocxTables {
         xml.raw("</w:tblPr><w:tblGrid>")
         for column in widths { xml.raw("<w:gridCol w:w=\"\(column)\"/>") }
         xml.raw("</w:tblGrid>")
+        // Each column's cell opening written once for the table, not once per cell.
+        let openings = widths.map { cellOpening(width: $0, shaded: false) }
         if let header = table.header {
             xml.raw("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-            for (index, cell) in header.enumerated() { writeCell(&xml, cell, width: widths[index], bold: true, shaded: true) }
+            for (index, cell) in header.enumerated() { writeCell(&xml, cell, opening: cellOpening(width: widths[index], shaded: true), bold: true) }
             xml.raw("</w:tr>")
         }
         for row in table.rows {
             xml.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index in 0..<columns {
                 let bold = table.header == nil && labelled && index == 0
-                writeCell(&xml, index < row.count ? row[index] : "", width: widths[index], bold: bold, shaded: false)
+                writeCell(&xml, index < row.count ? row[index] : "", opening: openings[index], bold: bold)
             }
             xml.raw("</w:tr>")
         }
@@ -82,8 +84,12 @@ enum DocxTables {
         xml.raw("<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr></w:p>")
     }
 
-    private static func writeCell(_ xml: inout WordXMLWriter, _ text: String, width: Int, bold: Bool, shaded: Bool) {
-        xml.raw("<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shaded ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr>")
+    private static func cellOpening(width: Int, shaded: Bool) -> String {
+        "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(shaded ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E7E6E6\"/>" : "")</w:tcPr><w:p><w:pPr><w:spacing w:before=\"40\" w:after=\"40\"/></w:pPr>"
+    }
+
+    private static func writeCell(_ xml: inout WordXMLWriter, _ text: String, opening: String, bold: Bool) {
+        xml.raw(opening)
         if !text.isEmpty { xml.run(text, properties: bold ? "<w:b/>" : "") }
         xml.raw("</w:p></w:tc>")
     }

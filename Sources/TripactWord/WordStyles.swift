@@ -55,6 +55,9 @@ enum WordStyles {
 
     /// `w:numPr` for a paragraph at a level of the clause numbering.
     static func numbered(level: Int) -> String {
-        "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(clauseNumbering)\"/></w:numPr>"
+        level < numberedLevels.count ? numberedLevels[level] : "<w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\(clauseNumbering)\"/></w:numPr>"
     }
+
+    /// Written once: every clause paragraph asks for one.
+    private static let numberedLevels = (0...2).map { "<w:numPr><w:ilvl w:val=\"\($0)\"/><w:numId w:val=\"\(clauseNumbering)\"/></w:numPr>" }
 }

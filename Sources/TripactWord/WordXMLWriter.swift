@@ -13,6 +13,13 @@ struct WordXMLWriter {
     mutating func raw(_ markup: String) { output += markup }
 
     mutating func text(_ value: String) {
+        // Nearly every value needs no escaping: appended whole, not scalar by scalar (the export's main cost). The slow
+        // path below is taken for a byte that might need it: a control character, one of & < > " ', or 0xEF (the lead
+        // byte of U+F000–U+FFFF, which holds the non-characters U+FFFE and U+FFFF).
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 || $0 == 0xEF }) {
+            output += value
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "&": output += "&amp;"
@@ -49,13 +56,27 @@ struct WordXMLWriter {
     /// A run of text, its line breaks as Word line breaks and its spaces kept.
     mutating func run(_ value: String, properties: String = "") {
         raw("<w:r>")
-        if !properties.isEmpty { raw("<w:rPr>\(properties)</w:rPr>") }
+        if !properties.isEmpty {
+            raw("<w:rPr>")
+            raw(properties)
+            raw("</w:rPr>")
+        }
         writeText(value, tag: "w:t")
         raw("</w:r>")
     }
 
     /// The text of a run as `w:t` (or `w:delText`) pieces, a `w:br` between lines.
     mutating func writeText(_ value: String, tag: String) {
+        guard value.utf8.contains(0x0A) else {
+            raw("<")
+            raw(tag)
+            raw(" xml:space=\"preserve\">")
+            text(value)
+            raw("</")
+            raw(tag)
+            raw(">")
+            return
+        }
         for (index, line) in value.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { raw("<w:br/>") }
             raw("<\(tag) xml:space=\"preserve\">")

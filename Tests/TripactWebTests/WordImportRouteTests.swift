@@ -71,6 +71,7 @@ import ZIPFoundation
         try fixture.store.comments(fixture.reference, visibleTo: try fixture.store.organisation(named: WebFixture.processor).id).count
     }
 
+    /// With the box ticked, the upload proposes at once (the path before drafts), its comments in the same write.
     @Test func aReturnedDocxIsProposedWithItsCommentAndTheReportListsWhatWasNotMapped() async throws {
         let fixture = try WebFixture()
         let reference = fixture.reference
@@ -82,7 +83,10 @@ import ZIPFoundation
             let form = try await client.get("/agreements/\(reference)/word", cookie: cookie)
             #expect(form.status == .ok)
             #expect(form.text.contains("enctype=\"multipart/form-data\"") && form.text.contains("name=\"_csrf\" value=\"\(csrf)\""))
-            let response = try await Self.upload(client, reference, cookie: cookie, fields: [("_csrf", csrf), ("base", "1"), ("message", "Counsel's edits")], file: data)
+            #expect(form.text.contains("name=\"propose\"") && !form.text.contains("name=\"propose\" value=\"yes\" checked"), "the draft is the default")
+            let response = try await Self.upload(
+                client, reference, cookie: cookie, fields: [("_csrf", csrf), ("base", "1"), ("message", "Counsel's edits"), ("propose", "yes")], file: data
+            )
             #expect(response.status == .ok, "\(response.text)")
             let page = response.text
             #expect(page.contains("proposed as version 2"))

@@ -368,6 +368,23 @@ enum Migrations {
         );
         CREATE INDEX draft_edits_by_draft ON draft_edits(agreement_id, organisation_id, id);
         """,
+        // 17: left empty here (its number is held for another branch), so that 18 keeps its number.
+        "",
+        // 18: Word comments held with a side's draft (issue 13): a returned DOCX imported into the draft keeps its
+        // comments here, private to the side, until the draft is sent (they are then posted on the new version in the
+        // same transaction) or discarded (they go with it). Not in the audit chain's facts, as the draft is not.
+        """
+        CREATE TABLE draft_comments (
+            id INTEGER PRIMARY KEY,
+            agreement_id INTEGER NOT NULL REFERENCES agreements(id),
+            organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+            item TEXT,
+            body TEXT NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX draft_comments_by_draft ON draft_comments(agreement_id, organisation_id, id);
+        """,
     ]
 
     /// The first schema whose audit events carry facts; a file upgraded past it gets a baseline event.

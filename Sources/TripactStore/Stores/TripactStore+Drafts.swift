@@ -22,6 +22,8 @@ public struct Draft: Sendable, Hashable {
     public let conflicts: [ItemKey]
     /// Oldest first.
     public let edits: [DraftEdit]
+    /// Word comments imported with a returned DOCX, held until the draft is sent (oldest first).
+    public let comments: [DraftComment]
     public let updatedAt: String
     /// Counts the writes; sending checks that nobody wrote between reading the draft and proposing it.
     public let revision: Int
@@ -75,26 +77,41 @@ extension TripactStore {
         return try database.transaction { connection throws(StoreError) in
             let agreement = try Self.agreementRow(connection, reference)
             _ = try agreement.party(of: user)
-            let existing = try self.currentDraft(connection, agreement: agreement, organisationID: user.organisationID)
-            let head = try self.cachedVersion(connection, agreement: agreement, number: agreement.head)
-            guard !touched.isEmpty else { return existing ?? Self.emptyDraft(reference, head: head) }
-            let before = existing?.document ?? head.document
-            let document = ItemTransplant.taking(touched, from: edited, onto: before)
-            try Self.checkDistinctItems(AgreementItems.items(of: document))
-            let now = clock.timestamp()
-            let changed = DraftRebase.changedItems(from: before, to: document)
-            try self.writeDraft(
-                connection, agreement: agreement, organisationID: user.organisationID, base: agreement.head, document: document,
-                conflicts: existing?.conflicts ?? [], now: now
-            )
-            for key in changed {
-                try Database.run(
-                    connection, "INSERT INTO draft_edits (agreement_id, organisation_id, item, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
-                    [.int(agreement.id), .int(user.organisationID), .text(key.rawValue), .int(user.id), .text(now), .text(note)]
-                ) { _ in }
-            }
-            return try self.currentDraft(connection, agreement: agreement, organisationID: user.organisationID) ?? Self.emptyDraft(reference, head: head)
+            return try self.writeIntoDraft(connection, agreement: agreement, user: user, touched: touched, edited: edited, note: note)
         }
+    }
+
+    /// Takes the `touched` items of `edited` into the side's draft (made from the head when there is none), logs who
+    /// changed which item, adds `conflicts` to the items to settle and holds `comments` with the draft. Nothing is
+    /// written when nothing changes and no comment comes.
+    func writeIntoDraft(
+        _ connection: Database.Connection, agreement: AgreementRow, user: User, touched: Set<ItemKey>, edited: AgreementDocument, note: String,
+        conflicts newConflicts: Set<ItemKey> = [], comments: [ProposalComment] = []
+    ) throws(StoreError) -> Draft {
+        let existing = try currentDraft(connection, agreement: agreement, organisationID: user.organisationID)
+        let head = try cachedVersion(connection, agreement: agreement, number: agreement.head)
+        guard !touched.isEmpty || !comments.isEmpty else { return existing ?? Self.emptyDraft(agreement.reference, head: head) }
+        let before = existing?.document ?? head.document
+        let document = ItemTransplant.taking(touched, from: edited, onto: before)
+        let items = AgreementItems.items(of: document)
+        try Self.checkDistinctItems(items)
+        let keys = Set(items.map(\.key))
+        for comment in comments {
+            if let item = comment.item, !keys.contains(item) { throw StoreError.unknownItem(agreement: agreement.reference, item: item.rawValue) }
+        }
+        let now = clock.timestamp()
+        let changed = DraftRebase.changedItems(from: before, to: document)
+        var conflicts = existing?.conflicts ?? []
+        for key in DraftRebase.changedItems(from: head.document, to: document) where newConflicts.contains(key) && !conflicts.contains(key) { conflicts.append(key) }
+        try writeDraft(connection, agreement: agreement, organisationID: user.organisationID, base: agreement.head, document: document, conflicts: conflicts, now: now)
+        for key in changed {
+            try Database.run(
+                connection, "INSERT INTO draft_edits (agreement_id, organisation_id, item, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?)",
+                [.int(agreement.id), .int(user.organisationID), .text(key.rawValue), .int(user.id), .text(now), .text(note)]
+            ) { _ in }
+        }
+        try holdComments(comments, connection, agreementID: agreement.id, user: user, now: now)
+        return try currentDraft(connection, agreement: agreement, organisationID: user.organisationID) ?? Self.emptyDraft(agreement.reference, head: head)
     }
 
     /// Settles an item both sides changed: `takeTheirs` puts the head's item into the draft, otherwise the draft keeps its own.
@@ -140,11 +157,15 @@ extension TripactStore {
             throw .invalid("your side has no draft of '\(reference)'; there is nothing to propose")
         }
         guard draft.conflicts.isEmpty else { throw .draftConflicts(agreement: reference, items: draft.conflicts.map(\.rawValue)) }
+        // A draft that holds Word comments but changes nothing posts its comments on the head.
+        if draft.changes.isEmpty, !draft.comments.isEmpty { return try postHeldComments(draft, by: user) }
         guard !draft.changes.isEmpty else {
             throw .invalid("the draft is identical to version \(draft.base); there is nothing to propose")
         }
         let revision = draft.revision
-        return try proposeVersion(draft.document, on: reference, basedOn: draft.base, by: email, message: message) { connection, agreement, user, number throws(StoreError) in
+        let comments = Self.proposalComments(draft.comments, in: draft.document)
+        return try proposeVersion(draft.document, on: reference, basedOn: draft.base, by: email, message: message, comments: comments) {
+            connection, agreement, user, number throws(StoreError) in
             let stored = try Database.query(
                 connection, "SELECT revision FROM drafts WHERE agreement_id = ? AND organisation_id = ?", [.int(agreement.id), .int(user.organisationID)]
             ) { $0.integer(0) }.first
@@ -183,11 +204,11 @@ extension TripactStore {
     }
 
     private static func emptyDraft(_ reference: String, head: Version) -> Draft {
-        Draft(agreement: reference, base: head.number, document: head.document, changes: [], conflicts: [], edits: [], updatedAt: "", revision: 0)
+        Draft(agreement: reference, base: head.number, document: head.document, changes: [], conflicts: [], edits: [], comments: [], updatedAt: "", revision: 0)
     }
 
     /// Reads the draft, carrying it onto the head first when the head moved since it was prepared.
-    private func currentDraft(_ connection: Database.Connection, agreement: AgreementRow, organisationID: Int) throws(StoreError) -> Draft? {
+    func currentDraft(_ connection: Database.Connection, agreement: AgreementRow, organisationID: Int) throws(StoreError) -> Draft? {
         let rows = try Database.query(
             connection, "SELECT base, document, conflicts, updated_at, revision FROM drafts WHERE agreement_id = ? AND organisation_id = ?",
             [.int(agreement.id), .int(organisationID)]
@@ -219,11 +240,12 @@ extension TripactStore {
         ) { DraftEdit(item: ItemKey(rawValue: $0.text(0) ?? ""), editorEmail: $0.text(1) ?? "", editorName: $0.text(2) ?? "", at: $0.text(3) ?? "", note: $0.text(4) ?? "") }
         return Draft(
             agreement: agreement.reference, base: agreement.head, document: document, changes: DraftRebase.changedItems(from: head.document, to: document),
-            conflicts: conflicts, edits: edits, updatedAt: stamp, revision: revision
+            conflicts: conflicts, edits: edits, comments: try heldComments(connection, agreementID: agreement.id, organisationID: organisationID),
+            updatedAt: stamp, revision: revision
         )
     }
 
-    private func writeDraft(
+    func writeDraft(
         _ connection: Database.Connection, agreement: AgreementRow, organisationID: Int, base: Int, document: AgreementDocument, conflicts: [ItemKey], now: String
     ) throws(StoreError) {
         try Database.run(
@@ -240,7 +262,8 @@ extension TripactStore {
         ) { _ in }
     }
 
-    private func deleteDraft(_ connection: Database.Connection, agreementID: Int, organisationID: Int) throws(StoreError) {
+    func deleteDraft(_ connection: Database.Connection, agreementID: Int, organisationID: Int) throws(StoreError) {
+        try Database.run(connection, "DELETE FROM draft_comments WHERE agreement_id = ? AND organisation_id = ?", [.int(agreementID), .int(organisationID)]) { _ in }
         try Database.run(connection, "DELETE FROM draft_edits WHERE agreement_id = ? AND organisation_id = ?", [.int(agreementID), .int(organisationID)]) { _ in }
         try Database.run(connection, "DELETE FROM drafts WHERE agreement_id = ? AND organisation_id = ?", [.int(agreementID), .int(organisationID)]) { _ in }
     }

@@ -171,10 +171,11 @@ struct AgreementController {
             reference: reference, party: party, summary: summary, head: head, states: states, disputes: standing, notices: notices, registers: registers,
             findings: findings, signatures: signatures, labels: labels, maySign: session.user.role.maySign || session.user.signingOnly != nil
         )
-        if let draft, !draft.changes.isEmpty || !draft.conflicts.isEmpty {
+        if let draft, !draft.changes.isEmpty || !draft.conflicts.isEmpty || !draft.comments.isEmpty {
             let count = draft.changes.count
+            let held = draft.comments.isEmpty ? "" : (draft.comments.count == 1 ? ", 1 Word comment" : ", \(draft.comments.count) Word comments")
             needs.draft = NeedsYouPanel.Entry(
-                title: "Your draft: \(count == 1 ? "1 change" : "\(count) changes") — review and send", href: DraftController.path(reference),
+                title: "Your draft: \(count == 1 ? "1 change" : "\(count) changes")\(held) — review and send", href: DraftController.path(reference),
                 detail: draft.conflicts.isEmpty ? nil : "\(draft.conflicts.count) to settle with the other side's new version"
             )
         }

@@ -92,7 +92,7 @@ struct DraftController {
             page.text(problem)
             page.raw("</p></div>")
         }
-        guard let draft, !draft.changes.isEmpty || !draft.conflicts.isEmpty else {
+        guard let draft, !draft.changes.isEmpty || !draft.conflicts.isEmpty || !draft.comments.isEmpty else {
             page.raw("<p>")
             page.text("Your side has no changes waiting to be sent on version \(head.number). Edit a clause or an annex: what you save goes into your side's draft, which only your organisation sees, until you send it here.")
             page.raw("</p>")
@@ -136,6 +136,7 @@ struct DraftController {
             }
             page.raw("</tbody></table></div>")
         }
+        writeHeldComments(&page, draft: draft, labels: labels)
         guard session.user.role.mayPropose else {
             page.raw("<p class=\"note\" role=\"note\">")
             page.text("You read this draft as \(session.user.role.rawValue): only admin and legal users send or discard it.")
@@ -151,11 +152,30 @@ struct DraftController {
         page.raw("<textarea id=\"message\" name=\"message\" rows=\"4\" maxlength=\"2000\">")
         page.text(message ?? Self.suggestedMessage(draft))
         page.raw("</textarea></p>")
-        page.raw("<p><button type=\"submit\"\(draft.conflicts.isEmpty ? "" : " disabled")>Send version \(head.number + 1) to the other side</button>")
+        let sends = draft.changes.isEmpty ? "Post the Word comments on version \(head.number)" : "Send version \(head.number + 1) to the other side"
+        page.raw("<p><button type=\"submit\"\(draft.conflicts.isEmpty ? "" : " disabled")>\(sends)</button>")
         if !draft.conflicts.isEmpty { page.raw(" <small>Settle the items both sides changed first.</small>") }
         page.raw("</p></form>")
         writeDiscard(&page, reference: reference, session: session)
         return page.response(status: status, session: session)
+    }
+
+    /// The Word comments a returned DOCX brought into the draft: the other side reads them once the turn is sent.
+    private func writeHeldComments(_ page: inout Page, draft: Draft, labels: ItemLabels) {
+        guard !draft.comments.isEmpty else { return }
+        page.raw("<h2 id=\"held-comments\">Word comments to post when you send</h2><p>")
+        page.text("Imported with a returned Word document and held with the draft: sending posts each on its item; discarding the draft drops them.")
+        page.raw("</p><div class=\"table-wrap\"><table id=\"draft-comments\"><thead><tr><th scope=\"col\">On</th><th scope=\"col\">Comment</th><th scope=\"col\">Imported by</th></tr></thead><tbody>")
+        for comment in draft.comments {
+            page.raw("<tr><td>")
+            page.text(comment.item.map { labels.label($0) } ?? "The agreement")
+            page.raw("</td><td>")
+            page.text(comment.body)
+            page.raw("</td><td>")
+            page.text(comment.importerName)
+            page.raw("</td></tr>")
+        }
+        page.raw("</tbody></table></div>")
     }
 
     private func writeDiscard(_ page: inout Page, reference: String, session: TripactStore.Session) {

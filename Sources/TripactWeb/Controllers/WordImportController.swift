@@ -6,8 +6,10 @@ import TripactStore
 import TripactWord
 
 /// The agreement's Word page: upload a DOCX that Tripact exported and the other side returned. The edits are mapped
-/// as `tripact import-docx` maps them and proposed on the chosen version, with the Word comments in the same write;
-/// the page then says what went where, and lists every edit that could not be placed, with its text and place.
+/// as `tripact import-docx` maps them, read against the version the file was exported from, and saved into the side's
+/// private draft with the Word comments held beside it until the side sends its turn from the draft's review page (or,
+/// when the user ticks the box, proposed at once with the comments in the same write). The page then says what went
+/// where, and lists every edit that could not be placed, with its text and place.
 struct WordImportController {
     let store: TripactStore
     let configuration: WebConfiguration
@@ -57,9 +59,15 @@ struct WordImportController {
             errors["file"] = "\(file.fileName ?? "the file"): \(refusal)"
             return page(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .unprocessableContent)
         }
-        let proposalMessage = message.isEmpty ? "Edits returned in Word (\(file.fileName ?? "DOCX"))" : message
+        let fileName = file.fileName ?? "DOCX"
         var outcome: WordImportReport.Outcome
-        if mapped.changesDocument {
+        if fields["propose"] == nil {
+            // The default: into the side's draft, where forms save too; nothing reaches the other side until it is sent.
+            let note = "Returned in Word (\(fileName))" + (message.isEmpty ? "" : ": \(message)")
+            let draft = try store.importIntoDraft(reference, base: base.number, edited: mapped.result.document, by: session.user.email, note: note, comments: mapped.comments)
+            outcome = .drafted(changes: draft.changes.count, conflicts: draft.conflicts.count)
+        } else if mapped.changesDocument {
+            let proposalMessage = message.isEmpty ? "Edits returned in Word (\(fileName))" : message
             do {
                 let version = try store.propose(mapped.result.document, on: reference, basedOn: base.number, by: session.user.email, message: proposalMessage, comments: mapped.comments)
                 outcome = .proposed(version.number)
@@ -104,7 +112,8 @@ struct WordImportController {
         }
         page.raw("<p>Upload a Word document that Tripact exported and the other side returned with tracked changes, edits or comments. ")
         page.raw("Changed values become the parameter's new value, other changed wording the clause's own wording, Word comments comments on their clause. ")
-        page.raw("The edits are proposed as a new version on the version the document was exported from; whatever cannot be placed is listed, never dropped.</p>")
+        page.raw("The document is read against the version it was exported from; its edits go into your side's draft and its comments wait there, ")
+        page.raw("seen by your organisation only, until you send the turn from the draft's review page. Whatever cannot be placed is listed, never dropped.</p>")
         guard session.user.role.mayPropose else {
             page.raw("<p>Only admin and legal users bring back Word documents.</p>")
             return page.response(status: status, session: session)
@@ -120,7 +129,9 @@ struct WordImportController {
         page.text(message)
         page.raw("\"\(errors["message"] != nil ? " aria-invalid=\"true\"" : "")>")
         if let error = errors["message"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
-        page.raw("<p><button type=\"submit\">Import and propose</button></p></form>")
+        page.raw("<div class=\"choice\"><input type=\"checkbox\" id=\"propose\" name=\"propose\" value=\"yes\"><label for=\"propose\">")
+        page.raw("Propose the edits to the other side at once as a new version, with the comments, instead of saving them into your side's draft</label></div>")
+        page.raw("<p><button type=\"submit\">Import</button></p></form>")
         return page.response(status: status, session: session)
     }
 }

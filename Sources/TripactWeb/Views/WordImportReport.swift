@@ -6,6 +6,8 @@ import TripactWord
 /// comment, and every edit that could not be placed with its text and its place in the document.
 enum WordImportReport {
     enum Outcome {
+        /// Saved into the side's draft, which now changes `changes` items, `conflicts` of them to settle.
+        case drafted(changes: Int, conflicts: Int)
         case proposed(Int)
         case noChange
         /// The head moved past the version the document was exported from; nothing was written.
@@ -21,6 +23,13 @@ enum WordImportReport {
         page.text(fileName.isEmpty ? "The Word document" : fileName)
         page.raw(", exported from version \(base): ")
         switch outcome {
+        case .drafted(let changes, let conflicts):
+            page.raw("<strong class=\"ok\">saved into your side's draft</strong>")
+            page.text(
+                "\(mapped.comments.isEmpty ? "" : ", its Word comments held with it"). Only your organisation sees the draft, which now changes "
+                    + "\(changes == 1 ? "1 item" : "\(changes) items")\(conflicts == 0 ? "" : " (\(conflicts) also changed by the other side since version \(base), to settle)"). "
+            )
+            page.raw("<a href=\"\(DraftController.path(reference))\">Review and send your turn</a>.</p>")
         case .proposed(let number):
             page.raw("<strong class=\"ok\">proposed as version \(number)</strong>\(mapped.comments.isEmpty ? "" : " with its Word comments").</p>")
         case .noChange:
@@ -55,7 +64,11 @@ enum WordImportReport {
             page.raw("</ul>")
         }
         if !result.comments.isEmpty {
-            page.raw("<h2>Word comments</h2><ul>")
+            if case .drafted = outcome {
+                page.raw("<h2>Word comments</h2><p>Held with your side's draft: posted on their items when you send it, dropped if you discard it.</p><ul>")
+            } else {
+                page.raw("<h2>Word comments</h2><ul>")
+            }
             for comment in result.comments {
                 page.raw("<li>")
                 let on = comment.item.flatMap { key in key.kind == "clause" ? title(ClauseID(key.name)) : nil } ?? "the agreement"
@@ -75,6 +88,11 @@ enum WordImportReport {
                 page.text(item.place)
                 page.raw("</td><td>")
                 page.text(item.text)
+                if let was = item.was {
+                    page.raw("<br><small class=\"was\">was: ")
+                    page.text(was)
+                    page.raw("</small>")
+                }
                 page.raw("</td><td>")
                 page.text(item.reason)
                 page.raw("</td></tr>")

@@ -41,6 +41,8 @@ struct DraftCommand: ParsableCommand {
                 for key in draft.conflicts where !draft.changes.contains(key) { text += "  \(key.rawValue)  \(labels.label(key))  (to settle)\n" }
                 if !draft.edits.isEmpty { text += "edits:\n" }
                 for edit in draft.edits { text += "  \(edit.at)  \(edit.editorEmail)  \(edit.item.rawValue)  \(edit.note)\n" }
+                if !draft.comments.isEmpty { text += "Word comments held until the draft is sent:\n" }
+                for comment in draft.comments { text += "  \(comment.item?.rawValue ?? "the agreement")  \(comment.body)\n" }
                 try FileInput.writeText(text)
             }
         }
@@ -83,7 +85,11 @@ struct DraftCommand: ParsableCommand {
             try CLIFailure.report { () throws(CLIFailure) in
                 let store = try target.store.openExisting()
                 let (reference, email, message) = (target.agreement, target.user, message)
-                let version = try CLIFailure.wrap { () throws(StoreError) in try store.sendDraft(reference, by: email, message: message) }
+                let (version, onlyComments) = try CLIFailure.wrap { () throws(StoreError) in
+                    let changes = try store.draft(reference, for: email)?.changes.count ?? 0
+                    return (try store.sendDraft(reference, by: email, message: message), changes == 0)
+                }
+                if onlyComments { return try FileInput.writeText("posted the draft's Word comments on version \(version.number) of '\(reference)'\n") }
                 try FileInput.writeText("proposed version \(version.number) of '\(reference)' (sha256 \(version.contentHash.prefix(12)))\n")
             }
         }
