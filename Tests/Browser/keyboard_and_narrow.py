@@ -104,14 +104,15 @@ def narrow_pass(driver, flow, credentials):
              "/agreements/%s/clauses/breach-notification" % REFERENCE, "/agreements/%s/items/party%%3Acontroller" % REFERENCE,
              "/agreements/%s/items/annex2%%3Adelivery-locations" % REFERENCE]
     pages += ["/agreements/%s/%s" % (REFERENCE, slug) for slug in
-              ["parties", "annex2", "locations", "measures", "assistance", "subprocessors", "consumer", "terms"]]
+              ["parties", "annex2", "locations", "measures", "assistance", "subprocessors", "consumer", "terms", "allocation", "draft",
+               "word"]]
     failures = []
     flow.log_in(BRAND, credentials[BRAND])
     for path in pages:
         failures += check_width(driver, flow, path)
     flow.log_in(ADMIN, credentials[ADMIN])
     registers = ["/admin", "/registers/subprocessors", "/registers/subprocessors/new", "/registers/subprocessors/sp-nuvola/change",
-                 "/registers/measures", "/public/atlantis/subprocessors"]
+                 "/registers/measures", "/public/atlantis/subprocessors", "/approvals", "/approvals/rules", "/playbook", "/account/tokens"]
     for path in registers:
         failures += check_width(driver, flow, path)
     driver.delete_all_cookies()

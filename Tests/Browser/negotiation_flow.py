@@ -11,7 +11,11 @@ Every page is also saved as screenshots at 1280 and 390 px in .ci/artifacts/scre
 
 Since issue 10 every form saves into the side's private draft, sent as one turn from "Review and send"
 (`/agreements/REF/draft`); the controller prepares a turn in three forms with two of its users and an internal comment,
-and sends it as one version. The six everyday tasks of docs UX (find what needs you, read a changed clause's wording,
+and sends it as one version. Then the processor's admin requires approval of any turn that changes a clause, naming a
+colleague; the processor answers with its own wording on one clause and a new signatory in Annex I, the turn waits until
+that colleague approves it on /approvals, and the controller sees the wording marked as non-standard. The processor's
+new signatory has no account: its legal user makes an invitation link on the signing page, and the signatory opens it,
+chooses a password and signs. The six everyday tasks of docs UX (find what needs you, read a changed clause's wording,
 accept one item, counter-propose a number with the clause form's "Save and send now", compare two versions, sign with
 the confirmation step) are done from the dashboard by clicking links and
 buttons, and the suite counts the pages each one loads (see PageLoads and Tasks): at most 3 each.
@@ -30,6 +34,7 @@ import urllib.request
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import NoSuchElementException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
@@ -38,6 +43,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 ARTIFACTS = os.path.join(ROOT, ".ci", "artifacts")
 SCREENS = os.path.join(ARTIFACTS, "screens")
 REFERENCE = "lumen-telecom-atlantis-dpa"
+# The processor's own wording, added to a clause of the library (plain English of ours).
+# A hand-over note of the controller's on one row of the joint controllers' allocation table.
+HANDOVER_NOTE = "Lumen's privacy desk forwards access requests to Atlantis the same day."
+OWN_PARAGRAPH = ("The Processor tells the Controller within two working days of any request from a supervisory authority "
+                 "about the Controller's data, unless the law forbids it.")
 
 
 def free_port():
@@ -531,6 +541,88 @@ class Flow:
 
         assert tasks.attempt(task, steps), task.line()
 
+    def add_approval_rule(self, scope_label, approver):
+        """An admin adds an approval rule on /approvals/rules, choosing what needs approval and who approves by label."""
+        self.open("/approvals/rules")
+        Select(self.driver.find_element(By.ID, "rule-scope")).select_by_visible_text(scope_label)
+        Select(self.driver.find_element(By.ID, "rule-approver")).select_by_value(approver)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[.='Add the rule']"))
+        assert self.driver.current_url.endswith("/approvals/rules"), "the rule was refused: " + self.driver.page_source[:2000]
+        return self.driver.find_element(By.CSS_SELECTOR, "ul.rules").text
+
+    def approve_request(self):
+        """The approver approves the one request waiting for them on /approvals; returns what the request said."""
+        self.open("/approvals")
+        buttons = self.driver.find_elements(By.XPATH, "//button[starts-with(., 'Approve request')]")
+        assert len(buttons) == 1, "%d requests wait for the approver, not one" % len(buttons)
+        asked = self.driver.find_element(By.CSS_SELECTOR, "section.approval").text
+        submit_and_wait(self.driver, buttons[0])
+        assert "Nothing waits for your approval" in self.driver.page_source, "the request still waits after approving"
+        return asked
+
+    def change_allocation(self, responsibility, note, message):
+        """The joint controllers' allocation form: a hand-over note on one responsibility's row, saved into the draft."""
+        self.open("/agreements/%s/allocation" % REFERENCE)
+        row = self.driver.find_element(By.XPATH, "//fieldset[@class='allocation-row'][legend[.='%s']]" % responsibility)
+        row.find_element(By.CSS_SELECTOR, "input[type='text']").send_keys(note)
+        self.driver.find_element(By.ID, "message").send_keys(message)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Save to your side')]"))
+        assert self.driver.current_url.endswith("/agreements/%s/draft" % REFERENCE), "the draft refused the allocation: " + self.driver.page_source[:2000]
+
+    def own_wording(self, clause, paragraph, message):
+        """The clause page's own-wording form: the library's text it offers, with one paragraph of the side's own added."""
+        self.open("/agreements/%s/clauses/%s" % (REFERENCE, clause))
+        section = self.driver.find_element(By.CSS_SELECTOR, "section.own-wording")
+        section.find_element(By.TAG_NAME, "summary").click()
+        text = section.find_element(By.ID, "ownWording")
+        text.send_keys(Keys.CONTROL, Keys.END)
+        text.send_keys("\n\n" + paragraph)
+        section.find_element(By.ID, "wording-message").send_keys(message)
+        submit_and_wait(self.driver, section.find_element(By.XPATH, ".//button[starts-with(., 'Save to your side')]"))
+        assert self.driver.current_url.endswith("/agreements/%s/draft" % REFERENCE), "the draft refused the wording: " + self.driver.page_source[:2000]
+
+    def change_parties(self, fields, message):
+        """Annex I's form (`/parties`): the fields given by key (`processor.signatory.name`), saved into the draft."""
+        self.open("/agreements/%s/parties" % REFERENCE)
+        for key, value in fields.items():
+            field = self.driver.find_element(By.ID, "field-" + key.replace(".", "-"))
+            field.clear()
+            field.send_keys(value)
+        self.driver.find_element(By.ID, "message").send_keys(message)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Save to your side')]"))
+        assert self.driver.current_url.endswith("/agreements/%s/draft" % REFERENCE), "the draft refused Annex I: " + self.driver.page_source[:2000]
+
+    def invite_signatory(self, name):
+        """From the signing page, a legal user creates the signatory's invitation link, shown once; returns it."""
+        self.open("/agreements/%s/sign" % REFERENCE)
+        assert "%s has no Tripact account" % name in self.driver.page_source, "the signing page does not offer to invite " + name
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[.='Create an invitation link for %s']" % name))
+        assert "Invitation created" in self.driver.page_source, "no invitation link: " + self.driver.page_source[:2000]
+        return self.driver.find_element(By.ID, "signatory-link").get_attribute("value")
+
+    def sign_by_invitation(self, link, password, side):
+        """The signatory, with no account, opens the link, chooses a password, lands on the signing page and signs there."""
+        self.driver.delete_all_cookies()
+        screens = PAGE_CHECKS.screens if PAGE_CHECKS is not None and PAGE_CHECKS.driver is self.driver else None
+        if screens:
+            screens.who = "signatory"
+        self.driver.get(link)
+        checked(self.driver)
+        self.driver.find_element(By.ID, "account-password").send_keys(password)
+        self.driver.find_element(By.ID, "account-passwordAgain").send_keys(password)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[.='Create my account and read the agreement']"))
+        assert self.driver.current_url.endswith("/agreements/%s/sign" % REFERENCE), "the link did not lead to signing: " + self.driver.page_source[:2000]
+        page = self.driver.page_source
+        assert "What signing means" in page and "sha256" in page, "the signing page does not say what is signed"
+        submit_and_wait(self.driver, self.driver.find_element(
+            By.XPATH, "//form[@method='post']//button[starts-with(., 'Sign version') and contains(., 'for the %s')]" % side))
+        assert on_agreement(self.driver), "signing was refused: " + self.driver.page_source[:2000]
+        # The link works once: opened again, it gives no account and no page of the agreement.
+        self.driver.delete_all_cookies()
+        self.driver.get(link)
+        checked(self.driver)
+        assert not self.driver.find_elements(By.ID, "account-password"), "a used signatory link still offers an account"
+
     def head(self):
         self.open("/agreements/" + REFERENCE)
         return int(re.search(r"head version (\d+)", self.driver.find_element(By.TAG_NAME, "main").text).group(1))
@@ -608,7 +700,7 @@ def main():
         flow.change_clause("records-and-compliance", "Answers within ten days", parameters={"answer-days": "10"})
         colleague = "sophie.laurent@lumen.example"
         flow.log_in(colleague, credentials[colleague])
-        flow.change_clause("confidentiality", "Training every six months", parameters={"training-months": "6"})
+        flow.change_allocation("Requests for access (Art. 15)", HANDOVER_NOTE, "A note on who answers access requests")
         review = driver.find_element(By.TAG_NAME, "main").text
         assert "3 items edited" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
         flow.log_in(bpo, credentials[bpo])
@@ -618,7 +710,7 @@ def main():
         flow.log_in(brand, credentials[brand])
         flow.open("/agreements/" + REFERENCE)
         assert "Your draft: 3 changes" in driver.page_source, "the agreement page does not offer the draft for review"
-        flow.send_draft("Specific authorisation, answers within ten days, training every six months")
+        flow.send_draft("Specific authorisation, answers within ten days, a note on access requests")
         assert flow.head() == 5, "the turn was not sent as one version"
         assert flow.status() == "draft"
 
@@ -699,6 +791,7 @@ def main():
         flow.open("/agreements/%s/allocation" % REFERENCE)
         assert "Requests for access (Art. 15)" in driver.page_source and "Hand-over:" in driver.page_source, \
             "the joint controllers' allocation form does not show its responsibilities"
+        assert HANDOVER_NOTE in driver.page_source, "the controller's hand-over note did not reach the processor"
 
         step = "the processor accepts everything except the breach clause, reviewed in words, then the rest"
         listed, left = flow.accept_all_except("clause:breach-notification")
@@ -706,6 +799,42 @@ def main():
         assert "Personal Data Breaches" in left, "the review does not say what stays open: " + left
         assert flow.status() == "draft"
         flow.accept_all()
+
+        step = "the processor's admin requires approval of any turn that changes a clause, approved by a named colleague"
+        admin = "sofia.costa@atlantis.example"
+        approver = "thomas.guerin@atlantis.example"
+        flow.log_in(admin, credentials[admin])
+        rules = flow.add_approval_rule("A turn that changes any clause", approver)
+        assert "Sending a turn that changes any clause: approved by Thomas Guérin" in rules, "the rule is not listed in words: " + rules
+
+        step = "the processor answers with its own wording on one clause and a new signatory in Annex I; the approval holds the turn"
+        flow.log_in(bpo, credentials[bpo])
+        flow.own_wording("cooperation-with-authorities", OWN_PARAGRAPH, "One sentence of our own on requests from authorities")
+        flow.change_parties({"processor.signatory.name": "Inès Moreau", "processor.signatory.position": "Managing Director",
+                             "processor.signatory.email": "ines.moreau@atlantis.example"}, "Inès Moreau signs for Atlantis")
+        cover = "Our own wording on authorities' requests, and our signatory"
+        flow.open("/agreements/%s/draft" % REFERENCE)
+        driver.find_element(By.ID, "message").send_keys(cover)
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[starts-with(., 'Send version')]"))
+        held = driver.find_element(By.CSS_SELECTOR, "main .error[role='alert']").text
+        assert "Thomas Guérin" in held and "Nothing was sent" in held, "the turn was not held for the approver: " + held
+        assert flow.head() == 5, "a turn waiting for approval reached the other side"
+
+        step = "the approver approves the turn on the approvals page, and the processor sends it"
+        flow.log_in(approver, credentials[approver])
+        asked = flow.approve_request()
+        assert "any clause" in asked, "the request does not say what it approves: " + asked
+        flow.log_in(bpo, credentials[bpo])
+        flow.send_draft(cover)
+        assert flow.head() == 6, "the approved turn was not sent as one version"
+
+        step = "the controller sees the processor's own wording marked as non-standard"
+        flow.log_in(brand, credentials[brand])
+        flow.open("/agreements/" + REFERENCE)
+        assert "non-standard wording" in driver.find_element(By.TAG_NAME, "main").text, "the agreement page does not mark the own wording"
+        flow.open("/agreements/%s/clauses/cooperation-with-authorities" % REFERENCE)
+        clause = driver.find_element(By.TAG_NAME, "main").text
+        assert "Non-standard wording." in clause and "within two working days of any request from a supervisory" in clause, "the clause page does not show the own wording as non-standard"
 
         step = "the controller accepts one item from the dashboard (a counted task), then the rest"
         flow.log_in(brand, credentials[brand])
@@ -731,17 +860,19 @@ def main():
         page = driver.page_source
         assert "Only Sophie Laurent" in page and "name=\"confirm\"" not in page, "the legal user was offered to sign in the signatory's place"
 
-        step = "both Annex I signatories sign from the dashboard, each through the confirmation (counted tasks)"
+        step = "the controller's Annex I signatory signs from the dashboard, through the confirmation (a counted task)"
         brand_signatory = "sophie.laurent@lumen.example"
-        bpo_signatory = "thomas.guerin@atlantis.example"
         flow.log_in(brand_signatory, credentials[brand_signatory])
         flow.sign(tasks, "controller")
-        flow.log_in(bpo_signatory, credentials[bpo_signatory])
-        flow.sign(tasks, "processor")
+        step = "the processor's signatory, who has no account, signs through the invitation link its legal user made"
+        flow.log_in(bpo, credentials[bpo])
+        link = flow.invite_signatory("Inès Moreau")
+        flow.sign_by_invitation(link, "a long passphrase for Inès, 2026", "processor")
+        flow.log_in(bpo, credentials[bpo])
         assert flow.status() == "signed"
 
         step = "the export prints to PDF with page numbers"
-        flow.open("/agreements/%s/versions/5" % REFERENCE)
+        flow.open("/agreements/%s/versions/%d" % (REFERENCE, flow.head()))
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
         path = os.path.join(workdir, "signed.pdf")
         with open(path, "wb") as handle:
