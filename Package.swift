@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "TripactWebTests",
             dependencies: [
-                "TripactCore", "TripactStore", "TripactWeb", "TripactTestSupport",
+                "TripactCore", "TripactStore", "TripactWeb", "TripactAPI", "TripactTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

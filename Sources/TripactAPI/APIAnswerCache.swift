@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import NIOCore
 import OpenAPIRuntime
 import Synchronization
 import TripactCore
@@ -14,9 +15,10 @@ public typealias GzipCompress = @Sendable (_ bytes: [UInt8]) -> [UInt8]?
 /// generation means that anything may have changed): a proposal, an acceptance or a signature makes every answer
 /// before it unreachable, and one organisation's answer can never be served to the other.
 ///
-/// It runs after `APITokenMiddleware`, so the token lookup, the rate limit and the last-used time happen on every
-/// request, hit or not. The side check is the store's `access`, the same rule as the handler's; anything unusual (an
-/// unknown agreement, a reference that is not plain, a refusal) goes to the handler, which answers it as before.
+/// `APIGate` serves a kept answer before the generated server runs, after the token lookup, the rate limit and the
+/// last-used time, which happen on every request, hit or not; this middleware keeps the answers on a miss. The side
+/// check is the store's `access`, the same rule as the handler's; anything unusual (an unknown agreement, a reference
+/// that is not plain, a refusal) goes to the handler, which answers it as before.
 struct APIAnswerCache: ServerMiddleware {
     let store: TripactStore
     let compress: GzipCompress?
@@ -28,10 +30,11 @@ struct APIAnswerCache: ServerMiddleware {
 
     struct Answer: Sendable {
         let head: HTTPResponse
-        let plain: [UInt8]
-        let gzip: [UInt8]?
+        let plain: ByteBuffer
+        let gzip: ByteBuffer?
 
-        func response(gzipAccepted: Bool) -> (HTTPResponse, HTTPBody?) {
+        /// The head and the bytes for a client that does or does not accept gzip; the bytes are shared, not copied.
+        func buffer(gzipAccepted: Bool) -> (HTTPResponse, ByteBuffer) {
             var head = head
             if gzip != nil { head.headerFields[.vary] = "Accept-Encoding" }
             var bytes = plain
@@ -40,8 +43,13 @@ struct APIAnswerCache: ServerMiddleware {
                 bytes = gzip
             }
             // The handler's head may carry the plain body's length; a client would wait for bytes the gzip never sends.
-            head.headerFields[.contentLength] = String(bytes.count)
-            return (head, HTTPBody(bytes))
+            head.headerFields[.contentLength] = String(bytes.readableBytes)
+            return (head, bytes)
+        }
+
+        func response(gzipAccepted: Bool) -> (HTTPResponse, HTTPBody?) {
+            let (head, bytes) = buffer(gzipAccepted: gzipAccepted)
+            return (head, HTTPBody(bytes.readableBytesView))
         }
     }
 
@@ -66,42 +74,31 @@ struct APIAnswerCache: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard let key = try key(request, metadata: metadata, operationID: operationID) else { return try await next(request, body, metadata) }
-        let gzipAccepted = Self.gzipAccepted(request.headerFields[.acceptEncoding])
+        guard request.method == .get, let caller = APICaller.current, let reference = metadata.pathParameters["reference"].map(String.init),
+            let key = key(operationID: operationID, reference: reference, number: metadata.pathParameters["number"].map(String.init), caller: caller)
+        else { return try await next(request, body, metadata) }
+        let gzipAccepted = HeaderWords.allowsGzip(request.headerFields[.acceptEncoding])
         if let hit = answers[key] { return hit.response(gzipAccepted: gzipAccepted) }
         let (response, responseBody) = try await next(request, body, metadata)
         guard response.status == .ok, let responseBody else { return (response, responseBody) }
         let bytes = try await [UInt8](collecting: responseBody, upTo: Self.maximumBytes)
-        let answer = Answer(head: response, plain: bytes, gzip: compress?(bytes))
+        let answer = Answer(head: response, plain: ByteBuffer(bytes: bytes), gzip: compress?(bytes).map { ByteBuffer(bytes: $0) })
         answers.keep(answer, for: key)
         return answer.response(gzipAccepted: gzipAccepted)
     }
 
-    /// The answer's key, or nil when this request is not served from the cache.
-    private func key(_ request: HTTPRequest, metadata: ServerRequestMetadata, operationID: String) throws -> String? {
-        guard request.method == .get, Self.cachedOperations.contains(operationID), let caller = APICaller.current,
-              let reference = metadata.pathParameters["reference"].map(String.init)
-        else { return nil }
-        // Only a reference that needs no decoding: the key and the side check must name what the handler reads.
-        guard !reference.isEmpty, !reference.contains("%"), !reference.contains("\u{0}") else { return nil }
-        var number = ""
-        if let raw = metadata.pathParameters["number"] {
-            guard let parsed = Int(raw) else { return nil }
-            number = String(parsed)
+    /// The answer's key, or nil when this request is not served from the cache: an operation that is cached, a
+    /// reference that needs no decoding (the key and the side check must name what the handler reads), a version
+    /// number that is one, and an agreement of the caller's side.
+    func key(operationID: String, reference: String, number: String?, caller: (user: User, token: APIToken)) -> String? {
+        guard Self.cachedOperations.contains(operationID), !reference.isEmpty, !HeaderWords.needsDecoding(reference) else { return nil }
+        var version = ""
+        if let number {
+            guard let parsed = Int(number) else { return nil }
+            version = String(parsed)
         }
         guard let access = try? store.access(of: caller.user, in: reference), let party = access.party else { return nil }
-        return [operationID, reference, number, String(caller.user.organisationID), party.rawValue, String(access.generation)].joined(separator: "\u{0}")
+        return [operationID, reference, version, String(caller.user.organisationID), party.rawValue, String(access.generation)].joined(separator: "\u{0}")
     }
 
-    /// Whether `Accept-Encoding` allows gzip (and does not refuse it with `q=0`).
-    static func gzipAccepted(_ header: String?) -> Bool {
-        guard let header else { return false }
-        for part in header.split(separator: ",") {
-            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = fields.first, coding == "gzip" || coding == "*" else { continue }
-            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            return quality > 0
-        }
-        return false
-    }
 }

@@ -5,10 +5,9 @@ import Synchronization
 import TripactCore
 import TripactStore
 
-/// Bearer-token authentication for every operation: no token, or an unknown, revoked or expired one, is 401; a read
-/// token on a writing operation is 403; too many requests from one token is 429. Session cookies are never read here,
-/// and the web's session middleware never reads a bearer token, so neither kind of credential opens the other door
-/// (and the API, which takes no cookie, needs no CSRF token).
+/// Who may call an operation: the caller comes from `APIGate`, which checked the bearer token and the rate limit
+/// before the generated server ran; here a `read` token on a writing operation is 403. A request that reached the
+/// generated server without the gate (none should) is authenticated here the same way.
 struct APITokenMiddleware: ServerMiddleware {
     let store: TripactStore
     let limiter: TokenRateLimiter
@@ -20,17 +19,14 @@ struct APITokenMiddleware: ServerMiddleware {
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        guard let header = request.headerFields[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
-            return APIErrorMiddleware.answer(APIProblem(status: 401, message: "send a personal API token as 'Authorization: Bearer TOKEN'"))
-        }
-        let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
         let caller: (user: User, token: APIToken)
-        switch try store.authenticateAPIToken(token) {
-        case .failure(let refusal): return APIErrorMiddleware.answer(APIProblem(status: 401, message: refusal.description))
-        case .success(let found): caller = found
-        }
-        if let wait = limiter.take(tokenID: caller.token.id) {
-            return APIErrorMiddleware.answer(APIProblem(status: 429, message: "this token made too many requests; try again in \(wait) s", retryAfter: wait))
+        if let current = APICaller.current {
+            caller = current
+        } else {
+            switch try APIAuthentication.authenticate(request.headerFields[.authorization], store: store, limiter: limiter) {
+            case .failure(let problem): return APIErrorMiddleware.answer(problem)
+            case .success(let found): caller = found
+            }
         }
         if Self.writingOperations.contains(operationID), caller.token.scope != .negotiate {
             return APIErrorMiddleware.answer(APIProblem(status: 403, message: "this token may only read; make a token with the negotiate scope to \(operationID)"))
@@ -102,6 +98,12 @@ struct APIErrorMiddleware: ServerMiddleware {
 
     /// The JSON answer for a problem, with `Retry-After` on 429 and `WWW-Authenticate` on 401.
     static func answer(_ problem: APIProblem) -> (HTTPResponse, HTTPBody?) {
+        let (head, bytes) = encoded(problem)
+        return (head, HTTPBody(bytes))
+    }
+
+    /// The answer's head and JSON bytes.
+    static func encoded(_ problem: APIProblem) -> (HTTPResponse, Data) {
         let body = Components.Schemas.ErrorBody(
             message: problem.message, errors: problem.fields.isEmpty ? nil : problem.fields.map { .init(path: $0.field, message: $0.message) },
             head: problem.head, retryAfter: problem.retryAfter
@@ -114,7 +116,7 @@ struct APIErrorMiddleware: ServerMiddleware {
         response.headerFields[.cacheControl] = "no-store"
         if let wait = problem.retryAfter { response.headerFields[.retryAfter] = String(wait) }
         if problem.status == 401 { response.headerFields[.wwwAuthenticate] = "Bearer realm=\"tripact\"" }
-        return (response, HTTPBody(bytes))
+        return (response, bytes)
     }
 
     /// The named status for a code, so the status line carries its reason phrase.

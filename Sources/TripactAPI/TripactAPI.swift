@@ -13,8 +13,8 @@ public enum TripactAPI {
     public static let basePath = "/api/v1"
 
     /// Registers every operation on the transport (the web application's router), behind bearer-token
-    /// authentication, the per-token rate limit and the JSON error answers. With `compress`, the cached answers
-    /// (`APIAnswerCache`) also go out gzipped to a client that accepts it.
+    /// authentication and the per-token rate limit (`APIGate`), the scope check and the JSON error answers. With
+    /// `compress`, the cached answers (`APIAnswerCache`) also go out gzipped to a client that accepts it.
     public static func register<Context: RequestContext>(
         on router: Router<Context>, store: TripactStore, library: ClauseLibrary, rateLimit: RequestRateLimit, compress: GzipCompress? = nil,
         word: @escaping WordExport
@@ -23,13 +23,13 @@ public enum TripactAPI {
         // Compact JSON (the generator's default indents it): the largest answer, a version's document, shrinks by a
         // third, and every reader parses it the same.
         let configuration = Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes])
+        let limiter = TokenRateLimiter(limit: rateLimit)
+        let cache = APIAnswerCache(store: store, compress: compress)
+        let api = router.group(RouterPath(basePath)).add(middleware: APIGate<Context>(store: store, limiter: limiter, cache: cache))
         do {
             try handler.registerHandlers(
-                on: router, serverURL: URL(string: basePath)!, configuration: configuration,
-                middlewares: [
-                    APIErrorMiddleware(), APITokenMiddleware(store: store, limiter: TokenRateLimiter(limit: rateLimit)),
-                    APIAnswerCache(store: store, compress: compress),
-                ]
+                on: api, serverURL: URL(string: "/")!, configuration: configuration,
+                middlewares: [APIErrorMiddleware(), APITokenMiddleware(store: store, limiter: limiter), cache]
             )
         } catch {
             // Registering fails only for a server URL it cannot split into path components; ours is a constant.

@@ -1,6 +1,7 @@
 import CTripactZlib
 import Foundation
 import NIOCore
+import TripactAPI
 
 /// gzip (RFC 1952) through the system zlib, for the large cached pages: an export of 200 KB travels as about 30 KB
 /// to every browser, all of which send `Accept-Encoding: gzip`.
@@ -25,17 +26,7 @@ enum Gzip {
     }
 
     /// Whether the request's `Accept-Encoding` allows gzip (and does not refuse it with `q=0`).
-    static func accepted(_ header: String?) -> Bool {
-        guard let header else { return false }
-        for part in header.split(separator: ",") {
-            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            guard let coding = fields.first, coding == "gzip" || coding == "*" else { continue }
-            let quality = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            let refused = quality <= 0
-            return !refused
-        }
-        return false
-    }
+    static func accepted(_ header: String?) -> Bool { HeaderWords.allowsGzip(header) }
 }
 
 /// A gzip member assembled per response from fixed pieces compressed once and short texts that differ per response

@@ -1,4 +1,5 @@
 public import Hummingbird
+import TripactAPI
 public import NIOCore
 import Foundation
 public import TripactStore
@@ -24,6 +25,7 @@ extension TripactRequestContext {
     /// A path parameter, percent-decoded: a reference such as `accord-café` arrives as `accord-caf%C3%A9`.
     func pathParameter(_ name: String) throws -> String {
         let raw = try parameters.require(name)
+        guard HeaderWords.needsDecoding(raw) else { return raw }
         guard let decoded = raw.removingPercentEncoding else { throw HTTPError(.badRequest, message: "the address has a malformed '\(name)'") }
         return decoded
     }
