@@ -110,6 +110,12 @@ def narrow_pass(driver, flow, credentials):
     flow.log_in(BRAND, credentials[BRAND])
     for path in pages:
         failures += check_width(driver, flow, path)
+    # The agreement's contents (some 40 entries) must not push its text two screens down on a phone.
+    flow.open("/agreements/" + REFERENCE)
+    contents, window = driver.execute_script(
+        "return [document.querySelector('.doc-contents ol').getBoundingClientRect().height, window.innerHeight];")
+    if contents > 0.5 * window:
+        failures.append("/agreements/%s: the contents list is %d px high in a %d px window" % (REFERENCE, contents, window))
     flow.log_in(ADMIN, credentials[ADMIN])
     registers = ["/admin", "/registers/subprocessors", "/registers/subprocessors/new", "/registers/subprocessors/sp-nuvola/change",
                  "/registers/measures", "/public/atlantis/subprocessors", "/approvals", "/approvals/rules", "/playbook", "/account/tokens"]

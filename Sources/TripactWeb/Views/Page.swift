@@ -173,6 +173,8 @@ struct Page {
         .margin-actions a, .doc-contents a { display: inline-block; min-height: 1.5rem; padding: .1rem 0; margin-right: .6rem; } td.margin-cell { min-width: 12rem; background: #f6f6f6; }
         .document section.annex { overflow-x: auto; } .document table { overflow-wrap: normal; }
         .review { border: 1px solid #bbb; padding: .1rem 1rem .6rem; margin: 1rem 0; } .doc-contents ol { list-style: none; padding-left: 0; } .doc-contents li { margin: .15rem 0; }
+        @media (min-width: 64rem) { .doc-contents ol { columns: 2; column-gap: 2.5rem; } .doc-contents li { break-inside: avoid; } }
+        @media (max-width: 40rem) { .doc-contents ol { max-height: 45vh; overflow-y: auto; border: 1px solid #bbb; padding: .2rem .6rem; } }
         ol.scale-points { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; margin: .2rem 0 .8rem; }
         ol.scale-points li { border-top: 4px solid #bbb; padding-top: .2rem; } ol.scale-points li.value { border-color: #17324d; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
