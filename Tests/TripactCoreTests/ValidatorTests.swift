@@ -177,6 +177,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
         RuleCase(code: "purpose.processor-own-interest", severity: .warning) {
             $0.processing.purposes.append(PurposeEntry(purpose: "train_ai_system.processor_own", dataCategories: $0.processing.purposes[0].dataCategories))
         },
+        RuleCase(code: "purpose.processor-own-interest", severity: .warning) {
+            $0.processing.purposes[0].description = "Answering calls, and training the Processor's own models on their transcripts."
+        },
         RuleCase(code: "purpose.controller-terms-missing", severity: .error) {
             $0.processing.purposes[0].role = .joint
             $0.processing.purposes[0].lawfulBasis = .contract

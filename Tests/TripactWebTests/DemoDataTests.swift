@@ -51,3 +51,24 @@ import TripactWeb
         #expect(summary.contains("The essence of our arrangement: Lumen Télécom and Atlantis Relation Client watch together for fraud"))
     }
 }
+
+/// Art. 28(10) read from descriptions (issue 16, item 3) flags none of the demo's ordinary purposes on behalf, in any of
+/// its versions, while the demo's own description of the BPO's model would be flagged if that purpose were on behalf.
+@Suite struct DemoOwnInterestTests {
+    @Test func noPurposeOfTheDemoIsFlaggedAsTheProcessorsOwnUntilItsOwnModelIsListedOnBehalf() throws {
+        let store = try TripactStore(path: Fixtures.temporaryDirectory().appendingPathComponent("demo.sqlite").path)
+        let reference = Fixtures.example("full-scenario.json").id
+        try #require(try DemoData.seedIfEmpty(store: store, signedScenario: Fixtures.example("full-scenario.json"), library: Fixtures.library, bcryptCost: 4) != nil)
+        for number in 1...3 {
+            let findings = Validator.validate(try store.version(reference, number: number).document, library: Fixtures.library)
+            #expect(!findings.contains { $0.code == "purpose.processor-own-interest" }, "version \(number)")
+        }
+        var head = try store.version(reference).document
+        let own = try #require(head.processing.purposes.first { $0.purpose == "train_ai_system.processor_own" })
+        let forecasting = try #require(head.processing.purposes.firstIndex { $0.purpose == "essential.service.operations.improve" })
+        head.processing.purposes[forecasting].description = own.description
+        let flagged = Validator.validate(head, library: Fixtures.library).filter { $0.code == "purpose.processor-own-interest" }
+        #expect(flagged.map(\.path) == ["processing.purposes[\(forecasting)].description"])
+        #expect(flagged.first?.message.contains("\"Training Atlantis's own contact-volume forecasting model\"") == true, "\(flagged)")
+    }
+}

@@ -118,6 +118,52 @@ public enum ConsumerSummaryRenderer {
         return AnnexRenderer.mechanismLabel(mechanism, countries: countries, library: facts.library, tia: nil)
     }
 
+    /// What the agent tells the caller, naming who will answer: the Controller for purposes on its behalf, the contact
+    /// point of the joint arrangement for joint purposes (Art. 26(1)), the recipient for an independent purpose's own
+    /// processing. The agent cannot know which purpose a request is about, so each party that answers gets its words,
+    /// introduced by the purposes it answers for; one party answering everything reads as a single sentence.
+    private static func writeWhatToSay(_ html: inout HTMLWriter, facts: AgreementFacts) {
+        let document = facts.document
+        func name(_ party: PartyRole) -> String { party == .controller ? document.parties.controller.name : document.parties.processor.name }
+        func label(_ purpose: PurposeEntry) -> String { facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose }
+        func answerer(_ purpose: PurposeEntry) -> PartyRole {
+            switch purpose.effectiveRole {
+            case .onBehalf: .controller
+            case .joint: facts.jointContactPoint ?? .controller
+            case .independent: purpose.recipient ?? .controller
+            }
+        }
+        func words(_ party: PartyRole, as role: PurposeRole?) -> String {
+            let who = switch role {
+            case .joint?: "\(name(party)), the contact point for it,"
+            case .independent?: "\(name(party)), which is responsible for that use,"
+            default: name(party)
+            }
+            return "Thank you. I have recorded your request. \(who) will answer you within one month of today. If the request is complex, they may need up to two more months and will tell you why."
+        }
+        html.raw("<li><h3>What to say</h3>")
+        let purposes = document.processing.purposes
+        if purposes.allSatisfy({ answerer($0) == .controller }) {
+            html.element("<blockquote>", words(.controller, as: nil), "</blockquote></li>\n")
+            return
+        }
+        // Joint and independent purposes answered by a party other than the Controller, one group per (role, party);
+        // everything else is the Controller's to answer.
+        for role in [PurposeRole.joint, .independent] {
+            for party in PartyRole.allCases where party != .controller {
+                let group = purposes.filter { $0.effectiveRole == role && answerer($0) == party }
+                guard !group.isEmpty else { continue }
+                html.element("<p>", "If the request is about \(group.map(label).joined(separator: ", ")):", "</p>")
+                html.element("<blockquote>", words(party, as: role), "</blockquote>")
+            }
+        }
+        if purposes.contains(where: { answerer($0) == .controller }) {
+            html.element("<p>", "For any other request:", "</p>")
+            html.element("<blockquote>", words(.controller, as: nil), "</blockquote>")
+        }
+        html.raw("</li>\n")
+    }
+
     private static func writeAgentScript(_ html: inout HTMLWriter, facts: AgreementFacts) {
         let document = facts.document
         let obligations = document.consumerObligations
@@ -128,9 +174,7 @@ public enum ConsumerSummaryRenderer {
         html.raw("<li><h3>Check the caller's identity</h3>")
         html.element("<p>", obligations.identityVerification, "</p>")
         html.raw("<p>Disclose no account data until the check has passed. If it fails, say that you cannot discuss the account, and record the request all the same.</p></li>\n")
-        html.raw("<li><h3>What to say</h3><blockquote>")
-        html.text("Thank you. I have recorded your request. \(controller) will answer you within one month of today. If the request is complex, they may need up to two more months and will tell you why.")
-        html.raw("</blockquote></li>\n")
+        writeWhatToSay(&html, facts: facts)
         html.raw("<li><h3>What to do for each right</h3>\n")
         ConsumerAnnexRenderer.writeRightsTable(&html, facts: facts, tableClass: "rights", lastColumn: "What you do")
         html.raw("</li>\n")

@@ -1,7 +1,7 @@
 // Rules for purposes that the parties decide together (Art. 26) or that one of them receives for itself: a controller
 // needs its own lawful basis, special-category data its Art. 9(2) condition, and each such purpose terms that this
-// agreement does not yet carry. A purpose labelled "on behalf" whose nature is the Processor's own is flagged
-// (Art. 28(10)).
+// agreement does not yet carry. A purpose labelled "on behalf" whose nature or description is the Processor's own is
+// flagged (Art. 28(10)).
 
 /// A joint or independent purpose names the lawful basis of Art. 6(1) the controllers rely on.
 struct PurposeLawfulBasisRule: ValidationRule {
@@ -57,21 +57,31 @@ struct PurposeRecipientRule: ValidationRule {
     }
 }
 
-/// A purpose whose nature is usually the Processor's own, or a joint one, labelled as processing on the Controller's
-/// behalf: if the Processor in fact decides it, it is a controller for it (Art. 28(10)).
+/// A purpose listed as processing on the Controller's behalf that is in fact the Processor's own, or a joint one: if the
+/// Processor decides it, it is a controller for it (Art. 28(10)). Two signs are read: the catalogue's hint that such a
+/// purpose is usually not on behalf, and words in the purpose's own description that say the Processor uses the data
+/// for its own ends (`OwnInterestPhrases`, which says what it cannot see). One finding per purpose, the hint's first.
 struct PurposeOwnInterestRule: ValidationRule {
     let code = "purpose.processor-own-interest"
     let article = "Art. 28(10)"
 
     func check(_ facts: AgreementFacts) -> [Finding] {
-        facts.document.processing.purposes.enumerated().compactMap { index, purpose in
-            guard purpose.effectiveRole == .onBehalf, let entry = facts.library.purpose(purpose.purpose), let typical = entry.typicalRole, typical != .onBehalf else {
-                return nil
+        let phrases = OwnInterestPhrases(controllerName: facts.document.parties.controller.name, processorName: facts.document.parties.processor.name)
+        return facts.document.processing.purposes.enumerated().compactMap { index, purpose in
+            guard purpose.effectiveRole == .onBehalf else { return nil }
+            let entry = facts.library.purpose(purpose.purpose)
+            if let entry, let typical = entry.typicalRole, typical != .onBehalf {
+                return warning(
+                    "processing.purposes[\(index)].role",
+                    "'\(entry.label)' is usually \(typical == .joint ? "decided by both parties together" : "the recipient's own purpose"), yet it is listed as processing on the Controller's behalf; "
+                        + "if the Processor decides it, the Processor is a controller for it (Art. 28(10)): set its role"
+                )
             }
+            guard let description = purpose.description, let words = phrases.firstMatch(in: description) else { return nil }
             return warning(
-                "processing.purposes[\(index)].role",
-                "'\(entry.label)' is usually \(typical == .joint ? "decided by both parties together" : "the recipient's own purpose"), yet it is listed as processing on the Controller's behalf; "
-                    + "if the Processor decides it, the Processor is a controller for it (Art. 28(10)): set its role"
+                "processing.purposes[\(index)].description",
+                "'\(entry?.label ?? purpose.purpose)' is listed as processing on the Controller's behalf, yet its description says \"\(words)\": "
+                    + "a Processor that uses the data for its own ends decides that purpose and is a controller for it (Art. 28(10)); set its role, or say in the description what the Controller instructs"
             )
         }
     }
