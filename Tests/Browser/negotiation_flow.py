@@ -10,7 +10,7 @@ rules finds nothing, and the visible text holds no internal key (item keys such 
 Every page is also saved as screenshots at 1280 and 390 px in .ci/artifacts/screens/, for a person to look at.
 
 Since issue 10 every form saves into the side's private draft, sent as one turn from "Review and send"
-(`/agreements/REF/draft`); the controller prepares a turn in three forms with two of its users and an internal comment,
+(`/agreements/REF/draft`); the controller prepares a turn in three kinds of form with two of its users and an internal comment,
 and sends it as one version. Then the processor's admin requires approval of any turn that changes a clause, naming a
 colleague; the processor answers with its own wording on one clause and a new signatory in Annex I, the turn waits until
 that colleague approves it on /approvals, and the controller sees the wording marked as non-standard. The processor's
@@ -560,6 +560,14 @@ class Flow:
         assert "Nothing waits for your approval" in self.driver.page_source, "the request still waits after approving"
         return asked
 
+    def change_purpose_basis(self, purpose, basis, message):
+        """Annex II's form: one purpose's lawful basis (a joint or independent purpose's), saved into the draft."""
+        self.open("/agreements/%s/annex2" % REFERENCE)
+        Select(self.driver.find_element(By.NAME, "purposeBases[%s]" % purpose)).select_by_value(basis)
+        self.driver.find_element(By.ID, "message").send_keys(message)
+        submit_and_wait(self.driver, self.driver.find_element(By.XPATH, "//button[starts-with(., 'Save to your side')]"))
+        assert self.driver.current_url.endswith("/agreements/%s/draft" % REFERENCE), "the draft refused Annex II: " + self.driver.page_source[:2000]
+
     def change_allocation(self, responsibility, note, message):
         """The joint controllers' allocation form: a hand-over note on one responsibility's row, saved into the draft."""
         self.open("/agreements/%s/allocation" % REFERENCE)
@@ -691,26 +699,27 @@ def main():
             # The rest of the negotiation goes on with the change made by its address.
             flow.change_clause("breach-notification", "We need 24 hours", variant="controller", parameters={"hours": "24"}, send_now=True)
 
-        step = "the controller prepares a turn in three forms by two users, with an internal comment, and sends it as one version"
+        step = "the controller prepares a turn in three kinds of form (two clauses, Annex II, the joint allocation) by two users, with an internal comment, and sends it as one version"
         flow.change_clause("subprocessors", "Specific authorisation for each subprocessor", variant="specific")
         flow.comment("audits", "One on-site audit a year is fine if the ISO report is current.")
         flow.comment("audits", "Internal: our DPO would settle for the ISO report alone.", internal=True)
         assert "only your organisation sees this comment" in driver.page_source, "the internal comment is not marked"
         # Not Clause 14 (audits): the processor changed it in version 3, and it stays for the controller to accept below.
         flow.change_clause("records-and-compliance", "Answers within ten days", parameters={"answer-days": "10"})
+        flow.change_purpose_basis("essential.fraud_detection.shared", "legal-obligation", "Fraud checks rest on our legal obligation")
         colleague = "sophie.laurent@lumen.example"
         flow.log_in(colleague, credentials[colleague])
         flow.change_allocation("Requests for access (Art. 15)", HANDOVER_NOTE, "A note on who answers access requests")
         review = driver.find_element(By.TAG_NAME, "main").text
-        assert "3 items edited" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
+        assert "4 items edited" in review and "Jeanne Roux" in review and "Sophie Laurent" in review, "the review does not say who edited what: " + review[:1500]
         flow.log_in(bpo, credentials[bpo])
         flow.open("/agreements/" + REFERENCE)
         assert "Answers within ten days" not in driver.page_source and "Your draft" not in driver.page_source, "the processor sees the controller's draft"
         assert flow.head() == 4, "a saved form was sent without Send"
         flow.log_in(brand, credentials[brand])
         flow.open("/agreements/" + REFERENCE)
-        assert "Your draft: 3 changes" in driver.page_source, "the agreement page does not offer the draft for review"
-        flow.send_draft("Specific authorisation, answers within ten days, a note on access requests")
+        assert "Your draft: 4 changes" in driver.page_source, "the agreement page does not offer the draft for review"
+        flow.send_draft("Specific authorisation, answers within ten days, the basis of fraud checks, a note on access requests")
         assert flow.head() == 5, "the turn was not sent as one version"
         assert flow.status() == "draft"
 
@@ -792,6 +801,9 @@ def main():
         assert "Requests for access (Art. 15)" in driver.page_source and "Hand-over:" in driver.page_source, \
             "the joint controllers' allocation form does not show its responsibilities"
         assert HANDOVER_NOTE in driver.page_source, "the controller's hand-over note did not reach the processor"
+        flow.open("/agreements/%s/annex2" % REFERENCE)
+        basis = Select(driver.find_element(By.NAME, "purposeBases[essential.fraud_detection.shared]")).first_selected_option.text
+        assert basis.startswith("A legal obligation of the controller"), "the joint purpose's new lawful basis did not reach the processor: " + basis
 
         step = "the processor accepts everything except the breach clause, reviewed in words, then the rest"
         listed, left = flow.accept_all_except("clause:breach-notification")
