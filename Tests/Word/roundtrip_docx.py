@@ -5,7 +5,7 @@ Through the CLI, the full example is imported into a fresh database and version 
 LibreOffice opens it and saves it again as DOCX (its own writer: new runs, styles, settings and ids). Imported back
 on version 1 it must be no change, with nothing reported as not imported. Then a copy of the re-saved file is edited
 in its XML, as a person would in Word without tracking: a parameter's value (the governing law) and a sentence of
-another clause. Imported, the value becomes the parameter's new value and the sentence the clause's own wording,
+another clause. Imported into the side's draft and sent, the value becomes the parameter's new value and the sentence the clause's own wording,
 again with nothing left unmapped.
 
 The tripact binary is $TRIPACT_BIN, else .build/debug/tripact.
@@ -81,14 +81,16 @@ def main():
         resaved = resave(exported, work / "resaved")
 
         same = tripact("import-docx", reference, str(resaved), "--base", "1", "--as", "jeanne@lumen.example").stdout
-        check("no change to the document; nothing proposed" in same, f"the re-saved export imports as no change:\n{same}")
+        check("no change found" in same and ": 0 changed items" in same, f"the re-saved export imports as no change:\n{same}")
         check("NOT IMPORTED" not in same, f"nothing of the re-saved export is left unmapped:\n{same}")
 
         law = next(c for c in example["clauses"] if c["clause"] == "governing-law")["parameters"]["law"]
         changed = work / "v1-edited.docx"
         edited(resaved, changed, [(law, "Belgian law"), ("that Annex II lists.", "that Annex II lists, and no other.")])
+        # Into the controller's draft (the default), then sent as one turn, as a negotiator would.
         result = tripact("import-docx", reference, str(changed), "--base", "1", "--as", "jeanne@lumen.example", "-m", "edited after LibreOffice").stdout
-        check("proposed version 2" in result, f"the edited copy is proposed as version 2:\n{result}")
+        sent = tripact("draft", "send", reference, "--as", "jeanne@lumen.example", "--message", "edited after LibreOffice").stdout
+        check("version 2" in sent, f"the draft with the edited copy is sent as version 2:\n{sent}")
         check(f"parameter governing-law.law: {law} → Belgian law" in result, f"the governing law becomes the parameter's new value:\n{result}")
         check("own wording on clause" in result, f"the changed sentence becomes the clause's own wording:\n{result}")
         check("NOT IMPORTED" not in result, f"nothing of the edited copy is left unmapped:\n{result}")
