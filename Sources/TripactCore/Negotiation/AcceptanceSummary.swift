@@ -43,8 +43,8 @@ public struct AcceptanceSummary: Sendable, Hashable {
     /// Said instead of a summary when the selection covers only items the side has already accepted.
     public static let nothingToAccept = "Your side has already accepted everything this selection covers; nothing is left to accept."
 
-    /// The words of the button or question that accepts exactly `toAccept`: "Accept these 2 items".
-    public var confirmation: String { "Accept these \(Self.items(toAccept.count))" }
+    /// The words of the button or question that accepts exactly `toAccept`: "Accept these 2 items", "Accept this item".
+    public var confirmation: String { toAccept.count == 1 ? "Accept this item" : "Accept these \(Self.items(toAccept.count))" }
 
     /// "1 item", "3 items".
     public static func items(_ count: Int) -> String { "\(count) item\(count == 1 ? "" : "s")" }
