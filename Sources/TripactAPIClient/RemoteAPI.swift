@@ -41,11 +41,12 @@ public struct RemoteAPI: Sendable {
         }
     }
 
-    /// The agreement and the states of its head's items.
-    public func agreement(_ reference: String) async throws(RemoteFailure) -> (summary: AgreementSummary, items: [ItemState]) {
+    /// The agreement, the token's side of it and the states of its head's items.
+    public func agreement(_ reference: String) async throws(RemoteFailure) -> (summary: AgreementSummary, side: PartyRole, items: [ItemState]) {
         try await call {
             let detail = try await client.getAgreement(path: .init(reference: reference)).ok.body.json
-            return (try bridged(detail.agreement), try detail.items.map(ItemState.init))
+            guard let side = PartyRole(rawValue: detail.side.rawValue) else { throw RemoteFailure(status: nil, message: "the server named a side this client does not know") }
+            return (try bridged(detail.agreement), side, detail.items.map(ItemState.init))
         }
     }
 

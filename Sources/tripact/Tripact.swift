@@ -10,7 +10,7 @@ struct Tripact: AsyncParsableCommand {
             Exit codes: 0 success; 1 the agreement has validation errors, or a verification failed; 2 unusable input \
             (unreadable file, malformed JSON, unknown field, broken clause library, database error); 3 unknown agreement, version, \
             item, user or organisation; 4 conflict (the head moved since your base version) or duplicate; 5 refused (not a party, \
-            role not permitted, signing blocked by open items or validation errors); 64 wrong usage.
+            role not permitted, signing blocked by open items or validation errors, a selective acceptance not confirmed); 64 wrong usage.
             """,
         subcommands: [
             NewCommand.self, RenderCommand.self, ValidateCommand.self, ClausesCommand.self,

@@ -22,6 +22,19 @@ import TripactTestSupport
         #expect(AcceptanceSelection.only(["clause:audits", "clause:nope", "annex9"]).resolve(in: keys) == .failure(.init(names: ["clause:nope", "annex9"])))
     }
 
+    @Test func theSummaryLeavesOutWhatTheSideAcceptedAndNamesWhatStaysOpen() throws {
+        let states = keys.map { ItemState(key: $0, hash: "h", acceptedBy: $0 == "clause:audits" ? [.controller] : [.processor]) }
+        let summary = try AcceptanceSummary.of(.only(["clauses", "annex4"]), states: states, party: .controller, version: 3).get()
+        #expect(summary.toAccept == ["clause:breach-notification", "subprocessor:crm"], "clause:audits is already the controller's")
+        #expect(summary.leftOpen == ["agreement:terms", "party:controller", "annex2:purposes", "measure:enc", "annex3:assistance"])
+        #expect(summary.introduction == "You are about to accept, for the controller, 2 items of version 3:")
+        #expect(summary.confirmation == "Accept these 2 items")
+        let forProcessor = try AcceptanceSummary.of(.except(["annex4"]), states: states, party: .processor, version: 3).get()
+        #expect(forProcessor.toAccept == ["clause:audits"] && forProcessor.leftOpen.isEmpty, "the processor has accepted all but clause:audits")
+        #expect(forProcessor.introduction.hasSuffix("for the processor, 1 item of version 3:") && forProcessor.confirmation == "Accept this item")
+        #expect(throws: AcceptanceSelection.UnknownItems(names: ["annex9"])) { try AcceptanceSummary.of(.only(["annex9"]), states: states, party: .controller, version: 3).get() }
+    }
+
     @Test func labelsAreWordsNotKeys() {
         let document = Fixtures.example("full-scenario.json")
         let labels = ItemLabels(document: document, library: Fixtures.library)

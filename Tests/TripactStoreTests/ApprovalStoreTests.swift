@@ -77,6 +77,29 @@ import TripactTestSupport
         #expect(try n.store.verifyAudit().problems == [])
     }
 
+    @Test func anApprovalIsAuditedByTheApproverWithoutTheAgreementAndTheChainVerifies() throws {
+        let n = try Self.world()
+        try n.store.requireApproval(.proposal, approver: Self.dpo, by: Self.admin)
+        let turn = withBreachHours(24)
+        #expect(throws: StoreError.self) { try n.store.propose(turn, on: n.reference, basedOn: 1, by: Negotiators.brand, message: "24 h") }
+        let countBefore = try n.store.verifyAudit().eventsByAction["approval.approve"] ?? 0
+        let approved = try n.store.decideApproval(1, approve: true, reason: nil, by: Self.dpo)
+        #expect(approved.state == .approved)
+        let events = try n.store.auditEvents()
+        let line = try #require(events.last, "the approval is the latest audit line")
+        #expect(line.action == "approval.approve" && line.actor == Self.dpo && line.agreement == nil, "\(line)")
+        // It names what was approved (the request, the turn's version and hash), so the chain shows which turn went out.
+        #expect(line.detail.contains("request 1 (") && line.detail.contains("version 1, sha256 \(approved.subjectHash)") && line.detail.hasSuffix(") approved"), "\(line.detail)")
+        #expect(line.previousHash == events[events.count - 2].hash, "chained onto the line before it")
+        #expect(events.filter { $0.action == "approval.approve" }.count == 1)
+        #expect(try n.store.auditEvents(agreement: n.reference).allSatisfy { !$0.action.hasPrefix("approval.") }, "the agreement's own log carries none of it")
+        let verification = try n.store.verifyAudit()
+        #expect(verification.problems == [] && verification.eventsByAction["approval.approve"] == countBefore + 1)
+        // The turn it approved goes out, and the chain still verifies after it.
+        #expect(try n.store.propose(turn, on: n.reference, basedOn: 1, by: Negotiators.brand, message: "24 h").number == 2)
+        #expect(try n.store.verifyAudit().problems == [])
+    }
+
     @Test func aSigningApprovalBlocksTheSignatoryUntilApproved() throws {
         let n = try Self.world()
         try n.store.requireApproval(.signing, approver: Self.admin, by: Self.admin)

@@ -35,8 +35,9 @@ struct CLIWorkspace {
         }
     }
 
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRunner.Result {
-        try CLIRunner.run(arguments, in: directory, environment: ["TRIPACT_DB": database].merging(environment) { $1 })
+    /// Runs `tripact` against this database; `stdin`, when given, is what the person types (else input ends at once).
+    func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> CLIRunner.Result {
+        try CLIRunner.run(arguments, in: directory, environment: ["TRIPACT_DB": database].merging(environment) { $1 }, stdin: stdin.map { Data($0.utf8) })
     }
 
     /// Writes a variant of the full example with the breach notice set to `hours`.

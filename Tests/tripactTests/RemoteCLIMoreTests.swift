@@ -109,8 +109,10 @@ struct RemoteCLIMoreTests {
         let dryRemote = try r.remote(["accept", reference, "--only", "annex4", "--dry-run"] + server, token: negotiate)
         #expect(dryRemote.status == 0 && dryRemote.stdout == dryLocal.stdout, "\(dryRemote.stderr)")
 
-        let accepted = try r.remote(["accept", reference, "--only", "clause:breach-notification"] + server, token: negotiate)
-        #expect(accepted.status == 0 && accepted.stdout.hasPrefix("accepted 1 item; "), "\(accepted.stdout)\(accepted.stderr)")
+        let accepted = try r.remote(["accept", reference, "--only", "clause:breach-notification", "--yes"] + server, token: negotiate)
+        // --yes: the summary in words with the server's side for the token, then no question.
+        #expect(accepted.status == 0 && accepted.stdout.hasPrefix("You are about to accept, for the processor, 1 item of version 2:\n"), "\(accepted.stdout)")
+        #expect(accepted.stdout.contains("\naccepted 1 item; ") && !accepted.stderr.contains("[yes/no]"), "\(accepted.stdout)\(accepted.stderr)")
         let states = try TripactStore(path: r.workspace.database).itemStates(reference)
         #expect(states.first { $0.key.rawValue == "clause:breach-notification" }?.acceptedBy.contains(.processor) == true)
 

@@ -66,30 +66,34 @@ extension AgreementController {
             page.raw("<p class=\"error\" role=\"alert\">Check at least one item or part to accept, then review again.</p>")
             return page.response(status: .unprocessableContent, session: session)
         }
-        let keys: [ItemKey]
-        switch selection.resolve(in: states.map(\.key)) {
-        case .success(let resolved):
-            keys = resolved.filter { key in states.first { $0.key == key }?.acceptedBy.contains(party) == false }
-        case .failure(let unknown):
-            throw StoreError.unknownItem(agreement: reference, item: unknown.names.joined(separator: "', '"))
+        let summary: AcceptanceSummary
+        switch AcceptanceSummary.of(selection, states: states, party: party, version: head.number) {
+        case .success(let made): summary = made
+        case .failure(let unknown): throw StoreError.unknownItem(agreement: reference, item: unknown.names.joined(separator: "', '"))
         }
+        let keys = summary.toAccept
         guard !keys.isEmpty else {
-            page.raw("<p class=\"error\" role=\"alert\">Your side has already accepted everything this selection covers; nothing is left to accept.</p>")
+            page.raw("<p class=\"error\" role=\"alert\">")
+            page.text(AcceptanceSummary.nothingToAccept)
+            page.raw("</p>")
             return page.response(status: .unprocessableContent, session: session)
         }
-        page.raw("<p>You are about to accept, for the \(party.rawValue), \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head.number):</p><ul id=\"to-accept\">")
+        page.raw("<p>")
+        page.text(summary.introduction)
+        page.raw("</p><ul id=\"to-accept\">")
         for key in keys {
             page.raw("<li>")
             page.text(labels.label(key))
             page.raw("</li>")
         }
         page.raw("</ul>")
-        let left = states.filter { !$0.acceptedBy.contains(party) && !keys.contains($0.key) }
-        if !left.isEmpty {
-            page.raw("<p>These stay open for your side:</p><ul id=\"left-open\">")
-            for state in left {
+        if !summary.leftOpen.isEmpty {
+            page.raw("<p>")
+            page.text(AcceptanceSummary.leftOpenHeading)
+            page.raw("</p><ul id=\"left-open\">")
+            for key in summary.leftOpen {
                 page.raw("<li>")
-                page.text(labels.label(state.key))
+                page.text(labels.label(key))
                 page.raw("</li>")
             }
             page.raw("</ul>")
@@ -102,7 +106,9 @@ extension AgreementController {
             page.text(key.rawValue)
             page.raw("\">")
         }
-        page.raw("<button type=\"submit\">Accept these \(keys.count) item\(keys.count == 1 ? "" : "s")</button></form>")
+        page.raw("<button type=\"submit\">")
+        page.text(summary.confirmation)
+        page.raw("</button></form>")
         return page.response(session: session)
     }
 }

@@ -92,22 +92,25 @@ struct ProposeCommand: AsyncParsableCommand {
     }
 }
 
-/// `tripact accept AGREEMENT (ITEM… | --all | --only KEY,KEY | --except KEY,KEY) --as USER`.
+/// `tripact accept AGREEMENT (ITEM… | --all | --only KEY,KEY | --except KEY,KEY) [--yes] --as USER`.
 struct AcceptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept", abstract: "Accept items of the head version for your side ('tripact show AGREEMENT --items' lists them).",
         discussion: """
             --only and --except take item keys and whole parts: clauses, terms, annex1, annex2, annex3 (measures and \
             assistance), annex4 (subprocessors), annex5. A key the head version does not have is named, and nothing is \
-            accepted (exit 3). --dry-run lists what would be accepted and changes nothing.
+            accepted (exit 3). --only and --except first print, in words, what will be accepted and what stays open for \
+            your side, then ask for "yes" on standard input; any other answer, or none, accepts nothing (exit 5). --yes \
+            skips the question. --dry-run prints the same summary and changes nothing.
             """
     )
     @Argument(help: "The agreement's reference.") var agreement: String
     @Argument(help: "Item keys, e.g. clause:breach-notification subprocessor:crm.") var items: [String] = []
     @Flag(help: "Accept every item of the head version.") var all = false
-    @Option(help: "Accept only these items or parts, comma-separated (clause:audits,annex4).") var only: String?
-    @Option(help: "Accept every item but these items or parts, comma-separated.") var except: String?
+    @Option(help: "Accept only these items or parts, comma-separated (clause:audits,annex4); asks to confirm.") var only: String?
+    @Option(help: "Accept every item but these items or parts, comma-separated; asks to confirm.") var except: String?
     @Flag(help: "Show what would be accepted, in words, and change nothing.") var dryRun = false
+    @Flag(name: .shortAndLong, help: "Accept --only or --except without asking (for scripts); the summary is still printed.") var yes = false
     @Option(help: "The version you reviewed; refused (exit 4) if the head has moved since, so you never accept what you did not see.")
     var version: Int?
     @Option(name: .customLong("as"), help: "Your e-mail address (against a database; on a server the token's user accepts).") var user: String?
@@ -121,6 +124,7 @@ struct AcceptCommand: AsyncParsableCommand {
         for list in [only, except].compactMap({ $0 }) where Self.names(list).isEmpty {
             throw ValidationError("--only and --except take at least one item key or part")
         }
+        if yes, dryRun { throw ValidationError("--dry-run changes nothing, so --yes has nothing to confirm; give one of them") }
     }
 
     static func names(_ list: String) -> [String] {
@@ -133,16 +137,30 @@ struct AcceptCommand: AsyncParsableCommand {
         return all ? .everything : .only(items)
     }
 
+    /// `--only` and `--except` pick items by parts and exclusions, where a slip accepts more than meant: they confirm.
+    var isSelective: Bool { only != nil || except != nil }
+
+    /// Whether the command will ask before accepting: what the store would refuse anyway (a viewer, a signed version)
+    /// is refused before the question, so nobody answers "yes" to be told no.
+    var asks: Bool { isSelective && !dryRun }
+
+    /// The store's words for accepting on a signed version.
+    static func signedRefusal(_ head: Int, _ agreement: String) -> String {
+        "version \(head) of '\(agreement)' is signed; propose an amendment instead"
+    }
+
     func run() async throws {
         try await CLIFailure.report { () async throws(CLIFailure) in
             if let api = try remote.api(store: store) {
                 try Acting.remote(user)
-                let (before, head, document) = try await CLIFailure.remote { () async throws(RemoteFailure) -> ([ItemState], Int, AgreementDocument) in
-                    let (summary, states) = try await api.agreement(agreement)
+                let (before, side, head, document, signed) = try await CLIFailure.remote {
+                    () async throws(RemoteFailure) -> ([ItemState], PartyRole, Int, AgreementDocument, Bool) in
+                    let (summary, side, states) = try await api.agreement(agreement)
                     let (entry, document) = try await api.version(agreement, number: summary.head)
-                    return (states, entry.number, document)
+                    return (states, side, entry.number, document, summary.status == .signed)
                 }
-                guard let chosen = try selected(before: before, head: head, document: document) else { return }
+                if signed, asks { throw .store(.notPermitted(Self.signedRefusal(head, agreement))) }
+                guard let chosen = try selected(before: before, party: side, head: head, document: document) else { return }
                 let states = try await CLIFailure.remoteWrite(agreement: agreement, base: head) { () async throws(RemoteFailure) in
                     try await api.accept(agreement, items: chosen.keys, head: head)
                 }
@@ -150,29 +168,60 @@ struct AcceptCommand: AsyncParsableCommand {
             }
             let user = try Acting.local(user)
             let store = try store.openExisting()
-            let (before, head) = try CLIFailure.wrap { () throws(StoreError) in (try store.itemStates(agreement), try store.version(agreement)) }
-            guard let chosen = try selected(before: before, head: head.number, document: head.document) else { return }
+            let (before, head, party) = try CLIFailure.wrap { () throws(StoreError) -> ([ItemState], Version, PartyRole?) in
+                let account = try store.user(email: user)
+                let party = try store.party(of: account, in: agreement)
+                if asks { try account.requireNegotiator("accept items") }
+                let summary = try store.agreement(agreement)
+                if summary.status == .signed, asks { throw .notPermitted(Self.signedRefusal(summary.head, agreement)) }
+                return (try store.itemStates(agreement), try store.version(agreement), party)
+            }
+            guard let chosen = try selected(before: before, party: party, head: head.number, document: head.document) else { return }
             let states = try CLIFailure.wrap { () throws(StoreError) in try store.accept(chosen.keys, on: agreement, by: user, expectedHead: head.number) }
             try reportAccepted(before: before, after: states, labels: chosen.labels)
         }
     }
 
-    /// The keys to accept of head version `head` and their labels; nil after a dry run has listed them.
-    private func selected(before: [ItemState], head: Int, document: AgreementDocument) throws(CLIFailure) -> (keys: [ItemKey], labels: ItemLabels)? {
+    /// The keys to accept of head version `head` and their labels; nil when nothing is to be accepted: after a dry run
+    /// has printed its summary, or when the selection covers only items `party` has already accepted. `--only` and
+    /// `--except` print the summary and go on only after a "yes" (or with `--yes`).
+    private func selected(
+        before: [ItemState], party: PartyRole?, head: Int, document: AgreementDocument
+    ) throws(CLIFailure) -> (keys: [ItemKey], labels: ItemLabels)? {
         if let version, version != head { throw .store(.staleBase(agreement: agreement, base: version, head: head)) }
-        let keys: [ItemKey]
+        let resolved: [ItemKey]
         switch selection.resolve(in: before.map(\.key)) {
-        case .success(let resolved): keys = resolved
+        case .success(let keys): resolved = keys
         case .failure(let unknown): throw .store(.unknownItem(agreement: agreement, item: unknown.names.joined(separator: "', '")))
         }
         let labels = ItemLabels(document: document, library: try library.loadLibrary())
-        guard !dryRun else {
-            var out = "would accept \(keys.count) item\(keys.count == 1 ? "" : "s") of version \(head):\n"
-            for key in keys { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
-            try FileInput.write(Data(out.utf8), to: nil)
+        // Named items and --all accept at once, as they always have: what they cover is exactly what was typed. Someone
+        // who is not a party gets the store's refusal then.
+        guard dryRun || isSelective else { return (resolved, labels) }
+        guard let party else { throw .store(.notAParty(user: user ?? "", agreement: agreement)) }
+        let summary = AcceptanceSummary(party: party, version: head, selected: resolved, states: before)
+        guard !summary.toAccept.isEmpty else {
+            try FileInput.writeText(AcceptanceSummary.nothingToAccept + "\n")
             return nil
         }
-        return (keys, labels)
+        try FileInput.writeText(Self.text(summary, labels: labels))
+        if dryRun {
+            try FileInput.writeText("Nothing was accepted (--dry-run).\n")
+            return nil
+        }
+        if !yes { try ConfirmationInput.require(summary.confirmation + "?", refusal: "nothing was accepted") }
+        return (summary.toAccept, labels)
+    }
+
+    /// The review page's words for a terminal, each item followed by its key, which is what the command line takes.
+    static func text(_ summary: AcceptanceSummary, labels: ItemLabels) -> String {
+        var out = summary.introduction + "\n"
+        for key in summary.toAccept { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
+        if !summary.leftOpen.isEmpty {
+            out += AcceptanceSummary.leftOpenHeading + "\n"
+            for key in summary.leftOpen { out += "  \(labels.label(key))  (\(key.rawValue))\n" }
+        }
+        return out
     }
 
     private func reportAccepted(before: [ItemState], after states: [ItemState], labels: ItemLabels) throws(CLIFailure) {

@@ -65,7 +65,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         try await CLIFailure.report { () async throws(CLIFailure) in
             if let api = try remote.api(store: store) {
-                let (summary, states) = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.agreement(agreement) }
+                let (summary, _, states) = try await CLIFailure.remote { () async throws(RemoteFailure) in try await api.agreement(agreement) }
                 let (entry, document) = try await CLIFailure.remote { () async throws(RemoteFailure) in
                     try await api.version(agreement, number: version ?? summary.head)
                 }

@@ -14,6 +14,8 @@ enum CLIFailure: Error {
     case store(StoreError)
     /// The server refused or could not be reached; the exit code follows the HTTP status (see `exitCode(_:)`).
     case remote(RemoteFailure)
+    /// The person did not confirm what the command asked them to confirm; nothing was changed: exit 5.
+    case notConfirmed(String)
 
     static func wrap<T>(_ body: () throws(StoreError) -> T) throws(CLIFailure) -> T {
         do {
@@ -55,6 +57,9 @@ enum CLIFailure: Error {
             throw ExitCode(2)
         case .findings:
             throw ExitCode(1)
+        case .notConfirmed(let message):
+            FileHandle.standardError.write(Data(TextSafety.visible("error: \(message)\n").utf8))
+            throw ExitCode(5)
         case .store(let error):
             FileHandle.standardError.write(Data(TextSafety.visible("error: \(error)\n").utf8))
             throw ExitCode(exitCode(error))
