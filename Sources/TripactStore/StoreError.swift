@@ -55,3 +55,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension StoreError {
+    /// A signed version takes no acceptance or rejection: only an amendment changes it.
+    public static func signedVersion(_ head: Int, of reference: String) -> StoreError {
+        .notPermitted("version \(head) of '\(reference)' is signed; propose an amendment instead")
+    }
+}

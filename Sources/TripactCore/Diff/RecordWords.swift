@@ -14,7 +14,7 @@ struct RecordWords {
     /// its label, a location or subprocessor by its name; the identifying value itself only when nothing better exists.
     func elementName(_ node: JSONNode, identity: String, value: String) -> String {
         switch identity {
-        case "purpose": return library.purpose(value)?.label ?? value
+        case "purpose": return library.purposeLabel(value)
         case "category": return library.dataCategory(value)?.label ?? value
         case "area": return AssistanceArea(rawValue: value)?.label ?? value
         case "right": return DataSubjectRight(rawValue: value)?.label ?? value

@@ -36,6 +36,10 @@ public struct ClauseLibrary: Sendable {
     public func measure(_ key: String) -> MeasureDefinition? { measureIndex[key].map { measures[$0] } }
     public func dataCategory(_ key: String) -> CatalogueItem? { categoryIndex[key].map { dataCategories[$0] } }
     public func purpose(_ key: String) -> CatalogueItem? { purposeIndex[key].map { purposes[$0] } }
+    /// A purpose's label in the catalogue's words; a key the catalogue does not know reads as itself.
+    public func purposeLabel(_ key: String) -> String { purpose(key)?.label ?? key }
+    /// The special categories (Art. 9 and Art. 10) among data category keys, in their order; unknown keys are skipped.
+    public func specialCategories(_ keys: [String]) -> [CatalogueItem] { keys.compactMap(dataCategory).filter { $0.special != .no } }
     public func channel(_ key: String) -> CatalogueItem? { channelIndex[key].map { channels[$0] } }
     public func service(_ key: String) -> CatalogueItem? { serviceIndex[key].map { services[$0] } }
     public func country(_ code: String) -> Country? { countryIndex[code].map { countries[$0] } }

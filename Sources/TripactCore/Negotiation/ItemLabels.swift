@@ -28,7 +28,7 @@ public struct ItemLabels: Sendable {
         }
         // A document with roles has an item for each purpose's role and each row of the joint allocation.
         for purpose in document.processing.purposes {
-            titles[ItemKey(rawValue: "role:\(purpose.purpose)")] = "Annex II — who decides “\(library.purpose(purpose.purpose)?.label ?? purpose.purpose)”"
+            titles[ItemKey(rawValue: "role:\(purpose.purpose)")] = "Annex II — who decides “\(library.purposeLabel(purpose.purpose))”"
         }
         let joint = facts.included(JointAllocation.clause).map { "Clause \($0.number)" } ?? "Joint arrangement"
         for row in JointAllocation.rows { titles[JointAllocation.itemKey(row.parameter)] = "\(joint) — allocation: \(row.responsibility)" }

@@ -153,7 +153,7 @@ enum AnnexRenderer {
         html.raw("<table class=\"grid\">\n<thead><tr><th scope=\"col\">Purpose</th><th scope=\"col\">Description</th><th scope=\"col\">Data categories</th></tr></thead>\n<tbody>\n")
         for entry in processing.purposes {
             html.raw("<tr><td>")
-            html.text(library.purpose(entry.purpose)?.label ?? entry.purpose)
+            html.text(library.purposeLabel(entry.purpose))
             html.raw("</td><td>")
             html.text(entry.description ?? library.purpose(entry.purpose)?.description ?? "")
             if entry.effectiveRole != .onBehalf {

@@ -78,11 +78,11 @@ public enum ConsumerSummaryRenderer {
         let document = facts.document
         let controller = document.parties.controller.name
         let processor = document.parties.processor.name
-        func label(_ purpose: PurposeEntry) -> String { facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose }
+        func label(_ purpose: PurposeEntry) -> String { facts.library.purposeLabel(purpose.purpose) }
         func basis(_ purpose: PurposeEntry) -> String { purpose.lawfulBasis?.label ?? "a lawful basis not yet agreed" }
         let joint = document.processing.purposes.filter { $0.effectiveRole == .joint }
         if !joint.isEmpty {
-            let contactPoint = facts.jointContactPoint.map { $0 == .controller ? controller : processor } ?? controller
+            let contactPoint = facts.jointContactPoint.map { document.parties[$0].name } ?? controller
             html.raw("<h3>Purposes we decide together with ")
             html.text(processor)
             html.raw("</h3>\n<ul>\n")
@@ -97,7 +97,7 @@ public enum ConsumerSummaryRenderer {
         if !independent.isEmpty {
             html.raw("<h3>Data we share with another controller</h3>\n<ul>\n")
             for purpose in independent {
-                let recipient = purpose.recipient.map { $0 == .controller ? controller : processor } ?? "a recipient not yet agreed"
+                let recipient = purpose.recipient.map { document.parties[$0].name } ?? "a recipient not yet agreed"
                 let data = purpose.dataCategories.map { facts.library.dataCategory($0)?.label ?? $0 }.joined(separator: ", ")
                 html.element(
                     "<li>", "\(recipient) receives \(data.isEmpty ? "personal data" : data) and uses it for its own purpose: \(label(purpose)), on the basis of \(basis(purpose)). \(recipient) is responsible for that use and will tell you about it; you can exercise your rights about it with \(recipient) or with us.", "</li>\n"
@@ -124,8 +124,8 @@ public enum ConsumerSummaryRenderer {
     /// introduced by the purposes it answers for; one party answering everything reads as a single sentence.
     private static func writeWhatToSay(_ html: inout HTMLWriter, facts: AgreementFacts) {
         let document = facts.document
-        func name(_ party: PartyRole) -> String { party == .controller ? document.parties.controller.name : document.parties.processor.name }
-        func label(_ purpose: PurposeEntry) -> String { facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose }
+        func name(_ party: PartyRole) -> String { document.parties[party].name }
+        func label(_ purpose: PurposeEntry) -> String { facts.library.purposeLabel(purpose.purpose) }
         func answerer(_ purpose: PurposeEntry) -> PartyRole {
             switch purpose.effectiveRole {
             case .onBehalf: .controller
@@ -185,13 +185,13 @@ public enum ConsumerSummaryRenderer {
             html.text(controller)
             html.raw("'s</h3><ul>\n")
             for purpose in shared {
-                let name = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+                let name = facts.library.purposeLabel(purpose.purpose)
                 switch purpose.effectiveRole {
                 case .joint:
-                    let contact = facts.jointContactPoint.map { $0 == .controller ? controller : processor } ?? controller
+                    let contact = facts.jointContactPoint.map { document.parties[$0].name } ?? controller
                     html.element("<li>", "\(name): decided jointly; take the request all the same and send it to \(contact), the contact point.", "</li>\n")
                 case .independent:
-                    let recipient = purpose.recipient.map { $0 == .controller ? controller : processor } ?? "the recipient"
+                    let recipient = purpose.recipient.map { document.parties[$0].name } ?? "the recipient"
                     html.element("<li>", "\(name): \(recipient)'s own purpose; take the request all the same, tell the caller that \(recipient) is responsible, and send it to \(recipient).", "</li>\n")
                 case .onBehalf:
                     break

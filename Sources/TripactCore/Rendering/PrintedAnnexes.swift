@@ -70,7 +70,7 @@ extension AgreementFacts {
         blocks.append(.table(PrintedTable(caption: nil, header: ["Purpose", "Description", "Data categories"], rows: processing.purposes.map { entry in
             var description = entry.description ?? library.purpose(entry.purpose)?.description ?? ""
             if entry.effectiveRole != .onBehalf { description += (description.isEmpty ? "" : "\n") + AnnexRenderer.roleLine(entry, facts: self) }
-            return [library.purpose(entry.purpose)?.label ?? entry.purpose, description, entry.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; ")]
+            return [library.purposeLabel(entry.purpose), description, entry.dataCategories.map { library.dataCategory($0)?.label ?? $0 }.joined(separator: "; ")]
         })))
         blocks.append(.heading("Personal data"))
         blocks.append(.table(PrintedTable(caption: nil, header: ["Category", "Note"], rows: processing.dataCategories.map {

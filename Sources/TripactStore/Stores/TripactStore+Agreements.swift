@@ -182,7 +182,7 @@ extension TripactStore {
             if let expectedHead, expectedHead != agreement.head {
                 throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head)
             }
-            guard agreement.status != .signed else { throw StoreError.notPermitted("version \(agreement.head) of '\(reference)' is signed; propose an amendment instead") }
+            guard agreement.status != .signed else { throw StoreError.signedVersion(agreement.head, of: reference) }
             var states = try Self.states(connection, agreementID: agreement.id)
             let wanted = keys.map(Set.init) ?? Set(states.map(\.key))
             for key in wanted where !states.contains(where: { $0.key == key }) {
@@ -221,7 +221,7 @@ extension TripactStore {
             let agreement = try Self.agreementRow(connection, reference)
             let party = try agreement.party(of: user)
             guard expectedHead == agreement.head else { throw StoreError.staleBase(agreement: reference, base: expectedHead, head: agreement.head) }
-            guard agreement.status != .signed else { throw StoreError.notPermitted("version \(agreement.head) of '\(reference)' is signed; propose an amendment instead") }
+            guard agreement.status != .signed else { throw StoreError.signedVersion(agreement.head, of: reference) }
             var states = try Self.states(connection, agreementID: agreement.id)
             guard let index = states.firstIndex(where: { $0.key == key }) else { throw StoreError.unknownItem(agreement: reference, item: key.rawValue) }
             let signedBy = try Database.query(

@@ -144,11 +144,6 @@ struct AcceptCommand: AsyncParsableCommand {
     /// is refused before the question, so nobody answers "yes" to be told no.
     var asks: Bool { isSelective && !dryRun }
 
-    /// The store's words for accepting on a signed version.
-    static func signedRefusal(_ head: Int, _ agreement: String) -> String {
-        "version \(head) of '\(agreement)' is signed; propose an amendment instead"
-    }
-
     func run() async throws {
         try await CLIFailure.report { () async throws(CLIFailure) in
             if let api = try remote.api(store: store) {
@@ -159,7 +154,7 @@ struct AcceptCommand: AsyncParsableCommand {
                     let (entry, document) = try await api.version(agreement, number: summary.head)
                     return (states, side, entry.number, document, summary.status == .signed)
                 }
-                if signed, asks { throw .store(.notPermitted(Self.signedRefusal(head, agreement))) }
+                if signed, asks { throw .store(.signedVersion(head, of: agreement)) }
                 guard let chosen = try selected(before: before, party: side, head: head, document: document) else { return }
                 let states = try await CLIFailure.remoteWrite(agreement: agreement, base: head) { () async throws(RemoteFailure) in
                     try await api.accept(agreement, items: chosen.keys, head: head)
@@ -173,7 +168,7 @@ struct AcceptCommand: AsyncParsableCommand {
                 let party = try store.party(of: account, in: agreement)
                 if asks { try account.requireNegotiator("accept items") }
                 let summary = try store.agreement(agreement)
-                if summary.status == .signed, asks { throw .notPermitted(Self.signedRefusal(summary.head, agreement)) }
+                if summary.status == .signed, asks { throw .signedVersion(summary.head, of: agreement) }
                 return (try store.itemStates(agreement), try store.version(agreement), party)
             }
             guard let chosen = try selected(before: before, party: party, head: head.number, document: head.document) else { return }

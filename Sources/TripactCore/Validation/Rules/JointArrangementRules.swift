@@ -86,7 +86,7 @@ struct SharedDataNamedRule: ValidationRule {
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.purposes.enumerated().compactMap { index, purpose in
             guard purpose.effectiveRole == .independent, purpose.dataCategories.isEmpty else { return nil }
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             return error(
                 "processing.purposes[\(index)].dataCategories",
                 "'\(label)' is shared with an independent controller but names no data; list the categories it shares, so the privacy notice can tell consumers what is disclosed"
@@ -109,7 +109,7 @@ struct SharedRecipientNoticeRule: ValidationRule {
             guard purpose.effectiveRole == .independent, let recipient = purpose.recipient, named.insert(recipient).inserted else { return nil }
             let name = document.parties[recipient].name
             guard !JointEssenceRule.mentions(notice, name) else { return nil }
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             return warning(
                 "consumerObligations.privacyNotice",
                 "Annex V's privacy notice does not name \(name), which receives data for its own purpose '\(label)'; consumers must be told of that recipient"

@@ -10,7 +10,7 @@ struct PurposeDisclosureBasisRule: ValidationRule {
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.purposes.enumerated().compactMap { index, purpose in
             guard purpose.effectiveRole == .independent, purpose.disclosureBasis == nil else { return nil }
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             return error(
                 "processing.purposes[\(index)].disclosureBasis",
                 "'\(label)' is shared with an independent controller; the party that discloses the data needs a lawful basis of Art. 6(1) of its own for handing it over: name it"
@@ -27,9 +27,9 @@ struct PurposeDisclosureConditionRule: ValidationRule {
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.purposes.enumerated().compactMap { index, purpose in
             guard purpose.effectiveRole == .independent, purpose.disclosureCondition == nil else { return nil }
-            let special = purpose.dataCategories.compactMap(facts.library.dataCategory).filter { $0.special != .no }
+            let special = facts.library.specialCategories(purpose.dataCategories)
             guard let first = special.first else { return nil }
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             return error(
                 "processing.purposes[\(index)].disclosureCondition",
                 "'\(label)' discloses \(first.label) to an independent controller; the party that discloses it needs a condition of Art. 9(2) of its own: name it"

@@ -13,7 +13,7 @@ struct PurposeLawfulBasisRule: ValidationRule {
             guard purpose.effectiveRole != .onBehalf, purpose.lawfulBasis == nil else { return nil }
             return error(
                 "processing.purposes[\(index)].lawfulBasis",
-                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' is decided by \(purpose.effectiveRole == .joint ? "both parties" : "its recipient") as a controller; name the lawful basis of Art. 6(1) \(purpose.effectiveRole == .joint ? "it rests on" : "the recipient relies on for its own purpose")"
+                "'\(facts.library.purposeLabel(purpose.purpose))' is decided by \(purpose.effectiveRole == .joint ? "both parties" : "its recipient") as a controller; name the lawful basis of Art. 6(1) \(purpose.effectiveRole == .joint ? "it rests on" : "the recipient relies on for its own purpose")"
             )
         }
     }
@@ -27,11 +27,11 @@ struct PurposeSpecialConditionRule: ValidationRule {
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.purposes.enumerated().compactMap { index, purpose in
             guard purpose.effectiveRole != .onBehalf, purpose.specialCondition == nil else { return nil }
-            let special = purpose.dataCategories.compactMap(facts.library.dataCategory).filter { $0.special != .no }
+            let special = facts.library.specialCategories(purpose.dataCategories)
             guard let first = special.first else { return nil }
             return error(
                 "processing.purposes[\(index)].specialCondition",
-                "'\(facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose)' shares \(first.label) between controllers; name the condition of Art. 9(2) it relies on"
+                "'\(facts.library.purposeLabel(purpose.purpose))' shares \(first.label) between controllers; name the condition of Art. 9(2) it relies on"
             )
         }
     }
@@ -44,7 +44,7 @@ struct PurposeRecipientRule: ValidationRule {
 
     func check(_ facts: AgreementFacts) -> [Finding] {
         facts.document.processing.purposes.enumerated().compactMap { index, purpose in
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             switch (purpose.effectiveRole, purpose.recipient) {
             case (.independent, nil):
                 return error("processing.purposes[\(index)].recipient", "'\(label)' is shared with an independent controller; say which party receives the data")
@@ -99,7 +99,7 @@ struct PurposeTermsRule: ValidationRule {
         // mandatory for them are then required by `clause.mandatory-missing`.
         func hasTerms(_ condition: Condition) -> Bool { facts.included.contains { $0.clause.applies.contains(condition) } }
         return facts.document.processing.purposes.enumerated().compactMap { index, purpose in
-            let label = facts.library.purpose(purpose.purpose)?.label ?? purpose.purpose
+            let label = facts.library.purposeLabel(purpose.purpose)
             switch purpose.effectiveRole {
             case .onBehalf:
                 return nil
