@@ -26,6 +26,10 @@ import TripactWeb
         try await fixture.application.test(.router) { client in
             let listed = try await client.get("/approvals", cookie: adminCookie).text
             #expect(listed.contains("Request 1: Sending a turn to the other side") && listed.contains("action=\"/approvals/1/refuse\""))
+            // The asker by name and the agreement by its title, not an address and a reference.
+            let asker = try store.user(email: brand).name
+            let title = HTMLEscaping.escape(try store.agreement(fixture.reference).title)
+            #expect(listed.contains("\(HTMLEscaping.escape(asker)) asks, on \u{201C}\(title)\u{201D}, version 1"), "the request names its asker and agreement in words")
             let colleague = try await client.get("/approvals", cookie: legalCookie).text
             #expect(colleague.contains("Nothing waits for your approval.") && colleague.contains("pending"), "the colleague sees the request, not its forms")
             #expect(try await client.post("/approvals/1/refuse", form: [("reason", reason)], cookie: adminCookie).status == .forbidden)

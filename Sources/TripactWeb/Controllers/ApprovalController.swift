@@ -53,7 +53,10 @@ struct ApprovalController {
             page.raw("<section class=\"approval\" aria-labelledby=\"approval-\(request.id)\"><h3 id=\"approval-\(request.id)\">")
             page.text("Request \(request.id): \(describe(request.kind, request.scope))")
             page.raw("</h3><p>")
-            page.text("\(request.requestedBy) asks, on \(request.agreement), version \(request.base); what would be sent or signed has sha256 \(request.subjectHash).")
+            // In words: the colleague by name and the agreement by its title; the address and reference stay in the link.
+            let asker = (try? store.user(email: request.requestedBy).name) ?? request.requestedBy
+            let title = (try? store.agreement(request.agreement).title) ?? request.agreement
+            page.text("\(asker) asks, on \u{201C}\(title)\u{201D}, version \(request.base); what would be sent or signed has sha256 \(request.subjectHash).")
             page.raw(" <a href=\"/agreements/\(AgreementController.path(request.agreement))\">Open the agreement</a></p>")
             page.raw("<form method=\"post\" action=\"/approvals/\(request.id)/approve\" class=\"actions\">")
             page.csrf(session)
