@@ -60,8 +60,8 @@ public func buildRouterWithRoutes(store: TripactStore, configuration: WebConfigu
     router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.tls != nil))
     router.add(middleware: ErrorPageMiddleware())
     router.add(middleware: SessionMiddleware(store: store))
-    let routes = Routes(router: router)
-    routes.get("health") { _, _ in "ok" }
+    let routes = Routes(router: router, store: store)
+    routes.getOpen(.health) { _, _ in "ok" }
     // The JSON API (openapi.yaml) on the same router: bearer tokens only, never the session cookie.
     TripactAPI.register(
         on: router, store: store, library: configuration.library, rateLimit: configuration.apiRateLimit, compress: { Gzip.compress($0) }

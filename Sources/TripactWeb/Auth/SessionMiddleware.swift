@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import TripactStore
 
-/// Reads the session cookie and puts the live session, if any, in the context.
+/// Reads the session cookie and puts the live session, if any, in the context. Whether a route needs one, and what
+/// an account made only to sign may reach, the registrar decides (`Routes`, `SignIn`).
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = TripactRequestContext
     static let cookieName = "tripact_session"
@@ -15,41 +16,7 @@ struct SessionMiddleware: RouterMiddleware {
             context.session = try store.session(token: token)
             context.sessionToken = context.session == nil ? nil : token
         }
-        if let session = context.session, let agreementID = session.user.signingOnly {
-            let reference = try store.reference(ofAgreement: agreementID)
-            switch SigningAccountRoutes.decide(method: request.method, path: request.uri.path, reference: reference) {
-            case .allow: break
-            case .redirect(let target): return .redirect(to: target, type: .normal)
-            case .refuse:
-                throw HTTPError(.forbidden, message: "This account was made for signing one agreement, \(reference): it can read and sign that agreement only.")
-            }
-        }
         return try await next(request, context)
-    }
-}
-
-/// What an account made through a signatory's invitation may reach: the one agreement's page, its printed versions,
-/// its signing page and form, and logging out. Everything else is refused here, before any route runs, so a route
-/// added later is closed to such an account unless it is listed.
-enum SigningAccountRoutes {
-    enum Decision: Equatable { case allow, redirect(String), refuse }
-
-    static func decide(method: HTTPRequest.Method, path: String, reference: String) -> Decision {
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        let home = "/agreements/\(AgreementController.path(reference))"
-        if method == .get, segments == [""] || segments.isEmpty { return .redirect(home + "/sign") }
-        if segments == ["logout"], method == .post { return .allow }
-        if let first = segments.first, ["login", "health", "public", "setup", "invitation", "signatory"].contains(first) { return .allow }
-        guard segments.count >= 2, segments[0] == "agreements", segments[1].removingPercentEncoding == reference else { return .refuse }
-        let rest = Array(segments.dropFirst(2))
-        switch (method, rest.count) {
-        case (.get, 0): return .allow
-        case (.get, 1) where rest[0] == "sign": return .allow
-        case (.post, 1) where rest[0] == "sign": return .allow
-        case (.get, 2) where rest[0] == "versions" && Int(rest[1]) != nil: return .allow
-        case (.get, 3) where rest[0] == "versions" && Int(rest[1]) != nil && rest[2] == "docx": return .allow
-        default: return .refuse
-        }
     }
 }
 
