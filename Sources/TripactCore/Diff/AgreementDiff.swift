@@ -128,33 +128,79 @@ public struct ItemRedline: Sendable, Codable {
     private let words: Words
 
     enum Words: Sendable {
-        case marked([WordDiff.Token])
-        case unchanged(@Sendable () -> [String])
+        case marked([WordDiff.Token], labels: [String?]?)
+        case unchanged(@Sendable () -> NumberedText)
     }
 
-    init(key: ItemKey, title: String, status: Status, number: Int?, tokens: [WordDiff.Token]) {
-        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .marked(tokens))
+    init(key: ItemKey, title: String, status: Status, number: Int?, tokens: [WordDiff.Token], labels: [String?]? = nil) {
+        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .marked(tokens, labels: labels))
     }
 
     /// An item whose printed paragraphs are the same in both versions, printed when asked.
-    init(key: ItemKey, title: String, status: Status, number: Int?, unchanged paragraphs: @escaping @Sendable () -> [String]) {
-        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .unchanged(paragraphs))
+    init(key: ItemKey, title: String, status: Status, number: Int?, unchanged text: @escaping @Sendable () -> NumberedText) {
+        (self.key, self.title, self.status, self.number, self.words) = (key, title, status, number, .unchanged(text))
     }
 
-    public var tokens: [WordDiff.Token] {
+    public var tokens: [WordDiff.Token] { contents.tokens }
+
+    /// For a clause, the number each paragraph of the newer version prints with, one per paragraph of its text (title
+    /// line first, nil): see `AgreementFacts.numberedText(of:)`. Nil for other items, a clause only the older version
+    /// has, and a diff written before the labels were kept. Views print them through `paragraphs`.
+    public var paragraphLabels: [String?]? { contents.labels }
+
+    private var contents: (tokens: [WordDiff.Token], labels: [String?]?) {
         switch words {
-        case .marked(let tokens): tokens
-        case .unchanged(let paragraphs): WordDiff.tokens(paragraphs()).map { WordDiff.Token(word: $0, change: .same) }
+        case .marked(let tokens, let labels):
+            return (tokens, labels)
+        case .unchanged(let print):
+            // Printed once for the words and their numbers: the closure prints the whole clause.
+            let text = print()
+            return (WordDiff.tokens(text.lines).map { WordDiff.Token(word: $0, change: .same) }, text.labels)
         }
+    }
+
+    /// The item's words cut at paragraph breaks (a break inserted or deleted still separates), each paragraph with the
+    /// number it prints with in the newer version, for a view that prints them whole.
+    ///
+    /// The numbers are counted on the newer version's breaks only: a paragraph of the older version alone takes none and
+    /// moves none of those after it, and a paragraph joined to the one before it (their break deleted) continues it
+    /// without a number of its own. Empty paragraphs are kept, as the text has them.
+    public var paragraphs: [RedlineParagraph] {
+        let (tokens, labels) = contents
+        var result: [RedlineParagraph] = []
+        var current: [WordDiff.Token] = []
+        var newIndex = 0
+        var currentIndex = 0
+        var labelled = -1
+        func close() {
+            var label: String?
+            if currentIndex > labelled, current.contains(where: { $0.change != .deleted }) {
+                labelled = currentIndex
+                label = labels.flatMap { currentIndex < $0.count ? $0[currentIndex] : nil }
+            }
+            result.append(RedlineParagraph(label: label, tokens: current))
+            current = []
+        }
+        for token in tokens {
+            guard token.isBreak else {
+                current.append(token)
+                continue
+            }
+            close()
+            if token.change != .deleted { newIndex += 1 }
+            currentIndex = newIndex
+        }
+        close()
+        return result.count == 1 && result[0].tokens.isEmpty ? [] : result
     }
 
     /// Whether any word was inserted or deleted, without splitting an unchanged item into words.
     public var hasMarks: Bool {
-        guard case .marked(let tokens) = words else { return false }
+        guard case .marked(let tokens, _) = words else { return false }
         return tokens.contains { $0.change != .same }
     }
 
-    enum CodingKeys: String, CodingKey { case key, title, status, number, tokens }
+    enum CodingKeys: String, CodingKey { case key, title, status, number, tokens, paragraphLabels }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -162,7 +208,9 @@ public struct ItemRedline: Sendable, Codable {
         title = try container.decode(String.self, forKey: .title)
         status = try container.decode(Status.self, forKey: .status)
         number = try container.decodeIfPresent(Int.self, forKey: .number)
-        words = .marked(try container.decode([WordDiff.Token].self, forKey: .tokens))
+        words = .marked(
+            try container.decode([WordDiff.Token].self, forKey: .tokens), labels: try container.decodeIfPresent([String?].self, forKey: .paragraphLabels)
+        )
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -171,6 +219,16 @@ public struct ItemRedline: Sendable, Codable {
         try container.encode(title, forKey: .title)
         try container.encode(status, forKey: .status)
         try container.encodeIfPresent(number, forKey: .number)
+        let (tokens, labels) = contents
         try container.encode(tokens, forKey: .tokens)
+        try container.encodeIfPresent(labels, forKey: .paragraphLabels)
     }
+}
+
+/// One paragraph of an item's redline, as `ItemRedline.paragraphs` cuts it.
+public struct RedlineParagraph: Sendable, Hashable {
+    /// The number it prints with in the newer version ("14.3"); nil for a paragraph the newer version does not have, a
+    /// line that continues a paragraph (a list's later items, a table's later rows), a clause's title and other items.
+    public let label: String?
+    public let tokens: [WordDiff.Token]
 }

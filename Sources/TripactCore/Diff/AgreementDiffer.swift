@@ -40,9 +40,12 @@ public enum AgreementDiffer {
         let oldNumbering = { (id: ClauseID) in newFacts.number(of: id) ?? oldFacts.number(of: id) }
         var oldTexts: [ItemKey: [String]] = [:]
         var newTexts: [ItemKey: [String]] = [:]
+        // The numbers the newer version prints its paragraphs with, beside its words and never in them: a clause that
+        // only moved must not read as changed.
+        var newLabels: [ItemKey: [String?]] = [:]
         for key in merged where !readsAlike(key, oldByKey[key], newByKey[key]) {
             oldTexts[key] = oldSources[key].map { oldFacts.text(of: $0, numbering: oldNumbering) }
-            newTexts[key] = newSources[key].map { newFacts.text(of: $0) }
+            if let text = newSources[key].map({ newFacts.numberedText(of: $0) }) { (newTexts[key], newLabels[key]) = (text.lines, text.labels) }
         }
 
         var changes: [ItemChange] = []
@@ -104,12 +107,15 @@ public enum AgreementDiffer {
             }
             let number = kind == "clause" ? (newFacts.number(of: ClauseID(key.name)) ?? oldFacts.number(of: ClauseID(key.name))) : nil
             if !reads {
-                redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens))
-            } else if let text = newTexts[key] {
+                redline.append(ItemRedline(key: key, title: title, status: status, number: number, tokens: tokens, labels: newLabels[key]))
+            } else if let lines = newTexts[key] {
+                let text = NumberedText(lines: lines, labels: newLabels[key])
                 redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { text }))
             } else {
                 let source = newSources[key]
-                redline.append(ItemRedline(key: key, title: title, status: status, number: number, unchanged: { source.map { printer.facts.text(of: $0) } ?? [] }))
+                redline.append(
+                    ItemRedline(key: key, title: title, status: status, number: number, unchanged: { source.map { printer.facts.numberedText(of: $0) } ?? NumberedText(lines: []) })
+                )
             }
         }
         return AgreementDiff(

@@ -90,29 +90,46 @@ public enum DiffHTMLRenderer {
         html.raw("</ul>\n</section>\n")
     }
 
+    /// A clause prints as the export does: its title as the heading, then each paragraph after the number it has in the
+    /// newer version, on the line of its first words (a list's first item, a table's header row).
     private static func writeSection(_ html: inout HTMLWriter, _ item: ItemRedline) {
         html.raw("<section class=\"item ")
         html.text(item.status.rawValue)
         html.raw("\" id=\"")
         html.text(item.key.rawValue)
         html.raw("\">\n")
-        let paragraphs = split(item.tokens)
-        for (offset, paragraph) in paragraphs.enumerated() {
-            if offset == 0, item.key.kind == "clause" {
-                html.raw("<h2>")
-                if let number = item.number {
-                    html.number(number)
-                    html.raw(". ")
+        // Read once: an unchanged item prints its text each time it is asked.
+        let all = item.paragraphs
+        var paragraphs = all[...]
+        if item.key.kind == "clause", let first = paragraphs.first {
+            html.raw("<h2>")
+            if let number = item.number {
+                html.number(number)
+                html.raw(". ")
+            }
+            writeTokens(&html, first.tokens)
+            html.raw("</h2>\n")
+            paragraphs.removeFirst()
+        }
+        if item.key.kind == "clause", !paragraphs.isEmpty {
+            html.raw("<ol class=\"paragraphs\">\n")
+            for paragraph in paragraphs {
+                html.raw("<li>")
+                if let label = paragraph.label {
+                    html.element("<span class=\"number\">", label, "</span> ")
                 }
-                writeTokens(&html, paragraph)
-                html.raw("</h2>\n")
-            } else {
+                writeTokens(&html, paragraph.tokens)
+                html.raw("</li>\n")
+            }
+            html.raw("</ol>\n")
+        } else {
+            for paragraph in paragraphs {
                 html.raw("<p>")
-                writeTokens(&html, paragraph)
+                writeTokens(&html, paragraph.tokens)
                 html.raw("</p>\n")
             }
         }
-        if paragraphs.isEmpty {
+        if all.isEmpty {
             html.element("<p class=\"empty\">", item.title, "</p>\n")
         }
         html.raw("</section>\n")
@@ -190,6 +207,9 @@ public enum DiffHTMLRenderer {
         td { border: 1px solid #999; padding: 0.2em 0.4em; vertical-align: top; }
         tr.added { background: #efe; } tr.removed { background: #fee; }
         .summary li.renumbered { color: #555; font-style: italic; }
+        ol.paragraphs { list-style: none; padding: 0; margin: 0; }
+        ol.paragraphs > li { margin: 0 0 0.45em; padding-left: 3em; }
+        ol.paragraphs > li > .number { display: inline-block; min-width: 3em; margin-left: -3em; }
         @media (max-width: 40rem) { table { display: block; overflow-x: auto; } }
 
         """

@@ -8,7 +8,15 @@ extension AgreementFacts {
     /// `numbering` overrides clause numbers in cross-references, so that two versions compared with one numbering show
     /// no change when only the numbers moved.
     public func plainParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
+        numberedParagraphs(of: item, numbering: numbering).lines
+    }
+
+    /// `plainParagraphs` with the number each line prints with (`IncludedClause.label(of:)`): on the first line of each
+    /// printed paragraph (a list's first item, a table's header row), nil on the lines that continue it. The numbers stay
+    /// out of the lines, so a clause that only moved compares equal.
+    public func numberedParagraphs(of item: IncludedClause, numbering: ((ClauseID) -> Int?)? = nil) -> (lines: [String], labels: [String?]) {
         var result: [String] = []
+        var labels: [String?] = []
         func words(_ line: [PrintedSpan]) -> String {
             var text = ""
             for span in line {
@@ -22,9 +30,12 @@ extension AgreementFacts {
         }
         for paragraph in printedParagraphs(of: item) {
             // A table row reads as one paragraph, its cells joined as the clause file writes them.
-            for row in paragraph.rows { result.append(row.map(words).joined(separator: " | ")) }
+            for (offset, row) in paragraph.rows.enumerated() {
+                result.append(row.map(words).joined(separator: " | "))
+                labels.append(offset == 0 ? item.label(of: paragraph) : nil)
+            }
         }
-        return result
+        return (result, labels)
     }
 
     /// A clause's printed words compared with the library's text of its variant, with the same values: the parties' own
@@ -62,25 +73,45 @@ extension AgreementFacts {
     }
 
     public func text(of source: ItemTextSource, numbering: ((ClauseID) -> Int?)? = nil) -> [String] {
+        if case .clause(let item) = source { return [item.clause.title] + plainParagraphs(of: item, numbering: numbering) }
+        return numberedText(of: source, numbering: numbering).lines
+    }
+
+    /// `text(of:)` with, for a clause, the number each line prints with: nil for its title line and the lines that
+    /// continue a paragraph (`numberedParagraphs`). Other items print no paragraph numbers and have no labels.
+    public func numberedText(of source: ItemTextSource, numbering: ((ClauseID) -> Int?)? = nil) -> NumberedText {
         // Rows and records in the words the printed annexes use: catalogue labels and country names, not keys.
         let words = RecordWords(library: library)
         func said(_ value: String, _ field: String) -> String { words.value(value, field: field).words }
         switch source {
         case .clause(let item):
-            return [item.clause.title] + plainParagraphs(of: item, numbering: numbering)
+            let paragraphs = numberedParagraphs(of: item, numbering: numbering)
+            return NumberedText(lines: [item.clause.title] + paragraphs.lines, labels: [nil] + paragraphs.labels)
         case .measure(let measure):
-            return [measure.title ?? library.measure(measure.id)?.title ?? measure.id, measureDescription(measure)]
+            return NumberedText(lines: [measure.title ?? library.measure(measure.id)?.title ?? measure.id, measureDescription(measure)])
         case .subprocessor(let sub):
-            return [
+            return NumberedText(lines: [
                 sub.name, sub.address, said(sub.country, "country"), said(sub.service, "service"),
                 sub.dataCategories.map { said($0, "dataCategories") }.joined(separator: ", "), sub.allCountries.map { said($0, "country") }.joined(separator: ", "),
                 said(sub.transferMechanism, "transferMechanism"), sub.tiaReference ?? "",
-            ]
+            ])
         case .lines(let lines):
-            return lines
+            return NumberedText(lines: lines)
         case .record(let key, let canonical):
-            return FlatJSON.lines(canonical, words: words, root: AgreementDiffer.rootFields[key.rawValue])
+            return NumberedText(lines: FlatJSON.lines(canonical, words: words, root: AgreementDiffer.rootFields[key.rawValue]))
         }
+    }
+}
+
+/// An item's printed lines and, for a clause, the number each line prints with.
+public struct NumberedText: Sendable, Equatable {
+    public let lines: [String]
+    /// One per line for a clause ("14.3" where its paragraph 3 starts, nil elsewhere); nil for items without numbers.
+    public let labels: [String?]?
+
+    public init(lines: [String], labels: [String?]? = nil) {
+        self.lines = lines
+        self.labels = labels
     }
 }
 

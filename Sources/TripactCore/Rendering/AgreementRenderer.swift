@@ -191,9 +191,7 @@ public enum AgreementRenderer {
         html.raw("<ol class=\"paragraphs\">\n")
         for paragraph in facts.printedParagraphs(of: item) {
             html.raw(paragraph.isList ? "<li class=\"list\"><span class=\"number\">" : paragraph.isTable ? "<li class=\"table\"><span class=\"number\">" : "<li><span class=\"number\">")
-            html.number(item.number)
-            html.raw(".")
-            html.number(paragraph.number)
+            html.text(item.label(of: paragraph))
             html.raw("</span> ")
             if paragraph.isTable {
                 writeTable(&html, paragraph)

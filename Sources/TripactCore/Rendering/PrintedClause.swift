@@ -76,6 +76,12 @@ extension AgreementFacts {
     }
 }
 
+extension AgreementFacts.IncludedClause {
+    /// The number a paragraph of this clause prints with: "14.3" for its third paragraph as clause 14. The export and
+    /// every view of a redline take it from here, so a reader can cite the same number from either.
+    public func label(of paragraph: PrintedParagraph) -> String { "\(number).\(paragraph.number)" }
+}
+
 extension PrintedSpan {
     /// The clause a reference names, filled or not.
     public var referencedClause: ClauseID? {

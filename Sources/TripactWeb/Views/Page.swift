@@ -178,5 +178,7 @@ struct Page {
         ol.scale-points { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; margin: .2rem 0 .8rem; }
         ol.scale-points li { border-top: 4px solid #bbb; padding-top: .2rem; } ol.scale-points li.value { border-color: #17324d; }
         .comment.internal { border-left: 4px dashed #7a4b00; background: #fff6e0; padding: .1rem .7rem; } .internal-mark { color: #6b4200; margin: .2rem 0; }
+        ol.redline-paragraphs { list-style: none; padding-left: 0; } ol.redline-paragraphs > li { max-width: 75ch; font-family: "DejaVu Serif", Georgia, serif; margin: 0 0 .6em; padding-left: 3em; }
+        ol.redline-paragraphs > li > .number { display: inline-block; min-width: 3em; margin-left: -3em; }
         """
 }

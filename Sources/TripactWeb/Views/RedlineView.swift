@@ -107,7 +107,7 @@ struct RedlineView {
             if change.kind == .changed, change.key.kind == "clause" || change.fields.isEmpty, let redline = redlines[change.key],
                 redline.tokens.contains(where: { $0.change != .same })
             {
-                writeChangedParagraphs(&page, redline.tokens, dropTitle: change.key.kind == "clause")
+                writeChangedParagraphs(&page, redline, dropTitle: change.key.kind == "clause")
             }
             if change.kind == .added || change.kind == .removed, let redline = redlines[change.key] {
                 writeParagraphs(&page, redline, dropTitle: change.key.kind == "clause")
@@ -233,35 +233,61 @@ struct RedlineView {
     }
 
     /// An item's paragraphs with the changed words marked; a clause's first paragraph is its title, already the heading.
+    /// A clause's paragraphs carry the numbers the newer version prints them with, as the export lays them out.
     private func writeParagraphs(_ page: inout Page, _ item: ItemRedline, dropTitle: Bool) {
-        var paragraphs = WordRedline.paragraphs(item.tokens)
-        if dropTitle, let first = paragraphs.first, first.allSatisfy({ $0.change == .same }) { paragraphs.removeFirst() }
-        for paragraph in paragraphs {
-            page.raw("<p>")
-            WordRedline.write(&page, paragraph)
-            page.raw("</p>")
-        }
+        let paragraphs = Self.printed(item, dropTitle: dropTitle)
+        let numbered = item.key.kind == "clause"
+        guard !paragraphs.isEmpty else { return }
+        if numbered { page.raw("<ol class=\"redline-paragraphs\">") }
+        for paragraph in paragraphs { Self.writeParagraph(&page, paragraph, numbered: numbered) }
+        if numbered { page.raw("</ol>") }
     }
 
-    /// The paragraphs that changed, whole and with their words marked; a note where unchanged ones are left out.
-    private func writeChangedParagraphs(_ page: inout Page, _ tokens: [WordDiff.Token], dropTitle: Bool) {
+    /// The paragraphs that changed, whole, numbered and with their words marked; a note where unchanged ones are left out.
+    private func writeChangedParagraphs(_ page: inout Page, _ item: ItemRedline, dropTitle: Bool) {
         page.raw("<div class=\"words\">")
         var left = 0
-        var paragraphs = WordRedline.paragraphs(tokens)
-        if dropTitle, let first = paragraphs.first, first.allSatisfy({ $0.change == .same }) { paragraphs.removeFirst() }
-        for paragraph in paragraphs {
-            guard paragraph.contains(where: { $0.change != .same }) else {
+        var open = false
+        let numbered = item.key.kind == "clause"
+        for paragraph in Self.printed(item, dropTitle: dropTitle) {
+            guard paragraph.tokens.contains(where: { $0.change != .same }) else {
                 left += 1
                 continue
             }
-            if left > 0 { Self.writeLeftOut(&page, left) }
+            if left > 0 {
+                if open { page.raw("</ol>") }
+                open = false
+                Self.writeLeftOut(&page, left)
+            }
             left = 0
-            page.raw("<p>")
-            WordRedline.write(&page, paragraph)
-            page.raw("</p>")
+            if numbered, !open { page.raw("<ol class=\"redline-paragraphs\">") }
+            open = numbered
+            Self.writeParagraph(&page, paragraph, numbered: numbered)
         }
+        if open { page.raw("</ol>") }
         if left > 0 { Self.writeLeftOut(&page, left) }
         page.raw("</div>")
+    }
+
+    /// An item's paragraphs that have words, without a clause's title when it reads as it did (it is the heading).
+    private static func printed(_ item: ItemRedline, dropTitle: Bool) -> ArraySlice<RedlineParagraph> {
+        var paragraphs = item.paragraphs.filter { !$0.tokens.isEmpty }[...]
+        if dropTitle, let first = paragraphs.first, first.tokens.allSatisfy({ $0.change == .same }) { paragraphs.removeFirst() }
+        return paragraphs
+    }
+
+    /// A clause's paragraph after its number, on the line of its first words, as the export prints it; one without a
+    /// number (taken out, or the rest of a list or a table) lines up with the words of those that have one. Other
+    /// items' paragraphs as plain paragraphs.
+    private static func writeParagraph(_ page: inout Page, _ paragraph: RedlineParagraph, numbered: Bool) {
+        page.raw(numbered ? "<li>" : "<p>")
+        if let label = paragraph.label {
+            page.raw("<span class=\"number\">")
+            page.text(label)
+            page.raw("</span> ")
+        }
+        WordRedline.write(&page, paragraph.tokens)
+        page.raw(numbered ? "</li>" : "</p>")
     }
 
     private static func writeLeftOut(_ page: inout Page, _ count: Int) {
