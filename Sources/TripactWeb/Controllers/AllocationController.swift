@@ -1,11 +1,11 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import TripactCore
 import TripactStore
 
 /// The joint controllers' allocation table as one form (issue 16, item 5): for each responsibility the Party
-/// responsible, beside the hand-over the clause prints for it, and the hand-over deadlines. Saving goes through
+/// responsible, beside the hand-over the clause prints for it, and the hand-over deadlines (the page is
+/// `AllocationPage`). Saving goes through
 /// `Proposals` like every form: CSRF, the user's role, 422 naming the field, and the edit lands in the side's draft.
 struct AllocationController {
     let store: TripactStore
@@ -28,19 +28,16 @@ struct AllocationController {
     static func noteKey(_ parameter: String) -> String { "note:\(parameter)" }
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/allocation") { _, context in try show(context: context) }
-        router.post("agreements/:reference/allocation") { request, context in try await save(request: request, context: context) }
+        router.get(.allocation) { _, context, session in
+            let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
+            let model = try AllocationPage.Model.load(store: store, library: configuration.library, session: session, reference: reference)
+            return AllocationPage.View(model: model).page(session: session).response(session: session)
+        }
+        router.post(.allocation) { request, context, session in try await save(request: request, context: context, session: session) }
     }
 
-    private func show(context: TripactRequestContext) throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let working = try Proposals.working(store: store, session: session, reference: reference)
-        let values = Self.formValues(working.document.clauses.last { $0.clause == JointAllocation.clause }, library: configuration.library)
-        return page(session: session, reference: reference, document: working.document, base: working.number, values: values, message: "", errors: [:], status: .ok)
-    }
-
-    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func save(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let form = try await FormDecoding.decode(Form.self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
         let library = configuration.library
@@ -77,10 +74,10 @@ struct AllocationController {
         if message.isEmpty { errors["message"] = "say what you changed and why" }
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
-            return page(
-                session: session, reference: reference, document: baseVersion.document, base: baseVersion.number, values: values, message: message, errors: errors,
-                status: .unprocessableContent
+            let model = AllocationPage.Model.make(
+                library: library, reference: reference, document: baseVersion.document, base: baseVersion.number, values: values, message: message, errors: errors
             )
+            return AllocationPage.View(model: model).page(session: session).response(status: .unprocessableContent, session: session)
         }
         var document = baseVersion.document
         document.clauses[index] = selection
@@ -130,72 +127,5 @@ struct AllocationController {
             if cells.count >= 3 { notes[row.parameter] = cells[2...].joined(separator: " | ") }
         }
         return notes
-    }
-
-    private func page(
-        session: TripactStore.Session, reference: String, document: AgreementDocument, base: Int, values: [String: String], message: String,
-        errors: [String: String], status: HTTPResponse.Status
-    ) -> Response {
-        let library = configuration.library
-        let agreementPath = "/agreements/\(AgreementController.path(reference))"
-        var page = Page(title: "Joint controllers — who is responsible for what")
-        page.raw("<p><a href=\"\(agreementPath)\">Back to the agreement</a></p>")
-        guard let clause = library.clause(JointAllocation.clause), document.clauses.contains(where: { $0.clause == JointAllocation.clause }) else {
-            page.raw("<p>This agreement has no joint controllers' arrangement. Mark a purpose as decided jointly in <a href=\"\(agreementPath)/annex2\">Annex II</a>, then add the arrangement from the agreement page.</p>")
-            return page.response(status: status, session: session)
-        }
-        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
-        page.raw("<p>For each responsibility of the arrangement (Art. 26(1)), the Party that carries it out. The hand-over is what the other Party does, as the clause prints it.</p>")
-        page.raw("<form method=\"post\" action=\"\(agreementPath)/allocation\">")
-        page.csrf(session)
-        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        let notes = Self.handOvers(document, library: library)
-        for (index, row) in JointAllocation.rows.enumerated() {
-            guard let spec = clause.parameter(row.parameter), case .enumeration(let options) = spec.kind else { continue }
-            let id = "row-\(index)"
-            let invalid = errors[row.parameter] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
-            page.raw("<fieldset class=\"allocation-row\"><legend>")
-            page.text(row.responsibility)
-            page.raw("</legend><label for=\"\(id)\">Party responsible</label><select id=\"\(id)\" name=\"responsible[")
-            page.text(row.parameter)
-            page.raw("]\"\(invalid)>")
-            for option in options { page.option(option.key, option.text.prefix(1).uppercased() + option.text.dropFirst(), selected: option.key == values[row.parameter]) }
-            page.raw("</select>")
-            ClauseController.error(&page, errors[row.parameter], id: "\(id)-error")
-            if let handOver = notes[row.parameter] {
-                page.raw("<p class=\"hint\">Hand-over: ")
-                page.text(handOver)
-                page.raw("</p>")
-            }
-            let noteKey = Self.noteKey(row.parameter)
-            let noteInvalid = errors[noteKey] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-note-error\"" : ""
-            page.raw("<label for=\"\(id)-note\">Hand-over note, printed in the table (optional, at most \(JointAllocation.maximumNoteBytes) bytes)</label>")
-            page.raw("<input id=\"\(id)-note\" name=\"notes[")
-            page.text(row.parameter)
-            page.raw("]\" type=\"text\" maxlength=\"\(JointAllocation.maximumNoteBytes)\" value=\"")
-            page.text(values[noteKey] ?? "")
-            page.raw("\"\(noteInvalid)>")
-            ClauseController.error(&page, errors[noteKey], id: "\(id)-note-error")
-            page.raw("</fieldset>")
-        }
-        page.raw("<fieldset><legend>Hand-over deadlines</legend>")
-        for name in Self.deadlines {
-            guard let spec = clause.parameter(name), case .integer(_, let min, let max) = spec.kind else { continue }
-            let id = "deadline-\(name)"
-            page.raw("<label for=\"\(id)\">")
-            page.text(spec.label)
-            page.raw("</label><input id=\"\(id)\" name=\"deadlines[\(name)]\" type=\"number\" min=\"\(min)\" max=\"\(max)\" step=\"1\" value=\"")
-            page.text(values[name] ?? "")
-            page.raw("\"\(errors[name] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : "")>")
-            ClauseController.error(&page, errors[name], id: "\(id)-error")
-        }
-        page.raw("</fieldset>")
-        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required\(errors["message"] != nil ? " aria-invalid=\"true\" aria-describedby=\"message-error\"" : "")>")
-        page.text(message)
-        page.raw("</textarea>")
-        ClauseController.error(&page, errors["message"], id: "message-error")
-        page.proposeButton(base: base, session: session)
-        page.raw("</form>")
-        return page.response(status: status, session: session)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import TripactCore
 import TripactStore
@@ -7,7 +6,7 @@ import TripactStore
 /// The delivery locations of Annex II: the sites where the processor's agents handle the controller's contacts, each with
 /// its country (from the countries catalogue), entity, home working, transfer mechanism and transfer impact assessment.
 /// A row is removed only through its "remove" box; a blank text keeps what is stored unless its "clear" box is ticked;
-/// a stale base answers 409 with the changes since and the edits kept.
+/// saving writes into the side's draft. The page is `DeliveryLocationsPage`.
 struct DeliveryLocationController {
     let store: TripactStore
     let configuration: WebConfiguration
@@ -16,20 +15,16 @@ struct DeliveryLocationController {
     static let none = "none"
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/locations") { _, context in try show(context: context) }
-        router.post("agreements/:reference/locations") { request, context in try await save(request: request, context: context) }
+        router.get(.locations) { _, context, session in
+            let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
+            let model = try DeliveryLocationsPage.Model.load(store: store, library: configuration.library, session: session, reference: reference)
+            return DeliveryLocationsPage.View(model: model).page(session: session).response(session: session)
+        }
+        router.post(.locations) { request, context, session in try await save(request: request, context: context, session: session) }
     }
 
-    private func show(context: TripactRequestContext) throws -> Response {
-        guard let access = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try Proposals.working(store: store, session: access.session, reference: access.reference)
-        return page(session: access.session, reference: access.reference, base: head.number, rows: head.document.processing.deliveryLocations.map { ($0, false) },
-                    added: [:], message: "", errors: [:], status: .ok)
-    }
-
-    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let access = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let (session, reference) = (access.session, access.reference)
+    private func save(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
         func value(_ key: String) -> String { (form[key] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -73,7 +68,10 @@ struct DeliveryLocationController {
         document.processing.deliveryLocations = kept
         // On a refusal every row is shown as entered, its remove box still ticked; a new row stays in the "add" fields.
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, base: baseVersion.number, rows: rows, added: added, message: message, errors: errors, status: .unprocessableContent)
+            let model = DeliveryLocationsPage.Model.make(
+                library: configuration.library, reference: reference, base: baseVersion.number, rows: rows, added: added, message: message, errors: errors
+            )
+            return DeliveryLocationsPage.View(model: model).page(session: session).response(status: .unprocessableContent, session: session)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
@@ -109,105 +107,5 @@ struct DeliveryLocationController {
             errors["\(prefix).adequacyConfirmed"] = "adequacy confirmation: '\(other)' is not an answer; choose 'confirmed' or 'not confirmed'"
         }
         if !value("\(prefix).tiaReference").isEmpty { location.tiaReference = value("\(prefix).tiaReference") } else if clear("tiaReference") { location.tiaReference = nil }
-    }
-
-    private func page(
-        session: TripactStore.Session, reference: String, base: Int, rows: [(location: DeliveryLocation, removed: Bool)], added: [String: String], message: String,
-        errors: [String: String], status: HTTPResponse.Status
-    ) -> Response {
-        var page = Page(title: "Annex II — Delivery locations")
-        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
-        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/locations\">")
-        page.csrf(session)
-        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        for (index, row) in rows.enumerated() {
-            page.raw("<fieldset><legend>")
-            page.text(row.location.site.count > 60 ? String(row.location.site.prefix(60)) + "…" : row.location.site)
-            page.raw("</legend><input type=\"hidden\" name=\"l.\(index).id\" value=\"")
-            page.text(row.location.id)
-            page.raw("\">")
-            rowInputs(&page, prefix: "l.\(index)", values: Self.values(row.location), errors: errors, clearable: true)
-            page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"l.\(index).remove\" value=\"yes\"\(row.removed ? " checked" : "")> remove this location</label></fieldset>")
-        }
-        page.raw("<fieldset><legend>Add a delivery location</legend>")
-        rowInputs(&page, prefix: "new", values: added, errors: errors, clearable: false)
-        page.raw("</fieldset><label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required")
-        page.raw(errors["message"] != nil ? " aria-invalid=\"true\" aria-describedby=\"message-error\">" : ">")
-        page.text(message)
-        page.raw("</textarea>")
-        Self.error(&page, errors["message"], id: "message-error")
-        page.proposeButton(base: base, session: session)
-        page.raw("</form>")
-        return page.response(status: status, session: session)
-    }
-
-    static func values(_ location: DeliveryLocation) -> [String: String] {
-        [
-            "site": location.site, "country": location.country, "entity": location.entity ?? "", "homeWorking": location.homeWorking ? "yes" : "no",
-            "transferMechanism": location.transferMechanism ?? none, "adequacyConfirmed": location.adequacyConfirmed == true ? "yes" : "no",
-            "tiaReference": location.tiaReference ?? "",
-        ]
-    }
-
-    private func rowInputs(_ page: inout Page, prefix: String, values: [String: String], errors: [String: String], clearable: Bool) {
-        let library = configuration.library
-        let id = prefix.replacingOccurrences(of: ".", with: "-")
-        func describedBy(_ field: String) -> String {
-            errors["\(prefix).\(field)"] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-\(field)-error\"" : ""
-        }
-        func text(_ field: String, _ label: String, multiline: Bool) {
-            page.raw("<label for=\"\(id)-\(field)\">\(label)</label>")
-            if multiline {
-                page.raw("<textarea id=\"\(id)-\(field)\" name=\"\(prefix).\(field)\" rows=\"2\" cols=\"70\" maxlength=\"\(Self.maximumLength)\"\(describedBy(field))>")
-                page.text(values[field] ?? "")
-                page.raw("</textarea>")
-            } else {
-                page.raw("<input id=\"\(id)-\(field)\" name=\"\(prefix).\(field)\" type=\"text\" size=\"50\" maxlength=\"\(Self.maximumLength)\" value=\"")
-                page.text(values[field] ?? "")
-                page.raw("\"\(describedBy(field))>")
-            }
-            if clearable, field != "site" { page.raw(" <label class=\"inline\"><input type=\"checkbox\" name=\"\(prefix).clear.\(field)\" value=\"yes\"> clear</label>") }
-            Self.error(&page, errors["\(prefix).\(field)"], id: "\(id)-\(field)-error")
-        }
-        text("site", "Site (city, address, what is handled there)", multiline: true)
-        page.raw("<label for=\"\(id)-country\">Country</label><select id=\"\(id)-country\" name=\"\(prefix).country\"\(describedBy("country"))><option value=\"\">—</option>")
-        for country in library.countries {
-            page.option(country.code, "\(country.name) (\(country.code))", selected: country.code == values["country"])
-        }
-        page.raw("</select>")
-        Self.error(&page, errors["\(prefix).country"], id: "\(id)-country-error")
-        text("entity", "Entity running the site (when not the processor itself)", multiline: false)
-        page.raw("<label for=\"\(id)-homeWorking\">Agents also work from home</label><select id=\"\(id)-homeWorking\" name=\"\(prefix).homeWorking\">")
-        for option in ["no", "yes"] { page.raw("<option value=\"\(option)\"\(values["homeWorking"] == option ? " selected" : "")>\(option)</option>") }
-        page.raw("</select><label for=\"\(id)-transferMechanism\">Transfer mechanism (needed outside the EEA without adequacy)</label>")
-        page.raw("<select id=\"\(id)-transferMechanism\" name=\"\(prefix).transferMechanism\"\(describedBy("transferMechanism"))><option value=\"\(Self.none)\">none</option>")
-        for mechanism in library.transferMechanisms {
-            page.option(mechanism.key, mechanism.label, selected: mechanism.key == values["transferMechanism"])
-        }
-        page.raw("</select>")
-        Self.error(&page, errors["\(prefix).transferMechanism"], id: "\(id)-transferMechanism-error")
-        Self.adequacyConfirmation(&page, prefix: prefix, id: id, value: values["adequacyConfirmed"] ?? "no", error: errors["\(prefix).adequacyConfirmed"])
-        text("tiaReference", "Transfer impact assessment (reference)", multiline: false)
-    }
-
-    /// Where an adequacy decision covers only some recipients of a country (Canada: commercial organisations under
-    /// PIPEDA), the parties confirm that this one falls within it; only then does "adequacy decision" count for it.
-    static func adequacyConfirmation(_ page: inout Page, prefix: String, id: String, value: String, error: String?) {
-        let invalid = error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-adequacyConfirmed-error\""
-        page.raw("<label for=\"\(id)-adequacyConfirmed\">Covered by an adequacy decision that applies only to some recipients (for Canada: a commercial organisation under PIPEDA)</label>")
-        page.raw("<select id=\"\(id)-adequacyConfirmed\" name=\"\(prefix).adequacyConfirmed\"\(invalid)>")
-        for (option, label) in [("no", "not confirmed"), ("yes", "confirmed by the parties")] {
-            page.raw("<option value=\"\(option)\"\(value == option ? " selected" : "")>\(label)</option>")
-        }
-        page.raw("</select>")
-        Self.error(&page, error, id: "\(id)-adequacyConfirmed-error")
-    }
-
-    static func error(_ page: inout Page, _ message: String?, id: String) {
-        guard let message else { return }
-        page.raw("<p class=\"error\" id=\"\(HTMLEscaping.escape(id))\">")
-        page.text(message)
-        page.raw("</p>")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import TripactCore
 import TripactStore
@@ -15,34 +14,30 @@ struct TextField: Sendable {
     var problem: (@Sendable (String) -> String?)? = nil
 }
 
-/// Forms made of text fields (Annex I: the parties; Annex V: obligations towards data subjects). Saving proposes a new
-/// version on the version loaded; a blank field keeps what is stored unless its "clear" box is ticked; a stale base
-/// answers 409 with the changes since and the edits kept.
+/// Forms made of text fields (Annex I: the parties; Annex V: obligations towards data subjects; the terms; Annex III's
+/// assistance), each registered at its own route. The page is `FieldFormPage`. Saving writes into the side's draft; a
+/// blank field keeps what is stored unless its "clear" box is ticked.
 struct FieldFormController {
     let store: TripactStore
     let configuration: WebConfiguration
-    let slug: String
+    let route: SiteRoute
     let title: String
     let fields: [TextField]
     static let maximumLength = 4_000
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/\(slug)") { _, context in try show(context: context) }
-        router.post("agreements/:reference/\(slug)") { request, context in try await save(request: request, context: context) }
+        router.get(route) { _, context, session in
+            let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
+            let model = try FieldFormPage.Model.load(store: store, session: session, reference: reference, route: route, title: title, fields: fields)
+            return FieldFormPage.View(model: model).page(session: session).response(session: session)
+        }
+        router.post(route) { request, context, session in try await save(request: request, context: context, session: session) }
     }
 
-    private func show(context: TripactRequestContext) throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try Proposals.working(store: store, session: session, reference: reference)
-        let values = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.get(head.document)) })
-        return page(session: session, reference: reference, base: head.number, values: values, message: "", errors: [:], status: .ok)
-    }
-
-    private func save(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func save(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
-        let base = baseVersion.number
         var document = baseVersion.document
         var values: [String: String] = [:]
         var errors: [String: String] = [:]
@@ -60,46 +55,12 @@ struct FieldFormController {
         let message = (form["message"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if message.isEmpty { errors["message"] = "say what you changed and why" } else if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard errors.isEmpty else {
-            return page(session: session, reference: reference, base: base, values: values, message: message, errors: errors, status: .unprocessableContent)
+            let model = FieldFormPage.Model.submitted(
+                reference: reference, route: route, title: title, fields: fields, base: baseVersion.number, values: values, message: message, errors: errors
+            )
+            return FieldFormPage.View(model: model).page(session: session).response(status: .unprocessableContent, session: session)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
-    }
-
-    private func page(
-        session: TripactStore.Session, reference: String, base: Int, values: [String: String], message: String, errors: [String: String],
-        status: HTTPResponse.Status
-    ) -> Response {
-        var page = Page(title: title)
-        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        if !errors.isEmpty { page.raw("<p class=\"error\" role=\"alert\">The form has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>") }
-        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(slug)\">")
-        page.csrf(session)
-        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        for field in fields {
-            let id = "field-" + field.key.replacingOccurrences(of: ".", with: "-")
-            page.raw("<label for=\"\(id)\">")
-            page.text(field.label)
-            page.raw("</label>")
-            let invalid = errors[field.key] != nil ? " aria-invalid=\"true\" aria-describedby=\"\(id)-error\"" : ""
-            if field.multiline {
-                page.raw("<textarea id=\"\(id)\" name=\"field.\(field.key)\" rows=\"3\" cols=\"70\" maxlength=\"\(Self.maximumLength)\"\(invalid)>")
-                page.text(values[field.key] ?? "")
-                page.raw("</textarea>")
-            } else {
-                page.raw("<input id=\"\(id)\" name=\"field.\(field.key)\" type=\"text\" size=\"60\" maxlength=\"\(Self.maximumLength)\" value=\"")
-                page.text(values[field.key] ?? "")
-                page.raw("\"\(invalid)>")
-            }
-            page.raw(" <label class=\"inline\"><input type=\"checkbox\" name=\"clear.\(field.key)\" value=\"yes\"> clear</label>")
-            if let error = errors[field.key] { page.raw("<p class=\"error\" id=\"\(id)-error\">"); page.text(error); page.raw("</p>") }
-        }
-        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
-        page.text(message)
-        page.raw("</textarea>")
-        if let error = errors["message"] { page.raw("<p class=\"error\" id=\"message-error\">"); page.text(error); page.raw("</p>") }
-        page.proposeButton(base: base, session: session)
-        page.raw("</form>")
-        return page.response(status: status, session: session)
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import TripactCore
 import TripactStore
@@ -7,8 +6,8 @@ import TripactStore
 /// The list parts of an agreement: Annex III measures (by the 17 headings, from the catalogue or custom) and Annex IV
 /// subprocessors. Rows are removed only through their explicit "remove" box; blank fields keep what is stored; a measure
 /// is added from the fields under "Add", a subprocessor is picked from the processor's register (its id is the register's,
-/// never typed, so Annex IV can be matched to the register). Saving proposes a version on the version loaded; a stale
-/// base answers 409.
+/// never typed, so Annex IV can be matched to the register). Saving writes into the side's draft. The pages are
+/// `ListFormPage`.
 struct ListFormController {
     let store: TripactStore
     let configuration: WebConfiguration
@@ -20,22 +19,20 @@ struct ListFormController {
     ]
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/measures") { _, context in try show(context: context, kind: .measures) }
-        router.post("agreements/:reference/measures") { request, context in try await save(request: request, context: context, kind: .measures) }
-        router.get("agreements/:reference/subprocessors") { _, context in try show(context: context, kind: .subprocessors) }
-        router.post("agreements/:reference/subprocessors") { request, context in try await save(request: request, context: context, kind: .subprocessors) }
+        for (route, kind) in [(SiteRoute.measures, Kind.measures), (.subprocessors, .subprocessors)] {
+            router.get(route) { _, context, session in
+                let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
+                let model = try ListFormPage.Model.load(store: store, library: configuration.library, session: session, reference: reference, kind: kind)
+                return ListFormPage.View(model: model).page(session: session).response(session: session)
+            }
+            router.post(route) { request, context, session in try await save(request: request, context: context, session: session, kind: kind) }
+        }
     }
 
-    enum Kind: String { case measures, subprocessors }
+    typealias Kind = ListFormPage.Kind
 
-    private func show(context: TripactRequestContext, kind: Kind) throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try Proposals.working(store: store, session: session, reference: reference)
-        return try page(session: session, reference: reference, kind: kind, base: head.number, document: head.document, message: "", errors: [], status: .ok)
-    }
-
-    private func save(request: Request, context: TripactRequestContext, kind: Kind) async throws -> Response {
-        guard let (session, reference) = try AgreementAccess.sessionAndReference(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func save(request: Request, context: TripactRequestContext, session: TripactStore.Session, kind: Kind) async throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let form = try await FormDecoding.decode([String: String].self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form["_csrf"], base: form["base"].flatMap(Int.init))
         let base = baseVersion.number
@@ -115,7 +112,10 @@ struct ListFormController {
         let message = value("message")
         if message.isEmpty { errors.append("say what you changed and why") }
         guard errors.isEmpty else {
-            return try page(session: session, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors, status: .unprocessableContent)
+            let model = try ListFormPage.Model.load(
+                store: store, library: configuration.library, reference: reference, kind: kind, base: base, document: document, message: message, errors: errors
+            )
+            return ListFormPage.View(model: model).page(session: session).response(status: .unprocessableContent, session: session)
         }
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: message)
     }
@@ -163,117 +163,6 @@ struct ListFormController {
         case "yes": sub.adequacyConfirmed = true
         case "no": sub.adequacyConfirmed = nil
         case let other: errors.append("Adequacy confirmation (\(label)): '\(other)' is not an answer; choose 'confirmed' or 'not confirmed'")
-        }
-    }
-
-    private func page(
-        session: TripactStore.Session, reference: String, kind: Kind, base: Int, document: AgreementDocument, message: String, errors: [String],
-        status: HTTPResponse.Status
-    ) throws -> Response {
-        let library = configuration.library
-        let facts = AgreementFacts(document: document, library: library)
-        let register = kind == .subprocessors ? try Self.pickableEntries(store: store, reference: reference) : []
-        var page = Page(title: kind == .measures ? "Annex III — Technical and organisational measures" : "Annex IV — Subprocessors")
-        page.raw("<p><a href=\"/agreements/\(AgreementController.path(reference))\">Back to the agreement</a></p>")
-        for error in errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
-        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/\(kind.rawValue)\">")
-        page.csrf(session)
-        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        switch kind {
-        case .measures:
-            for heading in 1...17 {
-                let rows = document.measures.enumerated().filter { ($0.element.heading ?? library.measure($0.element.id)?.heading) == heading }
-                guard !rows.isEmpty else { continue }
-                page.raw("<fieldset><legend>\(heading). ")
-                page.text(library.headings[heading] ?? "")
-                page.raw("</legend>")
-                for (index, measure) in rows {
-                    let catalogue = library.measure(measure.id)
-                    let name = "m.\(HTMLEscaping.escape(measure.id))"
-                    page.raw("<input type=\"hidden\" name=\"m.row.\(HTMLEscaping.escape(measure.id))\" value=\"1\">")
-                    if catalogue == nil {
-                        page.raw("<input type=\"hidden\" name=\"\(name).heading\" value=\"\(heading)\"><input type=\"hidden\" name=\"\(name).title\" value=\"")
-                        page.text(measure.title ?? "")
-                        page.raw("\">")
-                    }
-                    page.raw("<label for=\"m-\(index)\">")
-                    page.text(measure.title ?? catalogue?.title ?? measure.id)
-                    page.raw("</label><textarea id=\"m-\(index)\" name=\"\(name).description\" rows=\"2\" cols=\"80\" maxlength=\"\(Self.maximumLength)\">")
-                    page.text(facts.measureDescription(measure))
-                    page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this measure</label>")
-                }
-                page.raw("</fieldset>")
-            }
-            page.raw("<fieldset><legend>Add a measure</legend><label for=\"new-catalogue\">From the catalogue</label><select id=\"new-catalogue\" name=\"new.catalogue\"><option value=\"\">—</option>")
-            let listed = Set(document.measures.map(\.id))
-            for measure in library.measures where !listed.contains(measure.key) {
-                page.option(measure.key, "\(measure.heading). \(measure.title)")
-            }
-            page.raw("</select><label for=\"new-description\">Description for this agreement (optional)</label><textarea id=\"new-description\" name=\"new.description\" rows=\"2\" cols=\"80\"></textarea>")
-            page.raw("<label for=\"new-title\">Or a custom measure: title</label><input id=\"new-title\" name=\"new.title\" type=\"text\" size=\"60\">")
-            page.raw("<label for=\"new-heading\">Heading</label><select id=\"new-heading\" name=\"new.heading\"><option value=\"\">—</option>")
-            for heading in 1...17 {
-                page.raw("<option value=\"\(heading)\">\(heading). ")
-                page.text(library.headings[heading] ?? "")
-                page.raw("</option>")
-            }
-            page.raw("</select><label for=\"new-custom\">What is done, how and how often</label><textarea id=\"new-custom\" name=\"new.customDescription\" rows=\"2\" cols=\"80\"></textarea></fieldset>")
-        case .subprocessors:
-            for (index, sub) in document.subprocessors.enumerated() {
-                page.raw("<fieldset><legend>")
-                page.text(sub.name)
-                page.raw("</legend>")
-                let name = "s.\(HTMLEscaping.escape(sub.id))"
-                page.raw("<input type=\"hidden\" name=\"s.row.\(HTMLEscaping.escape(sub.id))\" value=\"1\">")
-                Self.subprocessorInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub)
-                Self.choiceInputs(&page, prefix: name, idPrefix: "s-\(index)", sub: sub, others: document.subprocessors.filter { $0.id != sub.id })
-                page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"\(name).remove\" value=\"yes\"> remove this subprocessor</label></fieldset>")
-            }
-            let listed = Set(document.subprocessors.map(\.id))
-            let pickable = register.filter { !listed.contains($0.id) }
-            page.raw("<fieldset><legend>Add a subprocessor from the processor's register</legend>")
-            if pickable.isEmpty {
-                page.raw("<p>Every active entry of the processor's register is listed. The processor adds entities under Registers, which notifies the agreements concerned.</p>")
-            }
-            for record in pickable {
-                Pickers.choice(&page, id: "add-\(record.id)", name: "add.\(record.id)", value: "yes", checked: false, label: "\(record.name) (\(record.country)): \(record.description)")
-            }
-            page.raw("</fieldset>")
-        }
-        page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
-        page.text(message)
-        page.raw("</textarea>")
-        page.proposeButton(base: base, session: session)
-        page.raw("</form>")
-        return page.response(status: status, session: session)
-    }
-
-    private static func choiceInputs(_ page: inout Page, prefix: String, idPrefix: String, sub: Subprocessor, others: [Subprocessor]) {
-        page.raw("<label for=\"\(idPrefix)-backupFor\">Approved back-up: may replace this entry at short notice in an emergency</label>")
-        page.raw("<select id=\"\(idPrefix)-backupFor\" name=\"\(prefix).backupFor\"><option value=\"\(noBackup)\">not a back-up</option>")
-        for other in others {
-            page.option(other.id, "back-up for \(other.name)", selected: other.id == sub.backupFor)
-        }
-        page.raw("</select>")
-        DeliveryLocationController.adequacyConfirmation(&page, prefix: prefix, id: idPrefix, value: sub.adequacyConfirmed == true ? "yes" : "no", error: nil)
-    }
-
-    private static func subprocessorInputs(_ page: inout Page, prefix: String, idPrefix: String, sub: Subprocessor?) {
-        for (key, label) in subprocessorFields {
-            let value: String
-            switch key {
-            case "name": value = sub?.name ?? ""
-            case "address": value = sub?.address ?? ""
-            case "country": value = sub?.country ?? ""
-            case "service": value = sub?.service ?? ""
-            case "dataCategories": value = sub?.dataCategories.joined(separator: ", ") ?? ""
-            case "locations": value = sub?.locations.joined(separator: ", ") ?? ""
-            case "transferMechanism": value = sub?.transferMechanism ?? ""
-            default: value = sub?.tiaReference ?? ""
-            }
-            page.raw("<label for=\"\(idPrefix)-\(key)\">\(label)</label><input id=\"\(idPrefix)-\(key)\" name=\"\(prefix).\(key)\" type=\"text\" size=\"60\" maxlength=\"\(maximumLength)\" value=\"")
-            page.text(value)
-            page.raw("\">")
         }
     }
 }

@@ -38,7 +38,7 @@ enum Proposals {
         -> Response
     {
         try store.editDraft(reference, from: working.document, to: edited, by: session.user.email, note: note)
-        return .redirect(to: DraftController.path(reference), type: .normal)
+        return .redirect(to: SiteRoute.draft.link(reference), type: .normal)
     }
 
     /// "Save and send now": saves as above, then sends the whole draft with the form's message as its cover message,

@@ -11,19 +11,19 @@ struct WordController {
     let configuration: WebConfiguration
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/versions/:number/docx") { request, context in try version(request: request, context: context) }
-        router.get("agreements/:reference/compare/docx") { request, context in try redline(request: request, context: context) }
+        router.get(.versionDocx) { _, context, session in try version(context: context, session: session) }
+        router.get(.compareDocx) { request, context, session in try redline(request: request, context: context, session: session) }
     }
 
-    private func version(request: Request, context: TripactRequestContext) throws -> Response {
-        guard let (_, reference, _) = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func version(context: TripactRequestContext, session: TripactStore.Session) throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         guard let number = Int(try context.pathParameter("number")) else { throw StoreError.unknownVersion(agreement: reference, version: 0) }
         let data = try WordDownloads.export(store: store, reference: reference, version: number, library: configuration.library)
         return Self.download(data, name: WordDownloads.fileName(reference, "-v\(number)"))
     }
 
-    private func redline(request: Request, context: TripactRequestContext) throws -> Response {
-        guard let (_, reference, _) = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func redline(request: Request, context: TripactRequestContext, session: TripactStore.Session) throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         guard let from = request.uri.queryParameters.get("from", as: Int.self), let to = request.uri.queryParameters.get("to", as: Int.self) else {
             throw HTTPError(.badRequest, message: "choose two versions to compare (from and to)")
         }

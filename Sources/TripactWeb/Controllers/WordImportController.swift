@@ -9,24 +9,29 @@ import TripactWord
 /// as `tripact import-docx` maps them, read against the version the file was exported from, and saved into the side's
 /// private draft with the Word comments held beside it until the side sends its turn from the draft's review page (or,
 /// when the user ticks the box, proposed at once with the comments in the same write). The page then says what went
-/// where, and lists every edit that could not be placed, with its text and place.
+/// where (`WordImportReport`), and lists every edit that could not be placed, with its text and place. The form is
+/// `WordImportPage`.
 struct WordImportController {
     let store: TripactStore
     let configuration: WebConfiguration
 
     func register(on router: Routes) {
-        router.get("agreements/:reference/word") { request, context in try form(context: context) }
-        router.post("agreements/:reference/word") { request, context in try await upload(request: request, context: context) }
+        router.get(.word) { _, context, session in
+            let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
+            let model = try WordImportPage.Model.load(store: store, session: session, reference: reference)
+            return WordImportPage.View(model: model).page(session: session).response(session: session)
+        }
+        router.post(.word) { request, context, session in try await upload(request: request, context: context, session: session) }
     }
 
-    private func form(context: TripactRequestContext) throws -> Response {
-        guard let (session, reference, _) = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
-        let head = try store.agreement(reference).head
-        return page(session: session, reference: reference, base: head, message: "", errors: [:], status: .ok)
+    /// The upload form again, with what was typed and why the upload was refused.
+    private func refused(session: TripactStore.Session, reference: String, base: Int, message: String, errors: [String: String], status: HTTPResponse.Status) -> Response {
+        let model = WordImportPage.Model.submitted(session: session, reference: reference, base: base, message: message, errors: errors)
+        return WordImportPage.View(model: model).page(session: session).response(status: status, session: session)
     }
 
-    private func upload(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let (session, reference, _) = try AgreementAccess.check(context, store: store) else { return .redirect(to: "/login", type: .normal) }
+    private func upload(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let body: ByteBuffer
         do {
             var request = request
@@ -49,15 +54,15 @@ struct WordImportController {
         if TextLimit.exceeds(message, 500) { errors["message"] = "at most 500 characters" }
         guard let file = fields["file"], file.fileName != nil, !file.data.isEmpty else {
             errors["file"] = "choose the returned Word document (.docx)"
-            return page(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .badRequest)
+            return refused(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .badRequest)
         }
-        guard errors.isEmpty else { return page(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty else { return refused(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .unprocessableContent) }
         let mapped: WordImport.Mapped
         do {
             mapped = try WordImport.map(file.data, store: store, reference: reference, base: base.number, library: configuration.library)
         } catch let refusal as WordImport.Refusal {
             errors["file"] = "\(file.fileName ?? "the file"): \(refusal)"
-            return page(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .unprocessableContent)
+            return refused(session: session, reference: reference, base: base.number, message: message, errors: errors, status: .unprocessableContent)
         }
         let fileName = file.fileName ?? "DOCX"
         var outcome: WordImportReport.Outcome
@@ -101,37 +106,5 @@ struct WordImportController {
             fields[parts[0]] = MultipartForm.Field(name: parts[0], fileName: nil, data: Data((parts.count > 1 ? parts[1] : "").utf8))
         }
         return fields
-    }
-
-    private func page(session: TripactStore.Session, reference: String, base: Int, message: String, errors: [String: String], status: HTTPResponse.Status) -> Response {
-        let path = AgreementController.path(reference)
-        var page = Page(title: "Bring back a Word document")
-        page.raw("<p><a href=\"/agreements/\(path)\">Back to the agreement</a></p>")
-        if !errors.isEmpty {
-            page.raw("<p class=\"error\" role=\"alert\">The upload has \(errors.count) problem\(errors.count == 1 ? "" : "s"); see below. Nothing was saved.</p>")
-        }
-        page.raw("<p>Upload a Word document that Tripact exported and the other side returned with tracked changes, edits or comments. ")
-        page.raw("Changed values become the parameter's new value, other changed wording the clause's own wording, Word comments comments on their clause. ")
-        page.raw("The document is read against the version it was exported from; its edits go into your side's draft and its comments wait there, ")
-        page.raw("seen by your organisation only, until you send the turn from the draft's review page. Whatever cannot be placed is listed, never dropped.</p>")
-        guard session.user.role.mayPropose else {
-            page.raw("<p>Only admin and legal users bring back Word documents.</p>")
-            return page.response(status: status, session: session)
-        }
-        page.raw("<form method=\"post\" action=\"/agreements/\(path)/word\" enctype=\"multipart/form-data\">")
-        page.csrf(session)
-        page.raw("<label for=\"base\">Exported from version</label><input id=\"base\" name=\"base\" type=\"number\" min=\"1\" value=\"\(base)\">")
-        page.raw("<label for=\"file\">Returned Word document (.docx, at most 4 MiB)</label>")
-        page.raw("<input id=\"file\" name=\"file\" type=\"file\" accept=\".docx,\(WordDownloads.contentType)\"\(errors["file"] != nil ? " aria-invalid=\"true\"" : "")>")
-        if let error = errors["file"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
-        page.raw("<label for=\"message\">What the other side changed (optional; the version's message)</label>")
-        page.raw("<input id=\"message\" name=\"message\" maxlength=\"500\" size=\"70\" value=\"")
-        page.text(message)
-        page.raw("\"\(errors["message"] != nil ? " aria-invalid=\"true\"" : "")>")
-        if let error = errors["message"] { page.raw("<p class=\"error\">"); page.text(error); page.raw("</p>") }
-        page.raw("<div class=\"choice\"><input type=\"checkbox\" id=\"propose\" name=\"propose\" value=\"yes\"><label for=\"propose\">")
-        page.raw("Propose the edits to the other side at once as a new version, with the comments, instead of saving them into your side's draft</label></div>")
-        page.raw("<p><button type=\"submit\">Import</button></p></form>")
-        return page.response(status: status, session: session)
     }
 }

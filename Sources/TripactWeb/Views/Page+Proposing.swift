@@ -21,3 +21,39 @@ extension Page {
     /// "Edit" for those who propose changes, "Read" for the others.
     static func editVerb(_ session: TripactStore.Session) -> String { session.user.role.mayPropose ? "Edit" : "Read" }
 }
+
+extension Page {
+    /// The summary above a refused form: how many problems, where to look, and that nothing was saved. Nothing when
+    /// there are none. `noun` and `tail` are our own words (markup allowed), never a user's.
+    mutating func formProblems(_ count: Int, noun: String = "form", tail: String = "see the fields below. Nothing was saved.") {
+        guard count > 0 else { return }
+        raw("<p class=\"error\" role=\"alert\">The ")
+        raw(noun)
+        raw(" has \(count) problem\(count == 1 ? "" : "s"); ")
+        raw(tail)
+        raw("</p>")
+    }
+
+    /// ` aria-invalid="true" aria-describedby="…"` inside a control's tag when its value was refused, so that a screen
+    /// reader reads the message with the control; nothing otherwise.
+    mutating func invalid(_ isInvalid: Bool, describedBy id: String? = nil) {
+        guard isInvalid else { return }
+        raw(" aria-invalid=\"true\"")
+        guard let id else { return }
+        raw(" aria-describedby=\"")
+        text(id)
+        raw("\"")
+    }
+}
+
+extension Page {
+    /// A field's message under it, with the id its control's `aria-describedby` names. Nothing without a message.
+    mutating func fieldError(_ message: String?, id: String) {
+        guard let message else { return }
+        raw("<p class=\"error\" id=\"")
+        text(id)
+        raw("\">")
+        text(message)
+        raw("</p>")
+    }
+}

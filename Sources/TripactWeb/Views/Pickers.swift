@@ -33,7 +33,9 @@ enum Pickers {
     static func select(_ page: inout Page, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
         page.raw("<label for=\"\(name)\">")
         page.text(label)
-        page.raw("</label><select id=\"\(name)\" name=\"\(name)\"\(error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(name)-error\"")><option value=\"\">—</option>")
+        page.raw("</label><select id=\"\(name)\" name=\"\(name)\"")
+        page.invalid(error != nil, describedBy: "\(name)-error")
+        page.raw("><option value=\"\">—</option>")
         for option in options {
             page.option(option.key, option.label, selected: option.key == selected)
         }

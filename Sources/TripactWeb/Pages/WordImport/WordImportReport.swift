@@ -17,9 +17,8 @@ enum WordImportReport {
     }
 
     static func write(_ page: inout Page, reference: String, base: Int, fileName: String, mapped: WordImport.Mapped, outcome: Outcome, library: ClauseLibrary) {
-        let path = AgreementController.path(reference)
         let result = mapped.result
-        page.raw("<p><a href=\"/agreements/\(path)\">Back to the agreement</a></p><p>")
+        page.raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p><p>")
         page.text(fileName.isEmpty ? "The Word document" : fileName)
         page.raw(", exported from version \(base): ")
         switch outcome {
@@ -29,14 +28,18 @@ enum WordImportReport {
                 "\(mapped.comments.isEmpty ? "" : ", its Word comments held with it"). Only your organisation sees the draft, which now changes "
                     + "\(changes == 1 ? "1 item" : "\(changes) items")\(conflicts == 0 ? "" : " (\(conflicts) also changed by the other side since version \(base), to settle)"). "
             )
-            page.raw("<a href=\"\(DraftController.path(reference))\">Review and send your turn</a>.</p>")
+            page.raw("<a href=\"\(SiteRoute.draft.link(reference))\">Review and send your turn</a>.</p>")
         case .proposed(let number):
-            page.raw("<strong class=\"ok\">proposed as version \(number)</strong>\(mapped.comments.isEmpty ? "" : " with its Word comments").</p>")
+            page.raw("<strong class=\"ok\">proposed as version \(number)</strong>")
+            if !mapped.comments.isEmpty { page.raw(" with its Word comments") }
+            page.raw(".</p>")
         case .noChange:
-            page.raw("<strong>no change to the document; nothing was proposed</strong>\(mapped.comments.isEmpty ? "" : " (its Word comments were added)").</p>")
+            page.raw("<strong>no change to the document; nothing was proposed</strong>")
+            if !mapped.comments.isEmpty { page.raw(" (its Word comments were added)") }
+            page.raw(".</p>")
         case .stale(let head):
             page.raw("<strong class=\"error\" role=\"alert\">not imported: version \(head) was proposed since version \(base)</strong>. Nothing was saved. ")
-            page.raw("Download <a href=\"/agreements/\(path)/versions/\(head)/docx\">version \(head) as Word</a>, carry the edits over and upload it again.</p>")
+            page.raw("Download <a href=\"\(SiteRoute.versionDocx.link(reference, String(head)))\">version \(head) as Word</a>, carry the edits over and upload it again.</p>")
         }
         let title: (ClauseID) -> String = { id in library.clause(id).map { "Clause \(Self.number(of: id, in: result)) — \($0.title)" } ?? id.rawValue }
 

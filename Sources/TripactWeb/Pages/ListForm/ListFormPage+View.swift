@@ -1,0 +1,113 @@
+import TripactStore
+
+extension ListFormPage {
+    /// Writes the Annex III or Annex IV form from its model.
+    struct View {
+        let model: Model
+
+        func page(session: TripactStore.Session) -> Page {
+            let route: SiteRoute = model.kind == .measures ? .measures : .subprocessors
+            var page = Page(title: model.title)
+            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            for error in model.errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
+            page.raw("<form method=\"post\" action=\"\(route.link(model.reference))\">")
+            page.csrf(session)
+            page.raw("<input type=\"hidden\" name=\"base\" value=\"\(model.base)\">")
+            switch model.kind {
+            case .measures: writeMeasures(&page)
+            case .subprocessors: writeSubprocessors(&page)
+            }
+            page.raw("<label for=\"message\">Message for the other side</label><textarea id=\"message\" name=\"message\" rows=\"3\" cols=\"60\" maxlength=\"500\" required>")
+            page.text(model.message)
+            page.raw("</textarea>")
+            page.proposeButton(base: model.base, session: session)
+            page.raw("</form>")
+            return page
+        }
+
+        private func writeMeasures(_ page: inout Page) {
+            let maximum = ListFormController.maximumLength
+            for heading in model.headings {
+                page.raw("<fieldset><legend>\(heading.number). ")
+                page.text(heading.title)
+                page.raw("</legend>")
+                for row in heading.rows {
+                    // The row's fields are named by the measure's id, so that each edit reaches its own row.
+                    page.raw("<input type=\"hidden\" name=\"m.row.")
+                    page.text(row.id)
+                    page.raw("\" value=\"1\">")
+                    if let title = row.customTitle {
+                        page.raw("<input type=\"hidden\" name=\"m.")
+                        page.text(row.id)
+                        page.raw(".heading\" value=\"\(heading.number)\"><input type=\"hidden\" name=\"m.")
+                        page.text(row.id)
+                        page.raw(".title\" value=\"")
+                        page.text(title)
+                        page.raw("\">")
+                    }
+                    page.raw("<label for=\"m-\(row.index)\">")
+                    page.text(row.label)
+                    page.raw("</label><textarea id=\"m-\(row.index)\" name=\"m.")
+                    page.text(row.id)
+                    page.raw(".description\" rows=\"2\" cols=\"80\" maxlength=\"\(maximum)\">")
+                    page.text(row.description)
+                    page.raw("</textarea> <label class=\"inline\"><input type=\"checkbox\" name=\"m.")
+                    page.text(row.id)
+                    page.raw(".remove\" value=\"yes\"> remove this measure</label>")
+                }
+                page.raw("</fieldset>")
+            }
+            page.raw("<fieldset><legend>Add a measure</legend><label for=\"new-catalogue\">From the catalogue</label><select id=\"new-catalogue\" name=\"new.catalogue\"><option value=\"\">—</option>")
+            for measure in model.addableMeasures { page.option(measure.key, measure.label) }
+            page.raw("</select><label for=\"new-description\">Description for this agreement (optional)</label><textarea id=\"new-description\" name=\"new.description\" rows=\"2\" cols=\"80\"></textarea>")
+            page.raw("<label for=\"new-title\">Or a custom measure: title</label><input id=\"new-title\" name=\"new.title\" type=\"text\" size=\"60\">")
+            page.raw("<label for=\"new-heading\">Heading</label><select id=\"new-heading\" name=\"new.heading\"><option value=\"\">—</option>")
+            for heading in model.allHeadings {
+                page.raw("<option value=\"\(heading.number)\">\(heading.number). ")
+                page.text(heading.title)
+                page.raw("</option>")
+            }
+            page.raw("</select><label for=\"new-custom\">What is done, how and how often</label><textarea id=\"new-custom\" name=\"new.customDescription\" rows=\"2\" cols=\"80\"></textarea></fieldset>")
+        }
+
+        private func writeSubprocessors(_ page: inout Page) {
+            for (index, sub) in model.subprocessors.enumerated() {
+                let prefix = "s.\(sub.id)"
+                let idPrefix = "s-\(index)"
+                page.raw("<fieldset><legend>")
+                page.text(sub.name)
+                page.raw("</legend>")
+                page.raw("<input type=\"hidden\" name=\"s.row.")
+                page.text(sub.id)
+                page.raw("\" value=\"1\">")
+                for field in sub.fields {
+                    page.raw("<label for=\"\(idPrefix)-\(field.key)\">")
+                    page.text(field.label)
+                    page.raw("</label><input id=\"\(idPrefix)-\(field.key)\" name=\"")
+                    page.text("\(prefix).\(field.key)")
+                    page.raw("\" type=\"text\" size=\"60\" maxlength=\"\(ListFormController.maximumLength)\" value=\"")
+                    page.text(field.value)
+                    page.raw("\">")
+                }
+                page.raw("<label for=\"\(idPrefix)-backupFor\">Approved back-up: may replace this entry at short notice in an emergency</label>")
+                page.raw("<select id=\"\(idPrefix)-backupFor\" name=\"")
+                page.text("\(prefix).backupFor")
+                page.raw("\"><option value=\"\(ListFormController.noBackup)\">not a back-up</option>")
+                for other in sub.backupFor { page.option(other.id, other.label, selected: other.selected) }
+                page.raw("</select>")
+                DeliveryLocationsPage.View.adequacyConfirmation(&page, prefix: prefix, id: idPrefix, value: sub.adequacyConfirmed ? "yes" : "no", error: nil)
+                page.raw("<label class=\"inline\"><input type=\"checkbox\" name=\"")
+                page.text("\(prefix).remove")
+                page.raw("\" value=\"yes\"> remove this subprocessor</label></fieldset>")
+            }
+            page.raw("<fieldset><legend>Add a subprocessor from the processor's register</legend>")
+            if model.pickable.isEmpty {
+                page.raw("<p>Every active entry of the processor's register is listed. The processor adds entities under Registers, which notifies the agreements concerned.</p>")
+            }
+            for record in model.pickable {
+                Pickers.choice(&page, id: "add-\(record.id)", name: "add.\(record.id)", value: "yes", checked: false, label: record.label)
+            }
+            page.raw("</fieldset>")
+        }
+    }
+}
