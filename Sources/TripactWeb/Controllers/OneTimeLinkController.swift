@@ -54,12 +54,12 @@ struct OneTimeLinkController {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        let link = try SignatoryPage.Model.load(store: store, token: token).link
+        let page = try SignatoryPage.Model.load(store: store, token: token)
+        let link = page.link
         // The name is Annex I's; only the password is chosen here.
         let errors = AccountForm.problems(name: link.name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
         guard errors.isEmpty else {
-            let model = try SignatoryPage.Model.load(store: store, token: token, errors: errors)
-            return respond(SignatoryPage.View(model: model).page(csrf:), request: request, status: .unprocessableContent)
+            return respond(SignatoryPage.View(model: page.refused(errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
         }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.acceptSignatoryLink(token: token, passwordHash: hash)
@@ -70,7 +70,7 @@ struct OneTimeLinkController {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(SetupForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        _ = try SetupPage.Model.load(store: store, token: token)
+        let page = try SetupPage.Model.load(store: store, token: token)
         let values = [
             "organisation": (form.organisation ?? "").trimmingCharacters(in: .whitespaces), "name": (form.name ?? "").trimmingCharacters(in: .whitespaces),
             "email": (form.email ?? "").trimmingCharacters(in: .whitespaces),
@@ -82,8 +82,7 @@ struct OneTimeLinkController {
         let email = values["email"] ?? ""
         if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter your e-mail address" }
         guard errors.isEmpty else {
-            let model = try SetupPage.Model.load(store: store, token: token, values: values, errors: errors)
-            return respond(SetupPage.View(model: model).page(csrf:), request: request, status: .unprocessableContent)
+            return respond(SetupPage.View(model: page.refused(values: values, errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
         }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.completeSetup(token: token, organisation: values["organisation"] ?? "", email: email, name: values["name"] ?? "", passwordHash: hash)
@@ -94,12 +93,11 @@ struct OneTimeLinkController {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        _ = try JoinPage.Model.load(store: store, token: token)
+        let page = try JoinPage.Model.load(store: store, token: token)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let errors = AccountForm.problems(name: name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
         guard errors.isEmpty else {
-            let model = try JoinPage.Model.load(store: store, token: token, values: ["name": name], errors: errors)
-            return respond(JoinPage.View(model: model).page(csrf:), request: request, status: .unprocessableContent)
+            return respond(JoinPage.View(model: page.refused(values: ["name": name], errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
         }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         return try logIn(try store.acceptInvitation(token: token, name: name, passwordHash: hash))

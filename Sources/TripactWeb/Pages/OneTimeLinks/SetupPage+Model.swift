@@ -19,9 +19,14 @@ enum SetupPage {
             ] + AccountForm.passwordFields
 
         /// An unknown, expired or used link throws, and the error page says so.
-        static func load(store: TripactStore, token: String, values: [String: String] = [:], errors: [String: String] = [:]) throws -> Model {
+        static func load(store: TripactStore, token: String) throws -> Model {
             let link = try store.oneTimeLink(token: token, purpose: .setup)
-            return Model(token: token, expires: AccountForm.utc(link.expiresAt), values: values, errors: errors)
+            return Model(token: token, expires: AccountForm.utc(link.expiresAt), values: [:], errors: [:])
+        }
+
+        /// The same page again, with what was sent and the problems found in it.
+        func refused(values: [String: String], errors: [String: String]) -> Model {
+            Model(token: token, expires: expires, values: values, errors: errors)
         }
     }
 }

@@ -12,9 +12,14 @@ enum SignatoryPage {
         let errors: [String: String]
 
         /// An unknown, expired, used or withdrawn link throws, and the error page says so.
-        static func load(store: TripactStore, token: String, errors: [String: String] = [:]) throws -> Model {
+        static func load(store: TripactStore, token: String) throws -> Model {
             let link = try store.signatoryLink(token: token)
-            return Model(token: token, link: link, expires: AccountForm.utc(link.expiresAt), errors: errors)
+            return Model(token: token, link: link, expires: AccountForm.utc(link.expiresAt), errors: [:])
+        }
+
+        /// The same page again, with what was sent and the problems found in it.
+        func refused(errors: [String: String]) -> Model {
+            Model(token: token, link: link, expires: expires, errors: errors)
         }
     }
 }
