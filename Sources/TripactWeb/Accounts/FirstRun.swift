@@ -10,6 +10,6 @@ public enum FirstRun {
     /// The path of a new setup link (`/setup/TOKEN`) when the database has no user yet, nil once one exists.
     /// Each call revokes the links issued before, so only the one printed last works.
     public static func setupPath(store: TripactStore, lifetime: TimeInterval = setupLinkLifetime) throws -> String? {
-        try store.issueSetupLink(lifetime: lifetime).map { "/setup/\($0)" }
+        try store.issueSetupLink(lifetime: lifetime).map { SiteRoute.setup.link($0) }
     }
 }

@@ -32,22 +32,15 @@ struct AuthController {
     }
 
     func register(on router: Routes) {
-        router.get("login") { request, context in try loginPage(request: request, context: context, message: nil, email: "", status: .ok) }
-        router.post("login") { request, context in try await logIn(request: request, context: context) }
-        router.post("logout") { request, context in try await logOut(request: request, context: context) }
+        router.getOpen(.login) { request, context in try loginPage(request: request, context: context, message: nil, email: "", status: .ok) }
+        router.postOpen(.login) { request, context in try await logIn(request: request, context: context) }
+        router.postOpen(.logout) { request, context in try await logOut(request: request, context: context) }
     }
 
     private func loginPage(request: Request, context: TripactRequestContext, message: String?, email: String, status: HTTPResponse.Status) throws -> Response {
-        if context.session != nil, status == .ok { return .redirect(to: "/", type: .normal) }
+        if context.session != nil, status == .ok { return .redirect(to: SiteRoute.dashboard.link(), type: .normal) }
         let token = request.cookies[Self.loginCookie]?.value ?? Tokens.random()
-        var page = Page(title: "Log in")
-        if let message { page.raw("<p class=\"error\" role=\"alert\" id=\"login-error\">"); page.text(message); page.raw("</p>") }
-        page.raw("<form method=\"post\" action=\"/login\">")
-        page.raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(HTMLEscaping.escape(token))\">")
-        page.raw("<label for=\"email\">E-mail</label><input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"username\" required maxlength=\"254\" value=\"")
-        page.text(email)
-        page.raw("\"><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required maxlength=\"72\">")
-        page.raw("<p><button type=\"submit\">Log in</button></p></form>")
+        let page = LogInPage.View(model: LogInPage.Model(message: message, email: email)).page(csrf: token)
         var response = page.response(status: status, session: nil)
         response.setCookie(Cookie(name: Self.loginCookie, value: token, path: "/", secure: configuration.marksCookiesSecure, httpOnly: true, sameSite: .strict))
         return response
@@ -87,7 +80,7 @@ struct AuthController {
         }
         try store.loginSucceeded(ticket: ticket, email: email, client: client)
         let (token, _) = try store.createSession(for: email, lifetime: configuration.sessionLifetime)
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: SiteRoute.dashboard.link(), type: .normal)
         response.setCookie(sessionCookie(token, maxAge: Int(configuration.sessionLifetime)))
         return response
     }
@@ -104,7 +97,7 @@ struct AuthController {
             try FormDecoding.requireCSRF(form._csrf, session: session)
             try store.endSession(token: token)
         }
-        var response = Response.redirect(to: "/login", type: .normal)
+        var response = Response.redirect(to: SiteRoute.login.link(), type: .normal)
         response.setCookie(sessionCookie("", maxAge: 0))
         return response
     }

@@ -28,88 +28,49 @@ struct OneTimeLinkController {
         let passwordAgain: String?
     }
 
-    static let setupFields =
-        [
-            AccountForm.Field(name: "organisation", label: "Your organisation", type: "text", autocomplete: "organization", maxLength: 200),
-            AccountForm.Field(name: "name", label: "Your full name", type: "text", autocomplete: "name", maxLength: 200),
-            AccountForm.Field(name: "email", label: "Your e-mail address (you log in with it)", type: "email", autocomplete: "username"),
-        ] + AccountForm.passwordFields
-
-    static let invitationFields = [AccountForm.Field(name: "name", label: "Your full name", type: "text", autocomplete: "name", maxLength: 200)] + AccountForm.passwordFields
-
     func register(on router: Routes) {
-        router.get("setup/:token") { request, context in
-            let token = try context.parameters.require("token")
-            return try setupPage(request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .setup), values: [:], errors: [:], status: .ok)
+        router.getOpen(.setup) { request, context in
+            respond(SetupPage.View(model: try SetupPage.Model.load(store: store, token: try context.parameters.require("token"))).page(csrf:), request: request, status: .ok)
         }
-        router.post("setup/:token") { request, context in try await completeSetup(request: request, context: context) }
-        router.get("invitation/:token") { request, context in
-            let token = try context.parameters.require("token")
-            return try invitationPage(
-                request: request, token: token, link: try store.oneTimeLink(token: token, purpose: .invitation), values: [:], errors: [:], status: .ok
-            )
+        router.postOpen(.setup) { request, context in try await completeSetup(request: request, context: context) }
+        router.getOpen(.invitation) { request, context in
+            respond(JoinPage.View(model: try JoinPage.Model.load(store: store, token: try context.parameters.require("token"))).page(csrf:), request: request, status: .ok)
         }
-        router.post("invitation/:token") { request, context in try await acceptInvitation(request: request, context: context) }
-        router.get("signatory/:token") { request, context in
-            let token = try context.parameters.require("token")
-            return try signatoryPage(request: request, token: token, link: try store.signatoryLink(token: token), errors: [:], status: .ok)
+        router.postOpen(.invitation) { request, context in try await acceptInvitation(request: request, context: context) }
+        router.getOpen(.signatory) { request, context in
+            let model = try SignatoryPage.Model.load(store: store, token: try context.parameters.require("token"))
+            return respond(SignatoryPage.View(model: model).page(csrf:), request: request, status: .ok)
         }
-        router.post("signatory/:token") { request, context in try await acceptSignatoryLink(request: request, context: context) }
+        router.postOpen(.signatory) { request, context in try await acceptSignatoryLink(request: request, context: context) }
     }
 
-    /// The page behind a signatory's link: who invites them to sign what, and a password for the limited account.
-    private func signatoryPage(request: Request, token: String, link: SignatoryLink, errors: [String: String], status: HTTPResponse.Status) throws -> Response {
-        var page = Page(title: "Sign \(link.agreementTitle) for \(link.organisation)")
-        page.raw("<p>")
-        page.text(
-            "\(link.invitedBy) of \(link.organisation) asks you, \(link.name), whom the agreement's Annex I names as the \(link.party.rawValue)'s signatory, "
-                + "to read and sign it in Tripact. Choose a password: the account you create can read and sign this agreement only, and you log in as "
-        )
-        page.raw("<strong>")
-        page.text(link.email)
-        page.raw("</strong>.</p><p>This link works once, until ")
-        page.text(AccountForm.utc(link.expiresAt))
-        page.raw(".</p>")
+    /// A page written with the request's pre-login token, which is set (again) as a cookie.
+    private func respond(_ page: (String) -> Page, request: Request, status: HTTPResponse.Status) -> Response {
         let csrf = PreLoginToken.value(request)
-        AccountForm(action: "/signatory/\(token)", fields: AccountForm.passwordFields, button: "Create my account and read the agreement").write(
-            into: &page, csrf: csrf, values: [:], errors: errors
-        )
-        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
+        return PreLoginToken.set(csrf, on: page(csrf).response(status: status, session: nil), configuration: configuration)
     }
 
     private func acceptSignatoryLink(request: Request, context: TripactRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        let link = try store.signatoryLink(token: token)
+        let page = try SignatoryPage.Model.load(store: store, token: token)
+        let link = page.link
         // The name is Annex I's; only the password is chosen here.
         let errors = AccountForm.problems(name: link.name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
-        guard errors.isEmpty else { return try signatoryPage(request: request, token: token, link: link, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty else {
+            return respond(SignatoryPage.View(model: page.refused(errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
+        }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.acceptSignatoryLink(token: token, passwordHash: hash)
-        return try logIn(user, to: "/agreements/\(AgreementController.path(link.agreement))/sign")
-    }
-
-    private func setupPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status) throws
-        -> Response
-    {
-        var page = Page(title: "Set up Tripact")
-        page.raw("<p>Nobody uses this Tripact yet. Create your organisation and its first admin: you. You can then add your colleagues and ")
-        page.raw("invite the other side's legal team from Administration.</p><p>This link works once, until ")
-        page.text(AccountForm.utc(link.expiresAt))
-        page.raw(".</p>")
-        let csrf = PreLoginToken.value(request)
-        AccountForm(action: "/setup/\(token)", fields: Self.setupFields, button: "Create the organisation and log in").write(
-            into: &page, csrf: csrf, values: values, errors: errors
-        )
-        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
+        return try logIn(user, to: SiteRoute.sign.link(link.agreement))
     }
 
     private func completeSetup(request: Request, context: TripactRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(SetupForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        let link = try store.oneTimeLink(token: token, purpose: .setup)
+        let page = try SetupPage.Model.load(store: store, token: token)
         let values = [
             "organisation": (form.organisation ?? "").trimmingCharacters(in: .whitespaces), "name": (form.name ?? "").trimmingCharacters(in: .whitespaces),
             "email": (form.email ?? "").trimmingCharacters(in: .whitespaces),
@@ -120,50 +81,30 @@ struct OneTimeLinkController {
         }
         let email = values["email"] ?? ""
         if !email.contains("@") || TextLimit.exceeds(email, 254) { errors["email"] = "enter your e-mail address" }
-        guard errors.isEmpty else { return try setupPage(request: request, token: token, link: link, values: values, errors: errors, status: .unprocessableContent) }
+        guard errors.isEmpty else {
+            return respond(SetupPage.View(model: page.refused(values: values, errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
+        }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         let user = try store.completeSetup(token: token, organisation: values["organisation"] ?? "", email: email, name: values["name"] ?? "", passwordHash: hash)
         return try logIn(user)
-    }
-
-    private func invitationPage(request: Request, token: String, link: OneTimeLink, values: [String: String], errors: [String: String], status: HTTPResponse.Status)
-        throws -> Response
-    {
-        var page = Page(title: "Join \(link.organisation ?? "your organisation") on Tripact")
-        page.raw("<p>")
-        page.text(link.invitedBy ?? "An admin")
-        page.raw(" invited you to negotiate data processing agreements as a user of ")
-        page.text(link.organisation ?? "")
-        page.raw(" (role: ")
-        page.text(link.role?.rawValue ?? "viewer")
-        page.raw("). You will log in as <strong>")
-        page.text(link.email ?? "")
-        page.raw("</strong>.</p><p>This link works once, until ")
-        page.text(AccountForm.utc(link.expiresAt))
-        page.raw(".</p>")
-        let csrf = PreLoginToken.value(request)
-        AccountForm(action: "/invitation/\(token)", fields: Self.invitationFields, button: "Create my account and log in").write(
-            into: &page, csrf: csrf, values: values, errors: errors
-        )
-        return PreLoginToken.set(csrf, on: page.response(status: status, session: nil), configuration: configuration)
     }
 
     private func acceptInvitation(request: Request, context: TripactRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let form = try await FormDecoding.decode(InvitationForm.self, request: request, context: context)
         try PreLoginToken.require(form._csrf, request: request)
-        let link = try store.oneTimeLink(token: token, purpose: .invitation)
+        let page = try JoinPage.Model.load(store: store, token: token)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         let errors = AccountForm.problems(name: name, password: form.password ?? "", passwordAgain: form.passwordAgain ?? "")
         guard errors.isEmpty else {
-            return try invitationPage(request: request, token: token, link: link, values: ["name": name], errors: errors, status: .unprocessableContent)
+            return respond(JoinPage.View(model: page.refused(values: ["name": name], errors: errors)).page(csrf:), request: request, status: .unprocessableContent)
         }
         let hash = try await Passwords.hash(form.password ?? "", cost: configuration.bcryptCost).get()
         return try logIn(try store.acceptInvitation(token: token, name: name, passwordHash: hash))
     }
 
     /// Starts a session for the account just created and goes to the dashboard.
-    private func logIn(_ user: User, to destination: String = "/") throws -> Response {
+    private func logIn(_ user: User, to destination: String = SiteRoute.dashboard.link()) throws -> Response {
         let (token, _) = try store.createSession(for: user.email, lifetime: configuration.sessionLifetime)
         var response = Response.redirect(to: destination, type: .normal)
         response.setCookie(

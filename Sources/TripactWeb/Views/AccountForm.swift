@@ -38,7 +38,8 @@ struct AccountForm {
             page.raw("<label for=\"account-\(field.name)\">")
             page.text(field.label)
             page.raw("</label><input id=\"account-\(field.name)\" name=\"\(field.name)\" type=\"\(field.type)\" autocomplete=\"\(field.autocomplete)\" required")
-            page.raw(" maxlength=\"\(field.maxLength)\"\(invalid ? " aria-invalid=\"true\" aria-describedby=\"account-\(field.name)-error\"" : "")")
+            page.raw(" maxlength=\"\(field.maxLength)\"")
+            if invalid { page.raw(" aria-invalid=\"true\" aria-describedby=\"account-\(field.name)-error\"") }
             if field.type != "password" {
                 page.raw(" value=\"")
                 page.text(values[field.name] ?? "")

@@ -8,9 +8,11 @@ enum NoticeViews {
         if showAgreement { page.raw("<th scope=\"col\">Agreement</th>") }
         page.raw("<th scope=\"col\">Change</th><th scope=\"col\">Kind</th><th scope=\"col\">Status</th><th scope=\"col\">Deadline</th><th scope=\"col\">Takes effect</th></tr></thead><tbody>")
         for notice in notices {
-            page.raw("<tr><td><a href=\"/notices/\(notice.id)\">Notice \(notice.id)</a></td>")
+            page.raw("<tr><td><a href=\"\(SiteRoute.notice.link(String(notice.id)))\">Notice \(notice.id)</a></td>")
             if showAgreement {
-                page.raw("<td><a href=\"/agreements/\(AgreementController.path(notice.agreement))\">")
+                page.raw("<td><a href=\"")
+                page.text(SiteRoute.agreement.link(notice.agreement))
+                page.raw("\">")
                 page.text(notice.agreementTitle)
                 page.raw("</a></td>")
             }

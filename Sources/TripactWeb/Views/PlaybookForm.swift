@@ -28,12 +28,16 @@ struct PlaybookForm {
         return "\(name): \(problem.message)"
     }
 
-    func write(_ clause: Clause, into page: inout Page, entered: PlaybookController.Entered?) {
-        page.raw("<section class=\"playbook-clause\" id=\"\(HTMLEscaping.escape(Self.anchor(clause)))\"><h2>")
+    func write(_ clause: Clause, into page: inout Page, entered: PlaybookPage.Entered?) {
+        page.raw("<section class=\"playbook-clause\" id=\"")
+        page.text(Self.anchor(clause))
+        page.raw("\"><h2>")
         page.text(clause.title)
         page.raw("</h2>")
         if editable {
-            page.raw("<form method=\"post\" action=\"/playbook/clauses/\(AgreementController.path(clause.id.rawValue))\">")
+            page.raw("<form method=\"post\" action=\"")
+            page.text(SiteRoute.playbookClause.link(clause.id.rawValue))
+            page.raw("\">")
             page.csrf(session)
             page.raw("<input type=\"hidden\" name=\"side\" value=\"\(playbook.side.rawValue)\">")
         }
@@ -103,16 +107,33 @@ struct PlaybookForm {
     }
 
     private func fact(_ page: inout Page, _ name: String, _ words: String?) {
-        page.raw("<dt>\(HTMLEscaping.escape(name))</dt><dd>")
+        page.raw("<dt>")
+        page.text(name)
+        page.raw("</dt><dd>")
         page.text(words ?? "no position")
         page.raw("</dd>")
     }
 
-    private func fieldID(_ clause: Clause, _ name: String) -> String { HTMLEscaping.escape("\(clause.id.rawValue)--\(name)") }
+    private func fieldID(_ clause: Clause, _ name: String) -> String { "\(clause.id.rawValue)--\(name)" }
+
+    /// A label, then the start of the field it labels, up to its name: `<label for="id">Label</label><tag id="id" name="name"`.
+    private func labelAndField(_ page: inout Page, _ tag: String, id: String, label: String, name: String) {
+        page.raw("<label for=\"")
+        page.text(id)
+        page.raw("\">")
+        page.text(label)
+        page.raw("</label><\(tag) id=\"")
+        page.text(id)
+        page.raw("\" name=\"")
+        page.text(name)
+        page.raw("\"")
+    }
 
     private func select(_ page: inout Page, clause: Clause, name: String, label: String, options: [(key: String, label: String)], selected: String, error: String?) {
         let id = fieldID(clause, name)
-        page.raw("<label for=\"\(id)\">\(HTMLEscaping.escape(label))</label><select id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\"\(invalid(id, error))>")
+        labelAndField(&page, "select", id: id, label: label, name: name)
+        invalid(&page, id, error)
+        page.raw(">")
         if !options.contains(where: { $0.key == selected }) { page.raw("<option value=\"\" selected>—</option>") }
         for option in options {
             page.option(option.key, option.label, selected: option.key == selected)
@@ -123,19 +144,29 @@ struct PlaybookForm {
 
     private func input(_ page: inout Page, clause: Clause, name: String, label: String, type: String, extra: String, value: String, error: String?) {
         let id = fieldID(clause, name)
-        page.raw("<label for=\"\(id)\">\(HTMLEscaping.escape(label))</label><input id=\"\(id)\" name=\"\(HTMLEscaping.escape(name))\" type=\"\(type)\"\(extra) value=\"")
+        labelAndField(&page, "input", id: id, label: label, name: name)
+        page.raw(" type=\"\(type)\"")
+        page.raw(extra)
+        page.raw(" value=\"")
         page.text(value)
-        page.raw("\"\(invalid(id, error))>")
+        page.raw("\"")
+        invalid(&page, id, error)
+        page.raw(">")
         self.error(&page, id, error)
     }
 
-    private func invalid(_ id: String, _ error: String?) -> String {
-        error == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(id)-error\""
+    private func invalid(_ page: inout Page, _ id: String, _ error: String?) {
+        guard error != nil else { return }
+        page.raw(" aria-invalid=\"true\" aria-describedby=\"")
+        page.text(id)
+        page.raw("-error\"")
     }
 
     private func error(_ page: inout Page, _ id: String, _ message: String?) {
         guard let message else { return }
-        page.raw("<p class=\"error\" id=\"\(id)-error\">")
+        page.raw("<p class=\"error\" id=\"")
+        page.text(id)
+        page.raw("-error\">")
         page.text(message)
         page.raw("</p>")
     }

@@ -69,8 +69,24 @@ struct RegisterEntryForm: Decodable {
         "startDate", "onwardSubprocessors", "plannedStart", "message", "kind",
     ]
 
+    /// The options of the form's pickers, in the catalogue's words: read once by the page's model, so that writing the
+    /// form needs no library.
+    struct Choices {
+        let countries: [(key: String, label: String)]
+        let services: [(key: String, label: String)]
+        let dataCategories: [(key: String, label: String)]
+        let transferMechanisms: [(key: String, label: String)]
+
+        init(library: ClauseLibrary) {
+            countries = library.countries.map { ($0.code, "\($0.name) (\($0.code))") }
+            services = library.services.map { ($0.key, $0.label) }
+            dataCategories = library.dataCategories.map { ($0.key, $0.label) }
+            transferMechanisms = library.transferMechanisms.map { ($0.key, $0.label) }
+        }
+    }
+
     /// The entry's fields, filled with `record` (or what was entered), each with its message.
-    static func fields(_ page: inout Page, record: SubprocessorRecord?, entered: RegisterEntryForm?, errors: [String: String], library: ClauseLibrary, idEditable: Bool) {
+    static func fields(_ page: inout Page, record: SubprocessorRecord?, entered: RegisterEntryForm?, errors: [String: String], choices: Choices, idEditable: Bool) {
         func value(_ typed: String?, _ stored: String?) -> String { typed ?? stored ?? "" }
         func error(_ field: String) {
             guard let message = errors[field] else { return }
@@ -81,24 +97,28 @@ struct RegisterEntryForm: Decodable {
         func input(_ field: String, _ label: String, _ current: String, type: String = "text", required: Bool = true, readOnly: Bool = false) {
             page.raw("<label for=\"\(field)\">\(label)</label><input type=\"\(type)\" id=\"\(field)\" name=\"\(field)\" size=\"60\" maxlength=\"\(maximumLength)\" value=\"")
             page.text(current)
-            page.raw("\"\(required ? " required" : "")\(readOnly ? " readonly" : "")\(errors[field] == nil ? "" : " aria-invalid=\"true\" aria-describedby=\"\(field)-error\"")>")
+            page.raw("\"")
+            if required { page.raw(" required") }
+            if readOnly { page.raw(" readonly") }
+            if errors[field] != nil { page.raw(" aria-invalid=\"true\" aria-describedby=\"\(field)-error\"") }
+            page.raw(">")
             error(field)
         }
         input("id", "Id (letters, digits, '-'; it becomes the Annex IV id)", value(entered?.id, record?.id), readOnly: !idEditable)
         input("name", "Legal entity", value(entered?.name, record?.name))
         input("address", "Address", value(entered?.address, record?.address))
-        Pickers.select(&page, name: "country", label: "Country of establishment", options: library.countries.map { ($0.code, "\($0.name) (\($0.code))") },
+        Pickers.select(&page, name: "country", label: "Country of establishment", options: choices.countries,
                        selected: value(entered?.country, record?.country), error: errors["country"])
-        Pickers.checkboxes(&page, name: "services", legend: "Services it provides", options: library.services.map { ($0.key, $0.label) },
+        Pickers.checkboxes(&page, name: "services", legend: "Services it provides", options: choices.services,
                            selected: Set(entered?.services ?? record?.services ?? []), error: errors["services"])
         page.raw("<label for=\"description\">What it does with the personal data (Annex IV)</label><textarea id=\"description\" name=\"description\" rows=\"3\" cols=\"60\" maxlength=\"\(maximumLength)\" required>")
         page.text(value(entered?.description, record?.description))
         page.raw("</textarea>")
         error("description")
-        Pickers.checkboxes(&page, name: "dataCategories", legend: "Personal data it processes", options: library.dataCategories.map { ($0.key, $0.label) },
+        Pickers.checkboxes(&page, name: "dataCategories", legend: "Personal data it processes", options: choices.dataCategories,
                            selected: Set(entered?.dataCategories ?? record?.dataCategories ?? []), error: errors["dataCategories"])
         input("locations", "Processing locations (ISO codes, comma-separated)", value(entered?.locations, record?.locations.joined(separator: ", ")), required: false)
-        Pickers.select(&page, name: "transferMechanism", label: "Transfer mechanism", options: library.transferMechanisms.map { ($0.key, $0.label) },
+        Pickers.select(&page, name: "transferMechanism", label: "Transfer mechanism", options: choices.transferMechanisms,
                        selected: value(entered?.transferMechanism, record?.transferMechanism ?? "eea"), error: errors["transferMechanism"])
         input("tiaReference", "Transfer impact assessment (reference)", value(entered?.tiaReference, record?.tiaReference), required: false)
         input("contactName", "Contact person", value(entered?.contactName, record?.contact?.name), required: false)
