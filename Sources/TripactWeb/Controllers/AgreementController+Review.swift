@@ -13,15 +13,14 @@ extension AgreementController {
         let version: String?
     }
 
-    func markReviewed(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login", type: .normal) }
+    func markReviewed(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
         let form = try await FormDecoding.decode(ReviewedForm.self, request: request, context: context)
         try FormDecoding.requireCSRF(form._csrf, session: session)
-        guard let access = try AgreementAccess.check(context, store: store) else { throw StoreError.notAParty(user: session.user.email, agreement: "") }
+        let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         guard let text = form.version, let version = Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw HTTPError(.badRequest, message: "version: say which version you reviewed, as a number")
         }
-        try store.markReviewed(access.reference, version: version, by: session.user.email)
-        return .redirect(to: "/agreements/\(Self.path(access.reference))#review", type: .normal)
+        try store.markReviewed(reference, version: version, by: session.user.email)
+        return .redirect(to: SiteRoute.agreement.link(reference, fragment: "review"), type: .normal)
     }
 }

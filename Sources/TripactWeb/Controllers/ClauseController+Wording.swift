@@ -18,21 +18,13 @@ extension ClauseController {
         let message: String?
     }
 
-    /// What the wording form shows: the text typed (nil: prefilled from the version), the message and the problems.
-    struct WordingEntry {
-        var ownWording: String?
-        var rider: String?
-        var message = ""
-        var errors: [String: String] = [:]
-    }
-
-    func saveWording(request: Request, context: TripactRequestContext) async throws -> Response {
-        guard let (session, reference, party, clause) = try load(context) else { return .redirect(to: "/login", type: .normal) }
+    func saveWording(request: Request, context: TripactRequestContext, session: TripactStore.Session) async throws -> Response {
+        let (reference, party, clause) = try load(context, session: session)
         let form = try await FormDecoding.decode(WordingForm.self, request: request, context: context)
         let baseVersion = try Proposals.start(store: store, session: session, reference: reference, csrf: form._csrf, base: form.base)
         let typedOwn = form.ownWording ?? ""
         let typedRider = form.rider ?? ""
-        var entry = WordingEntry(
+        var entry = ClausePage.WordingEntry(
             ownWording: typedOwn, rider: typedRider, message: (form.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines), errors: [:]
         )
         var document = baseVersion.document
@@ -68,84 +60,15 @@ extension ClauseController {
         }
         if entry.message.isEmpty { entry.errors["wording-message"] = "say what you changed and why" }
         if TextLimit.exceeds(entry.message, Self.maximumMessageLength) { entry.errors["wording-message"] = "at most \(Self.maximumMessageLength) characters" }
-        let state = try store.itemStates(reference).first { $0.key.rawValue == "clause:\(clause.id)" }
-        func page(base: Int, status: HTTPResponse.Status) -> Response {
-            let values = Dictionary(uniqueKeysWithValues: clause.parameters.map { spec in
-                (spec.name, (stored?.parameters[spec.name] ?? spec.defaultValue).map(Self.formValue) ?? "")
-            })
-            return self.form(
-                session: session, reference: reference, party: party, clause: clause, base: base, variant: stored?.variant ?? clause.defaultVariant.key,
-                values: values, message: "", errors: [:], state: state, status: status, wording: entry
+        guard entry.errors.isEmpty, let index, let stored else {
+            let entered = ClausePage.Entered(
+                base: baseVersion.number, variant: stored?.variant ?? clause.defaultVariant.key,
+                values: ClausePage.Model.formValues(clause, stored?.parameters ?? [:])
             )
+            return try answerWithProblems(session: session, reference: reference, party: party, clause: clause, entered: entered, wording: entry)
         }
-        guard entry.errors.isEmpty, let index, let stored else { return page(base: baseVersion.number, status: .unprocessableContent) }
         document.clauses[index] = ClauseSelection(clause: stored.clause, variant: stored.variant, parameters: stored.parameters, ownWording: own, rider: rider)
         return try Proposals.saveDraft(store: store, working: baseVersion, edited: document, reference: reference, session: session, note: entry.message)
-    }
-
-    /// Above a clause in the parties' own wording: what is not standard, and its words against the library's text of
-    /// its variant with the same values, marked as a redline.
-    static func writeNonStandardNote(_ page: inout Page, _ item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
-        guard item.hasCustomWording else { return }
-        let what = item.customParts == [.rider] ? "the library's text with a rider of the parties' own" : item.customParts.count == 2
-            ? "the parties' own wording, with a rider" : "the parties' own wording"
-        page.raw("<div class=\"non-standard\" role=\"note\"><p><strong>Non-standard wording.</strong> ")
-        page.text("This clause prints \(what), not the library's text of the variant \u{201C}\(item.variant.label)\u{201D}. Check it against what the clause must cover: \(item.clause.articleLine).")
-        page.raw("</p><details class=\"wording-redline\"><summary>")
-        page.text("Compared with the library's text (words taken out struck through, words put in underlined)")
-        // Escaped by the redline renderer: every word goes through its writer.
-        page.raw("</summary>")
-        page.raw(DiffHTMLRenderer.wordsFragment(facts.wordingRedline(of: item)))
-        page.raw("</details></div>")
-    }
-
-    /// The form: the clause's text to edit (its own wording, else the library's text it would start from) and a rider, as
-    /// the side's working copy (its draft, else the head) has them.
-    func writeWordingForm(
-        _ page: inout Page, session: TripactStore.Session, reference: String, clause: Clause, base: Int, document: AgreementDocument?,
-        entry: WordingEntry
-    ) {
-        // The side's draft when it has one: saving the form writes into it.
-        let selection = document?.clauses.first { $0.clause == clause.id }
-        guard let selection, let variant = clause.variant(selection.variant) else { return }
-        let own = entry.ownWording ?? selection.ownWording ?? variant.text.source
-        let rider = entry.rider ?? selection.rider ?? ""
-        let open = !entry.errors.isEmpty || selection.hasCustomWording
-        page.raw("<section class=\"own-wording\" aria-labelledby=\"own-wording-heading\"><h2 id=\"own-wording-heading\">Your own wording</h2>")
-        page.raw("<details class=\"own-wording\"\(open ? " open" : "")><summary>Use your own wording or add a rider</summary>")
-        if !entry.errors.isEmpty {
-            page.raw("<p class=\"error\" role=\"alert\">The wording form has \(entry.errors.count) problem\(entry.errors.count == 1 ? "" : "s"); see the fields below. Nothing was saved.</p>")
-        }
-        page.raw("<form method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(clause.id.rawValue))/wording\">")
-        page.csrf(session)
-        page.raw("<input type=\"hidden\" name=\"base\" value=\"\(base)\">")
-        page.raw("<p class=\"hint\" id=\"wording-hint\">")
-        page.text(Self.syntaxHint(clause))
-        page.raw("</p>")
-        textarea(&page, name: "ownWording", label: "Use your own wording (replaces the text of the variant \u{201C}\(variant.label)\u{201D})", value: own, rows: 14,
-                 maximum: ClauseWording.maximumOwnWordingLength, error: entry.errors["ownWording"])
-        if selection.ownWording != nil {
-            page.raw("<div class=\"choice\"><input type=\"checkbox\" id=\"restore\" name=\"restore\" value=\"yes\"><label for=\"restore\">Go back to the library's text of the variant</label></div>")
-        }
-        textarea(&page, name: "rider", label: "Add a rider (paragraphs printed after the clause's text; leave empty for none)", value: rider, rows: 5,
-                 maximum: ClauseWording.maximumRiderLength, error: entry.errors["rider"])
-        textarea(&page, name: "message", id: "wording-message", label: "Message for the other side", value: entry.message, rows: 3, maximum: Self.maximumMessageLength,
-                 error: entry.errors["wording-message"], required: true)
-        page.proposeButton(base: base, session: session)
-        page.raw("</form></details></section>")
-    }
-
-    private func textarea(
-        _ page: inout Page, name: String, id: String? = nil, label: String, value: String, rows: Int, maximum: Int, error: String?, required: Bool = false
-    ) {
-        let id = id ?? name
-        page.raw("<label for=\"\(id)\">")
-        page.text(label)
-        let described = error != nil ? "\(id)-error wording-hint" : "wording-hint"
-        page.raw("</label><textarea id=\"\(id)\" name=\"\(name)\" rows=\"\(rows)\" cols=\"80\" maxlength=\"\(maximum)\" aria-describedby=\"\(described)\"\(required ? " required" : "")\(error != nil ? " aria-invalid=\"true\"" : "")>")
-        page.text(value)
-        page.raw("</textarea>")
-        Self.error(&page, error, id: "\(id)-error")
     }
 
     /// How to write values and conditions into the text, with this clause's own parameters.

@@ -5,7 +5,8 @@ import TripactStore
 /// The negotiation part of an item's page, shared by the item page and the clause form: the item's state, accept and
 /// reject (with a reason) for those who negotiate, and the comment thread with its form for every user of a party.
 struct ItemNegotiationView {
-    let session: TripactStore.Session
+    /// The reader's role proposes changes (admins and legal users); with an unsigned agreement, accept and reject show.
+    let mayPropose: Bool
     let reference: String
     let party: PartyRole
     let key: ItemKey
@@ -24,28 +25,34 @@ struct ItemNegotiationView {
 
     static let maximumReasonLength = 2_000
 
-    func render(into page: inout Page) {
-        let mayNegotiate = session.user.role.mayPropose && status != .signed
+    /// Writes the state, the forms and the thread; the session only for the forms' CSRF fields.
+    func render(into page: inout Page, session: TripactStore.Session) {
+        let mayNegotiate = mayPropose && status != .signed
         page.raw("<h2 id=\"negotiation\">Negotiation</h2><p>State on version \(head): <strong id=\"item-state\">")
         page.text(state.map { $0.isRemoval ? "removal " + $0.label : $0.label } ?? "not in this version")
         page.raw("</strong>")
         for dispute in disputes { Self.writeDispute(&page, dispute, shortened: false) }
         page.raw("</p>")
         if mayNegotiate, let state {
-            let base = "/agreements/\(AgreementController.path(reference))/items/\(AgreementController.path(key.rawValue))"
             page.raw("<div class=\"actions\">")
             if !state.acceptedBy.contains(party) {
-                page.raw("<form method=\"post\" action=\"\(base)/accept\">")
+                page.raw("<form method=\"post\" action=\"\(SiteRoute.itemAccept.link(reference, key.rawValue))\">")
                 page.csrf(session)
-                page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"\(HTMLEscaping.escape(back))\">")
+                page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"")
+                page.text(back)
+                page.raw("\">")
                 page.raw("<button type=\"submit\">Accept for the \(party.rawValue)</button></form>")
             }
-            page.raw("</div><form method=\"post\" action=\"\(base)/reject\" class=\"reject\">")
+            page.raw("</div><form method=\"post\" action=\"\(SiteRoute.itemReject.link(reference, key.rawValue))\" class=\"reject\">")
             page.csrf(session)
-            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"\(HTMLEscaping.escape(back))\">")
+            page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"")
+            page.text(back)
+            page.raw("\">")
             let invalid = reasonError != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : ""
             page.raw("<label for=\"reason\">Reject for the \(party.rawValue): your reason (it becomes a comment on this item)</label>")
-            page.raw("<textarea id=\"reason\" name=\"reason\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumReasonLength)\" required\(invalid)>")
+            page.raw("<textarea id=\"reason\" name=\"reason\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumReasonLength)\" required")
+            page.raw(invalid)
+            page.raw(">")
             page.text(reason)
             page.raw("</textarea>")
             if let reasonError {

@@ -60,7 +60,7 @@ struct NeedsYouPanel {
         if awaiting.isEmpty, signature == nil { page.raw("<p>No item awaits your side's acceptance.</p>") }
         list(&page, id: "needs-items", heading: awaiting.count == 1 ? "1 item awaits your side" : "\(awaiting.count) items await your side", awaiting) { page, entry in
             guard actions, let key = entry.key else { return }
-            page.raw(" <form class=\"inline\" method=\"post\" action=\"/agreements/\(AgreementController.path(reference))/accept\">")
+            page.raw(" <form class=\"inline\" method=\"post\" action=\"\(SiteRoute.accept.link(reference))\">")
             page.csrf(session)
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"item\" value=\"")
             page.text(key.rawValue)
@@ -100,22 +100,21 @@ extension NeedsYouPanel {
         reference: String, party: PartyRole, summary: AgreementSummary, head: Version, states: [ItemState], disputes: [Dispute], notices: [NoticeEntry],
         registers: RegisterSnapshot, findings: [Finding], signatures: [SignatureEntry], labels: ItemLabels, maySign: Bool
     ) {
-        let agreement = "/agreements/\(AgreementController.path(reference))"
         func place(_ key: ItemKey) -> String {
-            key.kind == "clause" ? "\(agreement)/clauses/\(AgreementController.path(key.name))" : ItemController.path(reference, key)
+            key.kind == "clause" ? SiteRoute.clause.link(reference, key.name) : SiteRoute.item.link(reference, key.rawValue)
         }
         self.reference = reference
         self.party = party
         self.head = head.number
         awaiting = summary.status == .signed ? [] : states.filter { !$0.acceptedBy.contains(party) }.map { state in
-            Entry(title: labels.label(state.key), href: state.isRemoval ? ItemController.path(reference, state.key) : place(state.key), key: state.key)
+            Entry(title: labels.label(state.key), href: state.isRemoval ? SiteRoute.item.link(reference, state.key.rawValue) : place(state.key), key: state.key)
         }
         self.disputes = disputes.map { dispute in
             let who = dispute.party == party ? "your side" : "the \(dispute.party.rawValue)"
             return Entry(title: labels.label(dispute.item), href: place(dispute.item), detail: "rejected by \(who) (\(dispute.authorName)) on version \(dispute.version): “\(dispute.reason)”")
         }
         self.notices = notices.filter { $0.status.isOpen }.map { notice in
-            Entry(title: "Notice \(notice.id)", href: "/notices/\(notice.id)", detail: "\(notice.summary); \(notice.status.label), \(notice.deadlineLabel) \(notice.respondBy.label)")
+            Entry(title: "Notice \(notice.id)", href: SiteRoute.notice.link(String(notice.id)), detail: "\(notice.summary); \(notice.status.label), \(notice.deadlineLabel) \(notice.respondBy.label)")
         }
         evidence = RegisterFindings.evidenceDue(head.document, registers: registers).map { due in
             let item = due.evidence
@@ -123,7 +122,7 @@ extension NeedsYouPanel {
             let when = left < 0 ? "expired on \(due.expires.label)" : left == 0 ? "expires today" : "expires on \(due.expires.label), in \(left) day\(left == 1 ? "" : "s")"
             let measure = ItemKey(rawValue: "measure:\(due.measure)")
             // The processor renews it in its register; the controller follows the measure it stands behind.
-            let href = party == .processor ? "/registers/measures" : place(measure)
+            let href = party == .processor ? SiteRoute.measureRegister.link() : place(measure)
             return Entry(title: "\(item.title) behind \(labels.label(measure))", href: href, detail: "\(item.issuer), \(item.reference), \(when)")
         }
         let words = FindingWords(document: head.document, library: labels.library, labels: labels)
@@ -134,7 +133,7 @@ extension NeedsYouPanel {
             // Those who sign go to the confirmation page; the others to the signatures on this page.
             signature = Entry(
                 title: "Version \(head.number) is agreed by both parties and awaits the \(party.rawValue)'s signature",
-                href: maySign ? "\(agreement)/sign?version=\(head.number)" : "#signatures"
+                href: maySign ? SiteRoute.sign.link(reference, query: ["version": String(head.number)]) : "#signatures"
             )
         } else {
             signature = nil
@@ -143,25 +142,24 @@ extension NeedsYouPanel {
 
     /// Where a finding is put right: the form or item its path points into, else the validation list on the page.
     static func place(of path: String, in document: AgreementDocument, reference: String) -> String {
-        let agreement = "/agreements/\(AgreementController.path(reference))"
         func index(after prefix: String) -> Int? {
             guard path.hasPrefix(prefix + "[") else { return nil }
             return Int(path.dropFirst(prefix.count + 1).prefix { $0.isNumber })
         }
         if let i = index(after: "clauses"), document.clauses.indices.contains(i) {
-            return "\(agreement)/clauses/\(AgreementController.path(document.clauses[i].clause.rawValue))"
+            return SiteRoute.clause.link(reference, document.clauses[i].clause.rawValue)
         }
         if let i = index(after: "measures"), document.measures.indices.contains(i) {
-            return ItemController.path(reference, ItemKey(rawValue: "measure:\(document.measures[i].id)"))
+            return SiteRoute.item.link(reference, "measure:\(document.measures[i].id)")
         }
         if let i = index(after: "subprocessors"), document.subprocessors.indices.contains(i) {
-            return ItemController.path(reference, ItemKey(rawValue: "subprocessor:\(document.subprocessors[i].id)"))
+            return SiteRoute.item.link(reference, "subprocessor:\(document.subprocessors[i].id)")
         }
-        let forms: [(String, String)] = [
-            ("parties.", "parties"), ("processing.deliveryLocations", "locations"), ("processing.", "annex2"), ("measures", "measures"),
-            ("subprocessors", "subprocessors"), ("consumerObligations", "consumer"), ("assistanceMeasures", "assistance"), ("effectiveDate", "terms"),
+        let forms: [(String, SiteRoute)] = [
+            ("parties.", .parties), ("processing.deliveryLocations", .locations), ("processing.", .annex2), ("measures", .measures),
+            ("subprocessors", .subprocessors), ("consumerObligations", .consumer), ("assistanceMeasures", .assistance), ("effectiveDate", .terms),
         ]
-        if let form = forms.first(where: { path.hasPrefix($0.0) }) { return "\(agreement)/\(form.1)" }
-        return "\(agreement)#validation"
+        if let form = forms.first(where: { path.hasPrefix($0.0) }) { return form.1.link(reference) }
+        return SiteRoute.agreement.link(reference, fragment: "validation")
     }
 }

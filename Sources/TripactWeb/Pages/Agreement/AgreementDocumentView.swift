@@ -25,7 +25,6 @@ struct AgreementDocumentView {
     let reviewedLabels: ItemLabels?
     /// Accept, reject and edit offered (admins and legal users, agreement not signed).
     let mayNegotiate: Bool
-    let session: TripactStore.Session
     /// Items the reader's side changed in its private draft (marked in their margins; never part of the other side's page).
     var draftChanges: Set<ItemKey> = []
 
@@ -55,7 +54,6 @@ struct AgreementDocumentView {
     }
 
     private var other: PartyRole { party == .controller ? .processor : .controller }
-    private var agreementPath: String { "/agreements/\(AgreementController.path(reference))" }
 
     func standing(_ state: ItemState) -> Standing {
         if state.isAgreed { return .agreed }
@@ -72,14 +70,15 @@ struct AgreementDocumentView {
         return result
     }
 
-    func write(_ page: inout Page) {
+    /// Writes the review bar, the contents and the document; the session only for the forms' CSRF fields.
+    func write(_ page: inout Page, session: TripactStore.Session) {
         let changed = self.changed
         let byKey = Dictionary(states.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let disputesByItem = Dictionary(grouping: disputes, by: \.item)
         let commentCounts = comments.reduce(into: [String: Int]()) { counts, comment in
             if let item = comment.item { counts[item, default: 0] += 1 }
         }
-        writeReviewBar(&page, changed: changed)
+        writeReviewBar(&page, changed: changed, session: session)
         writeContents(&page, byKey: byKey, changed: changed)
 
         var annotations: [ItemKey: ItemAnnotation] = [:]
@@ -91,7 +90,7 @@ struct AgreementDocumentView {
                 margin.text(labels.label(state.key))
                 margin.raw("</strong></p>")
             }
-            writeMargin(&margin, state, disputes: disputesByItem[state.key] ?? [], comments: commentCounts[state.key.rawValue] ?? 0, change: changed[state.key])
+            writeMargin(&margin, state, session: session, disputes: disputesByItem[state.key] ?? [], comments: commentCounts[state.key.rawValue] ?? 0, change: changed[state.key])
             var replacement: String?
             if state.key.kind == "clause", let line = changed[state.key], line.hasMarks {
                 // The clause's own words with the changes marked, in place of its paragraphs (the title line is the heading).
@@ -111,7 +110,7 @@ struct AgreementDocumentView {
                 page.raw("<div class=\"removal\"><p><strong>")
                 page.text(reviewedLabels?.label(state.key) ?? labels.label(state.key))
                 page.raw("</strong></p><aside class=\"margin\">")
-                writeMargin(&page, state, disputes: disputesByItem[state.key] ?? [], comments: commentCounts[state.key.rawValue] ?? 0, change: nil)
+                writeMargin(&page, state, session: session, disputes: disputesByItem[state.key] ?? [], comments: commentCounts[state.key.rawValue] ?? 0, change: nil)
                 page.raw("</aside></div>")
             }
             page.raw("</section>")
@@ -131,7 +130,7 @@ struct AgreementDocumentView {
     }
 
     /// Which version the reader reviewed, what changed since, and the button that marks the head as reviewed.
-    private func writeReviewBar(_ page: inout Page, changed: [ItemKey: ItemRedline]) {
+    private func writeReviewBar(_ page: inout Page, changed: [ItemKey: ItemRedline], session: TripactStore.Session) {
         page.raw("<section class=\"review\" aria-labelledby=\"review\"><h2 id=\"review\">Changes since you last reviewed</h2><p>")
         if let reviewed, reviewed == head.number {
             page.raw("You have reviewed version \(reviewed), the current version: nothing is marked.")
@@ -151,7 +150,7 @@ struct AgreementDocumentView {
         }
         page.raw("</p>")
         if reviewed != head.number {
-            page.raw("<form method=\"post\" action=\"\(agreementPath)/reviewed\">")
+            page.raw("<form method=\"post\" action=\"\(SiteRoute.reviewed.link(reference))\">")
             page.csrf(session)
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><button type=\"submit\">Mark version \(head.number) as reviewed</button></form>")
         }
@@ -195,7 +194,7 @@ struct AgreementDocumentView {
 
     /// One item's margin: its standing, each side's position, the disputes and their reasons, whether it changed since
     /// the reader's review, its comments and what the reader may do.
-    private func writeMargin(_ page: inout Page, _ state: ItemState, disputes: [Dispute], comments: Int, change: ItemRedline?) {
+    private func writeMargin(_ page: inout Page, _ state: ItemState, session: TripactStore.Session, disputes: [Dispute], comments: Int, change: ItemRedline?) {
         let standing = self.standing(state)
         let label = labels.label(state.key)
         page.raw("<div class=\"item-state \(standing.cssClass)\"><p class=\"standing\"><strong>")
@@ -224,13 +223,15 @@ struct AgreementDocumentView {
         }
         if draftChanges.contains(state.key) {
             page.raw("<p class=\"draft-change\"><a href=\"")
-            page.text(DraftController.path(reference) + "#changes")
+            page.text(SiteRoute.draft.link(reference, fragment: "changes"))
             page.raw("\">Changed in your draft</a> <small>(not sent yet)</small></p>")
         }
-        let place = state.key.kind == "clause" && !state.isRemoval
-            ? "\(agreementPath)/clauses/\(AgreementController.path(state.key.name))" : ItemController.path(reference, state.key)
+        let place = { (fragment: String) in
+            state.key.kind == "clause" && !state.isRemoval
+                ? SiteRoute.clause.link(reference, state.key.name, fragment: fragment) : SiteRoute.item.link(reference, state.key.rawValue, fragment: fragment)
+        }
         page.raw("<p class=\"margin-actions\"><a href=\"")
-        page.text(place + "#comments")
+        page.text(place("comments"))
         page.raw("\">")
         page.text(comments == 0 ? "Comment" : comments == 1 ? "1 comment" : "\(comments) comments")
         page.raw("<span class=\"visually-hidden\">")
@@ -239,7 +240,7 @@ struct AgreementDocumentView {
         if mayNegotiate {
             if !state.disputedBy.contains(party) {
                 page.raw(" <a href=\"")
-                page.text(place + "#negotiation")
+                page.text(place("negotiation"))
                 page.raw("\">Reject with a reason<span class=\"visually-hidden\">")
                 page.text(": \(label)")
                 page.raw("</span></a>")
@@ -255,8 +256,8 @@ struct AgreementDocumentView {
         page.raw("</p>")
         if mayNegotiate, !state.acceptedBy.contains(party) {
             page.raw("<p class=\"margin-accept\">")
-            AgreementController.writeSelectionBox(&page, key: state.key, label: label)
-            page.raw("<form class=\"inline\" method=\"post\" action=\"\(agreementPath)/accept\">")
+            AgreementPage.View.writeSelectionBox(&page, key: state.key, label: label)
+            page.raw("<form class=\"inline\" method=\"post\" action=\"\(SiteRoute.accept.link(reference))\">")
             page.csrf(session)
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head.number)\"><input type=\"hidden\" name=\"item\" value=\"")
             page.text(state.key.rawValue)
@@ -271,19 +272,22 @@ struct AgreementDocumentView {
     private func editPlace(_ state: ItemState) -> String? {
         guard !state.isRemoval else { return nil }
         let key = state.key
-        switch key.kind {
-        case "clause": return "\(agreementPath)/clauses/\(AgreementController.path(key.name))"
-        case "party": return "\(agreementPath)/parties"
-        case "annex2": return key.name == "delivery-locations" ? "\(agreementPath)/locations" : "\(agreementPath)/annex2"
-        case "measure": return "\(agreementPath)/measures"
-        case "annex3": return "\(agreementPath)/assistance"
-        case "subprocessor": return "\(agreementPath)/subprocessors"
-        case "annex5": return "\(agreementPath)/consumer"
-        case "agreement": return "\(agreementPath)/terms"
-        case "role": return "\(agreementPath)/annex2"
-        case "allocation": return "\(agreementPath)/allocation"
-        default: return nil
-        }
+        let route: SiteRoute? =
+            switch key.kind {
+            case "clause": .clause
+            case "party": .parties
+            case "annex2": key.name == "delivery-locations" ? .locations : .annex2
+            case "measure": .measures
+            case "annex3": .assistance
+            case "subprocessor": .subprocessors
+            case "annex5": .consumer
+            case "agreement": .terms
+            case "role": .annex2
+            case "allocation": .allocation
+            default: nil
+            }
+        guard let route else { return nil }
+        return route == .clause ? route.link(reference, key.name) : route.link(reference)
     }
 
     static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
