@@ -57,7 +57,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         var page = Page(title: "\(status.code) \(status.reasonPhrase)")
         page.raw("<p class=\"error\" role=\"alert\">")
         page.text(message)
-        page.raw("</p>\n<p><a href=\"/\">Back to the dashboard</a></p>")
+        page.raw("</p>\n<p><a href=\"\(SiteRoute.dashboard.link())\">Back to the dashboard</a></p>")
         return page.response(status: status, session: context.session)
     }
 }

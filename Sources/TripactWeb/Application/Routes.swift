@@ -42,25 +42,6 @@ final class Routes {
         add(.post, route, open: handler)
     }
 
-    /// Being replaced by the `SiteRoute` registrations above: a route by its pattern, its handler reading the session
-    /// from the context. Signing in is checked here all the same.
-    func get(_ path: String, use handler: @escaping @Sendable (Request, TripactRequestContext) async throws -> some ResponseGenerator) {
-        legacy(.get, path, handler)
-    }
-
-    func post(_ path: String, use handler: @escaping @Sendable (Request, TripactRequestContext) async throws -> some ResponseGenerator) {
-        legacy(.post, path, handler)
-    }
-
-    private func legacy(_ method: HTTPRequest.Method, _ path: String, _ handler: @escaping @Sendable (Request, TripactRequestContext) async throws -> some ResponseGenerator) {
-        guard let route = SiteRoute(rawValue: path) else { preconditionFailure("\(path) is not a SiteRoute") }
-        if route.access == .open {
-            add(method, route, open: handler)
-        } else {
-            add(method, route) { request, context, _ in try await handler(request, context) }
-        }
-    }
-
     private func add(_ method: HTTPRequest.Method, _ route: SiteRoute, open handler: @escaping @Sendable (Request, TripactRequestContext) async throws -> some ResponseGenerator) {
         precondition(route.access == .open, "\(route) needs a signed-in user: register it with get or post")
         all.append(RouteDescription(method: method, path: route.pattern))

@@ -31,28 +31,4 @@ enum AgreementAccess {
         guard let party = stamp.party else { throw StoreError.notAParty(user: session.user.email, agreement: reference) }
         return (reference, party, stamp)
     }
-
-    // Being replaced: the checks as handlers registered by path string make them, the session read from the context.
-
-    static func check(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole)? {
-        guard let session = context.session else { return nil }
-        let (reference, party) = try check(context, session: session, store: store)
-        return (session, reference, party)
-    }
-
-    static func sessionAndReference(_ context: TripactRequestContext, store: TripactStore) throws -> (TripactStore.Session, String)? {
-        try check(context, store: store).map { ($0.session, $0.reference) }
-    }
-
-    static func checkForCachedPage(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole, generation: Int)? {
-        guard let session = context.session else { return nil }
-        let access = try checkForCachedPage(context, session: session, store: store)
-        return (session, access.reference, access.party, access.generation)
-    }
-
-    static func checkForAgreementPage(_ context: TripactRequestContext, store: TripactStore) throws -> (session: TripactStore.Session, reference: String, party: PartyRole, stamp: PageStamp)? {
-        guard let session = context.session else { return nil }
-        let access = try checkForAgreementPage(context, session: session, store: store)
-        return (session, access.reference, access.party, access.stamp)
-    }
 }

@@ -133,17 +133,6 @@ struct AgreementController {
         return .redirect(to: SiteRoute.agreement.link(reference), type: .normal)
     }
 
-    /// A reference as a path segment: everything but letters, digits, '-', '_' and '.' percent-encoded. Other
-    /// controllers still call it; links in this one come from `SiteRoute`.
-    static func path(_ reference: String) -> String {
-        let plain = reference.utf8.allSatisfy { byte in
-            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E
-        }
-        return plain ? reference : reference.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? reference
-    }
-
-    private static let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.")
-
     static func fileName(_ reference: String) -> String {
         String(reference.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" })
     }

@@ -10,9 +10,6 @@ struct DraftController {
     let store: TripactStore
     let configuration: WebConfiguration
 
-    /// The review page's path (other files still call it; `SiteRoute.draft` is the definition).
-    static func path(_ reference: String) -> String { SiteRoute.draft.link(reference) }
-
     struct SendForm: Decodable {
         let _csrf: String?
         let message: String?

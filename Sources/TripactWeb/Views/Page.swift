@@ -59,7 +59,7 @@ struct Page {
     static func headStart(title: String, headLinks: String) -> String {
         var head = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         head += "<title>\(HTMLEscaping.escape(title)) — Tripact</title>\n\(headLinks)<style>\(Self.style)</style>\n</head>\n<body>\n"
-        head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"/\">Tripact</a>"
+        head += "<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header class=\"site\"><a class=\"brand\" href=\"\(SiteRoute.dashboard.link())\">Tripact</a>"
         return head
     }
 
@@ -69,11 +69,11 @@ struct Page {
         var navigation = ""
         // An account made to sign one agreement reaches nothing else, so it is offered nothing else.
         let signingOnly = session.user.signingOnly != nil
-        if session.user.role == .admin { navigation += "<a class=\"brand\" href=\"/admin\">Administration</a>" }
-        if !signingOnly { navigation += "<a class=\"brand\" href=\"/approvals\">Approvals</a><a class=\"brand\" href=\"/account/tokens\">API tokens</a>" }
+        if session.user.role == .admin { navigation += "<a class=\"brand\" href=\"\(SiteRoute.admin.link())\">Administration</a>" }
+        if !signingOnly { navigation += "<a class=\"brand\" href=\"\(SiteRoute.approvals.link())\">Approvals</a><a class=\"brand\" href=\"\(SiteRoute.apiTokens.link())\">API tokens</a>" }
         let role = signingOnly ? "signatory" : session.user.role.rawValue
         navigation += "<span class=\"who\">\(HTMLEscaping.escape(session.user.name)) (\(HTMLEscaping.escape(role)))</span>"
-        navigation += "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token(session))\"><button type=\"submit\">Log out</button></form>"
+        navigation += "<form method=\"post\" action=\"\(SiteRoute.logout.link())\"><input type=\"hidden\" name=\"_csrf\" value=\"\(token(session))\"><button type=\"submit\">Log out</button></form>"
         return navigation
     }
 

@@ -26,12 +26,15 @@ struct RedlineView {
     }
 
     func write(_ page: inout Page) {
-        let agreement = "/agreements/\(AgreementController.path(reference))"
-        page.raw("<p><a href=\"\(agreement)\">Back to the agreement</a> · <a href=\"\(agreement)/compare/docx?from=\(from)&amp;to=\(to)\">Download this redline as Word (tracked changes)</a></p>")
+        page.raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a> · <a href=\"")
+        page.text(SiteRoute.compareDocx.link(reference, query: ["from": String(from), "to": String(to)]))
+        page.raw("\">Download this redline as Word (tracked changes)</a></p>")
         page.raw("<p class=\"sides\">Words taken out of version \(from) are <del>struck through</del>; words put in by version \(to) are <ins>underlined</ins>.</p>")
         page.raw("<nav class=\"views\" aria-label=\"Views of the redline\"><ul>")
         for (view, name) in [(Mode.changes, "Changes only"), (.document, "The whole document with changes marked")] {
-            page.raw("<li><a href=\"\(agreement)/compare?from=\(from)&amp;to=\(to)&amp;view=\(view.rawValue)\"\(view == mode ? " aria-current=\"page\"" : "")>")
+            page.raw("<li><a href=\"")
+            page.text(SiteRoute.compare.link(reference, query: ["from": String(from), "to": String(to), "view": view.rawValue]))
+            page.raw(view == mode ? "\" aria-current=\"page\">" : "\">")
             page.text(name)
             page.raw("</a></li>")
         }
@@ -222,9 +225,7 @@ struct RedlineView {
     private func writeTitle(_ page: inout Page, _ key: ItemKey, removed: Bool) {
         let label = removed ? oldLabels.label(key) : newLabels.label(key)
         guard !removed else { return page.text(label) }
-        let href =
-            key.kind == "clause"
-            ? "/agreements/\(AgreementController.path(reference))/clauses/\(AgreementController.path(key.name))" : ItemController.path(reference, key)
+        let href = ItemController.path(reference, key, back: "clause")
         page.raw("<a href=\"")
         page.text(href)
         page.raw("\">")
