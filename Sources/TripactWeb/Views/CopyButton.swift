@@ -21,5 +21,5 @@ enum CopyButton {
     }()
 
     /// The script element, written once after the fields it enhances.
-    static let element = "<script>\(script)</script>"
+    static let element = Markup.trusted("<script>\(script)</script>")
 }

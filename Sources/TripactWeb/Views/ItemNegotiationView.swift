@@ -48,7 +48,7 @@ struct ItemNegotiationView {
             page.raw("<input type=\"hidden\" name=\"version\" value=\"\(head)\"><input type=\"hidden\" name=\"back\" value=\"")
             page.text(back)
             page.raw("\">")
-            let invalid = reasonError != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : ""
+            let invalid: Markup = reasonError != nil ? " aria-invalid=\"true\" aria-describedby=\"reason-error\"" : ""
             page.raw("<label for=\"reason\">Reject for the \(party.rawValue): your reason (it becomes a comment on this item)</label>")
             page.raw("<textarea id=\"reason\" name=\"reason\" rows=\"3\" cols=\"60\" maxlength=\"\(Self.maximumReasonLength)\" required")
             page.raw(invalid)

@@ -25,7 +25,7 @@ extension Page {
 extension Page {
     /// The summary above a refused form: how many problems, where to look, and that nothing was saved. Nothing when
     /// there are none. `noun` and `tail` are our own words (markup allowed), never a user's.
-    mutating func formProblems(_ count: Int, noun: String = "form", tail: String = "see the fields below. Nothing was saved.") {
+    mutating func formProblems(_ count: Int, noun: Markup = "form", tail: Markup = "see the fields below. Nothing was saved.") {
         guard count > 0 else { return }
         raw("<p class=\"error\" role=\"alert\">The ")
         raw(noun)

@@ -3,7 +3,9 @@ import Hummingbird
 import TripactCore
 import TripactStore
 
-/// Builds an HTML page. `text` escapes; `raw` is only for markup written in this module or produced by our renderers.
+/// Builds an HTML page. Every value goes in escaped: `text` escapes, and `raw` takes `Markup`, whose literal parts are
+/// markup written in this module and whose interpolated strings are escaped. Only `trusted` takes a finished string,
+/// and only for markup our renderers made (they escape what they write).
 struct Page {
     private(set) var body = ""
     let title: String
@@ -12,7 +14,10 @@ struct Page {
 
     init(title: String) { self.title = title }
 
-    mutating func raw(_ markup: String) { body += markup }
+    mutating func raw(_ markup: Markup) { body += markup.html }
+
+    /// Markup produced by our renderers (TripactCore's clause, annex and redline HTML), never a user's value.
+    mutating func trusted(_ html: String) { body += html }
 
     /// Announces an Atom feed in the head, so browsers and feed readers find it from the page.
     mutating func announceFeed(_ href: String, title: String) {
@@ -36,7 +41,7 @@ struct Page {
 
     /// A hidden CSRF field for a state-changing form. The session is the one the response is written for.
     mutating func csrf(_ session: TripactStore.Session) {
-        raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(Self.csrfMarker)\">")
+        raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(Markup.trusted(Self.csrfMarker))\">")
     }
 
     /// The page with the site's header, navigation (with a log-out form when signed in) and styles, written straight

@@ -142,7 +142,7 @@ struct PlaybookForm {
         self.error(&page, id, error)
     }
 
-    private func input(_ page: inout Page, clause: Clause, name: String, label: String, type: String, extra: String, value: String, error: String?) {
+    private func input(_ page: inout Page, clause: Clause, name: String, label: String, type: String, extra: Markup, value: String, error: String?) {
         let id = fieldID(clause, name)
         labelAndField(&page, "input", id: id, label: label, name: name)
         page.raw(" type=\"\(type)\"")

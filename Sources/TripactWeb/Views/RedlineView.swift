@@ -202,7 +202,7 @@ struct RedlineView {
         page.raw("</tr></thead><tbody>")
         for row in rows {
             let number = numbers[row.key]
-            page.raw("<tr class=\"\(row.status.rawValue)\"\(number.map { " id=\"change-\($0)\"" } ?? "")>")
+            page.raw("<tr class=\"\(row.status.rawValue)\"\(if: number != nil, " id=\"change-\(number ?? 0)\"")>")
             let cells = WordRedline.paragraphs(row.tokens)
             for column in 0..<(columns.count - 1) {
                 page.raw(column == 0 ? "<th scope=\"row\">" : "<td>")

@@ -100,7 +100,7 @@ struct AgreementDocumentView {
         }
         Self.foldSplitItems(into: &annotations, states: states)
         page.raw("<div class=\"document\" id=\"document\">")
-        page.raw(AgreementRenderer.annotatedBody(facts, annotations: annotations))
+        page.trusted(AgreementRenderer.annotatedBody(facts, annotations: annotations))
         page.raw("</div>")
 
         let removals = states.filter(\.isRemoval)
@@ -218,7 +218,7 @@ struct AgreementDocumentView {
             page.raw("</strong></p>")
             if state.key.kind != "clause" {
                 let marked = Self.changedParagraphs(change.tokens)
-                if !marked.isEmpty { page.raw(DiffHTMLRenderer.wordsFragment(marked)) }
+                if !marked.isEmpty { page.trusted(DiffHTMLRenderer.wordsFragment(marked)) }
             }
         }
         if draftChanges.contains(state.key) {

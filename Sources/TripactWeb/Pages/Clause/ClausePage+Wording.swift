@@ -6,14 +6,14 @@ extension ClausePage {
     /// its variant with the same values, as a redline (markup of the diff renderer, every word escaped by its writer).
     struct NonStandard {
         let sentence: String
-        let redline: String
+        let redline: Markup
 
         init?(_ item: AgreementFacts.IncludedClause, facts: AgreementFacts) {
             guard item.hasCustomWording else { return nil }
             let what = item.customParts == [.rider] ? "the library's text with a rider of the parties' own" : item.customParts.count == 2
                 ? "the parties' own wording, with a rider" : "the parties' own wording"
             sentence = "This clause prints \(what), not the library's text of the variant \u{201C}\(item.variant.label)\u{201D}. Check it against what the clause must cover: \(item.clause.articleLine)."
-            redline = DiffHTMLRenderer.wordsFragment(facts.wordingRedline(of: item))
+            redline = .trusted(DiffHTMLRenderer.wordsFragment(facts.wordingRedline(of: item)))
         }
     }
 
@@ -22,7 +22,7 @@ extension ClausePage {
     struct Reading {
         struct Variant {
             let summary: String
-            let text: String
+            let text: Markup
         }
 
         /// The current wording against a variant the reader chose (a GET form, so it can be bookmarked).
@@ -32,7 +32,7 @@ extension ClausePage {
             let heading: String
             let hint: String
             /// Nil until a variant is chosen.
-            let redline: String?
+            let redline: Markup?
         }
 
         struct Scale {
@@ -42,7 +42,7 @@ extension ClausePage {
         }
 
         let nonStandard: NonStandard?
-        let text: String
+        let text: Markup
         let variants: [Variant]
         /// Nil when the clause has no other variant.
         let variantRedline: VariantRedline?
@@ -50,13 +50,13 @@ extension ClausePage {
 
         init(clause: Clause, item: AgreementFacts.IncludedClause, facts: AgreementFacts, playbook: Playbook, against: String?) {
             nonStandard = NonStandard(item, facts: facts)
-            text = AgreementRenderer.clauseFragment(item, facts: facts)
+            text = .trusted(AgreementRenderer.clauseFragment(item, facts: facts))
             // What each other variant would say here, with the same values, folded away until asked for.
             variants = clause.variants.filter { $0.key != item.variant.key }.compactMap { other in
                 facts.included(clause.id, variant: other.key).map { alternative in
                     Variant(
                         summary: "The wording of the variant \u{201C}\(other.label)\u{201D} (leans \(other.stance.rawValue))",
-                        text: AgreementRenderer.clauseFragment(alternative, facts: facts, anchored: false)
+                        text: .trusted(AgreementRenderer.clauseFragment(alternative, facts: facts, anchored: false))
                     )
                 }
             }
@@ -69,7 +69,7 @@ extension ClausePage {
                     options: others.map { (key: $0.key, label: $0.label) }, against: against,
                     heading: chosen.map { "The current wording (\(item.variant.label)) against the variant \u{201C}\($0.0.label)\u{201D}" } ?? "",
                     hint: chosen.map { "Struck through: only in the current wording. Underlined: what \u{201C}\($0.0.label)\u{201D} would say instead, with the same values." } ?? "",
-                    redline: chosen.map { DiffHTMLRenderer.wordsFragment(WordDiff.diff(old: facts.plainParagraphs(of: item), new: facts.plainParagraphs(of: $0.1))) }
+                    redline: chosen.map { .trusted(DiffHTMLRenderer.wordsFragment(WordDiff.diff(old: facts.plainParagraphs(of: item), new: facts.plainParagraphs(of: $0.1)))) }
                 )
             }
             scales = clause.parameters.compactMap { spec in
@@ -94,10 +94,10 @@ extension ClausePage {
 
         struct Sent {
             /// The draft against the head, when both have the clause.
-            let redline: String?
+            let redline: Markup?
             let nonStandard: NonStandard?
             /// Not anchored, so its ids do not repeat the draft's.
-            let text: String
+            let text: Markup
         }
 
         init(clause: Clause, head: Version, draft: Draft?, library: ClauseLibrary, playbook: Playbook, against: String?) {
@@ -115,8 +115,8 @@ extension ClausePage {
                 head: head.number, drafted: drafted.map { Reading(clause: clause, item: $0, facts: draftFacts, playbook: playbook, against: against) },
                 sent: headFacts.included(clause.id).map { sent in
                     Sent(
-                        redline: drafted.map { DiffHTMLRenderer.wordsFragment(WordDiff.diff(old: headFacts.plainParagraphs(of: sent), new: draftFacts.plainParagraphs(of: $0))) },
-                        nonStandard: NonStandard(sent, facts: headFacts), text: AgreementRenderer.clauseFragment(sent, facts: headFacts, anchored: false)
+                        redline: drafted.map { .trusted(DiffHTMLRenderer.wordsFragment(WordDiff.diff(old: headFacts.plainParagraphs(of: sent), new: draftFacts.plainParagraphs(of: $0)))) },
+                        nonStandard: NonStandard(sent, facts: headFacts), text: .trusted(AgreementRenderer.clauseFragment(sent, facts: headFacts, anchored: false))
                     )
                 }
             )

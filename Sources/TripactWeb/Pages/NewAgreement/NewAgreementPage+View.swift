@@ -12,7 +12,7 @@ extension NewAgreementPage {
             page.formProblems(errors.count, tail: "nothing was saved.")
             page.raw("<form method=\"post\" action=\"\(SiteRoute.newAgreement.link())\">")
             page.csrf(session)
-            func field(_ key: String, _ label: String, _ hint: String) {
+            func field(_ key: String, _ label: String, _ hint: Markup) {
                 page.raw("<label for=\"\(key)\">\(label)</label><input id=\"\(key)\" name=\"\(key)\" type=\"text\" size=\"60\" value=\"")
                 page.text(values[key] ?? "")
                 page.raw("\"")

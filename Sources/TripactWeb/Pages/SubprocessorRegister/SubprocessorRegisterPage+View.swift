@@ -80,7 +80,7 @@ extension SubprocessorRegisterPage {
             page.text(SiteRoute.subprocessorRemove.link(entry.id))
             page.raw("\">")
             page.csrf(session)
-            func id(_ prefix: String) {
+            func id(_ prefix: Markup) {
                 page.raw(prefix)
                 page.text(entry.id)
             }
