@@ -30,17 +30,8 @@ extension AgreementController {
         let (reference, _) = try AgreementAccess.check(context, session: session, store: store)
         let (token, link) = try store.inviteSignatory(on: reference, by: session.user.email, lifetime: InvitationController.lifetime)
         let path = InvitationController.absolute(SiteRoute.signatory.link(token), request: request, configuration: configuration)
-        var page = Page(title: "Invite \(link.name) to sign")
-        page.raw("<p><a href=\"\(SiteRoute.sign.link(reference))\">Back to signing</a></p>")
-        page.raw("<section class=\"ok\" role=\"status\" aria-labelledby=\"signatory-link-label\"><h2>Invitation created</h2><p>")
-        page.text("Send this link to \(link.name) at \(link.email) by your own means. It works once, until \(AccountForm.utc(link.expiresAt)), ")
-        page.text("and is shown only now. The account it creates can read and sign this agreement only.")
-        page.raw("</p><label id=\"signatory-link-label\" for=\"signatory-link\">Invitation link (select it and copy it, or use the button)</label>")
-        page.raw("<input id=\"signatory-link\" type=\"text\" readonly data-copy=\"Copy the link\" size=\"80\" value=\"")
-        page.text(path)
-        page.raw("\"></section>")
-        page.raw(CopyButton.element)
-        return page.response(status: .created, session: session)
+        let model = SignatoryInvitationPage.Model(reference: reference, name: link.name, email: link.email, expiresAt: link.expiresAt, link: path)
+        return SignatoryInvitationPage.View(model: model).page().response(status: .created, session: session)
     }
 
     /// Why this user cannot sign now, or nil.
