@@ -39,6 +39,11 @@ struct Page {
     /// produce the marker.
     static let csrfMarker = "<tripact-csrf>"
 
+    /// The link back to the agreement that every page of one agreement starts with.
+    mutating func backToAgreement(_ reference: String) {
+        raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p>")
+    }
+
     /// A hidden CSRF field for a state-changing form. The session is the one the response is written for.
     mutating func csrf(_ session: TripactStore.Session) {
         raw("<input type=\"hidden\" name=\"_csrf\" value=\"\(Markup.trusted(Self.csrfMarker))\">")

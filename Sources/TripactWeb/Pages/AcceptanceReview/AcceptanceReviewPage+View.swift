@@ -8,7 +8,7 @@ extension AcceptanceReviewPage {
 
         func page(session: TripactStore.Session) -> Page {
             var page = Page(title: "Review what you accept")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             if let problem = model.problem {
                 page.raw("<p class=\"error\" role=\"alert\">")
                 page.text(problem)

@@ -9,7 +9,7 @@ extension AllocationPage {
         func page(session: TripactStore.Session) -> Page {
             let errors = model.errors
             var page = Page(title: "Joint controllers — who is responsible for what")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             guard let rows = model.rows else {
                 page.raw("<p>This agreement has no joint controllers' arrangement. Mark a purpose as decided jointly in ")
                 page.raw("<a href=\"\(SiteRoute.annex2.link(model.reference))\">Annex II</a>, then add the arrangement from the agreement page.</p>")

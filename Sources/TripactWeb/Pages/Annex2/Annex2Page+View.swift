@@ -9,7 +9,7 @@ extension Annex2Page {
             let errors = model.errors
             let maximum = Annex2Controller.maximumTextLength
             var page = Page(title: "Annex II — Description of the processing")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             page.formProblems(errors.count)
             page.raw("<form method=\"post\" action=\"\(SiteRoute.annex2.link(model.reference))\">")
             page.csrf(session)

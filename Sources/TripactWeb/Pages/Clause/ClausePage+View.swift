@@ -11,7 +11,7 @@ extension ClausePage {
             let reference = model.reference
             let clause = model.clause
             var page = Page(title: "Clause: \(clause.title)")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(reference)
             if clause.id == JointAllocation.clause {
                 // The allocation table's rows are items of their own, edited together with their notes on one form.
                 page.raw("<p><a href=\"\(SiteRoute.allocation.link(reference))\">Edit who is responsible for what (the allocation table)</a></p>")

@@ -9,7 +9,7 @@ extension DeliveryLocationsPage {
         func page(session: TripactStore.Session) -> Page {
             let errors = model.errors
             var page = Page(title: "Annex II — Delivery locations")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             page.formProblems(errors.count)
             page.raw("<form method=\"post\" action=\"\(SiteRoute.locations.link(model.reference))\">")
             page.csrf(session)

@@ -9,7 +9,7 @@ extension DraftPage {
         func page(session: TripactStore.Session) -> Page {
             let reference = model.reference
             var page = Page(title: "Review and send your turn")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(reference)
             if let problem = model.problem {
                 page.raw("<div class=\"error\" role=\"alert\"><p>")
                 page.text(problem)

@@ -8,7 +8,7 @@ extension FieldFormPage {
 
         func page(session: TripactStore.Session) -> Page {
             var page = Page(title: model.title)
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             page.formProblems(model.errors.count)
             page.raw("<form method=\"post\" action=\"\(model.route.link(model.reference))\">")
             page.csrf(session)

@@ -8,7 +8,7 @@ extension ItemPage {
 
         func page(session: TripactStore.Session) -> Page {
             var page = Page(title: model.title)
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             if let stale = model.staleRejection {
                 page.raw("<p class=\"error\" role=\"alert\">Version \(stale.head) was proposed after you opened this page (on version \(stale.opened)). Nothing was saved. ")
                 page.raw("Your reason is kept below; check the item on version \(stale.head), then reject again.</p>")

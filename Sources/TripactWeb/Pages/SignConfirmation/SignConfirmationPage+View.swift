@@ -9,7 +9,7 @@ extension SignConfirmationPage {
         func page(session: TripactStore.Session) -> Page {
             let reference = model.reference
             var page = Page(title: "Sign version \(model.head) for the \(model.party.rawValue)")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(reference)
             if let warning = model.staleWarning {
                 page.raw("<p class=\"warning\" role=\"alert\">")
                 page.text(warning)

@@ -8,7 +8,7 @@ extension WordImportPage {
         func page(session: TripactStore.Session) -> Page {
             let errors = model.errors
             var page = Page(title: "Bring back a Word document")
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             page.formProblems(errors.count, noun: "upload", tail: "see below. Nothing was saved.")
             page.raw("<p>Upload a Word document that Tripact exported and the other side returned with tracked changes, edits or comments. ")
             page.raw("Changed values become the parameter's new value, other changed wording the clause's own wording, Word comments comments on their clause. ")
