@@ -39,6 +39,15 @@ struct Page {
     /// produce the marker.
     static let csrfMarker = "<tripact-csrf>"
 
+    /// Table cells of text, each escaped: `<td>…</td>` for each value.
+    mutating func cells(_ values: String...) {
+        for value in values {
+            raw("<td>")
+            text(value)
+            raw("</td>")
+        }
+    }
+
     /// The link back to the agreement that every page of one agreement starts with.
     mutating func backToAgreement(_ reference: String) {
         raw("<p><a href=\"\(SiteRoute.agreement.link(reference))\">Back to the agreement</a></p>")

@@ -34,17 +34,9 @@ extension APITokensPage {
             }
             page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">May</th><th scope=\"col\">Made</th><th scope=\"col\">Expires</th><th scope=\"col\">Last used</th><th scope=\"col\">State</th></tr></thead><tbody>")
             for token in model.tokens {
-                page.raw("<tr><td>")
-                page.text(token.name)
-                page.raw("</td><td>")
-                page.text(token.scope)
-                page.raw("</td><td>")
-                page.text(token.made)
-                page.raw("</td><td>")
-                page.text(token.expires)
-                page.raw("</td><td>")
-                page.text(token.lastUsed)
-                page.raw("</td><td>")
+                page.raw("<tr>")
+                page.cells(token.name, token.scope, token.made, token.expires, token.lastUsed)
+                page.raw("<td>")
                 switch token.state {
                 case .revoked: page.raw("revoked")
                 case .expired: page.raw("expired")

@@ -64,17 +64,12 @@ extension ApprovalsPage {
             page.raw("<table><thead><tr><th scope=\"col\">Request</th><th scope=\"col\">Agreement</th><th scope=\"col\">For</th>")
             page.raw("<th scope=\"col\">Asked by</th><th scope=\"col\">Approver</th><th scope=\"col\">State</th></tr></thead><tbody>")
             for (request, description) in model.requests {
-                page.raw("<tr><td>\(request.id)</td><td>")
-                page.text(request.agreement)
-                page.raw("</td><td>")
-                page.text("\(description), version \(request.base)")
-                page.raw("</td><td>")
-                page.text(request.requestedBy)
-                page.raw("</td><td>")
-                page.text(request.approverName)
-                page.raw("</td><td>")
-                page.text(request.state.rawValue + (request.reason.map { ": \($0)" } ?? ""))
-                page.raw("</td></tr>")
+                page.raw("<tr>")
+                page.cells(
+                    String(request.id), request.agreement, "\(description), version \(request.base)", request.requestedBy, request.approverName,
+                    request.state.rawValue + (request.reason.map { ": \($0)" } ?? "")
+                )
+                page.raw("</tr>")
             }
             page.raw("</tbody></table>")
         }

@@ -37,17 +37,9 @@ extension InvitationsPage {
                 page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Invited</th><th scope=\"col\">Organisation</th><th scope=\"col\">Role</th>")
                 page.raw("<th scope=\"col\">Invited by</th><th scope=\"col\">State</th></tr></thead><tbody>")
                 for invitation in model.sent {
-                    page.raw("<tr><td>")
-                    page.text(invitation.email)
-                    page.raw("</td><td>")
-                    page.text(invitation.organisation)
-                    page.raw("</td><td>")
-                    page.text(invitation.role)
-                    page.raw("</td><td>")
-                    page.text(invitation.invitedBy)
-                    page.raw("</td><td>")
-                    page.text(invitation.state)
-                    page.raw("</td></tr>")
+                    page.raw("<tr>")
+                    page.cells(invitation.email, invitation.organisation, invitation.role, invitation.invitedBy, invitation.state)
+                    page.raw("</tr>")
                 }
                 page.raw("</tbody></table></div>")
             }

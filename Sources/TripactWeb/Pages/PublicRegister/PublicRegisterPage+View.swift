@@ -18,19 +18,9 @@ extension PublicRegisterPage {
             page.raw("\">Follow the changes (Atom feed)</a>.</p>")
             page.raw("<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">Entity</th><th scope=\"col\">Established in</th><th scope=\"col\">Processing locations</th><th scope=\"col\">What it does</th><th scope=\"col\">Transfer mechanism</th><th scope=\"col\">Its own subprocessors</th></tr></thead><tbody>")
             for entry in model.entries {
-                page.raw("<tr><td>")
-                page.text(entry.name)
-                page.raw("</td><td>")
-                page.text(entry.country)
-                page.raw("</td><td>")
-                page.text(entry.locations)
-                page.raw("</td><td>")
-                page.text(entry.description)
-                page.raw("</td><td>")
-                page.text(entry.transferMechanism)
-                page.raw("</td><td>")
-                page.text(entry.onward)
-                page.raw("</td></tr>")
+                page.raw("<tr>")
+                page.cells(entry.name, entry.country, entry.locations, entry.description, entry.transferMechanism, entry.onward)
+                page.raw("</tr>")
             }
             page.raw("</tbody></table></div><h2>Changes</h2><ul>")
             for change in model.changes {
