@@ -190,7 +190,7 @@ import TripactWeb
         let head = try fixture.store.agreement(fixture.reference).head
         try await fixture.application.test(.router) { client in
             let page = try await client.get("/agreements/\(fixture.reference)/subprocessors", cookie: cookie).text
-            #expect(page.contains("name=\"add.nordic-chat\"") && page.contains("Nordic Chat Oy (IE)"))
+            #expect(page.contains("name=\"add.nordic-chat\"") && page.contains("Nordic Chat Oy (Ireland)"))
             #expect(!page.contains(".id\""), "ids are never typed")
             let unknown = try await client.propose("/agreements/\(fixture.reference)/subprocessors", form: [
                 ("_csrf", csrf), ("base", String(head)), ("add.typed-by-hand", "yes"), ("message", "typed"),

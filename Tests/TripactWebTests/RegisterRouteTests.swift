@@ -16,7 +16,7 @@ import TripactWeb
     static func entryForm(csrf: String, id: String, name: String, services: [String] = ["telephony", "contact-centre-platform"], extra: [(String, String)] = []) -> [(String, String)] {
         [("_csrf", csrf), ("id", id), ("name", name), ("address", "10 Quay Street, Dublin"), ("country", "IE")] + services.map { ("services[]", $0) } + [
             ("description", "Cloud telephony and call routing"), ("dataCategories[]", "user.contact.phone_number"),
-            ("dataCategories[]", "user.name"), ("locations", "IE, NL"), ("transferMechanism", "eea"), ("tiaReference", ""), ("contactName", "Aoife Byrne"),
+            ("dataCategories[]", "user.name"), ("locations[]", "IE"), ("locations[]", "NL"), ("transferMechanism", "eea"), ("tiaReference", ""), ("contactName", "Aoife Byrne"),
             ("contactEmail", "privacy@\(id).example"), ("startDate", ""), ("onward", "Hyperscale Cloud Ireland Ltd; IE; infrastructure"),
             ("plannedStart", ""), ("message", "New telephony"),
         ] + extra

@@ -12,10 +12,10 @@ struct ListFormController {
     let store: TripactStore
     let configuration: WebConfiguration
     static let maximumLength = 4_000
+    /// Annex IV's free-text fields; the catalogue answers (country, personal data, locations, transfer mechanism) are
+    /// choices in words whose values are the keys (`applyCatalogueChoices`).
     static let subprocessorFields: [(key: String, label: String)] = [
-        ("name", "Legal entity"), ("address", "Address"), ("country", "Country (ISO code)"), ("service", "Service"),
-        ("dataCategories", "Personal data (catalogue keys, comma-separated)"), ("locations", "Processing locations (ISO codes, comma-separated)"),
-        ("transferMechanism", "Transfer mechanism (eea, adequacy, adequacy-dpf, scc-module-3, bcr-processor, …)"), ("tiaReference", "Transfer impact assessment"),
+        ("name", "Legal entity"), ("address", "Address"), ("service", "Service"), ("tiaReference", "Transfer impact assessment (reference)"),
     ]
 
     func register(on router: Routes) {
@@ -90,12 +90,14 @@ struct ListFormController {
                 let id = sub.id
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
+                Self.applyCatalogueChoices(form, id: id, to: &sub, library: configuration.library, errors: &errors)
                 kept.append(sub)
             }
             for id in Self.rowIDs(form, prefix: "s") where !document.subprocessors.contains(where: { $0.id == id }) && form["s.\(id).remove"] != "yes" {
                 var sub = Subprocessor(id: id, name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
+                Self.applyCatalogueChoices(form, id: id, to: &sub, library: configuration.library, errors: &errors)
                 if !kept.contains(where: { $0.id == sub.id }) { kept.append(sub) }
             }
             let register = try Self.pickableEntries(store: store, reference: reference)
@@ -131,16 +133,11 @@ struct ListFormController {
         form.keys.filter { $0.hasPrefix("\(prefix).row.") }.map { String($0.dropFirst(prefix.count + 5)) }.filter { !$0.isEmpty }.sorted()
     }
 
-    /// Writes the non-blank fields into a subprocessor.
+    /// Writes the non-blank text fields into a subprocessor.
     static func apply(_ field: (String) -> String, to sub: inout Subprocessor) {
-        func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         if !field("name").isEmpty { sub.name = field("name") }
         if !field("address").isEmpty { sub.address = field("address") }
-        if !field("country").isEmpty { sub.country = field("country").uppercased() }
         if !field("service").isEmpty { sub.service = field("service") }
-        if !field("dataCategories").isEmpty { sub.dataCategories = list(field("dataCategories")) }
-        if !field("locations").isEmpty { sub.locations = list(field("locations")).map { $0.uppercased() } }
-        if !field("transferMechanism").isEmpty { sub.transferMechanism = field("transferMechanism") }
         if !field("tiaReference").isEmpty { sub.tiaReference = field("tiaReference") }
     }
 

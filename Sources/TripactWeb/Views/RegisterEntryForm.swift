@@ -16,7 +16,8 @@ struct RegisterEntryForm: Decodable {
     let services: [String]?
     let description: String?
     let dataCategories: [String]?
-    let locations: String?
+    /// Country codes, from the multiple-choice list of country names.
+    let locations: [String]?
     let transferMechanism: String?
     let tiaReference: String?
     let contactName: String?
@@ -30,7 +31,7 @@ struct RegisterEntryForm: Decodable {
     func record(library: ClauseLibrary, today: CalendarDay) -> (SubprocessorRecord?, [String: String]) {
         var errors: [String: String] = [:]
         for (field, value) in [
-            ("id", id), ("name", name), ("address", address), ("description", description), ("locations", locations), ("tiaReference", tiaReference),
+            ("id", id), ("name", name), ("address", address), ("description", description), ("tiaReference", tiaReference),
             ("contact", contactName), ("contact", contactEmail), ("onwardSubprocessors", onward), ("message", message),
         ] where (value ?? "").count > Self.maximumLength {
             errors[field] = "keep this under \(Self.maximumLength) characters"
@@ -55,7 +56,7 @@ struct RegisterEntryForm: Decodable {
         let record = SubprocessorRecord(
             id: id.trimmed ?? "", name: name.trimmed ?? "", address: address.trimmed ?? "", country: (country.trimmed ?? "").uppercased(),
             services: services ?? [], description: description.trimmed ?? "", dataCategories: dataCategories ?? [],
-            locations: (locations ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }).map { $0.uppercased() },
+            locations: (locations ?? []).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }.filter { !$0.isEmpty },
             transferMechanism: transferMechanism.trimmed ?? "", tiaReference: (tiaReference.trimmed ?? "").isEmpty ? nil : tiaReference.trimmed,
             contact: contact, startDate: start, onwardSubprocessors: onwardEntries.isEmpty ? nil : onwardEntries
         )
@@ -78,7 +79,7 @@ struct RegisterEntryForm: Decodable {
         let transferMechanisms: [(key: String, label: String)]
 
         init(library: ClauseLibrary) {
-            countries = library.countries.map { ($0.code, "\($0.name) (\($0.code))") }
+            countries = library.countries.map { ($0.code, $0.name) }
             services = library.services.map { ($0.key, $0.label) }
             dataCategories = library.dataCategories.map { ($0.key, $0.label) }
             transferMechanisms = library.transferMechanisms.map { ($0.key, $0.label) }
@@ -117,7 +118,7 @@ struct RegisterEntryForm: Decodable {
         error("description")
         Pickers.checkboxes(&page, name: "dataCategories", legend: "Personal data it processes", options: choices.dataCategories,
                            selected: Set(entered?.dataCategories ?? record?.dataCategories ?? []), error: errors["dataCategories"])
-        input("locations", "Processing locations (ISO codes, comma-separated)", value(entered?.locations, record?.locations.joined(separator: ", ")), required: false)
+        locationChoice(&page, options: choices.countries, selected: entered?.locations ?? record?.locations ?? [], error: errors["locations"])
         Pickers.select(&page, name: "transferMechanism", label: "Transfer mechanism", options: choices.transferMechanisms,
                        selected: value(entered?.transferMechanism, record?.transferMechanism ?? "eea"), error: errors["transferMechanism"])
         input("tiaReference", "Transfer impact assessment (reference)", value(entered?.tiaReference, record?.tiaReference), required: false)
@@ -129,6 +130,26 @@ struct RegisterEntryForm: Decodable {
         page.text(value(entered?.onward, record?.onwardSubprocessors?.map { "\($0.name); \($0.country); \($0.service)" }.joined(separator: "\n")))
         page.raw("</textarea>")
         error("onwardSubprocessors")
+    }
+
+    /// The processing locations as one list of country names that takes several choices (its values are the codes): the
+    /// 488 countries are too many for a box each. A stored code the catalogue lacks stays offered, chosen, as it is.
+    private static func locationChoice(_ page: inout Page, options: [(key: String, label: String)], selected: [String], error: String?) {
+        let chosen = Set(selected.map { $0.uppercased() })
+        page.raw("<label for=\"locations\">Processing locations: every country where it processes or accesses the data (hold Ctrl, or ⌘ on a Mac, to choose several)</label>")
+        page.raw("<select id=\"locations\" name=\"locations[]\" multiple size=\"8\"")
+        page.invalid(error != nil, describedBy: "locations-error")
+        page.raw(">")
+        for code in selected where !options.contains(where: { $0.key == code.uppercased() }) { page.option(code, code, selected: true) }
+        for option in options { page.option(option.key, option.label, selected: chosen.contains(option.key)) }
+        page.raw("</select>")
+        // A long list scrolls its chosen countries out of sight: name them under it.
+        if !selected.isEmpty {
+            page.raw("<p>Chosen: ")
+            page.text(selected.map { code in options.first { $0.key == code.uppercased() }?.label ?? code }.joined(separator: ", "))
+            page.raw("</p>")
+        }
+        if let error { page.raw("<p class=\"error\" id=\"locations-error\">"); page.text(error); page.raw("</p>") }
     }
 
     /// The fields every change carries: when it should take effect and the message for the notices.

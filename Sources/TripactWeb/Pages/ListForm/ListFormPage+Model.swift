@@ -31,6 +31,13 @@ enum ListFormPage {
             let name: String
             /// The text fields in the form's order: key, label, value.
             let fields: [(key: String, label: String, value: String)]
+            /// The catalogue answers as keys; the view names them from the model's lists of choices.
+            let country: String
+            let transferMechanism: String
+            /// Annex II's personal data and any other category the entry has, in words, ticked where the entry has it.
+            let dataCategories: [(key: String, label: String, checked: Bool)]
+            /// The entry's processing locations, in words; the view adds a select for one more.
+            let locations: [(code: String, label: String)]
             /// The other entries this one may back up: id, words, whether chosen.
             let backupFor: [(id: String, label: String, selected: Bool)]
             let adequacyConfirmed: Bool
@@ -47,6 +54,9 @@ enum ListFormPage {
         /// Annex IV: the rows, and the active register entries not listed yet (id and words).
         let subprocessors: [SubprocessorRow]
         let pickable: [(id: String, label: String)]
+        /// Annex IV's choices in words, shared by its rows: countries by name, transfer mechanisms by label.
+        let countries: [(code: String, label: String)]
+        let transferMechanisms: [(key: String, label: String)]
         let message: String
         let errors: [String]
 
@@ -79,13 +89,21 @@ enum ListFormPage {
                 return Model(
                     kind: kind, reference: reference, base: base, headings: headings,
                     addableMeasures: library.measures.filter { !listed.contains($0.key) }.map { ($0.key, "\($0.heading). \($0.title)") },
-                    allHeadings: (1...17).map { ($0, library.headings[$0] ?? "") }, subprocessors: [], pickable: [], message: message, errors: errors
+                    allHeadings: (1...17).map { ($0, library.headings[$0] ?? "") }, subprocessors: [], pickable: [], countries: [], transferMechanisms: [], message: message, errors: errors
                 )
             case .subprocessors:
                 let register = try ListFormController.pickableEntries(store: store, reference: reference)
+                // The personal data an entry may process is what Annex II lists (a fresh draft lists none: then the whole
+                // catalogue); a category the entry has beyond it stays shown, so that it can be seen and unticked.
+                let annex2 = document.processing.dataCategories.map(\.category) + document.processing.specialCategories.map(\.category)
+                let offered = annex2.isEmpty ? library.dataCategories.map(\.key) : annex2.map(library.currentCategoryKey)
                 let rows = document.subprocessors.map { sub in
-                    SubprocessorRow(
-                        id: sub.id, name: sub.name, fields: subprocessorFields(sub),
+                    let has = Set(sub.dataCategories.map(library.currentCategoryKey))
+                    let keys = offered + sub.dataCategories.map(library.currentCategoryKey).filter { !offered.contains($0) }
+                    return SubprocessorRow(
+                        id: sub.id, name: sub.name, fields: subprocessorFields(sub), country: sub.country, transferMechanism: sub.transferMechanism,
+                        dataCategories: keys.uniqued().map { ($0, library.dataCategory($0)?.label ?? $0, has.contains($0)) },
+                        locations: sub.locations.map { ($0, library.countryName($0)) },
                         backupFor: document.subprocessors.filter { $0.id != sub.id }.map { ($0.id, "back-up for \($0.name)", $0.id == sub.backupFor) },
                         adequacyConfirmed: sub.adequacyConfirmed == true
                     )
@@ -93,8 +111,9 @@ enum ListFormPage {
                 let listed = Set(document.subprocessors.map(\.id))
                 return Model(
                     kind: kind, reference: reference, base: base, headings: [], addableMeasures: [], allHeadings: [], subprocessors: rows,
-                    pickable: register.filter { !listed.contains($0.id) }.map { ($0.id, "\($0.name) (\($0.country)): \($0.description)") }, message: message,
-                    errors: errors
+                    pickable: register.filter { !listed.contains($0.id) }.map { ($0.id, "\($0.name) (\(library.countryName($0.country))): \($0.description)") },
+                    countries: library.countries.map { ($0.code, $0.name) }, transferMechanisms: library.transferMechanisms.map { ($0.key, $0.label) },
+                    message: message, errors: errors
                 )
             }
         }
@@ -105,15 +124,19 @@ enum ListFormPage {
                 switch key {
                 case "name": value = sub.name
                 case "address": value = sub.address
-                case "country": value = sub.country
                 case "service": value = sub.service
-                case "dataCategories": value = sub.dataCategories.joined(separator: ", ")
-                case "locations": value = sub.locations.joined(separator: ", ")
-                case "transferMechanism": value = sub.transferMechanism
                 default: value = sub.tiaReference ?? ""
                 }
                 return (key, label, value)
             }
         }
+    }
+}
+
+extension Array where Element: Hashable {
+    /// The elements in order, each once.
+    fileprivate func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -88,6 +88,9 @@ extension ListFormPage {
                     page.raw("\" type=\"text\" size=\"60\" maxlength=\"\(ListFormController.maximumLength)\" value=\"")
                     page.text(field.value)
                     page.raw("\">")
+                    // The country follows the address it completes.
+                    if field.key == "address" { writeCountry(&page, sub: sub, prefix: prefix, id: idPrefix) }
+                    if field.key == "service" { writeCatalogueChoices(&page, sub: sub, prefix: prefix, id: idPrefix) }
                 }
                 page.raw("<label for=\"\(idPrefix)-backupFor\">Approved back-up: may replace this entry at short notice in an emergency</label>")
                 page.raw("<select id=\"\(idPrefix)-backupFor\" name=\"")
@@ -108,6 +111,51 @@ extension ListFormPage {
                 Pickers.choice(&page, id: "add-\(record.id)", name: "add.\(record.id)", value: "yes", checked: false, label: record.label)
             }
             page.raw("</fieldset>")
+        }
+
+        /// A select of country names whose values are the codes; a stored code the catalogue lacks is offered as it is,
+        /// so that showing the form never changes it. The empty choice keeps what is stored.
+        private func countrySelect(_ page: inout Page, name: String, id: String, label: String, selected: String) {
+            page.raw("<label for=\"\(id)\">")
+            page.text(label)
+            page.raw("</label><select id=\"\(id)\" name=\"")
+            page.text(name)
+            page.raw("\"><option value=\"\">—</option>")
+            if !selected.isEmpty, !model.countries.contains(where: { $0.code == selected }) { page.option(selected, selected, selected: true) }
+            for country in model.countries { page.option(country.code, country.label, selected: country.code == selected) }
+            page.raw("</select>")
+        }
+
+        private func writeCountry(_ page: inout Page, sub: Model.SubprocessorRow, prefix: String, id: String) {
+            countrySelect(&page, name: "\(prefix).country", id: "\(id)-country", label: "Country of establishment", selected: sub.country)
+        }
+
+        /// The personal data and the processing locations as boxes with their labels, and the transfer mechanism as a
+        /// select of the catalogue's labels; every value is a key.
+        private func writeCatalogueChoices(_ page: inout Page, sub: Model.SubprocessorRow, prefix: String, id: String) {
+            page.raw("<fieldset class=\"picker\"><legend>Personal data it processes</legend>")
+            page.raw("<input type=\"hidden\" name=\"")
+            page.text("\(prefix).\(ListFormController.categoriesShown)")
+            page.raw("\" value=\"1\">")
+            for (index, category) in sub.dataCategories.enumerated() {
+                Pickers.choice(&page, id: "\(id)-category-\(index)", name: "\(prefix).category.\(category.key)", value: "yes", checked: category.checked, label: category.label)
+            }
+            page.raw("</fieldset><fieldset class=\"picker\"><legend>Processing locations (every country where it processes or accesses the data)</legend>")
+            page.raw("<input type=\"hidden\" name=\"")
+            page.text("\(prefix).\(ListFormController.locationsShown)")
+            page.raw("\" value=\"1\">")
+            for (index, location) in sub.locations.enumerated() {
+                Pickers.choice(&page, id: "\(id)-location-\(index)", name: "\(prefix).location.\(location.code)", value: "yes", checked: true, label: location.label)
+            }
+            countrySelect(&page, name: "\(prefix).newLocation", id: "\(id)-newLocation", label: "Add a processing location", selected: "")
+            page.raw("</fieldset><label for=\"\(id)-transferMechanism\">Transfer mechanism</label><select id=\"\(id)-transferMechanism\" name=\"")
+            page.text("\(prefix).transferMechanism")
+            page.raw("\">")
+            if !model.transferMechanisms.contains(where: { $0.key == sub.transferMechanism }) {
+                page.option(sub.transferMechanism, sub.transferMechanism.isEmpty ? "—" : sub.transferMechanism, selected: true)
+            }
+            for mechanism in model.transferMechanisms { page.option(mechanism.key, mechanism.label, selected: mechanism.key == sub.transferMechanism) }
+            page.raw("</select>")
         }
     }
 }
