@@ -8,7 +8,7 @@ extension ListFormPage {
         func page(session: TripactStore.Session) -> Page {
             let route: SiteRoute = model.kind == .measures ? .measures : .subprocessors
             var page = Page(title: model.title)
-            page.raw("<p><a href=\"\(SiteRoute.agreement.link(model.reference))\">Back to the agreement</a></p>")
+            page.backToAgreement(model.reference)
             for error in model.errors { page.raw("<p class=\"error\" role=\"alert\">"); page.text(error); page.raw("</p>") }
             page.raw("<form method=\"post\" action=\"\(route.link(model.reference))\">")
             page.csrf(session)
