@@ -11,14 +11,25 @@ extension ListFormController {
     /// The hidden field that says the row showed its location boxes.
     static let locationsShown = "locations"
 
+    /// The ticked boxes of every row, read in one pass over the form: `s.ID.category.KEY` and `s.ID.location.CODE`
+    /// by `ID.category` / `ID.location`. Each row then looks up its own, so a form with many rows costs no more per row
+    /// than its own fields.
+    static func tickedBoxes(_ form: [String: String]) -> [String: [String]] {
+        var boxes: [String: [String]] = [:]
+        for (key, value) in form where value == "yes" && key.hasPrefix("s.") {
+            let parts = key.dropFirst(2).split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[1] == "category" || parts[1] == "location" else { continue }
+            boxes["\(parts[0]).\(parts[1])", default: []].append(String(parts[2]))
+        }
+        return boxes
+    }
+
     static func applyCatalogueChoices(
-        _ form: [String: String], id: String, to sub: inout Subprocessor, library: ClauseLibrary, errors: inout [String]
+        _ form: [String: String], boxes: [String: [String]], id: String, to sub: inout Subprocessor, library: ClauseLibrary, errors: inout [String]
     ) {
         let prefix = "s.\(id)."
         func value(_ field: String) -> String { (form[prefix + field] ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
-        func ticked(_ field: String) -> [String] {
-            form.filter { $0.key.hasPrefix(prefix + field + ".") && $0.value == "yes" }.map { String($0.key.dropFirst(prefix.count + field.count + 1)) }
-        }
+        func ticked(_ field: String) -> [String] { boxes["\(id).\(field)"] ?? [] }
         let label = sub.name.isEmpty ? sub.id : sub.name
 
         // Blank keeps what is stored, as for the text fields.

@@ -57,7 +57,9 @@ struct ListFormController {
                 kept.append(measure)
             }
             // A row of the form that the base lacks (the other side removed it since) is the user's to keep.
-            for id in Self.rowIDs(form, prefix: "m") where !kept.contains(where: { $0.id == id }) && !document.measures.contains(where: { $0.id == id }) {
+            // Sets, not searches of the lists: the form's rows are the sender's to multiply.
+            let listed = Set(document.measures.map(\.id))
+            for id in Self.rowIDs(form, prefix: "m") where !listed.contains(id) {
                 guard form["m.\(id).remove"] != "yes" else { continue }
                 let description = value("m.\(id).description")
                 if configuration.library.measure(id) != nil {
@@ -86,19 +88,21 @@ struct ListFormController {
         case .subprocessors:
             var kept: [Subprocessor] = []
             let entries = Set(document.subprocessors.map(\.id)).union(Self.rowIDs(form, prefix: "s"))
+            let boxes = Self.tickedBoxes(form)
             for var sub in document.subprocessors where form["s.\(sub.id).remove"] != "yes" {
                 let id = sub.id
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
-                Self.applyCatalogueChoices(form, id: id, to: &sub, library: configuration.library, errors: &errors)
+                Self.applyCatalogueChoices(form, boxes: boxes, id: id, to: &sub, library: configuration.library, errors: &errors)
                 kept.append(sub)
             }
-            for id in Self.rowIDs(form, prefix: "s") where !document.subprocessors.contains(where: { $0.id == id }) && form["s.\(id).remove"] != "yes" {
+            let stored = Set(document.subprocessors.map(\.id))
+            for id in Self.rowIDs(form, prefix: "s") where !stored.contains(id) && form["s.\(id).remove"] != "yes" {
                 var sub = Subprocessor(id: id, name: "", address: "", country: "", service: "", dataCategories: [], locations: [], transferMechanism: "eea")
                 Self.apply({ value("s.\(id).\($0)") }, to: &sub)
                 Self.applyChoices({ value("s.\(id).\($0)") }, to: &sub, entries: entries, errors: &errors)
-                Self.applyCatalogueChoices(form, id: id, to: &sub, library: configuration.library, errors: &errors)
-                if !kept.contains(where: { $0.id == sub.id }) { kept.append(sub) }
+                Self.applyCatalogueChoices(form, boxes: boxes, id: id, to: &sub, library: configuration.library, errors: &errors)
+                kept.append(sub)
             }
             let register = try Self.pickableEntries(store: store, reference: reference)
             for key in form.keys.sorted() where key.hasPrefix("add.") && form[key] == "yes" {
