@@ -34,9 +34,14 @@ enum DashboardPage {
         static func load(store: TripactStore, library: ClauseLibrary, session: TripactStore.Session) throws -> Model {
             let agreements = try store.agreements(visibleTo: session.user.organisationID)
             let openNotices = try store.notices(visibleTo: session.user.organisationID, openOnly: true)
+            // Each head read once: its printed title (which says whether it is also a joint-controller or data-sharing
+            // agreement) and, below, the evidence it relies on.
+            var documents: [String: AgreementDocument] = [:]
             var titles: [String: String] = [:]
             for agreement in agreements {
-                titles[agreement.reference] = (try? store.version(agreement.reference).document).map(AgreementFacts.printedTitle(of:)) ?? agreement.title
+                let document = try store.version(agreement.reference).document
+                documents[agreement.reference] = document
+                titles[agreement.reference] = AgreementFacts.printedTitle(of: document)
             }
             // Evidence behind a measure warns on every agreement relying on it, whichever side the reader is on.
             var snapshots: [String: RegisterSnapshot] = [:]
@@ -45,7 +50,7 @@ enum DashboardPage {
                 let registers = try snapshots[agreement.processor] ?? store.registerSnapshot(forAgreement: agreement.reference)
                 snapshots[agreement.processor] = registers
                 guard !registers.evidence.isEmpty else { continue }
-                let document = try store.version(agreement.reference).document
+                guard let document = documents[agreement.reference] else { continue }
                 let words = FindingWords(document: document, library: library)
                 let title = titles[agreement.reference] ?? agreement.title
                 renewals += RegisterFindings.evidence(document, registers: registers).map {
